@@ -1,0 +1,54 @@
+// npm run import -- <files…>: police.uk street-level CSVs (plain or .gz) and ONS ward/council GeoJSON, in any mix.
+import cliProgress from 'cli-progress'
+import { loadConfig } from '../server/src/config.js'
+import { openDatabase } from '../server/src/db/database.js'
+import { importFiles, type ImportSummary } from '../server/src/features/import/import-files.js'
+
+const files = process.argv.slice(2).filter((arg) => !arg.startsWith('--'))
+const force = process.argv.includes('--force')
+if (files.length === 0) {
+  console.error('usage: npm run import -- [--force] <file…>   (police.uk street-level CSV or .csv.gz, ONS ward or council GeoJSON)')
+  process.exit(2)
+}
+
+const config = loadConfig()
+const database = await openDatabase(config, (message) => console.error(message))
+const bar = process.stderr.isTTY
+  ? new cliProgress.SingleBar(
+      { format: 'importing [{bar}] {percentage}% | file {fileNumber}/{fileCount} {file} | {rows} rows', stream: process.stderr },
+      cliProgress.Presets.shades_classic,
+    )
+  : null
+let started = false
+let summaries: ImportSummary[] = []
+try {
+  summaries = await importFiles(database.pool, files, {
+    force,
+    onProgress: (progress) => {
+      if (!bar) return
+      const payload = { file: progress.file.split('/').pop(), fileNumber: progress.fileIndex + 1, fileCount: progress.fileCount, rows: progress.rowsRead }
+      if (!started) bar.start(progress.bytesTotal, progress.bytesRead, payload)
+      else bar.update(progress.bytesRead, payload)
+      started = true
+    },
+  })
+} finally {
+  bar?.stop()
+  await database.close()
+}
+
+let rejected = 0
+for (const summary of summaries) {
+  console.log(`${summary.status.padEnd(9)} ${summary.file}: ${summary.message}`)
+  for (const error of summary.errors.slice(0, 20)) {
+    console.log(`          row ${error.row}${error.line ? ` (line ${error.line})` : ''}: ${error.reason}`)
+  }
+  if (summary.errors.length > 20) console.log(`          … and ${summary.rowsRejected - 20} more`)
+  if (summary.status === 'rejected') rejected++
+}
+const total = (key: 'rowsRead' | 'rowsAccepted' | 'rowsAdded' | 'rowsRejected') => summaries.reduce((sum, s) => sum + s[key], 0)
+console.log(
+  `\n${summaries.length} files: ${total('rowsRead')} rows read, ${total('rowsAccepted')} accepted, ${total('rowsAdded')} added, ` +
+    `${total('rowsRejected')} rejected; ${rejected} file(s) rejected`,
+)
+process.exit(rejected > 0 ? 1 : 0)

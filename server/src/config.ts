@@ -1,0 +1,29 @@
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { envSchema } from 'env-schema'
+import { Type, type Static } from '@sinclair/typebox'
+
+export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
+
+/** Every setting the server reads from its environment; `.env.example` lists the same names. */
+export const ConfigSchema = Type.Object({
+  DATABASE_URL: Type.Optional(Type.String({ pattern: '^postgres(ql)?://' })),
+  PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 8080 }),
+  HOST: Type.String({ minLength: 1, default: '127.0.0.1' }),
+  DATA_DIR: Type.String({ minLength: 1, default: path.join(projectRoot, 'data') }),
+  BASEMAP_STYLE_URL: Type.String({ default: '' }),
+  DEMO_DATA: Type.Boolean({ default: true }),
+  DB_POOL_SIZE: Type.Integer({ minimum: 1, maximum: 100, default: 10 }),
+  DB_STATEMENT_TIMEOUT_MS: Type.Integer({ minimum: 100, maximum: 600000, default: 15000 }),
+  LOG_LEVEL: Type.Union(
+    ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((level) => Type.Literal(level)),
+    { default: 'info' },
+  ),
+})
+
+export type AppConfig = Static<typeof ConfigSchema>
+
+/** Validates the environment at boot so a typo fails loudly at start, not at the first request. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  return envSchema<AppConfig>({ schema: ConfigSchema, data: env, dotenv: false })
+}
