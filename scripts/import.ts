@@ -2,6 +2,7 @@
 import cliProgress from 'cli-progress'
 import { loadConfig } from '../server/src/config.js'
 import { openDatabase } from '../server/src/db/database.js'
+import { createPool } from '../server/src/db/pool.js'
 import { importFiles, type ImportSummary } from '../server/src/features/import/import-files.js'
 
 const files = process.argv.slice(2).filter((arg) => !arg.startsWith('--'))
@@ -13,6 +14,7 @@ if (files.length === 0) {
 
 const config = loadConfig()
 const database = await openDatabase(config, (message) => console.error(message))
+const pool = createPool(database.connection)
 const bar = process.stderr.isTTY
   ? new cliProgress.SingleBar(
       { format: 'importing [{bar}] {percentage}% | file {fileNumber}/{fileCount} {file} | {rows} rows', stream: process.stderr },
@@ -22,7 +24,7 @@ const bar = process.stderr.isTTY
 let started = false
 let summaries: ImportSummary[] = []
 try {
-  summaries = await importFiles(database.pool, files, {
+  summaries = await importFiles(pool, files, {
     force,
     onProgress: (progress) => {
       if (!bar) return
@@ -34,6 +36,7 @@ try {
   })
 } finally {
   bar?.stop()
+  await pool.end()
   await database.close()
 }
 

@@ -2,14 +2,14 @@ import type pg from 'pg'
 import type { AppConfig } from '../config.js'
 import { startEmbeddedDatabase } from './embedded-database.js'
 import { ensurePostgis, migrate } from './migrate.js'
-import { createPool } from './pool.js'
+import { createPool, poolConfig } from './pool.js'
 
 export interface Database {
-  pool: pg.Pool
+  /** Settings for any pool that talks to this database (the app's, a CLI's). */
+  connection: pg.PoolConfig
   engine: 'embedded' | 'server'
   postgisVersion: string
-  /** True when the embedded database was created by this start (its data folder was empty). */
-  createdNow: boolean
+  /** Stops the embedded database, if this process started one. */
   close(): Promise<void>
 }
 
@@ -22,29 +22,28 @@ type DatabaseConfig = Pick<AppConfig, 'DATABASE_URL' | 'DATA_DIR' | 'DB_POOL_SIZ
 export async function openDatabase(config: DatabaseConfig, log: (message: string) => void = () => {}): Promise<Database> {
   const embedded = config.DATABASE_URL ? null : await startEmbeddedDatabase(config.DATA_DIR)
   if (embedded) log(`embedded PostgreSQL (PGlite) with PostGIS, data in ${config.DATA_DIR}`)
-  // PGlite is a single backend shared by every connection; named prepared statements would collide across
-  // connections there, so the app keeps one.
-  const pool = createPool(embedded?.url ?? config.DATABASE_URL!, {
+  const connection = poolConfig(embedded?.url ?? config.DATABASE_URL!, {
+    // PGlite is one backend shared by every connection: named prepared statements would collide across
+    // connections there, so the app keeps one.
     max: embedded ? 1 : config.DB_POOL_SIZE,
+    // The WebAssembly database is several times slower than a native server.
     statementTimeoutMs: embedded ? Math.max(config.DB_STATEMENT_TIMEOUT_MS, 120_000) : config.DB_STATEMENT_TIMEOUT_MS,
   })
+  const pool = createPool({ ...connection, max: 1 })
   try {
     const postgisVersion = await ensurePostgis(pool)
     const applied = await migrate(pool)
     if (applied.length > 0) log(`applied migrations: ${applied.join(', ')}`)
     return {
-      pool,
+      connection,
       engine: embedded ? 'embedded' : 'server',
       postgisVersion,
-      createdNow: embedded?.createdNow ?? false,
-      async close() {
-        await pool.end()
-        await embedded?.stop()
-      },
+      close: async () => embedded?.stop(),
     }
   } catch (error) {
-    await pool.end().catch(() => {})
     await embedded?.stop().catch(() => {})
     throw error
+  } finally {
+    await pool.end().catch(() => {})
   }
 }

@@ -1,0 +1,70 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify'
+import fastifyPostgres from '@fastify/postgres'
+import fastifyStatic from '@fastify/static'
+import fastifySwagger from '@fastify/swagger'
+import fastifySwaggerUi from '@fastify/swagger-ui'
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
+import type pg from 'pg'
+import { projectRoot } from './config.js'
+import { clientConfigRoutes } from './features/health/config-routes.js'
+import { healthRoutes } from './features/health/routes.js'
+import { hexRoutes } from './features/hexes/routes.js'
+import { incidentRoutes } from './features/incidents/routes.js'
+import { summaryRoutes } from './features/summary/routes.js'
+import { wardRoutes } from './features/wards/routes.js'
+import { formatSchemaErrors, registerErrorHandler } from './plugins/error-handler.js'
+
+export interface AppOptions {
+  connection: pg.PoolConfig
+  engine: 'embedded' | 'server'
+  basemapStyleUrl?: string
+  /** The built client to serve at /; left out by API-only tests. */
+  clientDir?: string | null
+  logger?: FastifyServerOptions['logger']
+}
+
+export const defaultClientDir = path.join(projectRoot, 'client/dist')
+
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: 1024 * 1024,
+    // Unknown query parameters are refused with their name rather than silently dropped.
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: true, useDefaults: true, allErrors: false } },
+    schemaErrorFormatter: formatSchemaErrors,
+  }).withTypeProvider<TypeBoxTypeProvider>()
+
+  registerErrorHandler(app)
+  await app.register(fastifyPostgres, options.connection as Parameters<typeof fastifyPostgres>[1])
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: { title: 'Patrolmap API', version: '0.1.0', description: 'Incidents, boundaries and H3 aggregates for community safety partnerships.' },
+      tags: [{ name: 'incidents' }, { name: 'boundaries' }, { name: 'health' }],
+    },
+  })
+  await app.register(fastifySwaggerUi, { routePrefix: '/docs' })
+
+  await app.register(healthRoutes, { engine: options.engine })
+  await app.register(clientConfigRoutes, { basemapStyleUrl: options.basemapStyleUrl ?? '' })
+  await app.register(summaryRoutes)
+  await app.register(wardRoutes)
+  await app.register(hexRoutes)
+  await app.register(incidentRoutes)
+
+  const clientDir = options.clientDir === undefined ? defaultClientDir : options.clientDir
+  if (clientDir && fs.existsSync(path.join(clientDir, 'index.html'))) {
+    await app.register(fastifyStatic, { root: clientDir, wildcard: false })
+  }
+  app.setNotFoundHandler((request, reply) => {
+    if (request.url.startsWith('/api/') || !clientDir || request.method !== 'GET') {
+      return reply.code(404).send({ statusCode: 404, error: 'Not Found', message: `${request.method} ${request.url.split('?')[0]} is not a route` })
+    }
+    if (!fs.existsSync(path.join(clientDir, 'index.html'))) {
+      return reply.code(404).type('text/plain').send('The client is not built: run `npm run build:client`.')
+    }
+    return reply.sendFile('index.html')
+  })
+  return app
+}

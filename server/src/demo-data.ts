@@ -1,0 +1,35 @@
+import fs from 'node:fs/promises'
+import path from 'node:path'
+import type pg from 'pg'
+import { projectRoot } from './config.js'
+import { importFiles } from './features/import/import-files.js'
+
+export const demoDataDir = path.join(projectRoot, 'geodata')
+
+export async function demoDataFiles(): Promise<string[]> {
+  const boundaries = path.join(demoDataDir, 'boundaries')
+  const policeUk = path.join(demoDataDir, 'police-uk')
+  const names = async (dir: string) => (await fs.readdir(dir)).sort().map((name) => path.join(dir, name))
+  return [...(await names(boundaries)), ...(await names(policeUk))]
+}
+
+/** Loads the bundled real data when the database has no incidents yet (a first start, or one cut short). */
+export async function loadDemoDataIfEmpty(pool: pg.Pool, log: (message: string) => void): Promise<boolean> {
+  const existing = await pool.query('SELECT EXISTS (SELECT 1 FROM incidents) AS any')
+  if (existing.rows[0].any) return false
+  const files = await demoDataFiles()
+  log(`loading the bundled demo data (${files.length} files of real police.uk and ONS data) — first start only`)
+  let lastFile = -1
+  const summaries = await importFiles(pool, files, {
+    onProgress: (progress) => {
+      if (progress.fileIndex === lastFile) return
+      lastFile = progress.fileIndex
+      log(`demo data: file ${progress.fileIndex + 1}/${progress.fileCount} (${Math.round((100 * progress.bytesRead) / progress.bytesTotal)}%)`)
+    },
+  })
+  const added = summaries.reduce((sum, summary) => sum + summary.rowsAdded, 0)
+  const rejected = summaries.filter((summary) => summary.status === 'rejected')
+  for (const summary of rejected) log(`demo data: ${summary.file} rejected: ${summary.message}`)
+  log(`demo data loaded: ${added} rows from ${summaries.length} files`)
+  return true
+}

@@ -1,0 +1,20 @@
+import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+
+export const ATTRIBUTION =
+  'Contains public sector information licensed under the Open Government Licence v3.0. ' +
+  'Contains OS data © Crown copyright and database right. Incident data: police.uk.'
+
+/** What the client needs to know at start that only the server's configuration says. */
+export const clientConfigRoutes: FastifyPluginAsyncTypebox<{ basemapStyleUrl: string }> = async (app, options) => {
+  app.get(
+    '/api/config',
+    {
+      schema: {
+        summary: 'Client settings: basemap style and attribution',
+        tags: ['health'],
+        response: { 200: Type.Object({ basemapStyleUrl: Type.Union([Type.String(), Type.Null()]), attribution: Type.String() }) },
+      },
+    },
+    async () => ({ basemapStyleUrl: options.basemapStyleUrl || null, attribution: ATTRIBUTION }),
+  )
+}

@@ -1,0 +1,29 @@
+import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { loadQuery } from '../../lib/sql-file.js'
+import { incidentFilterProperties, parseIncidentFilter } from '../incidents/incident-filter.js'
+
+const hexCounts = loadQuery(import.meta.url, 'hex-counts.sql')
+
+const HexesQuery = Type.Object(
+  { res: Type.Integer({ minimum: 6, maximum: 10, default: 8, description: 'H3 resolution, 6 (coarse) to 10 (fine)' }), ...incidentFilterProperties },
+  { additionalProperties: false },
+)
+
+export const hexRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.get(
+    '/api/hexes',
+    {
+      schema: {
+        summary: 'Incident counts per H3 cell',
+        tags: ['incidents'],
+        querystring: HexesQuery,
+        response: { 200: Type.Array(Type.Object({ h3: Type.String(), count: Type.Integer() })) },
+      },
+    },
+    async (request) => {
+      const filter = await parseIncidentFilter(app.pg.pool, request.query)
+      const result = await app.pg.query({ ...hexCounts, values: [...filter, request.query.res] })
+      return result.rows
+    },
+  )
+}

@@ -1,0 +1,41 @@
+import { Type, type Static } from 'typebox'
+import type pg from 'pg'
+import { BadRequestError } from '../../lib/errors.js'
+import { isKnownCategory } from './categories.js'
+
+const Month = Type.String({ pattern: '^\\d{4}-(0[1-9]|1[0-2])$', description: 'a month, YYYY-MM' })
+
+/** The filter every incident view shares: a month range, categories and one ward. */
+export const incidentFilterProperties = {
+  from: Type.Optional({ ...Month, description: 'first month included, YYYY-MM' }),
+  to: Type.Optional({ ...Month, description: 'last month included, YYYY-MM' }),
+  categories: Type.Optional(
+    Type.String({ maxLength: 2000, description: 'comma-separated police.uk categories, e.g. Anti-social behaviour,Burglary' }),
+  ),
+  ward: Type.Optional(Type.String({ pattern: '^[EWSN]\\d{8}$', description: 'ONS ward code, e.g. E05014882' })),
+}
+export const IncidentFilterQuery = Type.Object(incidentFilterProperties, { additionalProperties: false })
+export type IncidentFilterQuery = Static<typeof IncidentFilterQuery>
+
+/** SQL parameters in the order the feature queries expect them: $1 from, $2 to, $3 categories, $4 ward. */
+export type IncidentFilterParams = [from: string | null, to: string | null, categories: string[] | null, ward: string | null]
+
+export function parseCategories(raw: string | undefined): string[] | null {
+  if (raw === undefined) return null
+  const categories = [...new Set(raw.split(',').map((value) => value.trim()).filter(Boolean))]
+  for (const category of categories) {
+    if (!isKnownCategory(category)) throw new BadRequestError('categories', `'${category}' is not a known category`)
+  }
+  return categories
+}
+
+/** Checks what a schema cannot (known categories, an existing ward, from ≤ to) and returns the SQL parameters. */
+export async function parseIncidentFilter(pool: pg.Pool, query: IncidentFilterQuery): Promise<IncidentFilterParams> {
+  if (query.from && query.to && query.from > query.to) throw new BadRequestError('from', `${query.from} is after to (${query.to})`)
+  const categories = parseCategories(query.categories)
+  if (query.ward) {
+    const ward = await pool.query('SELECT 1 FROM wards WHERE code = $1', [query.ward])
+    if (ward.rowCount === 0) throw new BadRequestError('ward', `no ward has the code ${query.ward}`)
+  }
+  return [query.from ?? null, query.to ?? null, categories, query.ward ?? null]
+}

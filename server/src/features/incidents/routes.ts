@@ -1,0 +1,64 @@
+import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { BadRequestError } from '../../lib/errors.js'
+import { loadQuery } from '../../lib/sql-file.js'
+import { incidentFilterProperties, parseIncidentFilter } from './incident-filter.js'
+
+const incidentPage = loadQuery(import.meta.url, 'incident-page.sql')
+
+const IncidentsQuery = Type.Object(
+  {
+    bbox: Type.Optional(Type.String({ maxLength: 200, description: 'minLon,minLat,maxLon,maxLat (EPSG:4326)' })),
+    limit: Type.Integer({ minimum: 1, maximum: 1000, default: 200 }),
+    cursor: Type.Optional(Type.String({ pattern: '^[1-9][0-9]{0,15}$', description: 'nextCursor of the previous page' })),
+    ...incidentFilterProperties,
+  },
+  { additionalProperties: false },
+)
+
+const Incident = Type.Object({
+  id: Type.Integer(),
+  category: Type.String(),
+  month: Type.String(),
+  precision: Type.String({ description: 'month, day or minute: how exactly the time is known' }),
+  location: Type.Union([Type.String(), Type.Null()]),
+  lsoa_code: Type.Union([Type.String(), Type.Null()]),
+  ward_code: Type.Union([Type.String(), Type.Null()]),
+  lon: Type.Number(),
+  lat: Type.Number(),
+  source: Type.String(),
+})
+
+export function parseBbox(raw: string | undefined): [number, number, number, number] | [null, null, null, null] {
+  if (raw === undefined) return [null, null, null, null]
+  const parts = raw.split(',')
+  if (parts.length !== 4 || parts.some((part) => !/^\s*-?\d+(\.\d+)?\s*$/.test(part))) {
+    throw new BadRequestError('bbox', 'must be four numbers: minLon,minLat,maxLon,maxLat')
+  }
+  const [minLon, minLat, maxLon, maxLat] = parts.map(Number)
+  if (minLon < -180 || maxLon > 180 || minLat < -90 || maxLat > 90) throw new BadRequestError('bbox', 'is outside longitude ±180, latitude ±90')
+  if (minLon >= maxLon || minLat >= maxLat) throw new BadRequestError('bbox', 'minimum must be less than maximum')
+  return [minLon, minLat, maxLon, maxLat]
+}
+
+export const incidentRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.get(
+    '/api/incidents',
+    {
+      schema: {
+        summary: 'Incidents, a page at a time',
+        tags: ['incidents'],
+        querystring: IncidentsQuery,
+        response: { 200: Type.Object({ items: Type.Array(Incident), nextCursor: Type.Union([Type.String(), Type.Null()]) }) },
+      },
+    },
+    async (request) => {
+      const bbox = parseBbox(request.query.bbox)
+      const filter = await parseIncidentFilter(app.pg.pool, request.query)
+      const { limit } = request.query
+      const after = request.query.cursor ? Number(request.query.cursor) : 0
+      const rows = (await app.pg.query({ ...incidentPage, values: [...filter, ...bbox, after, limit + 1] })).rows
+      const items = rows.slice(0, limit)
+      return { items, nextCursor: rows.length > limit ? String(items[items.length - 1].id) : null }
+    },
+  )
+}

@@ -1,0 +1,42 @@
+import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { loadQuery } from '../../lib/sql-file.js'
+import { IncidentFilterQuery, parseIncidentFilter } from '../incidents/incident-filter.js'
+
+const totals = loadQuery(import.meta.url, 'summary-totals.sql')
+const categories = loadQuery(import.meta.url, 'summary-categories.sql')
+const months = loadQuery(import.meta.url, 'summary-months.sql')
+const period = loadQuery(import.meta.url, 'summary-period.sql')
+
+const Count = Type.Integer({ minimum: 0 })
+const Summary = Type.Object({
+  total: Count,
+  outsideArea: Type.Integer({ minimum: 0, description: 'incidents outside every ward (only without a ward filter)' }),
+  period: Type.Union([Type.Object({ from: Type.String(), to: Type.String() }), Type.Null()], {
+    description: 'the span of all the data, not of the filter',
+  }),
+  categories: Type.Array(Type.Object({ category: Type.String(), count: Count }), {
+    description: 'counts per category under every filter but categories',
+  }),
+  months: Type.Array(Type.Object({ month: Type.String(), count: Count })),
+})
+
+export const summaryRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.get(
+    '/api/summary',
+    { schema: { summary: 'Totals, period covered and categories with counts', tags: ['incidents'], querystring: IncidentFilterQuery, response: { 200: Summary } } },
+    async (request) => {
+      const [from, to, selected, ward] = await parseIncidentFilter(app.pg.pool, request.query)
+      const totalRow = (await app.pg.query({ ...totals, values: [from, to, selected, ward] })).rows[0]
+      const categoryRows = (await app.pg.query({ ...categories, values: [from, to, ward] })).rows
+      const monthRows = (await app.pg.query({ ...months, values: [from, to, selected, ward] })).rows
+      const span = (await app.pg.query(period)).rows[0]
+      return {
+        total: totalRow.total,
+        outsideArea: totalRow.outside_area,
+        period: span.from ? { from: span.from, to: span.to } : null,
+        categories: categoryRows,
+        months: monthRows,
+      }
+    },
+  )
+}
