@@ -1,0 +1,238 @@
+import { useId, useMemo } from 'react'
+import type { WardFeature } from '../api'
+import { categorySlug, type CategoryOption } from '../categories'
+import { formatCount } from '../colour-scale'
+import { H3_RESOLUTIONS, type H3Resolution, type ResolutionChoice } from '../h3-resolution'
+import { formatMonth } from '../months'
+import type { Filters } from '../view-state-url'
+
+/** Approximate flat-to-flat width of an H3 cell, so "resolution 8" means something to a patrol planner. */
+const CELL_WIDTH: Record<H3Resolution, string> = {
+  6: '6 km',
+  7: '2.4 km',
+  8: '900 m',
+  9: '350 m',
+  10: '130 m',
+}
+
+interface FilterPanelProps {
+  filters: Filters
+  categoryOptions: CategoryOption[]
+  months: string[]
+  /** The full data span, shown in the selects when the filter is open-ended. */
+  period: { from: string; to: string } | null
+  wards: readonly WardFeature[]
+  total: number | null
+  outsideArea: number | null
+  autoResolution: H3Resolution
+  onChange(update: Partial<Filters>): void
+  open: boolean
+  onToggle(): void
+}
+
+interface CouncilGroup {
+  councilName: string
+  wards: { code: string; name: string }[]
+}
+
+export function groupWardsByCouncil(wards: readonly WardFeature[]): CouncilGroup[] {
+  const groups = new Map<string, CouncilGroup>()
+  for (const ward of wards) {
+    const { councilName, code, name } = ward.properties
+    const group = groups.get(councilName) ?? { councilName, wards: [] }
+    group.wards.push({ code, name })
+    groups.set(councilName, group)
+  }
+  const byName = (left: string, right: string) => left.localeCompare(right, 'en-GB')
+  return [...groups.values()]
+    .sort((left, right) => byName(left.councilName, right.councilName))
+    .map((group) => ({ ...group, wards: group.wards.sort((left, right) => byName(left.name, right.name)) }))
+}
+
+export function FilterPanel(props: FilterPanelProps) {
+  const { filters, categoryOptions, months, period, wards, total, outsideArea, autoResolution, onChange, open } = props
+  const idPrefix = useId()
+  const bodyId = `${idPrefix}-body`
+  const councilGroups = useMemo(() => groupWardsByCouncil(wards), [wards])
+  const selected = new Set(filters.categories)
+
+  const fromValue = filters.from ?? period?.from ?? ''
+  const toValue = filters.to ?? period?.to ?? ''
+
+  function toggleCategory(category: string, checked: boolean) {
+    const next = categoryOptions
+      .map((option) => option.category)
+      .filter((name) => (name === category ? checked : selected.has(name)))
+    onChange({ categories: next })
+  }
+
+  function changeFrom(month: string) {
+    onChange(toValue && month > toValue ? { from: month, to: month } : { from: month })
+  }
+
+  function changeTo(month: string) {
+    onChange(fromValue && month < fromValue ? { from: month, to: month } : { to: month })
+  }
+
+  const wardKnown = filters.ward === null || wards.some((ward) => ward.properties.code === filters.ward)
+
+  return (
+    <aside className={`panel${open ? '' : ' panel-closed'}`} aria-label="Map filters">
+      <header className="panel-header">
+        <div>
+          <h1>Patrolmap</h1>
+          <p className="panel-subtitle">Crime and ASB hotspots · police.uk data</p>
+        </div>
+        <button
+          type="button"
+          className="panel-toggle"
+          aria-expanded={open}
+          aria-controls={bodyId}
+          onClick={props.onToggle}
+        >
+          {open ? 'Hide filters' : 'Show filters'}
+        </button>
+      </header>
+
+      <div id={bodyId} className="panel-body" hidden={!open}>
+        <p className="total" data-testid="total" aria-live="polite">
+          {total === null ? (
+            'Counting incidents…'
+          ) : (
+            <>
+              <strong>{formatCount(total)}</strong> {total === 1 ? 'incident matches' : 'incidents match'}
+            </>
+          )}
+        </p>
+        {outsideArea !== null && outsideArea > 0 && (
+          <p className="hint">
+            Of these, {formatCount(outsideArea)} lie outside every ward of the partnership.
+          </p>
+        )}
+
+        <fieldset className="field">
+          <legend>Categories</legend>
+          <div className="button-row">
+            <button
+              type="button"
+              onClick={() => onChange({ categories: categoryOptions.map((option) => option.category) })}
+            >
+              All
+            </button>
+            <button type="button" onClick={() => onChange({ categories: [] })}>
+              None
+            </button>
+          </div>
+          <ul className="category-list">
+            {categoryOptions.map((option) => {
+              const inputId = `${idPrefix}-category-${categorySlug(option.category)}`
+              return (
+                <li key={option.category}>
+                  <input
+                    id={inputId}
+                    type="checkbox"
+                    data-testid={`category-${categorySlug(option.category)}`}
+                    checked={selected.has(option.category)}
+                    onChange={(event) => toggleCategory(option.category, event.target.checked)}
+                  />
+                  <label htmlFor={inputId}>
+                    <span className="category-name">{option.category}</span>
+                    <span className="category-count">{option.count === null ? '' : formatCount(option.count)}</span>
+                  </label>
+                </li>
+              )
+            })}
+          </ul>
+        </fieldset>
+
+        <fieldset className="field">
+          <legend>Months</legend>
+          <div className="month-row">
+            <label>
+              From
+              <select
+                data-testid="filter-from"
+                value={fromValue}
+                disabled={months.length === 0}
+                onChange={(event) => changeFrom(event.target.value)}
+              >
+                {months.length === 0 && <option value="">Loading…</option>}
+                {months.map((month) => (
+                  <option key={month} value={month}>
+                    {formatMonth(month)}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label>
+              To
+              <select
+                data-testid="filter-to"
+                value={toValue}
+                disabled={months.length === 0}
+                onChange={(event) => changeTo(event.target.value)}
+              >
+                {months.length === 0 && <option value="">Loading…</option>}
+                {months.map((month) => (
+                  <option key={month} value={month}>
+                    {formatMonth(month)}
+                  </option>
+                ))}
+              </select>
+            </label>
+          </div>
+        </fieldset>
+
+        <div className="field">
+          <label htmlFor={`${idPrefix}-ward`}>Ward</label>
+          <select
+            id={`${idPrefix}-ward`}
+            data-testid="filter-ward"
+            value={filters.ward ?? ''}
+            onChange={(event) => onChange({ ward: event.target.value || null })}
+          >
+            <option value="">All wards</option>
+            {!wardKnown && filters.ward && <option value={filters.ward}>{filters.ward}</option>}
+            {councilGroups.map((group) => (
+              <optgroup key={group.councilName} label={group.councilName}>
+                {group.wards.map((ward) => (
+                  <option key={ward.code} value={ward.code}>
+                    {ward.name}
+                  </option>
+                ))}
+              </optgroup>
+            ))}
+          </select>
+        </div>
+
+        <div className="field">
+          <label htmlFor={`${idPrefix}-res`}>Hexagon size (H3 resolution)</label>
+          <select
+            id={`${idPrefix}-res`}
+            data-testid="filter-res"
+            aria-describedby={`${idPrefix}-res-hint`}
+            value={String(filters.res)}
+            onChange={(event) => {
+              const value = event.target.value
+              onChange({ res: value === 'auto' ? 'auto' : (Number(value) as ResolutionChoice) })
+            }}
+          >
+            <option value="auto">Auto (follows zoom)</option>
+            {H3_RESOLUTIONS.map((resolution) => (
+              <option key={resolution} value={String(resolution)}>
+                {resolution} (~{CELL_WIDTH[resolution]} cells)
+              </option>
+            ))}
+          </select>
+          <p className="hint field-hint" id={`${idPrefix}-res-hint`}>
+            {filters.res === 'auto'
+              ? `Now ${autoResolution}: cells about ${CELL_WIDTH[autoResolution]} across.${
+                  autoResolution < H3_RESOLUTIONS[H3_RESOLUTIONS.length - 1] ? ' Zoom in for finer cells.' : ''
+                }`
+              : `Cells about ${CELL_WIDTH[filters.res]} across at every zoom.`}
+          </p>
+        </div>
+      </div>
+    </aside>
+  )
+}

@@ -1,0 +1,17 @@
+import 'maplibre-gl/dist/maplibre-gl.css'
+import './styles.css'
+import { StrictMode } from 'react'
+import { createRoot } from 'react-dom/client'
+import { App } from './components/App'
+import { publishDebug } from './debug-global'
+
+publishDebug({ hexesLoaded: false, lastHexesUrl: '', cellCount: 0 })
+
+const rootElement = document.getElementById('root')
+if (!rootElement) throw new Error('index.html is missing #root')
+
+createRoot(rootElement).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+)
