@@ -101,7 +101,9 @@ export function App() {
   // An old or hand-edited link can name months or a ward the data does not have; fall back rather than show nothing.
   useEffect(() => {
     const clamped = clampRange(filters.from, filters.to, period)
-    if (clamped.from !== filters.from || clamped.to !== filters.to) setFilters((previous) => ({ ...previous, ...clamped }))
+    if (clamped.from !== filters.from || clamped.to !== filters.to) {
+      setFilters((previous) => ({ ...previous, ...clamped }))
+    }
   }, [period, filters.from, filters.to])
   useEffect(() => {
     if (!wards.data || filters.ward === null) return
@@ -113,7 +115,8 @@ export function App() {
   useEffect(() => {
     const timer = window.setTimeout(() => {
       const query = serialiseViewState({ ...camera, ...filters })
-      window.history.replaceState(window.history.state, '', `${window.location.pathname}?${query}${window.location.hash}`)
+      const { pathname, hash } = window.location
+      window.history.replaceState(window.history.state, '', `${pathname}?${query}${hash}`)
     }, URL_WRITE_DELAY_MS)
     return () => window.clearTimeout(timer)
   }, [camera, filters])
@@ -167,21 +170,9 @@ export function App() {
   const loading = config.loading || summary.loading || wards.loading || hexes.loading
   const displayedResolution = noCategories ? resolution : (resolutionOfUrl(hexes.dataUrl) ?? resolution)
 
+  // The panel comes first in the DOM so keyboard users reach the filters before the map's own controls.
   return (
     <div className="app">
-      {config.data && (
-        <MapView
-          ref={mapHandle}
-          config={config.data}
-          initialView={initial}
-          leftInset={leftInset}
-          layers={layers}
-          renderMarker={renderMarker}
-          onLayersRendered={onLayersRendered}
-          onViewChange={setCamera}
-          onBasemapChange={setBasemap}
-        />
-      )}
       <FilterPanel
         filters={filters}
         categoryOptions={categoryOptions(summary.data?.categories, filters.categories)}
@@ -201,6 +192,19 @@ export function App() {
         error={error}
         onRetry={() => setRetryToken((token) => token + 1)}
       />
+      {config.data && (
+        <MapView
+          ref={mapHandle}
+          config={config.data}
+          initialView={initial}
+          leftInset={leftInset}
+          layers={layers}
+          renderMarker={renderMarker}
+          onLayersRendered={onLayersRendered}
+          onViewChange={setCamera}
+          onBasemapChange={setBasemap}
+        />
+      )}
       <Legend scale={scale} resolution={displayedResolution} selectedWardName={selectedWardName} basemap={basemap} />
     </div>
   )
