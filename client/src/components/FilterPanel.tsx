@@ -4,6 +4,7 @@ import { categorySlug, type CategoryOption } from '../categories'
 import { formatCount } from '../colour-scale'
 import { H3_RESOLUTIONS, type H3Resolution, type ResolutionChoice } from '../h3-resolution'
 import { formatMonth } from '../months'
+import { groupWardsByCouncil } from '../ward-groups'
 import type { Filters } from '../view-state-url'
 
 /** Approximate flat-to-flat width of an H3 cell, so "resolution 8" means something to a patrol planner. */
@@ -28,25 +29,6 @@ interface FilterPanelProps {
   onChange(update: Partial<Filters>): void
   open: boolean
   onToggle(): void
-}
-
-interface CouncilGroup {
-  councilName: string
-  wards: { code: string; name: string }[]
-}
-
-export function groupWardsByCouncil(wards: readonly WardFeature[]): CouncilGroup[] {
-  const groups = new Map<string, CouncilGroup>()
-  for (const ward of wards) {
-    const { councilName, code, name } = ward.properties
-    const group = groups.get(councilName) ?? { councilName, wards: [] }
-    group.wards.push({ code, name })
-    groups.set(councilName, group)
-  }
-  const byName = (left: string, right: string) => left.localeCompare(right, 'en-GB')
-  return [...groups.values()]
-    .sort((left, right) => byName(left.councilName, right.councilName))
-    .map((group) => ({ ...group, wards: group.wards.sort((left, right) => byName(left.name, right.name)) }))
 }
 
 export function FilterPanel(props: FilterPanelProps) {
@@ -106,7 +88,8 @@ export function FilterPanel(props: FilterPanelProps) {
         </p>
         {outsideArea !== null && outsideArea > 0 && (
           <p className="hint">
-            Of these, {formatCount(outsideArea)} lie outside every ward of the partnership.
+            Of these, {formatCount(outsideArea)} {outsideArea === 1 ? 'lies' : 'lie'} outside every ward of the
+            partnership.
           </p>
         )}
 
