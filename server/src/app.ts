@@ -55,7 +55,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   const clientDir = options.clientDir === undefined ? defaultClientDir : options.clientDir
   if (clientDir && fs.existsSync(path.join(clientDir, 'index.html'))) {
-    await app.register(fastifyStatic, { root: clientDir, wildcard: false })
+    // wildcard: files are looked up per request, so a rebuilt client is served without a restart.
+    await app.register(fastifyStatic, { root: clientDir, wildcard: true })
   }
   app.setNotFoundHandler((request, reply) => {
     if (request.url.startsWith('/api/') || !clientDir || request.method !== 'GET') {

@@ -23,9 +23,10 @@ export async function openDatabase(config: DatabaseConfig, log: (message: string
   const embedded = config.DATABASE_URL ? null : await startEmbeddedDatabase(config.DATA_DIR)
   if (embedded) log(`embedded PostgreSQL (PGlite) with PostGIS, data in ${config.DATA_DIR}`)
   const connection = poolConfig(embedded?.url ?? config.DATABASE_URL!, {
-    // PGlite is one backend shared by every connection: named prepared statements would collide across
-    // connections there, so the app keeps one.
+    // PGlite is one backend behind every connection, which the socket server interleaves message by message:
+    // the app keeps one connection there.
     max: embedded ? 1 : config.DB_POOL_SIZE,
+    sharedBackend: embedded !== null,
     // The WebAssembly database is several times slower than a native server.
     statementTimeoutMs: embedded ? Math.max(config.DB_STATEMENT_TIMEOUT_MS, 120_000) : config.DB_STATEMENT_TIMEOUT_MS,
   })

@@ -6,13 +6,25 @@ pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value))
 export const APP_SCHEMA = 'patrolmap'
 
 /** Pool settings shared by the app's pool (through @fastify/postgres) and the command-line tools. */
-export function poolConfig(connectionString: string, options: { max: number; statementTimeoutMs: number }): pg.PoolConfig {
+export interface PoolOptions {
+  max: number
+  statementTimeoutMs: number
+  /**
+   * The embedded database is one backend behind every connection, so a new connection inherits the prepared
+   * statements of closed ones; it clears them, and it is never closed for idling.
+   */
+  sharedBackend?: boolean
+}
+
+export function poolConfig(connectionString: string, options: PoolOptions): pg.PoolConfig {
+  const setup = `SET search_path TO ${APP_SCHEMA}, public; SET statement_timeout TO ${Math.trunc(options.statementTimeoutMs)}`
   return {
     connectionString,
     max: options.max,
+    idleTimeoutMillis: options.sharedBackend ? 0 : 10_000,
     // Awaited before a new client is handed out, so every statement sees the app's schema and the timeout.
     onConnect: async (client: pg.ClientBase) => {
-      await client.query(`SET search_path TO ${APP_SCHEMA}, public; SET statement_timeout TO ${Math.trunc(options.statementTimeoutMs)}`)
+      await client.query(options.sharedBackend ? `DEALLOCATE ALL; ${setup}` : setup)
     },
   } as pg.PoolConfig
 }

@@ -24,7 +24,7 @@ const upsertCouncils = loadQuery(import.meta.url, 'upsert-councils.sql')
 
 export interface RowError {
   file: string
-  /** 1-based data row (the header is not a row); for GeoJSON, the 1-based feature number. */
+  /** The row as a spreadsheet shows the file: the header is row 1, the first record row 2. For GeoJSON, the feature number. */
   row: number
   /** Line of the file where the row ends (CSV only), as a text editor counts. */
   line?: number
@@ -225,7 +225,10 @@ async function importPoliceUkCsv(
     source_key text, crime_id text, month text, lon float8, lat float8, location_text text, lsoa_code text,
     category text, outcome text, h3 bigint) ON COMMIT DROP`)
   let bytesRead = 0
-  const csv = openTextStream(source.path, source.gzip, (bytes) => (bytesRead += bytes)).pipe(
+  const csv = openTextStream(
+    source.path,
+    source.gzip,
+    (bytes) => (bytesRead += bytes),
     parse({ columns: true, bom: true, skip_empty_lines: true, info: true, relax_column_count: false }),
   )
   const errors: RowError[] = []
@@ -253,7 +256,7 @@ async function importPoliceUkCsv(
       const result = validatePoliceUkRow(record)
       if (!result.ok) {
         rowsRejected++
-        if (errors.length < MAX_REPORTED_ERRORS) errors.push({ file: source.name, row: rowsRead, line: info.lines, reason: result.reason })
+        if (errors.length < MAX_REPORTED_ERRORS) errors.push({ file: source.name, row: rowsRead + 1, line: info.lines, reason: result.reason })
         continue
       }
       // Once a row is bad the file will not land; keep reading only to report every bad row.
@@ -309,10 +312,14 @@ async function importBoundaries(
   await client.query(`CREATE TEMP TABLE staging_boundaries (
     code text, name text, council_code text, council_name text, geom geometry) ON COMMIT DROP`)
   let bytesRead = 0
-  const features = openTextStream(source.path, source.gzip, (bytes) => (bytesRead += bytes))
-    .pipe(parser.asStream())
-    .pipe(pick.asStream({ filter: 'features' }))
-    .pipe(streamArray.asStream())
+  const features = openTextStream(
+    source.path,
+    source.gzip,
+    (bytes) => (bytesRead += bytes),
+    parser.asStream(),
+    pick.asStream({ filter: 'features' }),
+    streamArray.asStream(),
+  )
   const errors: RowError[] = []
   let rowsRead = 0
   let fatal: string | undefined

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto'
 import fs from 'node:fs'
 import zlib from 'node:zlib'
-import type { Readable } from 'node:stream'
+import { pipeline, type Duplex, type Readable } from 'node:stream'
 
 export type ImportKind = 'police-uk-csv' | 'ward-geojson' | 'council-geojson'
 
@@ -52,14 +52,16 @@ async function readHead(filePath: string, gzip: boolean): Promise<string> {
   return Buffer.concat(chunks).toString('utf8').replace(/^\uFEFF/, '')
 }
 
-/** The file's content, decompressed when it is gzip; `onBytes` counts the bytes read from disk, for progress. */
-export function openTextStream(filePath: string, gzip: boolean, onBytes?: (bytes: number) => void): Readable {
+/**
+ * The file's content, decompressed when it is gzip, through `parsers` in turn; `onBytes` counts the bytes read from
+ * disk, for progress. A failure anywhere (a truncated gzip) surfaces as an error of the returned stream.
+ */
+export function openTextStream(filePath: string, gzip: boolean, onBytes?: (bytes: number) => void, ...parsers: Duplex[]): Readable {
   const file = fs.createReadStream(filePath)
   if (onBytes) file.on('data', (chunk) => onBytes(chunk.length))
-  if (!gzip) return file
-  const gunzip = zlib.createGunzip()
-  file.on('error', (error) => gunzip.destroy(error))
-  return file.pipe(gunzip)
+  const stages: (Readable | Duplex)[] = [file, ...(gzip ? [zlib.createGunzip()] : []), ...parsers]
+  if (stages.length === 1) return file
+  return pipeline(stages as [Readable, ...Duplex[]], () => {}) as unknown as Readable
 }
 
 /** Recognises a file by its content, not its name: police.uk CSV, ONS ward GeoJSON or ONS council GeoJSON. */

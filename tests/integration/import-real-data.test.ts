@@ -1,0 +1,151 @@
+import fs from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import zlib from 'node:zlib'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { demoDataFiles } from '../../server/src/demo-data.js'
+import type { ImportSummary } from '../../server/src/features/import/import-files.js'
+import { policeUkFile, startTestApp, type TestApp } from '../support/test-app.js'
+
+let testApp: TestApp
+let firstImport: ImportSummary[]
+let scratch: string
+
+const count = async (sql: string, values: unknown[] = []) => Number((await testApp.pool.query(sql, values)).rows[0].count)
+const policeSummaries = (summaries: ImportSummary[]) => summaries.filter((summary) => summary.kind === 'police-uk-csv')
+const sum = (summaries: ImportSummary[], key: 'rowsRead' | 'rowsAdded' | 'rowsRejected') => summaries.reduce((total, s) => total + s[key], 0)
+
+beforeAll(async () => {
+  testApp = await startTestApp()
+  scratch = await fs.mkdtemp(path.join(os.tmpdir(), 'patrolmap-import-'))
+  firstImport = await testApp.importFiles(await demoDataFiles())
+})
+afterAll(async () => {
+  await testApp.close()
+  await fs.rm(scratch, { recursive: true, force: true })
+})
+
+describe('importing the 35 real police.uk files with the ONS boundaries', () => {
+  it('reads 269,438 incident rows and rejects none', () => {
+    const police = policeSummaries(firstImport)
+    expect(police).toHaveLength(35)
+    expect(police.every((summary) => summary.status === 'committed')).toBe(true)
+    expect(sum(police, 'rowsRead')).toBe(269_438)
+    expect(sum(police, 'rowsRejected')).toBe(0)
+    expect(sum(police, 'rowsAdded')).toBe(269_438)
+  })
+
+  it('stores every row, identical ASB rows included', async () => {
+    expect(await count('SELECT count(*) FROM incidents')).toBe(269_438)
+    expect(await count(`SELECT count(*) FROM incidents WHERE category = 'Anti-social behaviour'`)).toBe(50_402)
+  })
+
+  it('places 269,388 incidents in a ward, as a plain spatial join against whole wards does', async () => {
+    expect(await count('SELECT count(*) FROM incidents WHERE ward_code IS NOT NULL')).toBe(269_388)
+    // Independent of ward_parts and ward_for_point: whole polygons, then any ward within 250 m.
+    const plain = await count(`
+      SELECT count(*) FROM incidents i
+       WHERE EXISTS (SELECT 1 FROM wards w WHERE ST_Intersects(w.geom, i.geom))
+          OR EXISTS (SELECT 1 FROM wards w WHERE ST_DWithin(w.geom::geography, i.geom::geography, 250))`)
+    expect(plain).toBe(269_388)
+  })
+
+  it('counts Stockton-on-Tees ASB in 2023-01…2025-11: Town Centre 2,206, Mandale & Victoria 1,430', async () => {
+    const byWard = await testApp.pool.query<{ name: string; count: number }>(`
+      SELECT w.name, count(*)::int AS count FROM incidents i JOIN wards w ON w.code = i.ward_code
+       WHERE w.council_name = 'Stockton-on-Tees' AND i.category = 'Anti-social behaviour'
+         AND i.period_start >= '2023-01-01' AND i.period_start < '2025-12-01'
+       GROUP BY w.name`)
+    const counts = Object.fromEntries(byWard.rows.map((row) => [row.name, row.count]))
+    expect(counts['Stockton Town Centre']).toBe(2206)
+    expect(counts['Mandale & Victoria']).toBe(1430)
+    // The same from a point-in-polygon join on the raw geometry (no stored ward).
+    const contained = await count(`
+      SELECT count(*) FROM incidents i JOIN wards w ON ST_Intersects(w.geom, i.geom)
+       WHERE w.name = 'Stockton Town Centre' AND i.category = 'Anti-social behaviour'`)
+    const nearest = await count(`SELECT count(*) FROM incidents WHERE ward_match = 'nearest' AND ward_code =
+       (SELECT code FROM wards WHERE name = 'Stockton Town Centre') AND category = 'Anti-social behaviour'`)
+    expect(contained + nearest).toBe(2206)
+  })
+
+  it('gives each incident the H3 cell h3-js gives its point', async () => {
+    const { latLngToCell } = await import('h3-js')
+    const sample = await testApp.pool.query<{ lon: number; lat: number; cell: string }>(
+      'SELECT ST_X(geom) AS lon, ST_Y(geom) AS lat, h3_to_string(h3) AS cell FROM incidents ORDER BY id LIMIT 500',
+    )
+    for (const row of sample.rows) expect(row.cell).toBe(latLngToCell(row.lat, row.lon, 11))
+  })
+
+  it('records one committed batch per file with its counts', async () => {
+    const batches = await testApp.pool.query(`SELECT kind, status, rows_read, rows_added FROM import_batches ORDER BY id`)
+    expect(batches.rows).toHaveLength(37)
+    expect(batches.rows.every((row) => row.status === 'committed')).toBe(true)
+  })
+})
+
+describe('importing again', () => {
+  it('skips files already imported, by content hash', async () => {
+    const again = await testApp.importFiles([policeUkFile('2024-03')])
+    expect(again[0]).toMatchObject({ status: 'skipped', rowsAdded: 0 })
+  })
+
+  it('adds nothing when every file is read again', async () => {
+    const again = await testApp.importFiles(await demoDataFiles(), { force: true })
+    expect(sum(policeSummaries(again), 'rowsRead')).toBe(269_438)
+    expect(sum(policeSummaries(again), 'rowsAdded')).toBe(0)
+    expect(await count('SELECT count(*) FROM incidents')).toBe(269_438)
+  })
+
+  it('adds nothing for the same rows in another file (uncompressed, so another hash)', async () => {
+    const plain = path.join(scratch, '2025-02-plain.csv')
+    await fs.writeFile(plain, zlib.gunzipSync(await fs.readFile(policeUkFile('2025-02'))))
+    const [summary] = await testApp.importFiles([plain])
+    expect(summary.status).toBe('committed')
+    const original = firstImport.find((first) => first.file.endsWith('2025-02-cleveland-street.csv.gz'))!
+    expect(summary.rowsRead).toBe(original.rowsRead)
+    expect(summary.rowsAdded).toBe(0)
+  })
+})
+
+describe('a file with a bad row', () => {
+  it('is rejected whole, naming the row, and leaves nothing behind', async () => {
+    const lines = zlib.gunzipSync(await fs.readFile(policeUkFile('2024-06'))).toString('utf8').split('\n')
+    // A fresh month label, so any row that slipped through would be countable; line index 4000 is spreadsheet row 4001.
+    const edited = lines.map((line, index) => (index > 0 && line ? line.replace(',2024-06,', ',2030-06,') : line))
+    const fields = edited[4000].split(',')
+    fields[5] = 'not-a-latitude'
+    edited[4000] = fields.join(',')
+    const corrupt = path.join(scratch, 'corrupt.csv')
+    await fs.writeFile(corrupt, edited.join('\n'))
+    const before = await count('SELECT count(*) FROM incidents')
+
+    const [summary] = await testApp.importFiles([corrupt])
+
+    expect(summary.status).toBe('rejected')
+    expect(summary.rowsRejected).toBe(1)
+    expect(summary.errors).toEqual([expect.objectContaining({ row: 4001, reason: "Latitude 'not-a-latitude' is not a number" })])
+    expect(summary.message).toMatch(/nothing from this file was imported/)
+    expect(await count('SELECT count(*) FROM incidents')).toBe(before)
+    expect(await count(`SELECT count(*) FROM incidents WHERE period_start >= '2030-01-01'`)).toBe(0)
+    const batch = await testApp.pool.query(`SELECT status, rows_rejected, errors FROM import_batches WHERE id = $1`, [summary.batchId])
+    expect(batch.rows[0]).toMatchObject({ status: 'rejected', rows_rejected: 1 })
+    expect(batch.rows[0].errors[0]).toMatchObject({ row: 4001 })
+  })
+
+  it('rejects a truncated gzip file with a clear message', async () => {
+    const bytes = await fs.readFile(policeUkFile('2024-07'))
+    const truncated = path.join(scratch, 'truncated.csv.gz')
+    await fs.writeFile(truncated, bytes.subarray(0, Math.floor(bytes.length / 2)))
+    const [summary] = await testApp.importFiles([truncated])
+    expect(summary.status).toBe('rejected')
+    expect(summary.message).toMatch(/unexpected end of file/i)
+  })
+
+  it('rejects a file that is not police.uk or ONS data, naming what it expected', async () => {
+    const other = path.join(scratch, 'other.csv')
+    await fs.writeFile(other, 'name,value\na,1\n')
+    const [summary] = await testApp.importFiles([other])
+    expect(summary).toMatchObject({ status: 'rejected', kind: null })
+    expect(summary.message).toMatch(/police\.uk street-level CSV/)
+  })
+})
