@@ -1,4 +1,5 @@
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { NoQuery } from '../../lib/no-query.js'
 
 export const ATTRIBUTION =
   'Contains public sector information licensed under the Open Government Licence v3.0. ' +
@@ -11,6 +12,7 @@ export const clientConfigRoutes: FastifyPluginAsyncTypebox<{ basemapStyleUrl: st
     {
       schema: {
         summary: 'Client settings: basemap style and attribution',
+        querystring: NoQuery,
         tags: ['health'],
         response: { 200: Type.Object({ basemapStyleUrl: Type.Union([Type.String(), Type.Null()]), attribution: Type.String() }) },
       },

@@ -1,4 +1,5 @@
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { NoQuery } from '../../lib/no-query.js'
 
 const Health = Type.Object({
   status: Type.Union([Type.Literal('ok'), Type.Literal('unavailable')]),
@@ -16,7 +17,7 @@ const Health = Type.Object({
 export const healthRoutes: FastifyPluginAsyncTypebox<{ engine: string }> = async (app, options) => {
   app.get(
     '/api/health',
-    { schema: { summary: 'Database reachable, PostGIS version and row counts', tags: ['health'], response: { 200: Health, 503: Health } } },
+    { schema: { summary: 'Database reachable, PostGIS version and row counts', tags: ['health'], querystring: NoQuery, response: { 200: Health, 503: Health } } },
     async (_request, reply) => {
       try {
         const result = await app.pg.query(`SELECT postgis_lib_version() AS postgis,

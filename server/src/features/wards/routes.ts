@@ -1,4 +1,5 @@
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { NoQuery } from '../../lib/no-query.js'
 import { loadQuery } from '../../lib/sql-file.js'
 import { incidentFilterProperties, parseIncidentFilter } from '../incidents/incident-filter.js'
 
@@ -34,7 +35,7 @@ export const wardRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/api/councils',
-    { schema: { summary: 'Council outlines', tags: ['boundaries'], response: { 200: FeatureCollection } } },
+    { schema: { summary: 'Council outlines', tags: ['boundaries'], querystring: NoQuery, response: { 200: FeatureCollection } } },
     async (_request, reply) => {
       const result = await app.pg.query(councilOutlines)
       return reply.type('application/geo+json').send(result.rows[0].collection)

@@ -1,0 +1,187 @@
+import { cellToParent, latLngToCell } from 'h3-js'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { boundaryFiles, policeUkFile, startTestApp, type TestApp } from '../support/test-app.js'
+
+const ASB = 'Anti-social behaviour'
+let testApp: TestApp
+
+beforeAll(async () => {
+  testApp = await startTestApp()
+  await testApp.importFiles([...boundaryFiles, policeUkFile('2024-01'), policeUkFile('2024-02'), policeUkFile('2024-03')])
+})
+afterAll(() => testApp.close())
+
+const get = (url: string) => testApp.app.inject({ method: 'GET', url })
+const json = async (url: string) => {
+  const response = await get(url)
+  expect(response.statusCode, `${url}: ${response.body}`).toBe(200)
+  return response.json()
+}
+const sql = async (text: string, values: unknown[] = []) => (await testApp.pool.query(text, values)).rows
+
+describe('GET /api/health', () => {
+  it('reports the database, PostGIS and row counts', async () => {
+    const body = await json('/api/health')
+    const [counts] = await sql(`SELECT (SELECT count(*) FROM incidents) AS incidents, (SELECT count(*) FROM wards) AS wards`)
+    expect(body.status).toBe('ok')
+    expect(body.database.reachable).toBe(true)
+    expect(body.database.postgis).toMatch(/^3\./)
+    expect(body.counts).toMatchObject({ incidents: counts.incidents, wards: 83, councils: 4 })
+  })
+})
+
+describe('GET /api/summary', () => {
+  it('matches plain SQL for totals, period and categories', async () => {
+    const body = await json(`/api/summary?categories=${encodeURIComponent(ASB)}&from=2024-02&to=2024-03`)
+    const [total] = await sql(
+      `SELECT count(*)::int AS n FROM incidents WHERE category = $1 AND period_start >= '2024-02-01' AND period_start < '2024-04-01'`,
+      [ASB],
+    )
+    expect(body.total).toBe(total.n)
+    expect(body.period).toEqual({ from: '2024-01', to: '2024-03' })
+    const categories = await sql(
+      `SELECT category, count(*)::int AS count FROM incidents WHERE period_start >= '2024-02-01' AND period_start < '2024-04-01'
+        GROUP BY category ORDER BY count DESC, category`,
+    )
+    expect(body.categories).toEqual(categories)
+    expect(body.months.map((month: { month: string }) => month.month)).toEqual(['2024-02', '2024-03'])
+    const [outside] = await sql(`SELECT count(*)::int AS n FROM incidents WHERE ward_code IS NULL AND category = $1
+       AND period_start >= '2024-02-01' AND period_start < '2024-04-01'`, [ASB])
+    expect(body.outsideArea).toBe(outside.n)
+  })
+
+  it('narrows the total to one ward', async () => {
+    const [ward] = await sql(`SELECT code FROM wards WHERE name = 'Stockton Town Centre'`)
+    const body = await json(`/api/summary?ward=${ward.code}`)
+    const [total] = await sql(`SELECT count(*)::int AS n FROM incidents WHERE ward_code = $1`, [ward.code])
+    expect(body.total).toBe(total.n)
+    expect(body.outsideArea).toBe(0)
+  })
+})
+
+describe('GET /api/hexes', () => {
+  // Cells are parents of each incident's stored res-11 cell. H3 is not exactly nested, so near cell edges this can
+  // differ from the res-N cell containing the point; the independent check follows the same definition.
+  it.each([6, 8, 10])('counts per res-%i cell equal h3-js applied to every incident point', async (res) => {
+    const body: { h3: string; count: number }[] = await json(`/api/hexes?res=${res}&categories=${encodeURIComponent(ASB)}`)
+    const points = await sql(`SELECT ST_X(geom) AS lon, ST_Y(geom) AS lat FROM incidents WHERE category = $1`, [ASB])
+    const expected = new Map<string, number>()
+    for (const point of points) {
+      const cell = cellToParent(latLngToCell(point.lat, point.lon, 11), res)
+      expected.set(cell, (expected.get(cell) ?? 0) + 1)
+    }
+    expect(new Map(body.map((cell) => [cell.h3, cell.count]))).toEqual(expected)
+  })
+
+  it('filters by months and ward', async () => {
+    const [ward] = await sql(`SELECT code FROM wards WHERE name = 'Mandale & Victoria'`)
+    const body: { count: number }[] = await json(`/api/hexes?res=9&from=2024-03&to=2024-03&ward=${ward.code}`)
+    const [total] = await sql(`SELECT count(*)::int AS n FROM incidents WHERE ward_code = $1 AND period_start >= '2024-03-01' AND period_start < '2024-04-01'`, [ward.code])
+    expect(body.reduce((sum, cell) => sum + cell.count, 0)).toBe(total.n)
+    expect(total.n).toBeGreaterThan(0)
+  })
+
+  it('answers an empty list when nothing matches', async () => {
+    expect(await json('/api/hexes?from=2030-01&to=2030-12')).toEqual([])
+  })
+})
+
+describe('GET /api/wards and /api/councils', () => {
+  it('gives every ward with its count for the filter', async () => {
+    const body = await json(`/api/wards?categories=${encodeURIComponent(ASB)}`)
+    expect(body.type).toBe('FeatureCollection')
+    expect(body.features).toHaveLength(83)
+    const counts = await sql(`SELECT ward_code, count(*)::int AS count FROM incidents WHERE category = $1 AND ward_code IS NOT NULL GROUP BY 1`, [ASB])
+    const expected = Object.fromEntries(counts.map((row) => [row.ward_code, row.count]))
+    for (const feature of body.features) {
+      expect(feature.properties.count, feature.properties.name).toBe(expected[feature.properties.code] ?? 0)
+      expect(feature.geometry.type).toBe('MultiPolygon')
+    }
+  })
+
+  it('gives the four council outlines', async () => {
+    const body = await json('/api/councils')
+    expect(body.features.map((feature: { properties: { name: string } }) => feature.properties.name)).toEqual([
+      'Hartlepool', 'Middlesbrough', 'Redcar and Cleveland', 'Stockton-on-Tees',
+    ])
+  })
+})
+
+describe('GET /api/incidents', () => {
+  it('pages through a bounding box with a cursor, missing and repeating nothing', async () => {
+    const bbox = '-1.33,54.55,-1.30,54.58'
+    const seen: number[] = []
+    let cursor: string | null = null
+    do {
+      const page: { items: { id: number }[]; nextCursor: string | null } = await json(
+        `/api/incidents?bbox=${bbox}&limit=250${cursor ? `&cursor=${cursor}` : ''}`,
+      )
+      seen.push(...page.items.map((item) => item.id))
+      cursor = page.nextCursor
+    } while (cursor)
+    const expected = await sql(`SELECT id FROM incidents WHERE geom && ST_MakeEnvelope(-1.33, 54.55, -1.30, 54.58, 4326) ORDER BY id`)
+    expect(seen).toEqual(expected.map((row) => row.id))
+    expect(seen.length).toBeGreaterThan(500)
+  })
+})
+
+describe('parameter validation', () => {
+  it.each([
+    ['/api/hexes?res=5', 'res'],
+    ['/api/hexes?res=11', 'res'],
+    ['/api/hexes?res=eight', 'res'],
+    ['/api/hexes?from=2024-13', 'from'],
+    ['/api/hexes?to=24-01', 'to'],
+    ['/api/hexes?from=2024-03&to=2024-01', 'from'],
+    ['/api/hexes?categories=Littering', 'categories'],
+    ['/api/hexes?ward=E05999999', 'ward'],
+    ['/api/hexes?ward=nowhere', 'ward'],
+    ['/api/hexes?colour=red', 'colour'],
+    ['/api/summary?from=2024', 'from'],
+    ['/api/summary?categories=Burglary,Nonsense', 'categories'],
+    ['/api/summary?ward=E0501', 'ward'],
+    ['/api/wards?ward=E05014882', 'ward'],
+    ['/api/wards?to=2024-00', 'to'],
+    ['/api/incidents?limit=0', 'limit'],
+    ['/api/incidents?limit=100000', 'limit'],
+    ['/api/incidents?cursor=abc', 'cursor'],
+    ['/api/incidents?bbox=1,2,3', 'bbox'],
+    ['/api/incidents?bbox=-1,55,-2,54', 'bbox'],
+    ['/api/incidents?bbox=-200,54,-1,55', 'bbox'],
+    ['/api/councils?x=1', 'x'],
+    ['/api/health?verbose=1', 'verbose'],
+  ])('%s → 400 naming %s', async (url, parameter) => {
+    const response = await get(url)
+    expect(response.statusCode).toBe(400)
+    expect(response.json().message).toContain(parameter)
+  })
+
+  const hostile = ["'; DROP TABLE incidents; --", "' OR '1'='1", '%00', '\\x00', 'a'.repeat(5000), '${1}', '<script>alert(1)</script>']
+  const parameters = ['from', 'to', 'categories', 'ward', 'res', 'bbox', 'cursor', 'limit']
+  it.each(hostile)('never answers 500 to hostile text %#', async (value) => {
+    for (const route of ['/api/hexes', '/api/summary', '/api/wards', '/api/incidents']) {
+      for (const parameter of parameters) {
+        const response = await get(`${route}?${parameter}=${encodeURIComponent(value)}`)
+        expect(response.statusCode, `${route} ${parameter}`).toBe(400)
+      }
+    }
+    const [still] = await sql('SELECT count(*)::int AS n FROM incidents')
+    expect(still.n).toBeGreaterThan(0)
+  })
+
+  it('answers 404 with JSON for an unknown API route', async () => {
+    const response = await get('/api/nothing-here')
+    expect(response.statusCode).toBe(404)
+    expect(response.json().message).toContain('/api/nothing-here')
+  })
+})
+
+describe('GET /docs', () => {
+  it('serves the OpenAPI document listing every route', async () => {
+    const spec = await json('/docs/json')
+    expect(Object.keys(spec.paths).sort()).toEqual(
+      ['/api/config', '/api/councils', '/api/health', '/api/hexes', '/api/incidents', '/api/summary', '/api/wards'].sort(),
+    )
+    expect((await get('/docs')).statusCode).toBeLessThan(400)
+  })
+})
