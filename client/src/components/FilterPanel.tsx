@@ -131,38 +131,8 @@ export function FilterPanel(props: FilterPanelProps) {
         <fieldset className="field">
           <legend>Months</legend>
           <div className="month-row">
-            <label>
-              From
-              <select
-                data-testid="filter-from"
-                value={fromValue}
-                disabled={months.length === 0}
-                onChange={(event) => changeFrom(event.target.value)}
-              >
-                {months.length === 0 && <option value="">Loading…</option>}
-                {months.map((month) => (
-                  <option key={month} value={month}>
-                    {formatMonth(month)}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label>
-              To
-              <select
-                data-testid="filter-to"
-                value={toValue}
-                disabled={months.length === 0}
-                onChange={(event) => changeTo(event.target.value)}
-              >
-                {months.length === 0 && <option value="">Loading…</option>}
-                {months.map((month) => (
-                  <option key={month} value={month}>
-                    {formatMonth(month)}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <MonthSelect label="From" testId="filter-from" months={months} value={fromValue} onChange={changeFrom} />
+            <MonthSelect label="To" testId="filter-to" months={months} value={toValue} onChange={changeTo} />
           </div>
         </fieldset>
 
@@ -217,5 +187,29 @@ export function FilterPanel(props: FilterPanelProps) {
         </div>
       </div>
     </aside>
+  )
+}
+
+interface MonthSelectProps {
+  label: string
+  testId: string
+  months: string[]
+  value: string
+  onChange: (month: string) => void
+}
+
+function MonthSelect({ label, testId, months, value, onChange }: MonthSelectProps) {
+  return (
+    <label>
+      {label}
+      <select data-testid={testId} value={value} disabled={months.length === 0} onChange={(event) => onChange(event.target.value)}>
+        {months.length === 0 && <option value="">Loading…</option>}
+        {months.map((month) => (
+          <option key={month} value={month}>
+            {formatMonth(month)}
+          </option>
+        ))}
+      </select>
+    </label>
   )
 }
