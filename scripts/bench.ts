@@ -1,0 +1,52 @@
+// npm run bench [-- import|hexes|startup]: import rate against COPY, /api/hexes latency against its bare SQL, and the
+// first embedded start. Prints PASS/MISS against each target but exits 0 whatever the figures: a benchmark, not a test.
+import os from 'node:os'
+import { benchDatabaseUrl, ensureBenchDatabase, printableUrl } from './bench/bench-database.js'
+import { runHexesBench } from './bench/hexes-bench.js'
+import { runImportBench } from './bench/import-bench.js'
+import { describeMachine } from './bench/machine.js'
+import { heading, keyValues, recordedVerdicts } from './bench/report.js'
+import { runStartupBench } from './bench/startup-bench.js'
+
+const SECTIONS = ['import', 'hexes', 'startup'] as const
+type Section = (typeof SECTIONS)[number]
+
+const asked = process.argv.slice(2).filter((arg) => arg !== '--')
+const unknown = asked.filter((arg) => !(SECTIONS as readonly string[]).includes(arg))
+if (unknown.length > 0) {
+  console.error(`usage: npm run bench [-- ${SECTIONS.join('|')} …]   (unknown: ${unknown.join(', ')})`)
+  process.exit(2)
+}
+const sections: Section[] = asked.length > 0 ? SECTIONS.filter((section) => asked.includes(section)) : [...SECTIONS]
+
+const target = benchDatabaseUrl()
+const usesServer = sections.includes('import') || sections.includes('hexes')
+if (usesServer) await ensureBenchDatabase(target)
+
+console.log(`Patrolmap benchmark, ${new Date().toISOString()} — sections: ${sections.join(', ')}`)
+keyValues([
+  ...(await describeMachine(target.url)),
+  ...(usesServer ? [['bench db', `${printableUrl(target.url)} (the bench's own: its patrolmap schema is dropped and rebuilt when needed)`] as [string, string]] : []),
+])
+
+const failures: string[] = []
+for (const section of sections) {
+  try {
+    if (section === 'import') await runImportBench(target.url)
+    if (section === 'hexes') await runHexesBench(target.url)
+    if (section === 'startup') await runStartupBench()
+  } catch (error) {
+    failures.push(section)
+    heading(`${section}: could not be measured`)
+    console.log(`   ${(error as Error).stack ?? error}`)
+  }
+}
+
+const verdicts = recordedVerdicts()
+heading('Targets')
+console.log(`   ${verdicts.filter((v) => v.verdict === 'PASS').length} PASS, ${verdicts.filter((v) => v.verdict === 'MISS').length} MISS` +
+  (failures.length > 0 ? `; not measured: ${failures.join(', ')}` : ''))
+console.log(`   load average at the end: ${os.loadavg().map((load) => load.toFixed(2)).join(', ')} (1, 5, 15 min)`)
+for (const { target: name, verdict } of verdicts.filter((v) => v.verdict === 'MISS')) console.log(`   MISS  ${name}`)
+// A missed target is a finding, not a failure; only a section that could not run at all fails the command.
+process.exit(failures.length > 0 ? 1 : 0)

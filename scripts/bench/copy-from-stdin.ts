@@ -1,0 +1,72 @@
+import { once } from 'node:events'
+import type { Readable } from 'node:stream'
+import type pg from 'pg'
+
+/**
+ * The wire-protocol calls pg's Connection has for COPY FROM STDIN; @types/pg does not declare them. They are what
+ * pg-copy-streams uses, which this project does not install.
+ */
+interface CopyConnection {
+  stream: NodeJS.WritableStream & { writableNeedDrain?: boolean }
+  query(text: string): void
+  sendCopyFromChunk(chunk: Buffer): void
+  endCopyFrom(): void
+  sendCopyFail(message: string): void
+}
+
+/**
+ * `COPY … FROM STDIN` as a pg Submittable: pg hands the connection to `handleCopyInResponse` once the server is
+ * ready for data, and the source's bytes go out as CopyData messages, pausing while the socket buffer is full.
+ */
+class CopyFromStdin implements pg.Submittable {
+  readonly rowCount: Promise<number>
+  private copied = 0
+  private settle!: { resolve: (rows: number) => void; reject: (error: Error) => void }
+
+  constructor(
+    private readonly text: string,
+    private readonly source: Readable,
+  ) {
+    this.rowCount = new Promise((resolve, reject) => (this.settle = { resolve, reject }))
+  }
+
+  submit(connection: pg.Connection): void {
+    ;(connection as unknown as CopyConnection).query(this.text)
+  }
+
+  handleCopyInResponse(connection: CopyConnection): void {
+    void this.sendSource(connection)
+  }
+
+  private async sendSource(connection: CopyConnection): Promise<void> {
+    try {
+      for await (const chunk of this.source) {
+        connection.sendCopyFromChunk(chunk as Buffer)
+        if (connection.stream.writableNeedDrain) await once(connection.stream, 'drain')
+      }
+      connection.endCopyFrom()
+    } catch (error) {
+      // The server answers CopyFail with an error, which arrives through handleError.
+      connection.sendCopyFail(`source failed: ${(error as Error).message}`)
+    }
+  }
+
+  handleCommandComplete(message: { text: string }): void {
+    this.copied = Number(/^COPY (\d+)/.exec(message.text)?.[1] ?? 0)
+  }
+
+  handleReadyForQuery(): void {
+    this.settle.resolve(this.copied)
+  }
+
+  // pg clears the active query before passing an error, so no ReadyForQuery reaches this object afterwards.
+  handleError(error: Error): void {
+    this.source.destroy()
+    this.settle.reject(error)
+  }
+}
+
+/** Runs `copySql` (a `COPY … FROM STDIN`) on `client`, feeding it `source`; resolves with the rows copied. */
+export function copyFromStdin(client: pg.ClientBase, copySql: string, source: Readable): Promise<number> {
+  return client.query(new CopyFromStdin(copySql, source)).rowCount
+}

@@ -1,0 +1,357 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import type { AddressInfo } from 'node:net'
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { defaultClientDir } from '../../server/src/app.js'
+import { projectRoot } from '../../server/src/config.js'
+import { PALETTE, type Rgb } from '../../client/src/colour-scale.js'
+import { OFFLINE_COLOURS } from '../../client/src/offline-style.js'
+import { chromiumUnavailableReason, launchChromium } from '../support/browser.js'
+import { boundaryFiles, policeUkFile, startTestApp, type TestApp } from '../support/test-app.js'
+
+const ASB = 'Anti-social behaviour'
+const BURGLARY = 'Burglary'
+const MONTHS = ['2024-01', '2024-02', '2024-03']
+/** Software WebGL (SwiftShader) on two cores: the first draw of MapLibre plus deck.gl takes seconds, not frames. */
+const FIRST_RENDER_MS = 30_000
+const RERENDER_MS = 15_000
+const VIEWPORT = { width: 1280, height: 800 }
+const artifactsDir = path.join(projectRoot, 'tests/.artifacts')
+
+const skipReason = chromiumUnavailableReason()
+// The default reporter folds a skipped file into one line, so say why out loud as well as in the suite name.
+if (skipReason) console.warn(`tests/e2e skipped: ${skipReason}`)
+
+// ---------------------------------------------------------------------------------------------------------------
+// What a person sees: hexagons are YlOrRd cells drawn at alpha 200/255 (HEX_FILL_ALPHA in client/src/hex-layer.ts,
+// not imported because that module drags deck.gl into Node) over the offline basemap's council fill or background.
+// A pixel counts as "hex" when it is close to one of those blends; basemap, ward lines and labels are all far off.
+// ---------------------------------------------------------------------------------------------------------------
+
+const HEX_ALPHA = 200 / 255
+const COLOUR_TOLERANCE = 18
+
+function hexToRgb(hex: string): Rgb {
+  const value = Number.parseInt(hex.slice(1), 16)
+  return [(value >> 16) & 255, (value >> 8) & 255, value & 255]
+}
+
+/** Per palette class, the colours a hexagon of that class shows over each basemap fill. */
+const HEX_COLOURS: Rgb[][] = PALETTE.map((colour) =>
+  [OFFLINE_COLOURS.councilFill, OFFLINE_COLOURS.background].map(hexToRgb).map(
+    (under) => colour.map((channel, index) => Math.round(HEX_ALPHA * channel + (1 - HEX_ALPHA) * under[index])) as Rgb,
+  ),
+)
+
+interface Rect {
+  x: number
+  y: number
+  width: number
+  height: number
+}
+
+interface PixelStats {
+  /** Pixels of the map region not covered by the panel, legend, status messages or map controls. */
+  counted: number
+  hexPixels: number
+  perClass: number[]
+  /** Only for the second and later images: pixels whose class (or "no hex") differs from the first image's. */
+  changedFromFirst: number
+}
+
+/**
+ * Runs in the browser: decodes each PNG screenshot and classifies every visible map pixel by palette class.
+ * Self-contained because Playwright serialises it into the page.
+ */
+async function classifyPixels(args: {
+  pngs: string[]
+  region: Rect
+  masks: Rect[]
+  classes: number[][][]
+  tolerance: number
+}): Promise<PixelStats[]> {
+  const { region, masks, classes, tolerance } = args
+  const labelsOf: Int8Array[] = []
+  const results: PixelStats[] = []
+  for (const png of args.pngs) {
+    const blob = await (await fetch(`data:image/png;base64,${png}`)).blob()
+    const bitmap = await createImageBitmap(blob)
+    const canvas = new OffscreenCanvas(bitmap.width, bitmap.height)
+    const context = canvas.getContext('2d', { willReadFrequently: true })
+    if (!context) throw new Error('no 2d context')
+    context.drawImage(bitmap, 0, 0)
+    const { data, width } = context.getImageData(0, 0, bitmap.width, bitmap.height)
+    const labels = new Int8Array(bitmap.width * bitmap.height).fill(-2)
+    const stats: PixelStats = { counted: 0, hexPixels: 0, perClass: classes.map(() => 0), changedFromFirst: 0 }
+    const x0 = Math.max(0, Math.ceil(region.x))
+    const y0 = Math.max(0, Math.ceil(region.y))
+    const x1 = Math.min(bitmap.width, Math.floor(region.x + region.width))
+    const y1 = Math.min(bitmap.height, Math.floor(region.y + region.height))
+    for (let y = y0; y < y1; y++) {
+      for (let x = x0; x < x1; x++) {
+        if (masks.some((mask) => x >= mask.x && x < mask.x + mask.width && y >= mask.y && y < mask.y + mask.height)) {
+          continue
+        }
+        const offset = (y * width + x) * 4
+        const [red, green, blue] = [data[offset], data[offset + 1], data[offset + 2]]
+        let label = -1
+        for (let index = 0; index < classes.length && label < 0; index++) {
+          for (const [r, g, b] of classes[index]) {
+            if (Math.abs(red - r) <= tolerance && Math.abs(green - g) <= tolerance && Math.abs(blue - b) <= tolerance) {
+              label = index
+              break
+            }
+          }
+        }
+        labels[y * bitmap.width + x] = label
+        stats.counted++
+        if (label >= 0) {
+          stats.hexPixels++
+          stats.perClass[label]++
+        }
+        const first = labelsOf[0]
+        if (first && first[y * bitmap.width + x] !== -2 && first[y * bitmap.width + x] !== label) stats.changedFromFirst++
+      }
+    }
+    labelsOf.push(labels)
+    results.push(stats)
+  }
+  return results
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+
+interface PatrolmapDebugState {
+  hexesLoaded: boolean
+  lastHexesUrl: string
+  cellCount: number
+}
+
+const debugState = (page: Page) =>
+  page.evaluate(() => window.__patrolmap ?? null) as Promise<PatrolmapDebugState | null>
+
+/** Waits until deck.gl has drawn the hexes for a request matching `predicate` ('' when no request is due). */
+async function waitForHexes(page: Page, predicate: (url: string) => boolean, timeout: number): Promise<PatrolmapDebugState> {
+  const deadline = Date.now() + timeout
+  for (;;) {
+    const state = await debugState(page)
+    if (state?.hexesLoaded && predicate(state.lastHexesUrl)) return state
+    if (Date.now() > deadline) {
+      throw new Error(`hexes not drawn within ${timeout} ms; window.__patrolmap = ${JSON.stringify(state)}`)
+    }
+    await page.waitForTimeout(100)
+  }
+}
+
+const categoriesOf = (url: string) => new URL(url, 'http://local').searchParams.get('categories')
+
+/** Every category checkbox's state, keyed by its test id. */
+async function checkboxStates(page: Page): Promise<Record<string, boolean>> {
+  return page.$$eval('input[type=checkbox][data-testid^="category-"]', (inputs) =>
+    Object.fromEntries(inputs.map((input) => [input.getAttribute('data-testid'), (input as HTMLInputElement).checked])),
+  )
+}
+
+/** Ticks exactly these categories, by clicking the checkboxes a person would click. */
+async function selectOnly(page: Page, categorySlugs: string[]): Promise<void> {
+  for (const [testId, checked] of Object.entries(await checkboxStates(page))) {
+    const wanted = categorySlugs.includes(testId.replace(/^category-/, ''))
+    if (checked !== wanted) await page.getByTestId(testId).setChecked(wanted)
+  }
+}
+
+describe.skipIf(skipReason !== null)(`map in Chromium${skipReason ? ` (skipped: ${skipReason})` : ''}`, () => {
+  let testApp: TestApp
+  let browser: Browser
+  let page: Page
+  let analysisPage: Page
+  let origin = ''
+  const pageErrors: string[] = []
+  const consoleErrors: string[] = []
+
+  beforeAll(async () => {
+    if (!fs.existsSync(path.join(defaultClientDir, 'index.html'))) {
+      throw new Error(`${defaultClientDir}/index.html is missing: run npm run build:client before the end-to-end tests`)
+    }
+    fs.mkdirSync(artifactsDir, { recursive: true })
+    testApp = await startTestApp({ clientDir: defaultClientDir })
+    await testApp.importFiles([...boundaryFiles, ...MONTHS.map(policeUkFile)])
+    await testApp.app.listen({ port: 0, host: '127.0.0.1' })
+    origin = `http://127.0.0.1:${(testApp.app.server.address() as AddressInfo).port}`
+    const launched = await launchChromium()
+    if (!launched) throw new Error('Chromium disappeared between collection and launch')
+    browser = launched
+
+    page = await browser.newPage({ viewport: VIEWPORT, deviceScaleFactor: 1 })
+    page.on('pageerror', (error) => pageErrors.push(error.stack ?? error.message))
+    page.on('console', (message) => {
+      if (message.type() === 'error') consoleErrors.push(`${message.text()} (${message.location().url})`)
+    })
+    analysisPage = await browser.newPage()
+    await page.goto(origin)
+  })
+
+  // Test 1 asserts this explicitly; every later interaction must stay free of page errors too.
+  // Cleared once reported, so one error fails the test it happened in, not every test after it.
+  afterEach(() => {
+    expect(pageErrors.splice(0), 'uncaught errors in the page').toEqual([])
+    expect(consoleErrors.splice(0), 'console errors in the page').toEqual([])
+  })
+
+  afterAll(async () => {
+    await browser?.close()
+    await testApp?.close()
+  })
+
+  /** Screenshot of the whole window (saved for debugging) and the map area that is not covered by UI chrome. */
+  async function captureMap(name: string): Promise<{ png: string; region: Rect; masks: Rect[] }> {
+    // Keep the pointer off the map so no hover highlight or tooltip is in the picture.
+    await page.mouse.move(60, 30)
+    const buffer = await page.screenshot({ path: path.join(artifactsDir, `e2e-${name}.png`) })
+    const { region, masks } = await page.evaluate(() => {
+      const rect = (element: Element) => {
+        const box = element.getBoundingClientRect()
+        return { x: box.x, y: box.y, width: box.width, height: box.height }
+      }
+      const map = document.querySelector('[data-testid="map"]')
+      if (!map) throw new Error('no map element')
+      const chrome = document.querySelectorAll(
+        '.panel, [data-testid="legend"], .status-area > *, .maplibregl-ctrl, .map-tooltip',
+      )
+      return { region: rect(map), masks: [...chrome].map(rect).filter((box) => box.width > 0 && box.height > 0) }
+    })
+    return { png: buffer.toString('base64'), region, masks }
+  }
+
+  /** Pixel statistics per shot, also written next to the screenshots for debugging. */
+  async function analyse(name: string, shots: { png: string; region: Rect; masks: Rect[] }[]): Promise<PixelStats[]> {
+    // Same layout in every shot; the union of masks leaves exactly the pixels visible in all of them.
+    const stats = await analysisPage.evaluate(classifyPixels, {
+      pngs: shots.map((shot) => shot.png),
+      region: shots[0].region,
+      masks: shots.flatMap((shot) => shot.masks),
+      classes: HEX_COLOURS,
+      tolerance: COLOUR_TOLERANCE,
+    })
+    fs.writeFileSync(path.join(artifactsDir, `e2e-${name}-pixels.json`), `${JSON.stringify(stats, null, 2)}\n`)
+    return stats
+  }
+
+  it('loads: panel and map visible, ASB total matches SQL, hexes drawn, no page errors', async () => {
+    expect(await page.title()).toBe('Patrolmap — hotspot map')
+    expect(await page.getByRole('heading', { name: 'Patrolmap', level: 1 }).isVisible()).toBe(true)
+    expect(await page.getByTestId('map').isVisible()).toBe(true)
+    expect(await page.getByTestId('legend').isVisible()).toBe(true)
+    expect(await page.getByTestId(`category-anti-social-behaviour`).isChecked()).toBe(true)
+
+    const state = await waitForHexes(page, (url) => categoriesOf(url) === ASB, FIRST_RENDER_MS)
+    expect(state.cellCount).toBeGreaterThan(0)
+
+    const { rows } = await testApp.pool.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM incidents
+        WHERE category = $1
+          AND period_start >= timestamptz '2024-01-01 00:00 Europe/London'
+          AND period_start <  timestamptz '2024-04-01 00:00 Europe/London'`,
+      [ASB],
+    )
+    const asbCount = rows[0].n
+    expect(asbCount).toBeGreaterThan(1000)
+    // The client writes counts with en-GB grouping: 12,345.
+    const grouped = String(asbCount).replace(/\B(?=(\d{3})+(?!\d))/g, ',')
+    await expect
+      .poll(() => page.getByTestId('total').textContent(), { timeout: RERENDER_MS })
+      .toBe(`${grouped} incidents match`)
+
+    expect(await page.getByTestId('error').count()).toBe(0)
+    expect(pageErrors).toEqual([])
+    expect(consoleErrors).toEqual([])
+  })
+
+  it('shows hexagons in the palette colours, and none when no category is ticked', async () => {
+    await selectOnly(page, ['anti-social-behaviour'])
+    await waitForHexes(page, (url) => categoriesOf(url) === ASB, FIRST_RENDER_MS)
+    await page.getByTestId('loading').waitFor({ state: 'detached', timeout: RERENDER_MS })
+    const withHexes = await captureMap('asb')
+
+    await page.getByRole('button', { name: 'None', exact: true }).click()
+    await page.getByTestId('empty').waitFor({ state: 'visible', timeout: RERENDER_MS })
+    await waitForHexes(page, (url) => url === '', RERENDER_MS)
+    const withoutHexes = await captureMap('none')
+
+    const [asb, none] = await analyse('hexes', [withHexes, withoutHexes])
+    // Cleveland at the opening zoom fills much of a 1280×800 window; ASB hexes cover a good part of it.
+    expect(asb.counted).toBeGreaterThan(200_000)
+    expect(asb.hexPixels, JSON.stringify(asb)).toBeGreaterThan(asb.counted * 0.1)
+    expect(asb.perClass.filter((count) => count > 100).length, JSON.stringify(asb)).toBeGreaterThanOrEqual(3)
+    expect(none.hexPixels, JSON.stringify(none)).toBeLessThan(asb.hexPixels * 0.01)
+  })
+
+  it('redraws with the new data when the category filter changes', async () => {
+    await selectOnly(page, ['anti-social-behaviour'])
+    const before = await waitForHexes(page, (url) => categoriesOf(url) === ASB, FIRST_RENDER_MS)
+    await page.getByTestId('loading').waitFor({ state: 'detached', timeout: RERENDER_MS })
+    const asbShot = await captureMap('category-before')
+
+    await page.getByTestId('category-burglary').check()
+    await page.getByTestId('category-anti-social-behaviour').uncheck()
+    const after = await waitForHexes(page, (url) => categoriesOf(url) === BURGLARY, RERENDER_MS)
+    await page.getByTestId('loading').waitFor({ state: 'detached', timeout: RERENDER_MS })
+    const burglaryShot = await captureMap('category-after')
+
+    expect(categoriesOf(before.lastHexesUrl)).toBe(ASB)
+    expect(categoriesOf(after.lastHexesUrl)).toBe(BURGLARY)
+    // Only the category changed: same resolution and months.
+    const paramsBefore = new URL(before.lastHexesUrl, origin).searchParams
+    const paramsAfter = new URL(after.lastHexesUrl, origin).searchParams
+    paramsBefore.delete('categories')
+    paramsAfter.delete('categories')
+    expect(paramsAfter.toString()).toBe(paramsBefore.toString())
+
+    const response = await fetch(new URL(after.lastHexesUrl, origin))
+    expect(response.status).toBe(200)
+    const cells = (await response.json()) as { h3: string; count: number }[]
+    expect(after.cellCount).toBe(cells.length)
+    expect(after.cellCount).not.toBe(before.cellCount)
+
+    const [asb, burglary] = await analyse('category', [asbShot, burglaryShot])
+    expect(burglary.hexPixels, JSON.stringify(burglary)).toBeGreaterThan(burglary.counted * 0.05)
+    // A real redraw, not the old picture: a large share of the hexagon pixels changed colour class or vanished.
+    expect(burglary.changedFromFirst, JSON.stringify({ asb, burglary })).toBeGreaterThan(asb.hexPixels * 0.3)
+  })
+
+  it('keeps the view in the URL, and a new window opened on it restores the filters', async () => {
+    await page.getByTestId('category-drugs').check()
+    await page.getByTestId('filter-from').selectOption('2024-02')
+    const wanted = await checkboxStates(page)
+    const drawn = await waitForHexes(
+      page,
+      (url) => new URL(url, origin).searchParams.get('from') === '2024-02' && (categoriesOf(url) ?? '').split(',').includes('Drugs'),
+      RERENDER_MS,
+    )
+
+    // The address is rewritten shortly after each change (debounced).
+    await expect.poll(() => new URL(page.url()).searchParams.get('from'), { timeout: 5000 }).toBe('2024-02')
+    const shared = new URL(page.url())
+    expect(shared.searchParams.get('categories')?.split(',').sort()).toEqual(categoriesOf(drawn.lastHexesUrl)?.split(',').sort())
+
+    const restored = await browser.newPage({ viewport: VIEWPORT, deviceScaleFactor: 1 })
+    const restoredErrors: string[] = []
+    restored.on('pageerror', (error) => restoredErrors.push(error.stack ?? error.message))
+    restored.on('console', (message) => {
+      if (message.type() === 'error') restoredErrors.push(`console: ${message.text()}`)
+    })
+    try {
+      await restored.goto(shared.href)
+      const restoredState = await waitForHexes(restored, (url) => url !== '', FIRST_RENDER_MS)
+      await restored.screenshot({ path: path.join(artifactsDir, 'e2e-restored.png') })
+      expect(await checkboxStates(restored)).toEqual(wanted)
+      expect(await restored.getByTestId('filter-from').inputValue()).toBe('2024-02')
+      // Same filters and camera, so the very same hexes request.
+      expect(restoredState.lastHexesUrl).toBe(drawn.lastHexesUrl)
+      expect(restoredErrors).toEqual([])
+    } finally {
+      await restored.close()
+    }
+  })
+})
