@@ -3,6 +3,7 @@ import cliProgress from 'cli-progress'
 import { loadConfig } from '../server/src/config.js'
 import { openDatabase } from '../server/src/db/database.js'
 import { createPool } from '../server/src/db/pool.js'
+import { auditImports } from '../server/src/features/import/audit-imports.js'
 import { importFiles, type ImportSummary } from '../server/src/features/import/import-files.js'
 
 const files = process.argv.slice(2).filter((arg) => !arg.startsWith('--'))
@@ -34,6 +35,7 @@ try {
       started = true
     },
   })
+  await auditImports(pool, summaries, null, 'command line')
 } finally {
   bar?.stop()
   await pool.end()

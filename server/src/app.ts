@@ -1,6 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify'
+import fastifyCookie from '@fastify/cookie'
 import fastifyPostgres from '@fastify/postgres'
 import fastifyStatic from '@fastify/static'
 import fastifySwagger from '@fastify/swagger'
@@ -8,13 +9,36 @@ import fastifySwaggerUi from '@fastify/swagger-ui'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import type pg from 'pg'
 import { projectRoot } from './config.js'
+import { auditRoutes } from './features/audit/routes.js'
+import { installAccessControl } from './features/auth/access.js'
+import { authRoutes, type AuthSettings } from './features/auth/routes.js'
 import { clientConfigRoutes } from './features/health/config-routes.js'
 import { healthRoutes } from './features/health/routes.js'
 import { hexRoutes } from './features/hexes/routes.js'
 import { incidentRoutes } from './features/incidents/routes.js'
 import { summaryRoutes } from './features/summary/routes.js'
+import { userRoutes } from './features/users/routes.js'
+import { wardReportRoutes } from './features/ward-reports/routes.js'
 import { wardRoutes } from './features/wards/routes.js'
 import { formatSchemaErrors, registerErrorHandler } from './plugins/error-handler.js'
+import { registerSecurityHeaders } from './plugins/security-headers.js'
+
+export interface SecuritySettings extends AuthSettings {
+  suppressionThreshold: number
+  /** Behind a TLS-terminating proxy: take the client address and protocol from X-Forwarded-* headers. */
+  trustProxy: boolean
+}
+
+/** The same defaults as the environment schema in config.ts. */
+export const defaultSecurity: SecuritySettings = {
+  sessionIdleMinutes: 60,
+  sessionAbsoluteHours: 12,
+  maxFailuresPerAccount: 5,
+  maxFailuresPerAddress: 20,
+  windowMinutes: 15,
+  suppressionThreshold: 3,
+  trustProxy: false,
+}
 
 export interface AppOptions {
   connection: pg.PoolConfig
@@ -23,13 +47,16 @@ export interface AppOptions {
   /** The built client to serve at /; left out by API-only tests. */
   clientDir?: string | null
   logger?: FastifyServerOptions['logger']
+  security?: Partial<SecuritySettings>
 }
 
 export const defaultClientDir = path.join(projectRoot, 'client/dist')
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const security = { ...defaultSecurity, ...options.security }
   const app = Fastify({
     logger: options.logger ?? false,
+    trustProxy: security.trustProxy,
     bodyLimit: 1024 * 1024,
     // Unknown query parameters are refused with their name rather than silently dropped.
     ajv: { customOptions: { removeAdditional: false, coerceTypes: true, useDefaults: true, allErrors: false } },
@@ -37,14 +64,25 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   }).withTypeProvider<TypeBoxTypeProvider>()
 
   registerErrorHandler(app)
+  // Cookies are parsed by a hook of their own, which must run before the access hook reads the session cookie.
+  await app.register(fastifyCookie)
+  // Before any route: the access hook must see every route as it is added (deny by default).
+  installAccessControl(app, security)
+  await registerSecurityHeaders(app, { basemapStyleUrl: options.basemapStyleUrl })
   await app.register(fastifyPostgres, options.connection as Parameters<typeof fastifyPostgres>[1])
   await app.register(fastifySwagger, {
     openapi: {
       info: { title: 'Patrolmap API', version: '0.1.0', description: 'Incidents, boundaries and H3 aggregates for community safety partnerships.' },
-      tags: [{ name: 'incidents' }, { name: 'boundaries' }, { name: 'health' }],
+      tags: [{ name: 'auth' }, { name: 'incidents' }, { name: 'boundaries' }, { name: 'reports' }, { name: 'users' }, { name: 'health' }],
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'pm_session', description: 'set by POST /api/auth/login' },
+          csrf: { type: 'apiKey', in: 'header', name: 'x-csrf-token', description: 'csrfToken from the sign-in answer; required on writes' },
+        },
+      },
     },
   })
-  await app.register(fastifySwaggerUi, { routePrefix: '/docs' })
+  await app.register(fastifySwaggerUi, { routePrefix: '/docs', staticCSP: true })
 
   await app.register(healthRoutes, { engine: options.engine })
   await app.register(clientConfigRoutes, { basemapStyleUrl: options.basemapStyleUrl ?? '' })
@@ -52,6 +90,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(wardRoutes)
   await app.register(hexRoutes)
   await app.register(incidentRoutes)
+  await app.register(authRoutes, security)
+  await app.register(userRoutes)
+  await app.register(auditRoutes)
+  await app.register(wardReportRoutes, { suppressionThreshold: security.suppressionThreshold })
 
   const clientDir = options.clientDir === undefined ? defaultClientDir : options.clientDir
   if (clientDir && fs.existsSync(path.join(clientDir, 'index.html'))) {

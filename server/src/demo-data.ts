@@ -2,6 +2,7 @@ import fs from 'node:fs/promises'
 import path from 'node:path'
 import type pg from 'pg'
 import { projectRoot } from './config.js'
+import { auditImports } from './features/import/audit-imports.js'
 import { importFiles } from './features/import/import-files.js'
 
 export const demoDataDir = path.join(projectRoot, 'geodata')
@@ -27,6 +28,7 @@ export async function loadDemoDataIfEmpty(pool: pg.Pool, log: (message: string) 
       log(`demo data: file ${progress.fileIndex + 1}/${progress.fileCount} (${Math.round((100 * progress.bytesRead) / progress.bytesTotal)}%)`)
     },
   })
+  await auditImports(pool, summaries, null, 'demo data')
   const added = summaries.reduce((sum, summary) => sum + summary.rowsAdded, 0)
   const rejected = summaries.filter((summary) => summary.status === 'rejected')
   for (const summary of rejected) log(`demo data: ${summary.file} rejected: ${summary.message}`)

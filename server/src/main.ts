@@ -1,4 +1,5 @@
 import { buildApp } from './app.js'
+import { bootstrapAdmin } from './features/auth/bootstrap-admin.js'
 import { loadConfig } from './config.js'
 import { openDatabase } from './db/database.js'
 import { StartupError } from './db/migrate.js'
@@ -17,9 +18,28 @@ const app = await buildApp({
   connection: database.connection,
   engine: database.engine,
   basemapStyleUrl: config.BASEMAP_STYLE_URL,
-  logger: { level: config.LOG_LEVEL },
+  logger: { level: config.LOG_LEVEL, redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'] },
+  security: {
+    sessionIdleMinutes: config.SESSION_IDLE_MINUTES,
+    sessionAbsoluteHours: config.SESSION_ABSOLUTE_HOURS,
+    maxFailuresPerAccount: config.LOGIN_MAX_FAILURES_PER_ACCOUNT,
+    maxFailuresPerAddress: config.LOGIN_MAX_FAILURES_PER_ADDRESS,
+    windowMinutes: config.LOGIN_FAILURE_WINDOW_MINUTES,
+    suppressionThreshold: config.SUPPRESSION_THRESHOLD,
+    trustProxy: config.TRUST_PROXY,
+  },
 })
 await app.ready()
+const admin = await bootstrapAdmin(app.pg.pool, { email: config.PATROLMAP_ADMIN_EMAIL, password: config.PATROLMAP_ADMIN_PASSWORD })
+if (admin?.oneTimePassword) {
+  // The one place a password is ever shown: once, on first start, to whoever started the server.
+  console.log(
+    `\n  First start: sign in as ${admin.email} with the one-time password ${admin.oneTimePassword}\n` +
+      '  (you will be asked to choose a new one; set PATROLMAP_ADMIN_EMAIL/PASSWORD to choose them yourself)\n',
+  )
+} else if (admin) {
+  app.log.info(`administrator ${admin.email} created from PATROLMAP_ADMIN_EMAIL`)
+}
 if (database.engine === 'embedded' && config.DEMO_DATA) {
   await loadDemoDataIfEmpty(app.pg.pool, (message) => app.log.info(message))
 }

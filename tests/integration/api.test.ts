@@ -1,17 +1,20 @@
 import { cellToParent, latLngToCell } from 'h3-js'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { boundaryFiles, policeUkFile, startTestApp, type TestApp } from '../support/test-app.js'
+import { boundaryFiles, policeUkFile, startTestApp, type SignedIn, type TestApp } from '../support/test-app.js'
 
 const ASB = 'Anti-social behaviour'
 let testApp: TestApp
+/** Incident routes are for staff; an analyst is the typical caller. Who else may call them: access-matrix.test.ts. */
+let analyst: SignedIn
 
 beforeAll(async () => {
   testApp = await startTestApp()
   await testApp.importFiles([...boundaryFiles, policeUkFile('2024-01'), policeUkFile('2024-02'), policeUkFile('2024-03')])
+  analyst = await testApp.signInAs('analyst')
 })
 afterAll(() => testApp.close())
 
-const get = (url: string) => testApp.app.inject({ method: 'GET', url })
+const get = (url: string) => testApp.app.inject({ method: 'GET', url, headers: analyst.headers })
 const json = async (url: string) => {
   const response = await get(url)
   expect(response.statusCode, `${url}: ${response.body}`).toBe(200)
@@ -180,7 +183,11 @@ describe('GET /docs', () => {
   it('serves the OpenAPI document listing every route', async () => {
     const spec = await json('/docs/json')
     expect(Object.keys(spec.paths).sort()).toEqual(
-      ['/api/config', '/api/councils', '/api/health', '/api/hexes', '/api/incidents', '/api/summary', '/api/wards'].sort(),
+      [
+        '/api/config', '/api/councils', '/api/health', '/api/hexes', '/api/incidents', '/api/summary', '/api/wards',
+        '/api/auth/login', '/api/auth/logout', '/api/auth/session', '/api/auth/password',
+        '/api/users', '/api/users/{id}', '/api/users/{id}/password', '/api/audit', '/api/ward-reports',
+      ].sort(),
     )
     expect((await get('/docs')).statusCode).toBeLessThan(400)
   })

@@ -2,26 +2,78 @@ import path from 'node:path'
 import type { FastifyInstance } from 'fastify'
 import type pg from 'pg'
 import { inject } from 'vitest'
-import { buildApp } from '../../server/src/app.js'
+import { buildApp, type SecuritySettings } from '../../server/src/app.js'
 import { projectRoot } from '../../server/src/config.js'
 import { ensurePostgis, migrate } from '../../server/src/db/migrate.js'
 import { APP_SCHEMA, createPool, poolConfig } from '../../server/src/db/pool.js'
+import type { Role } from '../../server/src/features/auth/access.js'
+import type { ScryptCost } from '../../server/src/features/auth/passwords.js'
 import { importFiles, type ImportSummary } from '../../server/src/features/import/import-files.js'
+import { createUser } from '../../server/src/features/users/user-store.js'
 
 export const geodata = (...parts: string[]) => path.join(projectRoot, 'geodata', ...parts)
 export const boundaryFiles = [geodata('boundaries/lad-dec2022-cleveland.geojson'), geodata('boundaries/wards-dec2023-cleveland.geojson')]
 export const policeUkFile = (month: string) => geodata(`police-uk/${month}-cleveland-street.csv.gz`)
+
+/** Test users' hashes are cheap: scrypt at the real cost would spend a second per user on nothing under test. */
+export const TEST_HASH_COST: ScryptCost = { N: 2 ** 10, r: 8, p: 1 }
+export const TEST_PASSWORD = 'a test password 123'
+
+export interface TestUser {
+  email: string
+  name?: string
+  role: Role
+  password?: string
+  wards?: string[]
+  mustChangePassword?: boolean
+}
+
+/** A user made straight in the database (not through the API, so no audit entry); returns the id. */
+export async function createTestUser(pool: pg.Pool, user: TestUser): Promise<number> {
+  const id = await createUser(pool, {
+    email: user.email,
+    name: user.name ?? user.email.split('@')[0],
+    role: user.role,
+    password: user.password ?? TEST_PASSWORD,
+    mustChangePassword: user.mustChangePassword ?? false,
+    wards: user.wards,
+    hashCost: TEST_HASH_COST,
+  })
+  if (id === null) throw new Error(`${user.email} already exists`)
+  return id
+}
+
+export interface SignedIn {
+  cookie: string
+  csrfToken: string
+  /** Headers for app.inject: the session cookie, and the CSRF token that writes need. */
+  headers: { cookie: string; 'x-csrf-token': string }
+  user: { id: number; email: string; role: Role }
+}
+
+/** Signs in through POST /api/auth/login, as a browser would. */
+export async function signIn(app: FastifyInstance, email: string, password: string = TEST_PASSWORD): Promise<SignedIn> {
+  const response = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password } })
+  if (response.statusCode !== 200) throw new Error(`sign-in as ${email} answered ${response.statusCode}: ${response.body}`)
+  const session = response.cookies.find((cookie) => cookie.name === 'pm_session')
+  if (!session) throw new Error('sign-in set no session cookie')
+  const body = response.json()
+  const cookie = `pm_session=${session.value}`
+  return { cookie, csrfToken: body.csrfToken, headers: { cookie, 'x-csrf-token': body.csrfToken }, user: body.user }
+}
 
 export interface TestApp {
   app: FastifyInstance
   /** The app's own pool: with the embedded database, the only connection a test should use. */
   pool: pg.Pool
   importFiles(files: string[], options?: { force?: boolean }): Promise<ImportSummary[]>
+  /** Signed in as `<role>@test.local` (made on first use, with `wards` for a councillor). */
+  signInAs(role: Role, options?: { wards?: string[] }): Promise<SignedIn>
   close(): Promise<void>
 }
 
 /** The app on an empty, freshly migrated schema of the test database; nothing is shared with other test files. */
-export async function startTestApp(options: { clientDir?: string | null } = {}): Promise<TestApp> {
+export async function startTestApp(options: { clientDir?: string | null; security?: Partial<SecuritySettings> } = {}): Promise<TestApp> {
   const engine = inject('databaseEngine')
   const connection = poolConfig(inject('databaseUrl'), { max: engine === 'embedded' ? 1 : 4, statementTimeoutMs: 300_000, sharedBackend: engine === 'embedded' })
   const setupPool = createPool(connection)
@@ -32,13 +84,19 @@ export async function startTestApp(options: { clientDir?: string | null } = {}):
   } finally {
     await setupPool.end()
   }
-  const app = await buildApp({ connection, engine, clientDir: options.clientDir ?? null })
+  const app = await buildApp({ connection, engine, clientDir: options.clientDir ?? null, security: options.security })
   await app.ready()
   const pool = app.pg.pool
   return {
     app,
     pool,
     importFiles: (files, importOptions) => importFiles(pool, files, importOptions),
+    signInAs: async (role, signInOptions = {}) => {
+      const email = `${role}@test.local`
+      const existing = await pool.query('SELECT 1 FROM users WHERE email = $1', [email])
+      if (existing.rowCount === 0) await createTestUser(pool, { email, role, wards: signInOptions.wards })
+      return signIn(app, email)
+    },
     close: () => app.close(),
   }
 }

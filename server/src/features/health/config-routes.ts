@@ -10,6 +10,7 @@ export const clientConfigRoutes: FastifyPluginAsyncTypebox<{ basemapStyleUrl: st
   app.get(
     '/api/config',
     {
+      config: { access: 'public' },
       schema: {
         summary: 'Client settings: basemap style and attribution',
         querystring: NoQuery,

@@ -17,7 +17,7 @@ const Health = Type.Object({
 export const healthRoutes: FastifyPluginAsyncTypebox<{ engine: string }> = async (app, options) => {
   app.get(
     '/api/health',
-    { schema: { summary: 'Database reachable, PostGIS version and row counts', tags: ['health'], querystring: NoQuery, response: { 200: Health, 503: Health } } },
+    { config: { access: 'public' }, schema: { summary: 'Database reachable, PostGIS version and row counts', tags: ['health'], querystring: NoQuery, response: { 200: Health, 503: Health } } },
     async (_request, reply) => {
       try {
         const result = await app.pg.query(`SELECT postgis_lib_version() AS postgis,

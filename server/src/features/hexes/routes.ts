@@ -1,6 +1,7 @@
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { loadQuery } from '../../lib/sql-file.js'
 import { incidentFilterProperties, parseIncidentFilter } from '../incidents/incident-filter.js'
+import { STAFF } from '../auth/access.js'
 
 const hexCounts = loadQuery(import.meta.url, 'hex-counts.sql')
 
@@ -13,6 +14,7 @@ export const hexRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/api/hexes',
     {
+      config: { access: STAFF },
       schema: {
         summary: 'Incident counts per H3 cell',
         tags: ['incidents'],

@@ -2,6 +2,7 @@ import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typ
 import { BadRequestError } from '../../lib/errors.js'
 import { loadQuery } from '../../lib/sql-file.js'
 import { incidentFilterProperties, parseIncidentFilter } from './incident-filter.js'
+import { STAFF } from '../auth/access.js'
 
 const incidentPage = loadQuery(import.meta.url, 'incident-page.sql')
 
@@ -44,6 +45,7 @@ export const incidentRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/api/incidents',
     {
+      config: { access: STAFF },
       schema: {
         summary: 'Incidents, a page at a time',
         tags: ['incidents'],

@@ -1,6 +1,7 @@
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { loadQuery } from '../../lib/sql-file.js'
 import { IncidentFilterQuery, parseIncidentFilter } from '../incidents/incident-filter.js'
+import { STAFF } from '../auth/access.js'
 
 const totals = loadQuery(import.meta.url, 'summary-totals.sql')
 const categories = loadQuery(import.meta.url, 'summary-categories.sql')
@@ -23,7 +24,7 @@ const Summary = Type.Object({
 export const summaryRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/api/summary',
-    { schema: { summary: 'Totals, period covered and categories with counts', tags: ['incidents'], querystring: IncidentFilterQuery, response: { 200: Summary } } },
+    { config: { access: STAFF }, schema: { summary: 'Totals, period covered and categories with counts', tags: ['incidents'], querystring: IncidentFilterQuery, response: { 200: Summary } } },
     async (request) => {
       const [from, to, selected, ward] = await parseIncidentFilter(app.pg.pool, request.query)
       const totalRow = (await app.pg.query({ ...totals, values: [from, to, selected, ward] })).rows[0]

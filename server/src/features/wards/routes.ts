@@ -2,6 +2,7 @@ import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typ
 import { NoQuery } from '../../lib/no-query.js'
 import { loadQuery } from '../../lib/sql-file.js'
 import { incidentFilterProperties, parseIncidentFilter } from '../incidents/incident-filter.js'
+import { STAFF } from '../auth/access.js'
 
 const wardCounts = loadQuery(import.meta.url, 'ward-counts.sql')
 const councilOutlines = loadQuery(import.meta.url, 'council-outlines.sql')
@@ -17,6 +18,7 @@ export const wardRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/api/wards',
     {
+      config: { access: STAFF },
       schema: {
         summary: 'Ward boundaries with incident counts for the filter',
         description: 'Feature properties: code, name, councilCode, councilName, count, label_lon, label_lat.',
@@ -35,7 +37,7 @@ export const wardRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/api/councils',
-    { schema: { summary: 'Council outlines', tags: ['boundaries'], querystring: NoQuery, response: { 200: FeatureCollection } } },
+    { config: { access: 'signed-in' }, schema: { summary: 'Council outlines', tags: ['boundaries'], querystring: NoQuery, response: { 200: FeatureCollection } } },
     async (_request, reply) => {
       const result = await app.pg.query(councilOutlines)
       return reply.type('application/geo+json').send(result.rows[0].collection)

@@ -1,0 +1,1 @@
+INSERT INTO login_failures (email, ip) VALUES ($1, $2)

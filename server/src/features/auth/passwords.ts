@@ -1,0 +1,67 @@
+import crypto from 'node:crypto'
+import { promisify } from 'node:util'
+
+const scrypt = promisify(crypto.scrypt) as (password: string, salt: Buffer, keylen: number, options: crypto.ScryptOptions) => Promise<Buffer>
+
+/** OWASP's scrypt floor (N=2^17, r=8, p=1): about 128 MiB and 0.2 s a hash on one core, slow enough to make guessing costly. */
+export const DEFAULT_COST: ScryptCost = { N: 2 ** 17, r: 8, p: 1 }
+
+export interface ScryptCost {
+  N: number
+  r: number
+  p: number
+}
+const KEY_LENGTH = 32
+const SALT_LENGTH = 16
+
+export const MIN_PASSWORD_LENGTH = 10
+export const MAX_PASSWORD_LENGTH = 200
+
+function maxmemFor(N: number, r: number): number {
+  return 128 * N * r * 2
+}
+
+/** `scrypt$N$r$p$salt$hash`: the parameters travel with the hash so the cost can be raised without a migration. */
+export async function hashPassword(password: string, cost: ScryptCost = DEFAULT_COST): Promise<string> {
+  const salt = crypto.randomBytes(SALT_LENGTH)
+  const key = await scrypt(password.normalize('NFKC'), salt, KEY_LENGTH, { ...cost, maxmem: maxmemFor(cost.N, cost.r) })
+  return ['scrypt', cost.N, cost.r, cost.p, salt.toString('base64url'), key.toString('base64url')].join('$')
+}
+
+export async function verifyPassword(password: string, stored: string): Promise<boolean> {
+  const [scheme, n, r, p, salt, hash] = stored.split('$')
+  const N = Number(n)
+  const R = Number(r)
+  if (scheme !== 'scrypt' || !salt || !hash || !Number.isInteger(N) || !Number.isInteger(R)) return false
+  const expected = Buffer.from(hash, 'base64url')
+  const key = await scrypt(password.normalize('NFKC'), Buffer.from(salt, 'base64url'), expected.length, {
+    N,
+    r: R,
+    p: Number(p),
+    maxmem: maxmemFor(N, R),
+  })
+  return crypto.timingSafeEqual(key, expected)
+}
+
+/** Checked against when the account does not exist, so an unknown email costs the same time as a wrong password. */
+let dummyHash: Promise<string> | null = null
+export function hashForUnknownUser(): Promise<string> {
+  dummyHash ??= hashPassword(crypto.randomBytes(16).toString('hex'))
+  return dummyHash
+}
+
+/** NCSC-style: length over composition rules; refuse only what is plainly guessable. Null when acceptable. */
+export function passwordProblem(password: string, email: string): string | null {
+  if (password.length < MIN_PASSWORD_LENGTH) return `must be at least ${MIN_PASSWORD_LENGTH} characters`
+  if (password.length > MAX_PASSWORD_LENGTH) return `must be at most ${MAX_PASSWORD_LENGTH} characters`
+  const lower = password.toLowerCase()
+  if (lower === email.toLowerCase() || lower === email.toLowerCase().split('@')[0]) return 'must not be your email address'
+  if (new Set(password).size < 4) return 'must not repeat so few characters'
+  if (COMMON_PASSWORDS.has(lower)) return 'is too common'
+  return null
+}
+
+const COMMON_PASSWORDS = new Set([
+  'password123', 'password1234', '1234567890', '12345678910', 'qwertyuiop', 'iloveyou123', 'administrator',
+  'patrolmap123', 'letmein1234', 'welcome1234', 'changeme123', 'passw0rd123', 'qwerty12345', 'abcdefghij',
+])

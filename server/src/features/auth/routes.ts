@@ -1,0 +1,141 @@
+import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { BadRequestError } from '../../lib/errors.js'
+import { NoQuery } from '../../lib/no-query.js'
+import { withTransaction } from '../../lib/transaction.js'
+import { recordAudit } from '../audit/audit-log.js'
+import { findCredentials, normaliseEmail, passwordHash, recordLogin, setPassword } from '../users/user-store.js'
+import { currentSession, RoleSchema } from './access.js'
+import { clearAccountFailures, recordFailure, throttledFor, type ThrottleSettings } from './login-throttle.js'
+import { hashForUnknownUser, MAX_PASSWORD_LENGTH, passwordProblem, verifyPassword } from './passwords.js'
+import { endOtherSessions, endSession, findSessionUser, startSession, type SessionSettings } from './sessions.js'
+
+export type AuthSettings = SessionSettings & ThrottleSettings
+
+export const UserSchema = Type.Object({
+  id: Type.Integer(),
+  email: Type.String(),
+  name: Type.String(),
+  role: RoleSchema,
+  mustChangePassword: Type.Boolean(),
+  wards: Type.Array(Type.Object({ code: Type.String(), name: Type.String() }), { description: "a councillor's assigned wards" }),
+})
+
+const SignedIn = Type.Object({ user: UserSchema, csrfToken: Type.String({ description: 'send as x-csrf-token on every write' }) })
+const ErrorAnswer = Type.Object({ statusCode: Type.Integer(), error: Type.String(), message: Type.String() })
+const Password = Type.String({ minLength: 1, maxLength: MAX_PASSWORD_LENGTH })
+
+const INCORRECT = 'Email or password is incorrect.'
+/** Sign-in bodies are tiny; a large one is an attack on the password hash, refused before it is read. */
+const AUTH_BODY_LIMIT = 4 * 1024
+
+export const authRoutes: FastifyPluginAsyncTypebox<AuthSettings> = async (app, settings) => {
+  const pool = app.pg.pool
+
+  app.post(
+    '/api/auth/login',
+    {
+      config: { access: 'public' },
+      bodyLimit: AUTH_BODY_LIMIT,
+      schema: {
+        summary: 'Sign in; sets the session cookie and returns the CSRF token',
+        tags: ['auth'],
+        body: Type.Object(
+          { email: Type.String({ minLength: 1, maxLength: 254 }), password: Password },
+          { additionalProperties: false },
+        ),
+        response: { 200: SignedIn, 401: ErrorAnswer, 429: ErrorAnswer },
+      },
+    },
+    async (request, reply) => {
+      const email = normaliseEmail(request.body.email)
+      const ip = request.ip
+      const wait = await throttledFor(pool, email, ip, settings)
+      if (wait !== null) {
+        await recordAudit(pool, { actor: { id: null, email }, action: 'auth.login_failed', ip, details: { reason: 'throttled' } })
+        const minutes = Math.ceil(wait / 60)
+        return reply
+          .code(429)
+          .header('retry-after', String(wait))
+          .send({ statusCode: 429, error: 'Too Many Requests', message: `Too many failed sign-ins; try again in ${minutes} minute${minutes === 1 ? '' : 's'}.` })
+      }
+      const account = await findCredentials(pool, email)
+      // The hash is checked even for an unknown or disabled account, so the answer and its timing tell nothing.
+      const passwordOk = await verifyPassword(request.body.password, account?.passwordHash ?? (await hashForUnknownUser()))
+      if (!account || account.disabled || !passwordOk) {
+        const reason = !account ? 'unknown email' : account.disabled ? 'account disabled' : 'wrong password'
+        await recordFailure(pool, email, ip)
+        await recordAudit(pool, { actor: { id: account?.id ?? null, email }, action: 'auth.login_failed', ip, details: { reason } })
+        return reply.code(401).send({ statusCode: 401, error: 'Unauthorized', message: INCORRECT })
+      }
+      const { token, csrfToken } = await withTransaction(pool, async (client) => {
+        await clearAccountFailures(client, email)
+        await recordLogin(client, account.id)
+        const started = await startSession(client, request, reply, account.id, settings)
+        await recordAudit(client, { actor: { id: account.id, email }, action: 'auth.login', ip })
+        return started
+      })
+      const session = await findSessionUser(pool, token, settings.sessionIdleMinutes)
+      if (!session) throw new Error('a session just started cannot be found')
+      return { user: session.user, csrfToken }
+    },
+  )
+
+  app.get(
+    '/api/auth/session',
+    {
+      config: { access: 'signed-in', allowDuringPasswordChange: true },
+      schema: { summary: 'The signed-in user and the CSRF token', tags: ['auth'], querystring: NoQuery, response: { 200: SignedIn } },
+    },
+    async (request) => {
+      const { user, csrfToken } = currentSession(request)
+      return { user, csrfToken }
+    },
+  )
+
+  app.post(
+    '/api/auth/logout',
+    {
+      config: { access: 'signed-in', allowDuringPasswordChange: true },
+      bodyLimit: AUTH_BODY_LIMIT,
+      schema: { summary: 'Sign out: ends this session', tags: ['auth'], response: { 204: Type.Null() } },
+    },
+    async (request, reply) => {
+      const { user, tokenHash } = currentSession(request)
+      await endSession(pool, reply, tokenHash)
+      await recordAudit(pool, { actor: { id: user.id, email: user.email }, action: 'auth.logout', ip: request.ip })
+      return reply.code(204).send(null)
+    },
+  )
+
+  app.post(
+    '/api/auth/password',
+    {
+      config: { access: 'signed-in', allowDuringPasswordChange: true },
+      bodyLimit: AUTH_BODY_LIMIT,
+      schema: {
+        summary: 'Change your own password; your other sessions end',
+        tags: ['auth'],
+        body: Type.Object({ currentPassword: Password, newPassword: Password }, { additionalProperties: false }),
+        response: { 204: Type.Null() },
+      },
+    },
+    async (request, reply) => {
+      const { user, tokenHash } = currentSession(request)
+      const { currentPassword, newPassword } = request.body
+      if (!(await verifyPassword(currentPassword, await passwordHash(pool, user.id)))) {
+        // Counted like a failed sign-in: a left-open session must not become a free password-guessing oracle.
+        await recordFailure(pool, user.email, request.ip)
+        throw new BadRequestError('currentPassword', 'is incorrect')
+      }
+      const problem = passwordProblem(newPassword, user.email)
+      if (problem) throw new BadRequestError('newPassword', problem)
+      if (newPassword === currentPassword) throw new BadRequestError('newPassword', 'must differ from the current password')
+      await withTransaction(pool, async (client) => {
+        await setPassword(client, user.id, newPassword, false)
+        await endOtherSessions(client, user.id, tokenHash)
+        await recordAudit(client, { actor: { id: user.id, email: user.email }, action: 'auth.password_change', target: `user:${user.id}`, ip: request.ip })
+      })
+      return reply.code(204).send(null)
+    },
+  )
+}

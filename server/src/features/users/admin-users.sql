@@ -1,0 +1,8 @@
+-- Users as the admin page shows them ($1 null: everyone), with councillors' wards.
+SELECT u.id::int, u.email, u.name, u.role, u.must_change_password, u.disabled, u.created_at, u.last_login_at,
+       coalesce((SELECT json_agg(json_build_object('code', w.code, 'name', w.name) ORDER BY w.name)
+                   FROM councillor_wards cw JOIN wards w ON w.code = cw.ward_code
+                  WHERE cw.user_id = u.id), '[]'::json) AS wards
+  FROM users u
+ WHERE $1::bigint IS NULL OR u.id = $1
+ ORDER BY u.disabled, u.email

@@ -1,0 +1,1 @@
+DELETE FROM councillor_wards WHERE user_id = $1

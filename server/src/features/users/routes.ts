@@ -1,0 +1,159 @@
+import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { BadRequestError } from '../../lib/errors.js'
+import { NoQuery } from '../../lib/no-query.js'
+import { withTransaction } from '../../lib/transaction.js'
+import { recordAudit } from '../audit/audit-log.js'
+import { ADMIN, currentSession, RoleSchema, type Role } from '../auth/access.js'
+import { MAX_PASSWORD_LENGTH, passwordProblem } from '../auth/passwords.js'
+import { endOtherSessions } from '../auth/sessions.js'
+import { createUser, getUser, listUsers, lockUserRow, normaliseEmail, replaceWards, setPassword, updateUserFields, type AdminUser } from './user-store.js'
+
+const WardCode = Type.String({ pattern: '^[EWSN]\\d{8}$' })
+
+const AdminUserSchema = Type.Object({
+  id: Type.Integer(),
+  email: Type.String(),
+  name: Type.String(),
+  role: RoleSchema,
+  mustChangePassword: Type.Boolean(),
+  disabled: Type.Boolean(),
+  createdAt: Type.String({ format: 'date-time' }),
+  lastLoginAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+  wards: Type.Array(Type.Object({ code: Type.String(), name: Type.String() })),
+})
+
+const ErrorAnswer = Type.Object({ statusCode: Type.Integer(), error: Type.String(), message: Type.String() })
+const UserId = Type.Object({ id: Type.Integer({ minimum: 1, maximum: 2 ** 53 - 1 }) }, { additionalProperties: false })
+const Email = Type.String({ pattern: '^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$', maxLength: 254, description: 'an email address' })
+const Name = Type.String({ minLength: 1, maxLength: 100, pattern: '\\S' })
+const NewPassword = Type.String({ minLength: 1, maxLength: MAX_PASSWORD_LENGTH })
+
+/** What the audit trail keeps of a user: everything an admin can change, never the password hash. */
+function auditView(user: AdminUser): Record<string, unknown> {
+  return { email: user.email, name: user.name, role: user.role, disabled: user.disabled, wards: user.wards.map((ward) => ward.code) }
+}
+
+export const userRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const pool = app.pg.pool
+
+  app.get(
+    '/api/users',
+    {
+      config: { access: ADMIN },
+      schema: { summary: 'Every user, with councillors\u2019 wards', tags: ['users'], querystring: NoQuery, response: { 200: Type.Object({ items: Type.Array(AdminUserSchema) }) } },
+    },
+    async () => ({ items: await listUsers(pool) }),
+  )
+
+  app.post(
+    '/api/users',
+    {
+      config: { access: ADMIN },
+      schema: {
+        summary: 'Create a user, who must change the given password at first sign-in',
+        tags: ['users'],
+        body: Type.Object(
+          { email: Email, name: Name, role: RoleSchema, password: NewPassword, wards: Type.Optional(Type.Array(WardCode, { maxItems: 500 })) },
+          { additionalProperties: false },
+        ),
+        response: { 201: AdminUserSchema, 409: ErrorAnswer },
+      },
+    },
+    async (request, reply) => {
+      const { user: admin } = currentSession(request)
+      const body = request.body
+      const email = normaliseEmail(body.email)
+      const problem = passwordProblem(body.password, email)
+      if (problem) throw new BadRequestError('password', problem)
+      if (body.wards?.length && body.role !== 'councillor') throw new BadRequestError('wards', 'only councillors are assigned wards')
+      const created = await withTransaction(pool, async (client) => {
+        const id = await createUser(client, { email, name: body.name.trim(), role: body.role, password: body.password, mustChangePassword: true, wards: body.wards })
+        if (id === null) return null
+        const user = (await getUser(client, id))!
+        await recordAudit(client, { actor: { id: admin.id, email: admin.email }, action: 'user.create', target: `user:${id}`, ip: request.ip, after: auditView(user) })
+        return user
+      })
+      if (!created) return reply.code(409).send({ statusCode: 409, error: 'Conflict', message: `email: ${email} already has an account` })
+      return reply.code(201).send(created)
+    },
+  )
+
+  app.patch(
+    '/api/users/:id',
+    {
+      config: { access: ADMIN },
+      schema: {
+        summary: 'Rename, re-role, disable or enable a user, or set a councillor\u2019s wards',
+        tags: ['users'],
+        params: UserId,
+        body: Type.Object(
+          { name: Type.Optional(Name), role: Type.Optional(RoleSchema), disabled: Type.Optional(Type.Boolean()), wards: Type.Optional(Type.Array(WardCode, { maxItems: 500 })) },
+          { additionalProperties: false, minProperties: 1 },
+        ),
+        response: { 200: AdminUserSchema, 404: ErrorAnswer },
+      },
+    },
+    async (request, reply) => {
+      const { user: admin } = currentSession(request)
+      const { id } = request.params
+      const change = request.body
+      if (id === admin.id && change.disabled === true) throw new BadRequestError('disabled', 'you cannot disable your own account')
+      if (id === admin.id && change.role !== undefined && change.role !== 'admin') throw new BadRequestError('role', 'you cannot remove your own admin role')
+      const updated = await withTransaction(pool, async (client) => {
+        if (!(await lockUserRow(client, id))) return null
+        const before = (await getUser(client, id))!
+        const role: Role = change.role ?? before.role
+        if (change.wards !== undefined && change.wards.length > 0 && role !== 'councillor') {
+          throw new BadRequestError('wards', 'only councillors are assigned wards')
+        }
+        await updateUserFields(client, id, { name: change.name?.trim(), role: change.role, disabled: change.disabled })
+        if (change.wards !== undefined) await replaceWards(client, id, change.wards)
+        else if (role !== 'councillor' && before.wards.length > 0) await replaceWards(client, id, [])
+        // A disabled account is refused at once, not when its sessions happen to expire.
+        if (change.disabled === true) await endOtherSessions(client, id, null)
+        const after = (await getUser(client, id))!
+        await recordAudit(client, {
+          actor: { id: admin.id, email: admin.email },
+          action: 'user.update',
+          target: `user:${id}`,
+          ip: request.ip,
+          before: auditView(before),
+          after: auditView(after),
+        })
+        return after
+      })
+      if (!updated) return reply.code(404).send({ statusCode: 404, error: 'Not Found', message: `id: no user has the id ${id}` })
+      return updated
+    },
+  )
+
+  app.post(
+    '/api/users/:id/password',
+    {
+      config: { access: ADMIN },
+      schema: {
+        summary: 'Reset a user\u2019s password: they must change it at next sign-in, and their sessions end',
+        tags: ['users'],
+        params: UserId,
+        body: Type.Object({ password: NewPassword }, { additionalProperties: false }),
+        response: { 204: Type.Null(), 404: ErrorAnswer },
+      },
+    },
+    async (request, reply) => {
+      const { user: admin } = currentSession(request)
+      const { id } = request.params
+      const found = await withTransaction(pool, async (client) => {
+        if (!(await lockUserRow(client, id))) return false
+        const user = (await getUser(client, id))!
+        const problem = passwordProblem(request.body.password, user.email)
+        if (problem) throw new BadRequestError('password', problem)
+        await setPassword(client, id, request.body.password, true)
+        await endOtherSessions(client, id, null)
+        await recordAudit(client, { actor: { id: admin.id, email: admin.email }, action: 'user.password_reset', target: `user:${id}`, ip: request.ip })
+        return true
+      })
+      if (!found) return reply.code(404).send({ statusCode: 404, error: 'Not Found', message: `id: no user has the id ${id}` })
+      return reply.code(204).send(null)
+    },
+  )
+}

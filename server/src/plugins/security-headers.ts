@@ -1,0 +1,34 @@
+import helmet from '@fastify/helmet'
+import type { FastifyInstance } from 'fastify'
+
+/**
+ * Helmet's headers with a Content-Security-Policy the client runs under: no inline or eval'd script, MapLibre's
+ * workers from blob: URLs, and the network limited to this server unless an online basemap style is configured,
+ * whose tiles, sprites and glyphs may come from any HTTPS host the style names.
+ */
+export async function registerSecurityHeaders(app: FastifyInstance, options: { basemapStyleUrl?: string }): Promise<void> {
+  const online = options.basemapStyleUrl ? ['https:'] : []
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // MapLibre and deck.gl set element styles at run time; no stylesheet is inlined.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:', ...online],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'", ...online],
+        workerSrc: ["'self'", 'blob:'],
+        childSrc: ["'self'", 'blob:'],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+    // Same-origin app; nothing of it is meant to be embedded or read cross-origin.
+    crossOriginResourcePolicy: { policy: 'same-origin' },
+    referrerPolicy: { policy: 'no-referrer' },
+  })
+}
