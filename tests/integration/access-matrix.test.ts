@@ -1,0 +1,139 @@
+// Every route in the OpenAPI document × every role and anonymous, checked against the policy each route declares
+// (x-access): 401 for anonymous callers of a protected route, 403 for a role not listed, 2xx for one that is.
+import type { PoolConfig } from 'pg'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { buildApp } from '../../server/src/app.js'
+import { ROLES, type Access, type Role } from '../../server/src/features/auth/access.js'
+import { boundaryFiles, createTestUser, policeUkFile, signIn, startTestApp, TEST_PASSWORD, type SignedIn, type TestApp } from '../support/test-app.js'
+
+const WARD = 'E05014882' // Stockton Town Centre (WD23)
+type Caller = Role | 'anonymous'
+const CALLERS: Caller[] = ['anonymous', ...ROLES]
+
+let testApp: TestApp
+let spec: { paths: Record<string, Record<string, { 'x-access'?: Access }>> }
+let targetUserId: number
+let serial = 0
+
+interface Sample {
+  url: string
+  payload?: Record<string, unknown>
+}
+
+/**
+ * One request per route that its allowed callers should see succeed. A route added to the API without a sample here
+ * fails the test, so no route goes unchecked.
+ */
+function sampleFor(method: string, path: string, caller: Caller): Sample | undefined {
+  serial += 1
+  const samples: Record<string, () => Sample> = {
+    'GET /api/health': () => ({ url: '/api/health' }),
+    'GET /api/config': () => ({ url: '/api/config' }),
+    'GET /api/summary': () => ({ url: '/api/summary?from=2024-01&to=2024-01' }),
+    'GET /api/wards': () => ({ url: '/api/wards?from=2024-01&to=2024-01' }),
+    'GET /api/councils': () => ({ url: '/api/councils' }),
+    'GET /api/hexes': () => ({ url: '/api/hexes?res=8&from=2024-01&to=2024-01' }),
+    'GET /api/incidents': () => ({ url: '/api/incidents?limit=5' }),
+    'POST /api/auth/login': () => ({ url: '/api/auth/login', payload: { email: 'login-target@test.local', password: TEST_PASSWORD } }),
+    'GET /api/auth/session': () => ({ url: '/api/auth/session' }),
+    'POST /api/auth/logout': () => ({ url: '/api/auth/logout' }),
+    // Changed and changed back in the same test, so each role's password is the test password again afterwards.
+    'POST /api/auth/password': () => ({ url: '/api/auth/password', payload: { currentPassword: TEST_PASSWORD, newPassword: `changed password ${serial}` } }),
+    'GET /api/users': () => ({ url: '/api/users' }),
+    'POST /api/users': () => ({ url: '/api/users', payload: { email: `made-by-${caller}-${serial}@test.local`, name: 'Made in the matrix', role: 'inspector', password: 'a long first password' } }),
+    'PATCH /api/users/{id}': () => ({ url: `/api/users/${targetUserId}`, payload: { name: `Renamed ${serial}` } }),
+    'POST /api/users/{id}/password': () => ({ url: `/api/users/${targetUserId}/password`, payload: { password: `reset password ${serial}` } }),
+    'GET /api/audit': () => ({ url: '/api/audit?limit=5' }),
+    'GET /api/ward-reports': () => ({ url: '/api/ward-reports?from=2024-01&to=2024-01' }),
+  }
+  return samples[`${method.toUpperCase()} ${path}`]?.()
+}
+
+/** A fresh session per check: sign-out and password changes must not spoil the next row of the matrix. */
+async function sessionFor(caller: Caller): Promise<SignedIn | null> {
+  if (caller === 'anonymous') return null
+  return signIn(testApp.app, `${caller}@matrix.test`)
+}
+
+function expectedStatus(access: Access, caller: Caller): 'allowed' | 401 | 403 {
+  if (access === 'public') return 'allowed'
+  if (caller === 'anonymous') return 401
+  if (access === 'signed-in') return 'allowed'
+  return access.includes(caller) ? 'allowed' : 403
+}
+
+beforeAll(async () => {
+  testApp = await startTestApp()
+  await testApp.importFiles([...boundaryFiles, policeUkFile('2024-01')])
+  for (const role of ROLES) {
+    await createTestUser(testApp.pool, { email: `${role}@matrix.test`, role, wards: role === 'councillor' ? [WARD] : undefined })
+  }
+  await createTestUser(testApp.pool, { email: 'login-target@test.local', role: 'inspector' })
+  targetUserId = await createTestUser(testApp.pool, { email: 'target@test.local', role: 'inspector' })
+  spec = (await testApp.app.inject({ method: 'GET', url: '/docs/json' })).json()
+})
+afterAll(() => testApp.close())
+
+describe('the route × role matrix', () => {
+  it('covers every route in the OpenAPI document, each with a declared policy', () => {
+    const operations = Object.entries(spec.paths).flatMap(([path, methods]) => Object.keys(methods).map((method) => `${method.toUpperCase()} ${path}`))
+    expect(operations.length).toBeGreaterThanOrEqual(17)
+    for (const [path, methods] of Object.entries(spec.paths)) {
+      for (const [method, operation] of Object.entries(methods)) {
+        expect(operation['x-access'], `${method} ${path} declares no x-access`).toBeDefined()
+        expect(sampleFor(method, path, 'admin'), `${method} ${path} has no sample request in this test`).toBeDefined()
+      }
+    }
+  })
+
+  it('answers every caller of every route as its policy says', async () => {
+    const mismatches: string[] = []
+    let checked = 0
+    for (const [path, methods] of Object.entries(spec.paths)) {
+      for (const [method, operation] of Object.entries(methods)) {
+        for (const caller of CALLERS) {
+          const sample = sampleFor(method, path, caller)!
+          const session = await sessionFor(caller)
+          const response = await testApp.app.inject({
+            method: method.toUpperCase() as 'GET',
+            url: sample.url,
+            payload: sample.payload,
+            headers: session?.headers ?? {},
+          })
+          const expected = expectedStatus(operation['x-access']!, caller)
+          const ok = expected === 'allowed' ? response.statusCode >= 200 && response.statusCode < 300 : response.statusCode === expected
+          if (!ok) mismatches.push(`${method.toUpperCase()} ${path} as ${caller}: expected ${expected}, got ${response.statusCode} ${response.body.slice(0, 120)}`)
+          checked += 1
+          // Undo a successful password change so the next session for this role signs in with the test password.
+          if (path === '/api/auth/password' && response.statusCode === 204) {
+            await testApp.app.inject({
+              method: 'POST',
+              url: '/api/auth/password',
+              payload: { currentPassword: sample.payload!.newPassword, newPassword: TEST_PASSWORD },
+              headers: session!.headers,
+            })
+          }
+        }
+      }
+    }
+    expect(mismatches).toEqual([])
+    expect(checked).toBe(Object.values(spec.paths).reduce((sum, methods) => sum + Object.keys(methods).length, 0) * CALLERS.length)
+  })
+
+  it('refuses, to everyone, a route that declares no policy', async () => {
+    // The refusal comes before any query, so this second app never opens a connection of its own.
+    const app = await buildApp({ connection: testApp.pool.options as PoolConfig, engine: 'server', clientDir: null })
+    app.get('/api/undeclared', async () => ({ secret: true }))
+    await app.ready()
+    try {
+      const anonymous = await app.inject({ method: 'GET', url: '/api/undeclared' })
+      expect(anonymous.statusCode).toBe(403)
+      const admin = await signIn(testApp.app, 'admin@matrix.test')
+      const asAdmin = await app.inject({ method: 'GET', url: '/api/undeclared', headers: admin.headers })
+      expect(asAdmin.statusCode).toBe(403)
+      expect(asAdmin.body).not.toContain('secret')
+    } finally {
+      await app.close()
+    }
+  })
+})
