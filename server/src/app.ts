@@ -82,7 +82,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       },
     },
   })
-  await app.register(fastifySwaggerUi, { routePrefix: '/docs', staticCSP: true })
+  await app.register(fastifySwaggerUi, { routePrefix: '/docs' })
 
   await app.register(healthRoutes, { engine: options.engine })
   await app.register(clientConfigRoutes, { basemapStyleUrl: options.basemapStyleUrl ?? '' })
