@@ -1,8 +1,7 @@
-import 'maplibre-gl/dist/maplibre-gl.css'
 import './styles.css'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
-import { App } from './components/App'
+import { Root } from './components/Root'
 import { publishDebug } from './debug-global'
 
 publishDebug({ hexesLoaded: false, lastHexesUrl: '', cellCount: 0 })
@@ -12,6 +11,6 @@ if (!rootElement) throw new Error('index.html is missing #root')
 
 createRoot(rootElement).render(
   <StrictMode>
-    <App />
+    <Root />
   </StrictMode>,
 )

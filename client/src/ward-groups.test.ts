@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { WardFeature } from './api'
-import { groupWardsByCouncil } from './ward-groups'
+import { groupWardList, groupWardsByCouncil } from './ward-groups'
 
 function ward(code: string, name: string, councilName: string): WardFeature {
   return {
@@ -31,6 +31,27 @@ describe('groupWardsByCouncil', () => {
         wards: [
           { code: 'E4', name: 'Acklam' },
           { code: 'E1', name: 'Central' },
+        ],
+      },
+    ])
+  })
+})
+
+describe('groupWardList', () => {
+  it('groups plain ward records the same way', () => {
+    expect(
+      groupWardList([
+        { code: 'E2', name: 'Newtown', councilName: 'Stockton-on-Tees' },
+        { code: 'E1', name: 'Burn Valley', councilName: 'Hartlepool' },
+        { code: 'E3', name: 'Billingham Central', councilName: 'Stockton-on-Tees' },
+      ]),
+    ).toEqual([
+      { councilName: 'Hartlepool', wards: [{ code: 'E1', name: 'Burn Valley' }] },
+      {
+        councilName: 'Stockton-on-Tees',
+        wards: [
+          { code: 'E3', name: 'Billingham Central' },
+          { code: 'E2', name: 'Newtown' },
         ],
       },
     ])

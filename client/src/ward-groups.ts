@@ -1,15 +1,20 @@
 import type { WardFeature } from './api'
 
+export interface WardRef {
+  code: string
+  name: string
+  councilName: string
+}
+
 export interface CouncilGroup {
   councilName: string
   wards: { code: string; name: string }[]
 }
 
 /** Councils and their wards in alphabetical order, as people look them up in the ward picker. */
-export function groupWardsByCouncil(wards: readonly WardFeature[]): CouncilGroup[] {
+export function groupWardList(wards: readonly WardRef[]): CouncilGroup[] {
   const groups = new Map<string, CouncilGroup>()
-  for (const ward of wards) {
-    const { councilName, code, name } = ward.properties
+  for (const { councilName, code, name } of wards) {
     const group = groups.get(councilName) ?? { councilName, wards: [] }
     group.wards.push({ code, name })
     groups.set(councilName, group)
@@ -18,4 +23,8 @@ export function groupWardsByCouncil(wards: readonly WardFeature[]): CouncilGroup
   return [...groups.values()]
     .sort((left, right) => byName(left.councilName, right.councilName))
     .map((group) => ({ ...group, wards: group.wards.sort((left, right) => byName(left.name, right.name)) }))
+}
+
+export function groupWardsByCouncil(wards: readonly WardFeature[]): CouncilGroup[] {
+  return groupWardList(wards.map((ward) => ward.properties))
 }

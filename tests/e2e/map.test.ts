@@ -1,14 +1,14 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import type { AddressInfo } from 'node:net'
-import type { Browser, Page } from 'playwright-core'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { defaultClientDir } from '../../server/src/app.js'
 import { projectRoot } from '../../server/src/config.js'
 import { PALETTE, type Rgb } from '../../client/src/colour-scale.js'
 import { OFFLINE_COLOURS } from '../../client/src/offline-style.js'
 import { chromiumUnavailableReason, launchChromium } from '../support/browser.js'
-import { boundaryFiles, policeUkFile, startTestApp, type TestApp } from '../support/test-app.js'
+import { boundaryFiles, createTestUser, policeUkFile, startTestApp, TEST_PASSWORD, type TestApp } from '../support/test-app.js'
 
 const ASB = 'Anti-social behaviour'
 const BURGLARY = 'Burglary'
@@ -164,6 +164,7 @@ async function selectOnly(page: Page, categorySlugs: string[]): Promise<void> {
 describe.skipIf(skipReason !== null)(`map in Chromium${skipReason ? ` (skipped: ${skipReason})` : ''}`, () => {
   let testApp: TestApp
   let browser: Browser
+  let context: BrowserContext
   let page: Page
   let analysisPage: Page
   let origin = ''
@@ -183,7 +184,12 @@ describe.skipIf(skipReason !== null)(`map in Chromium${skipReason ? ` (skipped: 
     if (!launched) throw new Error('Chromium disappeared between collection and launch')
     browser = launched
 
-    page = await browser.newPage({ viewport: VIEWPORT, deviceScaleFactor: 1 })
+    // The map is for staff: sign in as an analyst. The context's request client shares its cookies with the page.
+    await createTestUser(testApp.pool, { email: 'analyst@test.local', role: 'analyst' })
+    context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1 })
+    const login = await context.request.post(`${origin}/api/auth/login`, { data: { email: 'analyst@test.local', password: TEST_PASSWORD } })
+    expect(login.status()).toBe(200)
+    page = await context.newPage()
     page.on('pageerror', (error) => pageErrors.push(error.stack ?? error.message))
     page.on('console', (message) => {
       if (message.type() === 'error') consoleErrors.push(`${message.text()} (${message.location().url})`)
@@ -239,8 +245,11 @@ describe.skipIf(skipReason !== null)(`map in Chromium${skipReason ? ` (skipped: 
   }
 
   it('loads: panel and map visible, ASB total matches SQL, hexes drawn, no page errors', async () => {
+    // The session check and the map's own code chunk come first.
+    await page.getByTestId('map').waitFor({ state: 'visible', timeout: FIRST_RENDER_MS })
     expect(await page.title()).toBe('Patrolmap — hotspot map')
-    expect(await page.getByRole('heading', { name: 'Patrolmap', level: 1 }).isVisible()).toBe(true)
+    expect(await page.getByRole('heading', { name: 'Hotspot map', level: 1 }).isVisible()).toBe(true)
+    expect(await page.getByTestId('nav-map').getAttribute('aria-current')).toBe('page')
     expect(await page.getByTestId('map').isVisible()).toBe(true)
     expect(await page.getByTestId('legend').isVisible()).toBe(true)
     expect(await page.getByTestId(`category-anti-social-behaviour`).isChecked()).toBe(true)
@@ -308,8 +317,8 @@ describe.skipIf(skipReason !== null)(`map in Chromium${skipReason ? ` (skipped: 
     paramsAfter.delete('categories')
     expect(paramsAfter.toString()).toBe(paramsBefore.toString())
 
-    const response = await fetch(new URL(after.lastHexesUrl, origin))
-    expect(response.status).toBe(200)
+    const response = await context.request.get(new URL(after.lastHexesUrl, origin).href)
+    expect(response.status()).toBe(200)
     const cells = (await response.json()) as { h3: string; count: number }[]
     expect(after.cellCount).toBe(cells.length)
     expect(after.cellCount).not.toBe(before.cellCount)
@@ -335,7 +344,8 @@ describe.skipIf(skipReason !== null)(`map in Chromium${skipReason ? ` (skipped: 
     const shared = new URL(page.url())
     expect(shared.searchParams.get('categories')?.split(',').sort()).toEqual(categoriesOf(drawn.lastHexesUrl)?.split(',').sort())
 
-    const restored = await browser.newPage({ viewport: VIEWPORT, deviceScaleFactor: 1 })
+    // Another window of the same browser, so the same session.
+    const restored = await context.newPage()
     const restoredErrors: string[] = []
     restored.on('pageerror', (error) => restoredErrors.push(error.stack ?? error.message))
     restored.on('console', (message) => {

@@ -62,8 +62,8 @@ export function FilterPanel(props: FilterPanelProps) {
     <aside className={`panel${open ? '' : ' panel-closed'}`} aria-label="Map filters">
       <header className="panel-header">
         <div>
-          <h1>Patrolmap</h1>
-          <p className="panel-subtitle">Crime and ASB hotspots · police.uk data</p>
+          <h1>Hotspot map</h1>
+          <p className="panel-subtitle">Crime and ASB · police.uk data</p>
         </div>
         <button
           type="button"
@@ -190,7 +190,7 @@ export function FilterPanel(props: FilterPanelProps) {
   )
 }
 
-interface MonthSelectProps {
+export interface MonthSelectProps {
   label: string
   testId: string
   months: string[]
@@ -198,7 +198,7 @@ interface MonthSelectProps {
   onChange: (month: string) => void
 }
 
-function MonthSelect({ label, testId, months, value, onChange }: MonthSelectProps) {
+export function MonthSelect({ label, testId, months, value, onChange }: MonthSelectProps) {
   return (
     <label>
       {label}

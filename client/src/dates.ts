@@ -1,0 +1,33 @@
+/** Times are shown in UK time, the zone the audit filter's days are counted in, whatever the browser's zone. */
+const DATE_TIME = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/London',
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+})
+
+const DATE_TIME_SHORT = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/London',
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+})
+
+export function formatDateTime(iso: string, withSeconds = false): string {
+  const date = new Date(iso)
+  if (Number.isNaN(date.getTime())) return iso
+  return (withSeconds ? DATE_TIME : DATE_TIME_SHORT).format(date)
+}
+
+/** YYYY-MM of a date, in UK time. */
+export function monthOf(date: Date): string {
+  const parts = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit' }).formatToParts(date)
+  const year = parts.find((part) => part.type === 'year')?.value
+  const month = parts.find((part) => part.type === 'month')?.value
+  return `${year}-${month}`
+}
