@@ -1,0 +1,62 @@
+import { adjustPValues, type FdrMethod } from './fdr.js'
+
+/**
+ * Hot and cold spot classes by confidence level, as ArcGIS's Hot Spot Analysis bins them (Gi_Bin ±3/±2/±1/0).
+ * The order runs from hottest to coldest, which is the order a legend lists them in.
+ */
+export const HOTSPOT_CLASSES = ['hot-99', 'hot-95', 'hot-90', 'not-significant', 'cold-90', 'cold-95', 'cold-99'] as const
+export type HotspotClass = (typeof HOTSPOT_CLASSES)[number]
+
+/** Legend wording for each class. */
+export const HOTSPOT_CLASS_LABELS: Readonly<Record<HotspotClass, string>> = {
+  'hot-99': 'Hot spot, 99% confidence',
+  'hot-95': 'Hot spot, 95% confidence',
+  'hot-90': 'Hot spot, 90% confidence',
+  'not-significant': 'Not significant',
+  'cold-90': 'Cold spot, 90% confidence',
+  'cold-95': 'Cold spot, 95% confidence',
+  'cold-99': 'Cold spot, 99% confidence',
+}
+
+/**
+ * One cell's class from its z-score and (two-sided) p-value: hot when z > 0, cold when z < 0, at the highest
+ * confidence level whose significance level p does not exceed (0.01, 0.05, 0.10); otherwise not significant.
+ */
+export function classifyHotspot(z: number, p: number): HotspotClass {
+  if (!((z > 0 || z < 0) && p <= 0.1)) return 'not-significant' // written so NaN in either is not significant
+  const hot = z > 0
+  if (p <= 0.01) return hot ? 'hot-99' : 'cold-99'
+  if (p <= 0.05) return hot ? 'hot-95' : 'cold-95'
+  return hot ? 'hot-90' : 'cold-90'
+}
+
+export interface ClassifyOptions {
+  /**
+   * Correct the p-values for multiple testing before classifying (default: none). Comparing a BH-adjusted p with
+   * 0.01/0.05/0.10 is exactly running the BH step-up procedure once at each of the three levels.
+   */
+  fdr?: FdrMethod | 'none'
+}
+
+export interface ClassifiedCells {
+  classes: HotspotClass[]
+  /** The p-values the classes were decided on: the input p, or its FDR-adjusted value. */
+  p: Float64Array
+}
+
+/** Classes for every cell, optionally on FDR-adjusted p-values. */
+export function classifyHotspots(z: ArrayLike<number>, p: ArrayLike<number>, options: ClassifyOptions = {}): ClassifiedCells {
+  if (z.length !== p.length) throw new RangeError(`classifyHotspots: ${z.length} z-scores but ${p.length} p-values`)
+  const method = options.fdr ?? 'none'
+  const decidingP = method === 'none' ? Float64Array.from(p) : adjustPValues(p, method)
+  const classes = new Array<HotspotClass>(z.length)
+  for (let i = 0; i < z.length; i++) classes[i] = classifyHotspot(z[i], decidingP[i])
+  return { classes, p: decidingP }
+}
+
+/** +1 for a significant hot spot at any level, −1 for a cold spot, 0 otherwise. */
+export function hotspotSign(hotspotClass: HotspotClass): -1 | 0 | 1 {
+  if (hotspotClass.startsWith('hot')) return 1
+  if (hotspotClass.startsWith('cold')) return -1
+  return 0
+}

@@ -1,0 +1,122 @@
+import { twoSidedCriticalValue, twoSidedP } from './normal.js'
+
+/**
+ * Mann–Kendall trend test and Sen's slope, as pyMannKendall's `original_test` computes them (Mann 1945; Kendall
+ * 1975; Sen 1968; intercept after Conover 1980). Missing values (null or NaN) are skipped: the test runs on the
+ * remaining values as if consecutive, while Sen's slope keeps each value's original position.
+ *
+ *   S      = Σ_{k<j} sign(x_j − x_k)
+ *   Var(S) = [n(n−1)(2n+5) − Σ_ties t(t−1)(2t+5)] / 18
+ *   Z      = (S − 1)/√Var(S) if S > 0;  0 if S = 0;  (S + 1)/√Var(S) if S < 0
+ *   p      = 2·P(N(0,1) > |Z|);  tau = S / (n(n−1)/2)  (Kendall's tau-a, not the tie-corrected tau-b)
+ */
+
+export type TrendDirection = 'increasing' | 'decreasing' | 'no trend'
+
+export interface MannKendallResult {
+  /** Values actually used (missing ones dropped). */
+  n: number
+  s: number
+  varS: number
+  z: number
+  /** Two-sided p-value. */
+  p: number
+  tau: number
+  /** Whether |Z| exceeds the two-sided critical value at alpha. */
+  significant: boolean
+  trend: TrendDirection
+  /** Sen's slope per period; NaN when fewer than two values are present. */
+  slope: number
+  /** Sen's intercept: median(x) − median(positions of present values) · slope. */
+  intercept: number
+}
+
+export type SeriesValue = number | null | undefined
+
+function isPresent(value: SeriesValue): value is number {
+  return typeof value === 'number' && !Number.isNaN(value)
+}
+
+/** Mann–Kendall S over present values only: O(n²), which is small for the tens of periods a cell has. */
+export function mannKendallScore(values: ReadonlyArray<number>): number {
+  let s = 0
+  for (let k = 0; k < values.length - 1; k++) {
+    const base = values[k]
+    for (let j = k + 1; j < values.length; j++) {
+      const later = values[j]
+      if (later > base) s++
+      else if (later < base) s--
+    }
+  }
+  return s
+}
+
+/** Var(S) under the null hypothesis with the tie correction. */
+export function mannKendallVariance(values: ReadonlyArray<number>): number {
+  const n = values.length
+  const sorted = [...values].sort((a, b) => a - b)
+  let tieTerm = 0
+  let run = 1
+  for (let i = 1; i <= n; i++) {
+    if (i < n && sorted[i] === sorted[i - 1]) {
+      run++
+      continue
+    }
+    if (run > 1) tieTerm += run * (run - 1) * (2 * run + 5)
+    run = 1
+  }
+  return (n * (n - 1) * (2 * n + 5) - tieTerm) / 18
+}
+
+function median(sortedValues: ReadonlyArray<number> | Float64Array): number {
+  const count = sortedValues.length
+  if (count === 0) return Number.NaN
+  const middle = count >> 1
+  return count % 2 === 1 ? sortedValues[middle] : (sortedValues[middle - 1] + sortedValues[middle]) / 2
+}
+
+/**
+ * Sen's slope: the median over all pairs of present values (a < b, by original position) of (x_b − x_a)/(b − a);
+ * intercept = median of the present values − median of their positions × slope.
+ */
+export function sensSlope(series: ReadonlyArray<SeriesValue>): { slope: number; intercept: number } {
+  const positions: number[] = []
+  const values: number[] = []
+  series.forEach((value, index) => {
+    if (isPresent(value)) {
+      positions.push(index)
+      values.push(value)
+    }
+  })
+  const count = values.length
+  if (count < 2) return { slope: Number.NaN, intercept: Number.NaN }
+  const slopes = new Float64Array((count * (count - 1)) / 2)
+  let next = 0
+  for (let a = 0; a < count - 1; a++) {
+    for (let b = a + 1; b < count; b++) {
+      slopes[next++] = (values[b] - values[a]) / (positions[b] - positions[a])
+    }
+  }
+  slopes.sort()
+  const slope = median(slopes)
+  const intercept = median([...values].sort((a, b) => a - b)) - median(positions) * slope
+  return { slope, intercept }
+}
+
+/** The full test at significance level alpha (default 0.05) on a series ordered oldest first. */
+export function mannKendall(series: ReadonlyArray<SeriesValue>, alpha = 0.05): MannKendallResult {
+  const values = series.filter(isPresent)
+  const n = values.length
+  const s = mannKendallScore(values)
+  const varS = mannKendallVariance(values)
+  let z = 0
+  // S ≠ 0 implies Var(S) > 0 (some pair differs), so the division is safe.
+  if (s > 0) z = (s - 1) / Math.sqrt(varS)
+  else if (s < 0) z = (s + 1) / Math.sqrt(varS)
+  const p = twoSidedP(z)
+  const significant = Math.abs(z) > twoSidedCriticalValue(alpha)
+  const trend: TrendDirection = !significant ? 'no trend' : z > 0 ? 'increasing' : 'decreasing'
+  const tau = n > 1 ? s / (0.5 * n * (n - 1)) : 0
+  const { slope, intercept } = sensSlope(series)
+  return { n, s, varS, z, p, tau, significant, trend, slope, intercept }
+}
