@@ -162,7 +162,8 @@ describe('readableMessage', () => {
   it('turns field-prefixed server messages into sentences', () => {
     expect(readableMessage('currentPassword: is incorrect')).toBe('Current password is incorrect')
     expect(readableMessage('newPassword: must be at least 10 characters')).toBe('New password must be at least 10 characters')
-    expect(readableMessage('email: a@b.uk already has an account')).toBe('A@b.uk already has an account')
+    expect(readableMessage('email: a@b.uk already has an account')).toBe('a@b.uk already has an account')
+    expect(readableMessage('email: must be an email address')).toBe('Email must be an email address')
     expect(readableMessage('Email or password is incorrect.')).toBe('Email or password is incorrect.')
     expect(readableMessage('mystery: field')).toBe('mystery: field')
   })

@@ -133,6 +133,11 @@ export function setSessionListener(listener: SessionListener | null): void {
   sessionListener = listener
 }
 
+/** For requests made outside `apiRequest` (MapLibre fetches the basemap's GeoJSON itself) that got a 401. */
+export function reportSessionEnded(): void {
+  sessionListener?.onSessionEnded()
+}
+
 export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'
 
 const SAFE_METHODS: ReadonlySet<HttpMethod> = new Set(['GET'])
@@ -246,7 +251,7 @@ export function readableMessage(message: string): string {
   const match = /^([A-Za-z]+): (.+)$/s.exec(message)
   if (!match) return message
   const [, field, rest] = match
-  if (field === 'email') return rest.charAt(0).toUpperCase() + rest.slice(1)
+  if (field === 'email') return rest.includes('@') ? rest : `Email ${rest}`
   const label = FIELD_LABELS[field]
   return label ? `${label} ${rest}` : message
 }

@@ -3,7 +3,7 @@ import type { LayersList } from '@deck.gl/core'
 import { AttributionControl, Map as MapLibreMap, NavigationControl, ScaleControl, setWorkerUrl } from 'maplibre-gl'
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url'
 import { useEffect, useImperativeHandle, useRef, useState, type Ref } from 'react'
-import type { ClientConfig } from '../api'
+import { reportSessionEnded, type ClientConfig } from '../api'
 import type { Bounds } from '../geometry'
 import { buildOfflineStyle } from '../offline-style'
 import { describeHover, tooltipPlacement, type TooltipContent } from '../tooltip'
@@ -145,6 +145,13 @@ export function MapView(props: MapViewProps) {
 
     const onMoveEnd = () => callbacksRef.current.onViewChange(cameraOf(map))
     map.on('moveend', onMoveEnd)
+    // With a listener of its own MapLibre no longer logs errors itself, so this one does, except for a 401 on the
+    // offline basemap's GeoJSON: that is the session ending, which the sign-in page explains instead.
+    const onError = (event: { error?: Error & { status?: number } }) => {
+      if (event.error?.status === 401) reportSessionEnded()
+      else console.error(event.error)
+    }
+    map.on('error', onError)
 
     callbacksRef.current.onBasemapChange(basemapStyleUrl ? 'remote' : 'offline')
     const stopWatching = basemapStyleUrl
@@ -156,6 +163,7 @@ export function MapView(props: MapViewProps) {
     return () => {
       stopWatching()
       map.off('moveend', onMoveEnd)
+      map.off('error', onError)
       overlay.finalize()
       map.remove()
       mapRef.current = null

@@ -108,7 +108,7 @@ export function UserMenu({ user, onSignOut }: UserMenuProps) {
                 Your password has been changed. Any other sessions you had open have been signed out.
               </p>
               <div className="form-actions">
-                <button type="button" className="primary" data-autofocus onClick={() => setChanging(false)}>
+                <button type="button" className="primary" autoFocus onClick={() => setChanging(false)}>
                   Close
                 </button>
               </div>

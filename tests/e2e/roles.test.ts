@@ -1,0 +1,387 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import type { AddressInfo } from 'node:net'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { defaultClientDir } from '../../server/src/app.js'
+import { projectRoot } from '../../server/src/config.js'
+import { chromiumUnavailableReason, launchChromium } from '../support/browser.js'
+import { boundaryFiles, createTestUser, policeUkFile, startTestApp, TEST_PASSWORD, type TestApp } from '../support/test-app.js'
+
+const MONTHS = ['2024-01', '2024-02', '2024-03']
+const VIEWPORT = { width: 1280, height: 800 }
+/** Software WebGL on two cores: the map's first draw takes seconds. Pages without the map are quick. */
+const MAP_MS = 30_000
+const PAGE_MS = 15_000
+const artifactsDir = path.join(projectRoot, 'tests/.artifacts')
+
+/** Requests a councillor's browser must never make: incident-level data and the map's own endpoints. */
+const STAFF_ONLY = /^\/api\/(summary|hexes|wards|incidents)\b/
+
+/**
+ * The browser logs every 4xx answer to fetch as a console error. The tests cause some on purpose (the session check
+ * before sign-in, a wrong password, an ended session); anything else in the console, a CSP violation above all, fails.
+ */
+const EXPECTED_CONSOLE = /^Failed to load resource: the server responded with a status of 4\d\d/
+
+const skipReason = chromiumUnavailableReason()
+if (skipReason) console.warn(`tests/e2e skipped: ${skipReason}`)
+
+interface Window {
+  context: BrowserContext
+  page: Page
+  /** Paths (with query) of every /api request the page made, in order. */
+  apiRequests: string[]
+}
+
+describe.skipIf(skipReason !== null)(`sign-in and roles in Chromium${skipReason ? ` (skipped: ${skipReason})` : ''}`, () => {
+  let testApp: TestApp
+  let browser: Browser
+  let origin = ''
+  let councillorWards: { code: string; name: string }[] = []
+  const problems: string[] = []
+  const windows: Window[] = []
+
+  beforeAll(async () => {
+    if (!fs.existsSync(path.join(defaultClientDir, 'index.html'))) {
+      throw new Error(`${defaultClientDir}/index.html is missing: run npm run build:client before the end-to-end tests`)
+    }
+    fs.mkdirSync(artifactsDir, { recursive: true })
+    testApp = await startTestApp({ clientDir: defaultClientDir })
+    await testApp.importFiles([...boundaryFiles, ...MONTHS.map(policeUkFile)])
+    await testApp.app.listen({ port: 0, host: '127.0.0.1' })
+    origin = `http://127.0.0.1:${(testApp.app.server.address() as AddressInfo).port}`
+
+    // Two busy wards, so their totals are shown as numbers rather than "<3".
+    councillorWards = (
+      await testApp.pool.query<{ code: string; name: string }>(
+        `SELECT w.code, w.name FROM wards w JOIN incidents i ON i.ward_code = w.code
+          GROUP BY w.code, w.name ORDER BY count(*) DESC, w.code LIMIT 2`,
+      )
+    ).rows
+    expect(councillorWards).toHaveLength(2)
+    for (const role of ['admin', 'analyst', 'inspector'] as const) {
+      await createTestUser(testApp.pool, { email: `${role}@test.local`, name: `Test ${role}`, role })
+    }
+    await createTestUser(testApp.pool, {
+      email: 'councillor@test.local',
+      name: 'Cllr Test',
+      role: 'councillor',
+      wards: councillorWards.map((ward) => ward.code),
+    })
+    await createTestUser(testApp.pool, { email: 'nowards@test.local', name: 'Cllr Nowards', role: 'councillor' })
+
+    const launched = await launchChromium()
+    if (!launched) throw new Error('Chromium disappeared between collection and launch')
+    browser = launched
+  })
+
+  afterEach(async () => {
+    for (const window of windows.splice(0)) await window.context.close()
+    expect(problems.splice(0), 'page errors or unexpected console errors').toEqual([])
+  })
+
+  afterAll(async () => {
+    await browser?.close()
+    await testApp?.close()
+  })
+
+  /** A fresh browser profile: no cookies, so no session. */
+  async function openWindow(): Promise<Window> {
+    const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1 })
+    const page = await context.newPage()
+    const apiRequests: string[] = []
+    page.on('request', (request) => {
+      const url = new URL(request.url())
+      if (url.pathname.startsWith('/api/')) apiRequests.push(`${url.pathname}${url.search}`)
+    })
+    page.on('pageerror', (error) => problems.push(`page error: ${error.stack ?? error.message}`))
+    page.on('console', (message) => {
+      if (message.type() === 'error' && !EXPECTED_CONSOLE.test(message.text())) {
+        problems.push(`console: ${message.text()} (${message.location().url})`)
+      }
+    })
+    const window = { context, page, apiRequests }
+    windows.push(window)
+    return window
+  }
+
+  async function signInThroughForm(page: Page, email: string, password: string = TEST_PASSWORD): Promise<void> {
+    await page.getByTestId('login-form').waitFor({ state: 'visible', timeout: PAGE_MS })
+    await page.getByLabel('Email address').fill(email)
+    await page.getByLabel('Password', { exact: true }).fill(password)
+    await page.getByTestId('login-submit').click()
+  }
+
+  /** The test ids of the main navigation's entries, in order. */
+  const navigation = (page: Page) =>
+    page.$$eval('nav[aria-label="Main"] a', (links) => links.map((link) => link.getAttribute('data-testid')))
+
+  const pathOf = (page: Page) => new URL(page.url()).pathname
+
+  async function signOut(page: Page): Promise<void> {
+    await page.getByTestId('user-menu').click()
+    await page.getByTestId('sign-out').click()
+    await page.getByTestId('login-form').waitFor({ state: 'visible', timeout: PAGE_MS })
+    expect(await page.getByTestId('login-notice').textContent()).toBe('You have signed out.')
+    const session = await page.context().request.get(`${origin}/api/auth/session`)
+    expect(session.status()).toBe(401)
+  }
+
+  const grouped = (count: number) => String(count).replace(/\B(?=(\d{3})+(?!\d))/g, ',')
+
+  it.each([
+    ['admin', ['nav-map', 'nav-reports', 'nav-admin']],
+    ['analyst', ['nav-map', 'nav-reports']],
+    ['inspector', ['nav-map', 'nav-reports']],
+  ] as const)('%s: signs in through the form, lands on the map, sees exactly %j, signs out', async (role, expected) => {
+    const { page, apiRequests } = await openWindow()
+    await page.goto(origin)
+    await signInThroughForm(page, `${role}@test.local`)
+    await page.getByTestId('map').waitFor({ state: 'visible', timeout: MAP_MS })
+    expect(pathOf(page)).toBe('/')
+    expect(await navigation(page)).toEqual(expected)
+    expect(await page.getByTestId('nav-map').getAttribute('aria-current')).toBe('page')
+    expect(await page.getByTestId('user-menu').textContent()).toContain(`Test ${role}`)
+    await expect.poll(() => apiRequests.some((url) => url.startsWith('/api/hexes')), { timeout: MAP_MS }).toBe(true)
+
+    // Every role has the ward reports, with every ward and nothing suppressed.
+    await page.getByTestId('nav-reports').click()
+    await page.getByTestId('ward-report').first().waitFor({ state: 'visible', timeout: PAGE_MS })
+    expect(pathOf(page)).toBe('/reports')
+    const { rows } = await testApp.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM wards')
+    expect(await page.getByTestId('ward-report').count()).toBe(rows[0].n)
+    expect(await page.getByTestId('suppression-note').count()).toBe(0)
+
+    // Admin pages by address: only the admin gets them; the others are sent to their start page.
+    await page.goto(`${origin}/admin/audit`)
+    if (role === 'admin') {
+      await page.getByTestId('audit-row').first().waitFor({ state: 'visible', timeout: PAGE_MS })
+      const actions = await page.$$eval('[data-testid="audit-row"]', (trs) => trs.map((tr) => tr.getAttribute('data-action')))
+      expect(actions[0]).toBe('auth.login')
+      await page.getByTestId('nav-admin-users').click()
+      await page.getByTestId('users-table').waitFor({ state: 'visible', timeout: PAGE_MS })
+      const emails = await page.$$eval('[data-testid="user-row"]', (trs) => trs.map((tr) => tr.getAttribute('data-email')))
+      expect(emails).toEqual(expect.arrayContaining(['admin@test.local', 'councillor@test.local', 'analyst@test.local']))
+      expect(pathOf(page)).toBe('/admin/users')
+    } else {
+      await page.getByTestId('map').waitFor({ state: 'visible', timeout: MAP_MS })
+      expect(pathOf(page)).toBe('/')
+      expect(apiRequests.filter((url) => url.startsWith('/api/audit') || url.startsWith('/api/users'))).toEqual([])
+    }
+    await page.screenshot({ path: path.join(artifactsDir, `roles-${role}.png`) })
+    await signOut(page)
+  })
+
+  it('councillor: lands on ward reports for their own wards only, never sees the map or asks for its data', async () => {
+    const { page, apiRequests } = await openWindow()
+    // A map link someone shared: a councillor must not get the map from it.
+    await page.goto(`${origin}/?lat=54.6&lon=-1.2&zoom=11&categories=Burglary`)
+    await signInThroughForm(page, 'councillor@test.local')
+    await page.getByTestId('ward-report').first().waitFor({ state: 'visible', timeout: PAGE_MS })
+    expect(pathOf(page)).toBe('/reports')
+    expect(await navigation(page)).toEqual(['nav-reports'])
+    expect(await page.getByTestId('map').count()).toBe(0)
+
+    const shown = await page.$$eval('[data-testid="ward-report"]', (sections) => sections.map((section) => section.getAttribute('data-ward')))
+    expect([...shown].sort()).toEqual(councillorWards.map((ward) => ward.code).sort())
+    expect(await page.getByTestId('suppression-note').isVisible()).toBe(true)
+    expect(await page.getByTestId('suppression-note').textContent()).toContain('fewer than 3')
+
+    // Each total is the ward's count in SQL (large enough not to be suppressed).
+    for (const ward of councillorWards) {
+      const { rows } = await testApp.pool.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM incidents
+          WHERE ward_code = $1
+            AND period_start >= timestamptz '2024-01-01 00:00 Europe/London'
+            AND period_start <  timestamptz '2024-04-01 00:00 Europe/London'`,
+        [ward.code],
+      )
+      expect(rows[0].n).toBeGreaterThanOrEqual(3)
+      const section = page.locator(`[data-testid="ward-report"][data-ward="${ward.code}"]`)
+      expect(await section.getByRole('heading', { level: 2 }).textContent()).toBe(ward.name)
+      expect(await section.getByTestId('ward-total').textContent()).toBe(grouped(rows[0].n))
+    }
+
+    // The ward picker offers their wards and no others.
+    const options = await page.$$eval('[data-testid="report-ward"] option', (items) => items.map((item) => (item as HTMLOptionElement).value))
+    expect(options.filter(Boolean).sort()).toEqual(councillorWards.map((ward) => ward.code).sort())
+
+    // Narrowing the period asks the server again, still only for the ward reports.
+    await page.getByTestId('report-from').selectOption('2024-02')
+    await expect.poll(() => page.getByTestId('report-period').textContent(), { timeout: PAGE_MS }).toContain('Feb 2024 – Mar 2024')
+
+    // Typing the admin or map address sends them back to the reports.
+    for (const address of ['/', '/admin/users']) {
+      await page.goto(`${origin}${address}`)
+      await page.getByTestId('ward-report').first().waitFor({ state: 'visible', timeout: PAGE_MS })
+      expect(pathOf(page)).toBe('/reports')
+    }
+    await page.screenshot({ path: path.join(artifactsDir, 'roles-councillor.png') })
+    await signOut(page)
+
+    expect(apiRequests.filter((url) => STAFF_ONLY.test(url))).toEqual([])
+    expect(apiRequests.filter((url) => /^\/api\/(users|audit|config|councils)/.test(url))).toEqual([])
+    expect(apiRequests.some((url) => url.startsWith('/api/ward-reports?from=2024-02'))).toBe(true)
+  })
+
+  it('councillor with no wards: an empty state that says what to do', async () => {
+    const { page } = await openWindow()
+    await page.goto(`${origin}/reports`)
+    await signInThroughForm(page, 'nowards@test.local')
+    await page.getByTestId('no-wards').waitFor({ state: 'visible', timeout: PAGE_MS })
+    expect(await page.getByTestId('no-wards').textContent()).toBe('No wards are assigned to you yet; ask an administrator.')
+    expect(await page.getByTestId('ward-report').count()).toBe(0)
+    expect(await page.getByTestId('export-csv').isDisabled()).toBe(true)
+  })
+
+  it('a wrong password shows the server message and leaves the form usable', async () => {
+    const { page } = await openWindow()
+    await page.goto(origin)
+    await signInThroughForm(page, 'analyst@test.local', 'not the password at all')
+    await page.getByTestId('login-error').waitFor({ state: 'visible', timeout: PAGE_MS })
+    expect(await page.getByTestId('login-error').textContent()).toBe('Email or password is incorrect.')
+    expect(await page.getByTestId('login-submit').isEnabled()).toBe(true)
+    // The password is cleared and focused for the next try; the email stays.
+    expect(await page.getByLabel('Password', { exact: true }).inputValue()).toBe('')
+    expect(await page.getByLabel('Email address').inputValue()).toBe('analyst@test.local')
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('login-password')
+    expect(await page.getByTestId('user-menu').count()).toBe(0)
+  })
+
+  it('a user the admin creates must choose a new password at first sign-in, end to end', async () => {
+    const admin = await openWindow()
+    await admin.page.goto(`${origin}/admin/users`)
+    await signInThroughForm(admin.page, 'admin@test.local')
+    await admin.page.getByTestId('add-user').click()
+    const dialog = admin.page.getByTestId('create-user-dialog')
+    await dialog.waitFor({ state: 'visible', timeout: PAGE_MS })
+    await dialog.getByLabel('Email address').fill('newcomer@test.local')
+    await dialog.getByLabel('Name').fill('New Inspector')
+    await dialog.getByTestId('user-role-select').selectOption('inspector')
+    await dialog.getByLabel('Initial password').fill('initial password 1')
+    await dialog.getByTestId('create-user-submit').click()
+    await admin.page.getByTestId('users-notice').waitFor({ state: 'visible', timeout: PAGE_MS })
+    const row = admin.page.locator('[data-testid="user-row"][data-email="newcomer@test.local"]')
+    await row.waitFor({ state: 'visible', timeout: PAGE_MS })
+    expect(await row.textContent()).toContain('Must change password')
+
+    // The same address again: the server's 409 message is shown in the form.
+    await admin.page.getByTestId('add-user').click()
+    await dialog.getByLabel('Email address').fill('newcomer@test.local')
+    await dialog.getByLabel('Name').fill('Again')
+    await dialog.getByLabel('Initial password').fill('initial password 1')
+    await dialog.getByTestId('create-user-submit').click()
+    await dialog.getByTestId('create-user-error').waitFor({ state: 'visible', timeout: PAGE_MS })
+    expect(await dialog.getByTestId('create-user-error').textContent()).toContain('already has an account')
+    await admin.page.keyboard.press('Escape')
+    await dialog.waitFor({ state: 'detached', timeout: PAGE_MS })
+    await signOut(admin.page)
+
+    const newcomer = await openWindow()
+    await newcomer.page.goto(`${origin}/reports`)
+    await signInThroughForm(newcomer.page, 'newcomer@test.local', 'initial password 1')
+    const forced = newcomer.page.getByTestId('forced-password-change')
+    await forced.waitFor({ state: 'visible', timeout: PAGE_MS })
+    expect(await newcomer.page.getByTestId('user-menu').count()).toBe(0)
+
+    // A wrong current password: the server says which field.
+    await forced.getByLabel('Current password').fill('not my password')
+    await forced.getByLabel('New password', { exact: true }).fill('my own password 22')
+    await forced.getByLabel('Confirm new password').fill('my own password 22')
+    await forced.getByTestId('password-submit').click()
+    await forced.getByTestId('password-error').waitFor({ state: 'visible', timeout: PAGE_MS })
+    expect(await forced.getByTestId('password-error').textContent()).toBe('Current password is incorrect')
+
+    // Too short is caught before a round trip.
+    await forced.getByLabel('Current password').fill('initial password 1')
+    await forced.getByLabel('New password', { exact: true }).fill('short')
+    await forced.getByLabel('Confirm new password').fill('short')
+    await forced.getByTestId('password-submit').click()
+    await expect.poll(() => forced.getByTestId('password-error').textContent()).toContain('at least 10 characters')
+
+    await forced.getByLabel('New password', { exact: true }).fill('my own password 22')
+    await forced.getByLabel('Confirm new password').fill('my own password 22')
+    await forced.getByTestId('password-submit').click()
+    // Straight on to the page they asked for.
+    await newcomer.page.getByTestId('ward-report').first().waitFor({ state: 'visible', timeout: PAGE_MS })
+    expect(pathOf(newcomer.page)).toBe('/reports')
+    expect(await navigation(newcomer.page)).toEqual(['nav-map', 'nav-reports'])
+    await signOut(newcomer.page)
+
+    // The new password works, the one-time one no longer does.
+    await signInThroughForm(newcomer.page, 'newcomer@test.local', 'initial password 1')
+    await newcomer.page.getByTestId('login-error').waitFor({ state: 'visible', timeout: PAGE_MS })
+    await signInThroughForm(newcomer.page, 'newcomer@test.local', 'my own password 22')
+    await newcomer.page.getByTestId('ward-report').first().waitFor({ state: 'visible', timeout: PAGE_MS })
+    expect(await newcomer.page.getByTestId('forced-password-change').count()).toBe(0)
+
+    const { rows } = await testApp.pool.query<{ must_change_password: boolean }>(
+      `SELECT must_change_password FROM users WHERE email = 'newcomer@test.local'`,
+    )
+    expect(rows[0].must_change_password).toBe(false)
+  })
+
+  it('an ended session returns to the sign-in page, and signing in again restores the map view from the address', async () => {
+    const { page, apiRequests } = await openWindow()
+    const view = '/?lat=54.6&lon=-1.25&zoom=11&categories=Burglary&res=7'
+    await page.goto(`${origin}${view}`)
+    await signInThroughForm(page, 'analyst@test.local')
+    await page.getByTestId('map').waitFor({ state: 'visible', timeout: MAP_MS })
+    await expect.poll(() => apiRequests.some((url) => url.startsWith('/api/hexes?res=7')), { timeout: MAP_MS }).toBe(true)
+    await page.waitForFunction(() => window.__patrolmap?.hexesLoaded === true, undefined, { timeout: MAP_MS })
+
+    // The session ends on the server (expiry, or signed out elsewhere); the next request finds out.
+    await testApp.pool.query(`DELETE FROM sessions WHERE user_id = (SELECT id FROM users WHERE email = 'analyst@test.local')`)
+    await page.getByTestId('filter-res').selectOption('8')
+    await page.getByTestId('login-form').waitFor({ state: 'visible', timeout: PAGE_MS })
+    expect(await page.getByTestId('login-notice').textContent()).toBe('Your session has ended; sign in again.')
+    const kept = new URL(page.url())
+    expect(kept.pathname).toBe('/')
+    expect(kept.searchParams.get('lat')).toBe('54.6')
+    expect(kept.searchParams.get('lon')).toBe('-1.25')
+    expect(kept.searchParams.get('categories')).toBe('Burglary')
+
+    await signInThroughForm(page, 'analyst@test.local')
+    await page.getByTestId('map').waitFor({ state: 'visible', timeout: MAP_MS })
+    expect(await page.getByTestId('category-burglary').isChecked()).toBe(true)
+    expect(await page.getByTestId('category-anti-social-behaviour').isChecked()).toBe(false)
+    const back = new URL(page.url())
+    expect(back.searchParams.get('lat')).toBe('54.6')
+    expect(back.searchParams.get('zoom')).toBe('11')
+    // Let the map finish drawing before the window closes, so no request is cut off mid-way.
+    await page.waitForFunction(() => window.__patrolmap?.hexesLoaded === true, undefined, { timeout: MAP_MS })
+    await signOut(page)
+  })
+
+  it('the change-password dialog works from the user menu and closes with Escape', async () => {
+    const { page } = await openWindow()
+    await page.goto(`${origin}/reports`)
+    await signInThroughForm(page, 'inspector@test.local')
+    await page.getByTestId('ward-report').first().waitFor({ state: 'visible', timeout: PAGE_MS })
+
+    await page.getByTestId('user-menu').click()
+    await page.getByTestId('change-password').click()
+    const dialog = page.getByTestId('password-dialog')
+    await dialog.waitFor({ state: 'visible', timeout: PAGE_MS })
+    // Focus starts in the first field; Escape closes the dialog.
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('current-password')
+    await page.keyboard.press('Escape')
+    await dialog.waitFor({ state: 'detached', timeout: PAGE_MS })
+
+    await page.getByTestId('user-menu').click()
+    await page.getByTestId('change-password').click()
+    await dialog.getByLabel('Current password').fill(TEST_PASSWORD)
+    await dialog.getByLabel('New password', { exact: true }).fill('inspector password 2')
+    await dialog.getByLabel('Confirm new password').fill('inspector password 2')
+    await dialog.getByTestId('password-submit').click()
+    await dialog.getByTestId('password-changed').waitFor({ state: 'visible', timeout: PAGE_MS })
+    await page.keyboard.press('Escape')
+    await dialog.waitFor({ state: 'detached', timeout: PAGE_MS })
+    // Still signed in: the change ends other sessions only.
+    expect((await page.context().request.get(`${origin}/api/auth/session`)).status()).toBe(200)
+    await signOut(page)
+    await signInThroughForm(page, 'inspector@test.local', 'inspector password 2')
+    await page.getByTestId('ward-report').first().waitFor({ state: 'visible', timeout: PAGE_MS })
+  })
+})
