@@ -1,6 +1,6 @@
 import { MapboxOverlay } from '@deck.gl/mapbox'
 import type { LayersList } from '@deck.gl/core'
-import { AttributionControl, Map as MapLibreMap, NavigationControl, ScaleControl, setWorkerUrl } from 'maplibre-gl'
+import { AttributionControl, Map as MapLibreMap, NavigationControl, ScaleControl, setWorkerUrl, type ErrorEvent } from 'maplibre-gl'
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url'
 import { useEffect, useImperativeHandle, useRef, useState, type Ref } from 'react'
 import { reportSessionEnded, type ClientConfig } from '../api'
@@ -147,8 +147,8 @@ export function MapView(props: MapViewProps) {
     map.on('moveend', onMoveEnd)
     // With a listener of its own MapLibre no longer logs errors itself, so this one does, except for a 401 on the
     // offline basemap's GeoJSON: that is the session ending, which the sign-in page explains instead.
-    const onError = (event: { error?: Error & { status?: number } }) => {
-      if (event.error?.status === 401) reportSessionEnded()
+    const onError = (event: ErrorEvent) => {
+      if ((event.error as { status?: unknown } | undefined)?.status === 401) reportSessionEnded()
       else console.error(event.error)
     }
     map.on('error', onError)
