@@ -136,8 +136,8 @@ export function WardReportsPage({ user }: { user: User }) {
       {data && data.suppressed && data.wards.length > 0 && (
         <aside className="note" data-testid="suppression-note" aria-label="About small numbers">
           <strong>Small numbers are hidden.</strong> A count of fewer than {data.suppressionThreshold} is shown as “&lt;
-          {data.suppressionThreshold}” to protect the privacy of the people involved. Where such a count could be worked
-          out from a total, the next smallest count is hidden too and shown as “*”.
+          {data.suppressionThreshold}” to protect the privacy of the people involved.
+          {hasSecondary(data) && ' Where such a count could be worked out from a total, the next smallest count is hidden too and shown as “*”.'}
         </aside>
       )}
 
@@ -160,6 +160,14 @@ export function WardReportsPage({ user }: { user: User }) {
         </div>
       )}
     </div>
+  )
+}
+
+/** Whether any count was hidden only to protect a "<3" (shown as "*"), so the note need explain it. */
+function hasSecondary(report: WardReport): boolean {
+  const hidden = (count: Count) => typeof count === 'string' && !count.startsWith('<')
+  return report.wards.some(
+    (ward) => hidden(ward.total) || ward.categories.some((entry) => hidden(entry.count)) || ward.months.some((entry) => hidden(entry.count)),
   )
 }
 
