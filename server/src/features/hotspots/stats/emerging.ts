@@ -1,5 +1,5 @@
 import { hotspotSign, type HotspotClass } from './hotspot-class.js'
-import { mannKendall, type MannKendallResult } from './mann-kendall.js'
+import { mannKendallTest, type MannKendallTest } from './mann-kendall.js'
 
 /**
  * Emerging hot spot categories for one cell, from its Gi* result in each period (oldest first) and a Mann–Kendall
@@ -96,8 +96,8 @@ export interface EmergingResult {
   coldPeriods: number
   /** Length of the unbroken run of same-sign significant periods that ends with the final period (0 if it is not significant). */
   finalRun: number
-  /** Mann–Kendall on the per-period z-scores (its slope is Sen's slope of z per period). */
-  trend: MannKendallResult
+  /** Mann–Kendall on the per-period z-scores. */
+  trend: MannKendallTest
 }
 
 type Sign = -1 | 0 | 1
@@ -117,7 +117,7 @@ function atLeastNinetyPercent(count: number, total: number): boolean {
 /** The emerging hot spot category of one cell from its periods, oldest first. */
 export function classifyEmerging(periods: ReadonlyArray<PeriodGiStar>, options: EmergingOptions = {}): EmergingResult {
   const alpha = options.alpha ?? 0.1
-  const trend = mannKendall(
+  const trend = mannKendallTest(
     periods.map((period) => period.z),
     options.trendAlpha ?? 0.05,
   )

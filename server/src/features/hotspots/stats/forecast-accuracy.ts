@@ -1,7 +1,7 @@
 /**
  * How well a map of predicted hot cells captures the incidents that then happen: hit rate, PAI, PEI and RRI, as
- * apwheele/ptools `pai()` defines them (Chainey, Tompson & Uhlig 2008 for PAI; Hunt 2016 / Wheeler & Steenbeek 2021
- * for PEI and RRI; Drawve & Wooditch 2019 on areas).
+ * apwheele/ptools `pai()` defines them (Chainey, Tompson & Uhlig 2008 for PAI; Wheeler & Steenbeek 2021 for PEI
+ * and RRI; Drawve & Wooditch 2019 on areas).
  *
  * Units are ranked by predicted density (pred/area) descending; ties go to the unit with FEWER observed incidents
  * first, then to input order. That is ptools' rule: among tied predictions it gives the lowest PAI, so a map that

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { mannKendall, mannKendallScore, mannKendallVariance, sensSlope } from './mann-kendall.js'
+import { mannKendall, mannKendallScore, mannKendallTest, mannKendallVariance, sensSlope } from './mann-kendall.js'
 
 interface MannKendallVectors {
   inputs: { x_with_nulls: Array<number | null>; n_total: number; n_nan: number; n_used: number; alpha: number }
@@ -114,6 +114,35 @@ describe('Mann–Kendall pieces by hand', () => {
   it('keeps original positions for Sen\'s slope across a gap', () => {
     // values at positions 0, 1, 3: slopes (4−2)/1 = 2, (8−2)/3 = 2, (8−4)/2 = 2
     expect(sensSlope([2, 4, null, 8])).toEqual({ slope: 2, intercept: 4 - 1 * 2 })
+  })
+
+  it('finds the same Sen\'s slope as sorting every pairwise slope, on random series with ties and gaps', () => {
+    const sortedMedian = (values: number[]): number => {
+      const sorted = [...values].sort((a, b) => a - b)
+      const middle = sorted.length >> 1
+      return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
+    }
+    let seed = 7
+    const random = (): number => {
+      seed = (seed * 1103515245 + 12345) % 2147483648
+      return seed / 2147483648
+    }
+    for (let trial = 0; trial < 200; trial++) {
+      const series = Array.from({ length: 2 + Math.floor(random() * 30) }, () => (random() < 0.1 ? null : Math.floor(random() * 6)))
+      const present = series.flatMap((value, index) => (value === null ? [] : [{ value, index }]))
+      if (present.length < 2) continue
+      const slopes = present.flatMap((a, i) => present.slice(i + 1).map((b) => (b.value - a.value) / (b.index - a.index)))
+      const slope = sortedMedian(slopes)
+      const intercept = sortedMedian(present.map((item) => item.value)) - sortedMedian(present.map((item) => item.index)) * slope
+      expect(sensSlope(series)).toEqual({ slope, intercept })
+    }
+  })
+
+  it('gives the same test with or without Sen\'s slope, and treats infinities as missing', () => {
+    const series = [3, 1, null, 4, 1, 5, Number.POSITIVE_INFINITY, 9, 2, 6]
+    const { slope: _slope, intercept: _intercept, ...test } = mannKendall(series)
+    expect(mannKendallTest(series)).toEqual(test)
+    expect(test.n).toBe(8)
   })
 
   it('copes with series too short to test', () => {

@@ -2,8 +2,8 @@ import { twoSidedCriticalValue, twoSidedP } from './normal.js'
 
 /**
  * Mann–Kendall trend test and Sen's slope, as pyMannKendall's `original_test` computes them (Mann 1945; Kendall
- * 1975; Sen 1968; intercept after Conover 1980). Missing values (null or NaN) are skipped: the test runs on the
- * remaining values as if consecutive, while Sen's slope keeps each value's original position.
+ * 1975; Sen 1968; intercept after Conover 1980). Missing values (null, NaN, ±Infinity) are skipped: the test runs
+ * on the remaining values as if consecutive, while Sen's slope keeps each value's original position.
  *
  *   S      = Σ_{k<j} sign(x_j − x_k)
  *   Var(S) = [n(n−1)(2n+5) − Σ_ties t(t−1)(2t+5)] / 18
@@ -13,7 +13,8 @@ import { twoSidedCriticalValue, twoSidedP } from './normal.js'
 
 export type TrendDirection = 'increasing' | 'decreasing' | 'no trend'
 
-export interface MannKendallResult {
+/** The test itself, without Sen's slope (which costs far more than the test on long series). */
+export interface MannKendallTest {
   /** Values actually used (missing ones dropped). */
   n: number
   s: number
@@ -25,6 +26,9 @@ export interface MannKendallResult {
   /** Whether |Z| exceeds the two-sided critical value at alpha. */
   significant: boolean
   trend: TrendDirection
+}
+
+export interface MannKendallResult extends MannKendallTest {
   /** Sen's slope per period; NaN when fewer than two values are present. */
   slope: number
   /** Sen's intercept: median(x) − median(positions of present values) · slope. */
@@ -33,8 +37,9 @@ export interface MannKendallResult {
 
 export type SeriesValue = number | null | undefined
 
+/** null, undefined, NaN and ±Infinity are all "no observation". */
 function isPresent(value: SeriesValue): value is number {
-  return typeof value === 'number' && !Number.isNaN(value)
+  return typeof value === 'number' && Number.isFinite(value)
 }
 
 /** Mann–Kendall S over present values only: O(n²), which is small for the tens of periods a cell has. */
@@ -54,7 +59,7 @@ export function mannKendallScore(values: ReadonlyArray<number>): number {
 /** Var(S) under the null hypothesis with the tie correction. */
 export function mannKendallVariance(values: ReadonlyArray<number>): number {
   const n = values.length
-  const sorted = [...values].sort((a, b) => a - b)
+  const sorted = Float64Array.from(values).sort()
   let tieTerm = 0
   let run = 1
   for (let i = 1; i <= n; i++) {
@@ -68,11 +73,44 @@ export function mannKendallVariance(values: ReadonlyArray<number>): number {
   return (n * (n - 1) * (2 * n + 5) - tieTerm) / 18
 }
 
-function median(sortedValues: ReadonlyArray<number> | Float64Array): number {
-  const count = sortedValues.length
+/**
+ * k-th smallest value (0-based) by quickselect, rearranging `values` so that everything before k is ≤ values[k].
+ * A full sort of the n(n−1)/2 pairwise slopes was most of the cost of Sen's slope.
+ */
+function selectKth(values: Float64Array, k: number): number {
+  let left = 0
+  let right = values.length - 1
+  while (right > left) {
+    const pivot = values[(left + right) >> 1]
+    let i = left
+    let j = right
+    while (i <= j) {
+      while (values[i] < pivot) i++
+      while (values[j] > pivot) j--
+      if (i <= j) {
+        const swap = values[i]
+        values[i] = values[j]
+        values[j] = swap
+        i++
+        j--
+      }
+    }
+    if (k <= j) right = j
+    else if (k >= i) left = i
+    else break
+  }
+  return values[k]
+}
+
+/** Median as numpy computes it (mean of the two middle values for an even count); reorders `values`. */
+function medianInPlace(values: Float64Array): number {
+  const count = values.length
   if (count === 0) return Number.NaN
-  const middle = count >> 1
-  return count % 2 === 1 ? sortedValues[middle] : (sortedValues[middle - 1] + sortedValues[middle]) / 2
+  const upper = selectKth(values, count >> 1)
+  if (count % 2 === 1) return upper
+  let lower = values[0]
+  for (let i = 1; i < count >> 1; i++) if (values[i] > lower) lower = values[i]
+  return (lower + upper) / 2
 }
 
 /**
@@ -97,14 +135,24 @@ export function sensSlope(series: ReadonlyArray<SeriesValue>): { slope: number; 
       slopes[next++] = (values[b] - values[a]) / (positions[b] - positions[a])
     }
   }
-  slopes.sort()
-  const slope = median(slopes)
-  const intercept = median([...values].sort((a, b) => a - b)) - median(positions) * slope
+  const slope = medianInPlace(slopes)
+  const intercept = medianInPlace(Float64Array.from(values)) - medianInPlace(Float64Array.from(positions)) * slope
   return { slope, intercept }
 }
 
-/** The full test at significance level alpha (default 0.05) on a series ordered oldest first. */
-export function mannKendall(series: ReadonlyArray<SeriesValue>, alpha = 0.05): MannKendallResult {
+// Emerging hot spots run the test once per cell with the same alpha; remember the last critical value.
+let lastAlpha = Number.NaN
+let lastCritical = Number.NaN
+function criticalValue(alpha: number): number {
+  if (alpha !== lastAlpha) {
+    lastCritical = twoSidedCriticalValue(alpha)
+    lastAlpha = alpha
+  }
+  return lastCritical
+}
+
+/** The test at significance level alpha (default 0.05) on a series ordered oldest first, without Sen's slope. */
+export function mannKendallTest(series: ReadonlyArray<SeriesValue>, alpha = 0.05): MannKendallTest {
   const values = series.filter(isPresent)
   const n = values.length
   const s = mannKendallScore(values)
@@ -114,9 +162,13 @@ export function mannKendall(series: ReadonlyArray<SeriesValue>, alpha = 0.05): M
   if (s > 0) z = (s - 1) / Math.sqrt(varS)
   else if (s < 0) z = (s + 1) / Math.sqrt(varS)
   const p = twoSidedP(z)
-  const significant = Math.abs(z) > twoSidedCriticalValue(alpha)
+  const significant = Math.abs(z) > criticalValue(alpha)
   const trend: TrendDirection = !significant ? 'no trend' : z > 0 ? 'increasing' : 'decreasing'
   const tau = n > 1 ? s / (0.5 * n * (n - 1)) : 0
-  const { slope, intercept } = sensSlope(series)
-  return { n, s, varS, z, p, tau, significant, trend, slope, intercept }
+  return { n, s, varS, z, p, tau, significant, trend }
+}
+
+/** The test and Sen's slope and intercept, as pyMannKendall's original_test reports them. */
+export function mannKendall(series: ReadonlyArray<SeriesValue>, alpha = 0.05): MannKendallResult {
+  return { ...mannKendallTest(series, alpha), ...sensSlope(series) }
 }
