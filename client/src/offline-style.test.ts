@@ -5,8 +5,7 @@ describe('buildOfflineStyle', () => {
   const style = buildOfflineStyle('http://127.0.0.1:8088/some/page?x=1')
 
   it('loads its shapes from our own API with absolute URLs', () => {
-    expect(style.sources.councils).toEqual({ type: 'geojson', data: 'http://127.0.0.1:8088/api/councils' })
-    expect(style.sources.wards).toEqual({ type: 'geojson', data: 'http://127.0.0.1:8088/api/wards' })
+    expect(style.sources).toEqual({ wards: { type: 'geojson', data: 'http://127.0.0.1:8088/api/wards' } })
   })
 
   it('needs nothing from the internet: no glyphs, no sprite, no symbol layers', () => {
@@ -16,7 +15,8 @@ describe('buildOfflineStyle', () => {
     expect(JSON.stringify(style)).not.toMatch(/https:\/\//)
   })
 
-  it('draws council fill under ward and council lines', () => {
-    expect(style.layers.map((layer) => layer.id)).toEqual(['background', 'council-fill', 'ward-lines', 'council-lines'])
+  it('fills the land and draws no lines: deck.gl draws every boundary from the same ward shapes', () => {
+    expect(style.layers.map((layer) => layer.id)).toEqual(['background', 'land-fill'])
+    expect(style.layers.some((layer) => layer.type === 'line')).toBe(false)
   })
 })

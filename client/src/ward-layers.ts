@@ -1,10 +1,15 @@
-import { GeoJsonLayer, TextLayer } from '@deck.gl/layers'
+import { GeoJsonLayer, PathLayer, TextLayer } from '@deck.gl/layers'
+import type { Position } from 'geojson'
 import type { WardFeature } from './api'
 import { declutterLabels, textMeasurer } from './label-declutter'
 
 export const WARD_AREA_LAYER_ID = 'ward-areas'
 export const WARD_OUTLINE_LAYER_ID = 'ward-outlines'
 export const WARD_LABEL_LAYER_ID = 'ward-labels'
+export const COUNCIL_EDGE_LAYER_ID = 'council-edges'
+
+/** The same grey as the legend's council line (OFFLINE_COLOURS.councilLine, #6b7280). */
+export const COUNCIL_LINE_COLOUR: [number, number, number, number] = [107, 114, 128, 255]
 
 export const WARD_LINE_COLOUR: [number, number, number, number] = [30, 41, 59, 200]
 export const SELECTED_WARD_LINE_COLOUR: [number, number, number, number] = [37, 99, 235, 255]
@@ -54,6 +59,21 @@ export function buildWardOutlineLayer(
     getLineWidth: (feature) => (feature.properties.code === selectedWard ? 3.5 : 1.25),
     pickable: false,
     updateTriggers: { getLineColor: selectedWard, getLineWidth: selectedWard },
+  })
+}
+
+/** Council boundaries (see `councilEdges`), wider than ward lines and drawn under them. */
+export function buildCouncilEdgeLayer(paths: readonly Position[][]): PathLayer<Position[]> {
+  return new PathLayer<Position[]>({
+    id: COUNCIL_EDGE_LAYER_ID,
+    data: paths as Position[][],
+    getPath: (path) => path as [number, number][],
+    getColor: COUNCIL_LINE_COLOUR,
+    widthUnits: 'pixels',
+    getWidth: 3,
+    jointRounded: true,
+    capRounded: true,
+    pickable: false,
   })
 }
 

@@ -20,10 +20,11 @@ import { buildHexLayer } from '../hex-layer'
 import { clampRange, monthsBetween } from '../months'
 import { useApiResource } from '../use-api-resource'
 import { parseViewState, serialiseViewState, type Filters, type MapView as MapCamera } from '../view-state-url'
-import { buildWardAreaLayer, buildWardLabelLayer, buildWardOutlineLayer, wardsToLabel } from '../ward-layers'
+import { councilEdges } from '../council-edges'
+import { buildCouncilEdgeLayer, buildWardAreaLayer, buildWardLabelLayer, buildWardOutlineLayer, wardsToLabel } from '../ward-layers'
 import { FilterPanel } from './FilterPanel'
 import { Legend } from './Legend'
-import { MapView, type Basemap, type MapHandle } from './MapView'
+import { MapView, type MapHandle } from './MapView'
 import { StatusMessages } from './StatusMessages'
 
 const NO_CELLS: HexCell[] = []
@@ -65,7 +66,6 @@ export function App() {
   }))
   const [camera, setCamera] = useState<MapCamera>(() => ({ lat: initial.lat, lon: initial.lon, zoom: initial.zoom }))
   const [retryToken, setRetryToken] = useState(0)
-  const [basemap, setBasemap] = useState<Basemap>('offline')
   const [panelOpen, setPanelOpen] = useState(true)
   const windowWidth = useWindowWidth()
   // On wide screens the panel floats over the map's left edge; padding keeps the map's centre in the visible part.
@@ -130,14 +130,18 @@ export function App() {
   )
 
   const scale = useMemo(() => buildColourScale(maxCountOf(cells)), [cells])
+  // Shapes do not change with the filters, only counts do: derive the boundaries once per set of wards.
+  const wardShapesKey = wards.data?.features.map((feature) => feature.properties.code).join(',') ?? ''
+  const councilPaths = useMemo(() => councilEdges(wards.data?.features ?? NO_WARDS), [wardShapesKey])
   const layers = useMemo(
     () => [
       buildWardAreaLayer(wardFeatures),
       buildHexLayer(cells, scale),
+      buildCouncilEdgeLayer(councilPaths),
       buildWardOutlineLayer(wardFeatures, filters.ward),
       buildWardLabelLayer(labelledWards),
     ],
-    [wardFeatures, cells, scale, filters.ward, labelledWards],
+    [wardFeatures, cells, scale, councilPaths, filters.ward, labelledWards],
   )
 
   const renderMarker = useMemo<RenderedHexes | null>(
@@ -203,10 +207,9 @@ export function App() {
           renderMarker={renderMarker}
           onLayersRendered={onLayersRendered}
           onViewChange={setCamera}
-          onBasemapChange={setBasemap}
         />
       )}
-      <Legend scale={scale} resolution={displayedResolution} selectedWardName={selectedWardName} basemap={basemap} />
+      <Legend scale={scale} resolution={displayedResolution} selectedWardName={selectedWardName} />
     </div>
   )
 }

@@ -1,21 +1,18 @@
 import { rgbCss, type ColourScale } from '../colour-scale'
 import { HEX_FILL_ALPHA } from '../hex-layer'
-import { OFFLINE_COLOURS } from '../offline-style'
-import { SELECTED_WARD_LINE_COLOUR, WARD_LINE_COLOUR } from '../ward-layers'
-import type { Basemap } from './MapView'
+import { COUNCIL_LINE_COLOUR, SELECTED_WARD_LINE_COLOUR, WARD_LINE_COLOUR } from '../ward-layers'
 
 interface LegendProps {
   scale: ColourScale
   resolution: number
   selectedWardName: string | null
-  basemap: Basemap
 }
 
 function lineColour([red, green, blue, alpha]: readonly number[]): string {
   return `rgba(${red}, ${green}, ${blue}, ${alpha / 255})`
 }
 
-export function Legend({ scale, resolution, selectedWardName, basemap }: LegendProps) {
+export function Legend({ scale, resolution, selectedWardName }: LegendProps) {
   return (
     <section className="legend" data-testid="legend" aria-labelledby="legend-title">
       <h2 id="legend-title" className="legend-title">
@@ -48,16 +45,10 @@ export function Legend({ scale, resolution, selectedWardName, basemap }: LegendP
             Selected ward: {selectedWardName}
           </li>
         )}
-        {basemap === 'offline' && (
-          <li>
-            <span
-              className="legend-line legend-line-thick"
-              style={{ borderColor: OFFLINE_COLOURS.councilLine }}
-              aria-hidden="true"
-            />
-            Council boundary
-          </li>
-        )}
+        <li>
+          <span className="legend-line legend-line-thick" style={{ borderColor: lineColour(COUNCIL_LINE_COLOUR) }} aria-hidden="true" />
+          Council boundary
+        </li>
       </ul>
     </section>
   )

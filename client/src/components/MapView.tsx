@@ -31,7 +31,7 @@ interface MapViewProps {
   renderMarker: unknown
   onLayersRendered(marker: unknown): void
   onViewChange(view: MapCamera): void
-  onBasemapChange(basemap: Basemap): void
+  onBasemapChange?(basemap: Basemap): void
   ref?: Ref<MapHandle>
 }
 
@@ -153,9 +153,9 @@ export function MapView(props: MapViewProps) {
     }
     map.on('error', onError)
 
-    callbacksRef.current.onBasemapChange(basemapStyleUrl ? 'remote' : 'offline')
+    callbacksRef.current.onBasemapChange?.(basemapStyleUrl ? 'remote' : 'offline')
     const stopWatching = basemapStyleUrl
-      ? watchForStyleFailure(map, basemapStyleUrl, () => callbacksRef.current.onBasemapChange('offline'))
+      ? watchForStyleFailure(map, basemapStyleUrl, () => callbacksRef.current.onBasemapChange?.('offline'))
       : () => {}
 
     mapRef.current = map
