@@ -1,5 +1,6 @@
 // Sign-in, sessions, CSRF, throttling, password changes, bootstrap and user administration, over real HTTP semantics
 // (app.inject) on a real PostGIS.
+import type { InjectOptions } from 'fastify'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { bootstrapAdmin, DEFAULT_ADMIN_EMAIL, type BootstrapResult } from '../../server/src/features/auth/bootstrap-admin.js'
 import { verifyPassword } from '../../server/src/features/auth/passwords.js'
@@ -11,7 +12,7 @@ let firstAdmin: BootstrapResult | null
 
 const WARD = 'E05014882' // Stockton Town Centre (WD23)
 
-const inject = (options: Parameters<TestApp['app']['inject']>[0]) => testApp.app.inject(options as never)
+const inject = (options: InjectOptions) => testApp.app.inject(options)
 const post = (url: string, payload: unknown, headers: Record<string, string> = {}) => testApp.app.inject({ method: 'POST', url, payload: payload as object, headers })
 const login = (email: string, password: string, headers: Record<string, string> = {}) => post('/api/auth/login', { email, password }, headers)
 const sql = async (text: string, values: unknown[] = []) => (await testApp.pool.query(text, values)).rows

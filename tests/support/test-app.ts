@@ -48,7 +48,7 @@ export interface SignedIn {
   csrfToken: string
   /** Headers for app.inject: the session cookie, and the CSRF token that writes need. */
   headers: { cookie: string; 'x-csrf-token': string }
-  user: { id: number; email: string; role: Role }
+  user: { id: number; email: string; role: Role; mustChangePassword: boolean }
 }
 
 /** Signs in through POST /api/auth/login, as a browser would. */
