@@ -38,3 +38,19 @@ export function geometryBounds(geometry: Geometry): Bounds | null {
   })
   return Number.isFinite(west) ? [[west, south], [east, north]] : null
 }
+
+/** The bounds of every geometry together; null when there is nothing to bound. */
+export function unionBounds(geometries: readonly Geometry[]): Bounds | null {
+  let union: Bounds | null = null
+  for (const geometry of geometries) {
+    const bounds = geometryBounds(geometry)
+    if (!bounds) continue
+    union = union
+      ? [
+          [Math.min(union[0][0], bounds[0][0]), Math.min(union[0][1], bounds[0][1])],
+          [Math.max(union[1][0], bounds[1][0]), Math.max(union[1][1], bounds[1][1])],
+        ]
+      : bounds
+  }
+  return union
+}

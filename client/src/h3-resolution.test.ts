@@ -6,6 +6,8 @@ describe('resolutionForZoom', () => {
     expect(resolutionForZoom(5)).toBe(6)
     expect(resolutionForZoom(9)).toBe(6)
     expect(resolutionForZoom(9.5)).toBe(7)
+    // The whole force fitted to a laptop window.
+    expect(resolutionForZoom(9.85)).toBe(8)
     expect(resolutionForZoom(10.5)).toBe(8)
     expect(resolutionForZoom(12)).toBe(9)
     expect(resolutionForZoom(14)).toBe(10)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { defaultViewState, parseViewState, serialiseViewState, type ViewState } from './view-state-url'
+import { defaultViewState, hasCamera, parseViewState, serialiseViewState, type ViewState } from './view-state-url'
 
 describe('parseViewState', () => {
   it('gives the Cleveland default view with ASB selected when there is no query', () => {
@@ -95,5 +95,15 @@ describe('serialiseViewState', () => {
   it('omits unset optional filters and keeps category names readable', () => {
     const query = serialiseViewState(defaultViewState())
     expect(query).toBe('lat=54.58&lon=-1.23&zoom=10.5&categories=Anti-social%20behaviour&res=auto')
+  })
+})
+
+describe('hasCamera', () => {
+  it('is true only when the address names a valid centre', () => {
+    expect(hasCamera('?lat=54.6&lon=-1.2&zoom=11')).toBe(true)
+    expect(hasCamera('?lat=54.6&lon=-1.2')).toBe(true)
+    expect(hasCamera('?zoom=11')).toBe(false)
+    expect(hasCamera('?lat=95&lon=-1.2')).toBe(false)
+    expect(hasCamera('')).toBe(false)
   })
 })

@@ -20,7 +20,7 @@ export interface Filters {
 
 export interface ViewState extends MapView, Filters {}
 
-/** Cleveland as a whole: all four councils fit a laptop screen at this zoom. */
+/** Where the map opens when the ward shapes cannot be loaded to fit the view to (see fitCamera); central Cleveland. */
 export const DEFAULT_MAP_VIEW: MapView = { lat: 54.58, lon: -1.23, zoom: 10.5 }
 
 export function defaultViewState(): ViewState {
@@ -51,6 +51,12 @@ function parseCategories(raw: string | null): string[] | null {
     .map((name) => name.trim())
     .filter((name) => KNOWN_CATEGORIES.includes(name))
   return known.length > 0 ? [...new Set(known)] : null
+}
+
+/** Whether the address names a place to look at (a shared view); otherwise the map fits the whole area. */
+export function hasCamera(search: string): boolean {
+  const params = new URLSearchParams(search)
+  return parseNumberInRange(params.get('lat'), -85, 85) !== null && parseNumberInRange(params.get('lon'), -180, 180) !== null
 }
 
 /** Reads a query string; anything missing or malformed falls back to its default independently of the rest. */

@@ -14,12 +14,13 @@ import {
 import { categoryOptions } from '../categories'
 import { buildColourScale, maxCountOf } from '../colour-scale'
 import { publishDebug } from '../debug-global'
-import { geometryBounds } from '../geometry'
+import { fitCamera } from '../fit-camera'
+import { geometryBounds, unionBounds } from '../geometry'
 import { effectiveResolution } from '../h3-resolution'
 import { buildHexLayer } from '../hex-layer'
 import { clampRange, monthsBetween } from '../months'
 import { useApiResource } from '../use-api-resource'
-import { parseViewState, serialiseViewState, type Filters, type MapView as MapCamera } from '../view-state-url'
+import { hasCamera, parseViewState, serialiseViewState, type Filters, type MapView as MapCamera } from '../view-state-url'
 import { councilEdges } from '../council-edges'
 import { buildCouncilEdgeLayer, buildWardAreaLayer, buildWardLabelLayer, buildWardOutlineLayer, wardsToLabel } from '../ward-layers'
 import { FilterPanel } from './FilterPanel'
@@ -33,6 +34,10 @@ const URL_WRITE_DELAY_MS = 300
 /** Must match --panel-width and the narrow-screen breakpoint in styles.css. */
 const PANEL_WIDTH_PX = 320
 const NARROW_SCREEN_PX = 700
+/** What covers the map besides the panel: the legend (200 px + margins) on the right, the attribution below. */
+const LEGEND_INSET_PX = 60
+const FIT_MARGIN_PX = 16
+const ATTRIBUTION_INSET_PX = 30
 
 function useWindowWidth(): number {
   const [width, setWidth] = useState(() => window.innerWidth)
@@ -65,6 +70,12 @@ export function App() {
     res: initial.res,
   }))
   const [camera, setCamera] = useState<MapCamera>(() => ({ lat: initial.lat, lon: initial.lon, zoom: initial.zoom }))
+  // A shared link opens where it points; otherwise the map opens on the whole partnership area, fitted to this
+  // window once the ward shapes are in. Until then neither the map nor the hexagons are asked for.
+  const [startView, setStartView] = useState<MapCamera | null>(() =>
+    hasCamera(window.location.search) ? { lat: initial.lat, lon: initial.lon, zoom: initial.zoom } : null,
+  )
+  const appRef = useRef<HTMLDivElement>(null)
   const [retryToken, setRetryToken] = useState(0)
   const [panelOpen, setPanelOpen] = useState(true)
   const windowWidth = useWindowWidth()
@@ -83,12 +94,42 @@ export function App() {
     retryToken,
   )
   // With no categories ticked nothing can match, and the server reads a missing list as "all", so do not ask.
-  const hexRequestUrl = noCategories ? null : hexesUrl(resolution, filters)
+  const hexRequestUrl = noCategories || startView === null ? null : hexesUrl(resolution, filters)
   const hexes = useApiResource<HexCell[]>(hexRequestUrl, retryToken)
 
   // Cells from an earlier filter would be mistaken for the answer to the request that just failed.
   const cells = noCategories || hexes.error ? NO_CELLS : (hexes.data ?? NO_CELLS)
-  const hexesCurrent = noCategories || (hexes.dataUrl === hexRequestUrl && !hexes.loading && !hexes.error)
+  const hexesCurrent =
+    startView !== null && (noCategories || (hexes.dataUrl === hexRequestUrl && !hexes.loading && !hexes.error))
+
+  useEffect(() => {
+    if (startView !== null) return
+    const fallback = { lat: initial.lat, lon: initial.lon, zoom: initial.zoom }
+    if (wards.error) {
+      setStartView(fallback)
+      return
+    }
+    if (!wards.data) return
+    const bounds = unionBounds(wards.data.features.map((feature) => feature.geometry))
+    const box = appRef.current?.getBoundingClientRect()
+    const wide = window.innerWidth > NARROW_SCREEN_PX
+    const fitted =
+      bounds && box && box.width > 0 && box.height > 0
+        ? fitCamera(
+            bounds,
+            { width: box.width, height: box.height },
+            {
+              top: FIT_MARGIN_PX,
+              right: wide ? LEGEND_INSET_PX : FIT_MARGIN_PX,
+              bottom: ATTRIBUTION_INSET_PX,
+              left: leftInset + FIT_MARGIN_PX,
+            },
+            leftInset,
+          )
+        : fallback
+    setCamera(fitted)
+    setStartView(fitted)
+  }, [startView, wards.data, wards.error, initial, leftInset])
 
   const wardFeatures = useMemo(() => {
     const features = wards.data?.features ?? NO_WARDS
@@ -172,12 +213,12 @@ export function App() {
   const selectedWardName =
     wardFeatures.find((feature) => feature.properties.code === filters.ward)?.properties.name ?? null
   const error = config.error ?? summary.error ?? wards.error ?? hexes.error
-  const loading = config.loading || summary.loading || wards.loading || hexes.loading
+  const loading = config.loading || summary.loading || wards.loading || hexes.loading || startView === null
   const displayedResolution = noCategories ? resolution : (resolutionOfUrl(hexes.dataUrl) ?? resolution)
 
   // The panel comes first in the DOM so keyboard users reach the filters before the map's own controls.
   return (
-    <div className="app">
+    <div className="app" ref={appRef}>
       <FilterPanel
         filters={filters}
         categoryOptions={categoryOptions(summary.data?.categories, filters.categories)}
@@ -197,11 +238,11 @@ export function App() {
         error={error}
         onRetry={() => setRetryToken((token) => token + 1)}
       />
-      {config.data && (
+      {config.data && startView && (
         <MapView
           ref={mapHandle}
           config={config.data}
-          initialView={initial}
+          initialView={startView}
           leftInset={leftInset}
           layers={layers}
           renderMarker={renderMarker}
