@@ -93,18 +93,23 @@ export function FilterPanel(props: FilterPanelProps) {
           </p>
         )}
 
-        <fieldset className="field">
-          <legend>Categories</legend>
-          <div className="button-row">
-            <button
-              type="button"
-              onClick={() => onChange({ categories: categoryOptions.map((option) => option.category) })}
-            >
-              All
-            </button>
-            <button type="button" onClick={() => onChange({ categories: [] })}>
-              None
-            </button>
+        {/* A labelled group rather than a fieldset, so the All/None buttons can sit on the heading's line. */}
+        <div className="field" role="group" aria-labelledby={`${idPrefix}-categories`}>
+          <div className="field-heading">
+            <span className="field-title" id={`${idPrefix}-categories`}>
+              Categories
+            </span>
+            <div className="button-row">
+              <button
+                type="button"
+                onClick={() => onChange({ categories: categoryOptions.map((option) => option.category) })}
+              >
+                All
+              </button>
+              <button type="button" onClick={() => onChange({ categories: [] })}>
+                None
+              </button>
+            </div>
           </div>
           <ul className="category-list">
             {categoryOptions.map((option) => {
@@ -126,7 +131,7 @@ export function FilterPanel(props: FilterPanelProps) {
               )
             })}
           </ul>
-        </fieldset>
+        </div>
 
         <fieldset className="field">
           <legend>Months</legend>
