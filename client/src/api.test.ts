@@ -158,6 +158,47 @@ describe('session plumbing', () => {
   })
 })
 
+describe('stale CSRF token', () => {
+  afterEach(() => {
+    vi.unstubAllGlobals()
+    setCsrfToken(null)
+    setSessionListener(null)
+  })
+
+  it('renews the token from the session and retries the write once', async () => {
+    const user = { id: 1, email: 'a@b.uk', name: 'A', role: 'admin', mustChangePassword: false, wards: [] }
+    const sent: (string | undefined)[] = []
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (url: string, init?: RequestInit) => {
+        if (url === '/api/auth/session') return Response.json({ user, csrfToken: 'fresh' })
+        const token = (init?.headers as Record<string, string>)['x-csrf-token']
+        sent.push(token)
+        return token === 'fresh'
+          ? Response.json({ ok: true })
+          : Response.json({ statusCode: 403, error: 'CSRF', message: 'Send the token' }, { status: 403 })
+      }),
+    )
+    const onSessionRenewed = vi.fn()
+    setSessionListener({ onSessionEnded: vi.fn(), onPasswordChangeRequired: vi.fn(), onSessionRenewed })
+    setCsrfToken('stale')
+    await expect(apiRequest('/api/users', { method: 'POST', body: {} })).resolves.toEqual({ ok: true })
+    expect(sent).toEqual(['stale', 'fresh'])
+    expect(onSessionRenewed).toHaveBeenCalledWith({ user, csrfToken: 'fresh' })
+  })
+
+  it('gives up after one retry', async () => {
+    const fetchMock = vi.fn(async (url: string) =>
+      url === '/api/auth/session'
+        ? Response.json({ user: {}, csrfToken: 'still-wrong' })
+        : Response.json({ statusCode: 403, error: 'CSRF', message: 'Send the token' }, { status: 403 }),
+    )
+    vi.stubGlobal('fetch', fetchMock)
+    await expect(apiRequest('/api/users', { method: 'POST', body: {} })).rejects.toMatchObject({ status: 403, errorName: 'CSRF' })
+    expect(fetchMock).toHaveBeenCalledTimes(3)
+  })
+})
+
 describe('readableMessage', () => {
   it('turns field-prefixed server messages into sentences', () => {
     expect(readableMessage('currentPassword: is incorrect')).toBe('Current password is incorrect')

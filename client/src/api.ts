@@ -125,6 +125,8 @@ export interface SessionListener {
   onSessionEnded(): void
   /** A request got 403 Password Change Required (an administrator reset the password meanwhile). */
   onPasswordChangeRequired(): void
+  /** The session was found to have changed under this page (signed in again in another tab): here is the new one. */
+  onSessionRenewed?(answer: SessionAnswer): void
 }
 
 let sessionListener: SessionListener | null = null
@@ -159,6 +161,8 @@ export interface RequestOptions {
    * meaning "your session has ended".
    */
   handlesUnauthorized?: boolean
+  /** Internal: this is the one retry after renewing a stale CSRF token. */
+  isRetry?: boolean
 }
 
 function retryAfterOf(response: Response): number | null {
@@ -214,6 +218,14 @@ export async function apiRequest<T>(url: string, options: RequestOptions = {}): 
   }
   if (!response.ok) {
     const error = await errorOf(response)
+    // Signing in again in another tab replaces the session cookie this tab shares, and with it the CSRF token. The
+    // session itself is fine: fetch its token and try the write once more.
+    if (response.status === 403 && error.errorName === 'CSRF' && !options.isRetry) {
+      const renewed = await apiRequest<SessionAnswer>(sessionUrl, { signal: options.signal })
+      csrfToken = renewed.csrfToken
+      sessionListener?.onSessionRenewed?.(renewed)
+      return apiRequest<T>(url, { ...options, isRetry: true })
+    }
     if (response.status === 401 && !options.handlesUnauthorized) sessionListener?.onSessionEnded()
     if (response.status === 403 && error.errorName === 'Password Change Required') sessionListener?.onPasswordChangeRequired()
     throw error

@@ -7,7 +7,7 @@ import { demoDataFiles } from '../../server/src/demo-data.js'
 import { openTextStream } from '../../server/src/features/import/import-source.js'
 import { importFiles, type ImportSummary } from '../../server/src/features/import/import-files.js'
 import { checkpoint, openBenchDatabase, resetAppSchema } from './bench-database.js'
-import { copyFromStdin } from './copy-from-stdin.js'
+import { copyFromStdin } from '../../server/src/db/copy-from-stdin.js'
 import { count, heading, judge, note, progress, ratio, seconds, table } from './report.js'
 import { timed } from './stats.js'
 

@@ -6,7 +6,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { defaultClientDir } from '../../server/src/app.js'
 import { projectRoot } from '../../server/src/config.js'
 import { chromiumUnavailableReason, launchChromium } from '../support/browser.js'
-import { boundaryFiles, createTestUser, policeUkFile, startTestApp, TEST_PASSWORD, type TestApp } from '../support/test-app.js'
+import { boundaryFiles, createTestUser, policeUkFile, signIn, startTestApp, TEST_PASSWORD, type TestApp } from '../support/test-app.js'
 
 const MONTHS = ['2024-01', '2024-02', '2024-03']
 const VIEWPORT = { width: 1280, height: 800 }
@@ -203,6 +203,21 @@ describe.skipIf(skipReason !== null)(`sign-in and roles in Chromium${skipReason 
       expect(await section.getByTestId('ward-total').textContent()).toBe(grouped(rows[0].n))
     }
 
+    // Export CSV: the shown report, one row per number, totals as shown.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()])
+    expect(download.suggestedFilename()).toBe('ward-report-wards-2024-01-to-2024-03.csv')
+    const csv = fs.readFileSync((await download.path())!, 'utf8')
+    expect(csv.startsWith('\uFEFFWard code,Ward,Council,From,To,Breakdown,Item,Count\r\n')).toBe(true)
+    for (const ward of councillorWards) {
+      const total = await page.locator(`[data-testid="ward-report"][data-ward="${ward.code}"] [data-testid="ward-total"]`).textContent()
+      const line = csv.split('\r\n').find((row) => row.startsWith(`${ward.code},`) && row.includes(',Total,All incidents,'))
+      expect(line?.endsWith(`,${total!.replace(/,/g, '')}`), line).toBe(true)
+    }
+    // Every suppressed count on the page is in the file as it was shown.
+    const shownSuppressed = await page.$$eval('td.suppressed', (cells) => cells.length)
+    const csvSuppressed = csv.split('\r\n').filter((row) => /,(<3|\*)$/.test(row) && !row.includes(',Month,')).length
+    expect(csvSuppressed).toBe(shownSuppressed - (await page.$$eval('.month-grid td.suppressed', (cells) => cells.length)))
+
     // The ward picker offers their wards and no others.
     const options = await page.$$eval('[data-testid="report-ward"] option', (items) => items.map((item) => (item as HTMLOptionElement).value))
     expect(options.filter(Boolean).sort()).toEqual(councillorWards.map((ward) => ward.code).sort())
@@ -352,6 +367,59 @@ describe.skipIf(skipReason !== null)(`sign-in and roles in Chromium${skipReason 
     // Let the map finish drawing before the window closes, so no request is cut off mid-way.
     await page.waitForFunction(() => window.__patrolmap?.hexesLoaded === true, undefined, { timeout: MAP_MS })
     await signOut(page)
+  })
+
+  it('admin: an edit through the form shows in the audit log as a diff; the log filters and pages with Load more', async () => {
+    // More sign-ins than one page holds.
+    for (let index = 0; index < 55; index++) await signIn(testApp.app, 'analyst@test.local')
+    const { page } = await openWindow()
+    await page.goto(`${origin}/admin/users`)
+    await signInThroughForm(page, 'admin@test.local')
+    await page.locator('[data-testid="user-row"][data-email="nowards@test.local"] [data-testid="edit-user"]').click()
+    const dialog = page.getByTestId('edit-user-dialog')
+    await dialog.getByTestId('edit-user-disabled').check()
+    await dialog.getByTestId('user-role-select').selectOption('inspector')
+    await dialog.getByTestId('edit-user-submit').click()
+    await dialog.waitFor({ state: 'detached', timeout: PAGE_MS })
+    const row = page.locator('[data-testid="user-row"][data-email="nowards@test.local"]')
+    await expect.poll(() => row.textContent(), { timeout: PAGE_MS }).toContain('Disabled')
+    expect(await row.textContent()).toContain('Inspector')
+
+    await page.getByTestId('nav-admin-audit').click()
+    await page.getByTestId('audit-row').first().waitFor({ state: 'visible', timeout: PAGE_MS })
+    const first = page.getByTestId('audit-row').first()
+    expect(await first.getAttribute('data-action')).toBe('user.update')
+    const details = await first.locator('.audit-details').textContent()
+    expect(details).toContain('role: councillor → inspector')
+    expect(details).toContain('disabled: no → yes')
+    // Targets name the user.
+    expect(await first.textContent()).toContain('nowards@test.local')
+
+    // One page, then the rest.
+    const { rows } = await testApp.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM audit_log')
+    expect(rows[0].n).toBeGreaterThan(50)
+    expect(await page.getByTestId('audit-row').count()).toBe(50)
+    await page.getByTestId('audit-load-more').click()
+    await page.getByTestId('audit-end').waitFor({ state: 'visible', timeout: PAGE_MS })
+    expect(await page.getByTestId('audit-row').count()).toBe(rows[0].n)
+    const ids = await page.$$eval('[data-testid="audit-row"] time', (times) => times.map((time) => time.getAttribute('datetime')))
+    expect([...ids].sort().reverse()).toEqual(ids)
+
+    // Filters: the analyst's sign-ins only.
+    await page.getByTestId('audit-action').selectOption('auth.login')
+    await page.getByTestId('audit-actor').fill('analyst@test.local')
+    await page.getByTestId('audit-apply').click()
+    const analystLogins = (
+      await testApp.pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'auth.login' AND actor_email = 'analyst@test.local'`)
+    ).rows[0].n
+    expect(analystLogins).toBeGreaterThan(50)
+    await expect.poll(async () => page.$$eval('[data-testid="audit-row"]', (trs) => trs.map((tr) => tr.getAttribute('data-action')).join()), { timeout: PAGE_MS }).toBe(
+      Array(50).fill('auth.login').join(),
+    )
+    await page.getByTestId('audit-load-more').click()
+    await page.getByTestId('audit-end').waitFor({ state: 'visible', timeout: PAGE_MS })
+    expect(await page.getByTestId('audit-row').count()).toBe(analystLogins)
+    await page.screenshot({ path: path.join(artifactsDir, 'roles-audit.png') })
   })
 
   it('the change-password dialog works from the user menu and closes with Escape', async () => {

@@ -1,4 +1,4 @@
-import { cellToParent, latLngToCell } from 'h3-js'
+import { latLngToCell } from 'h3-js'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { boundaryFiles, policeUkFile, startTestApp, type SignedIn, type TestApp } from '../support/test-app.js'
 
@@ -63,17 +63,46 @@ describe('GET /api/summary', () => {
 })
 
 describe('GET /api/hexes', () => {
-  // Cells are parents of each incident's stored res-11 cell. H3 is not exactly nested, so near cell edges this can
-  // differ from the res-N cell containing the point; the independent check follows the same definition.
-  it.each([6, 8, 10])('counts per res-%i cell equal h3-js applied to every incident point', async (res) => {
-    const body: { h3: string; count: number }[] = await json(`/api/hexes?res=${res}&categories=${encodeURIComponent(ASB)}`)
-    const points = await sql(`SELECT ST_X(geom) AS lon, ST_Y(geom) AS lat FROM incidents WHERE category = $1`, [ASB])
+  // A cell counts every incident whose point lies inside it: h3-js latLngToCell at that resolution on each incident's
+  // stored coordinates, independent of the cells the importer stored.
+  const expectedCells = async (res: number, where: string, values: unknown[]) => {
+    const points = await sql(`SELECT l.lon, l.lat FROM incidents i JOIN locations l ON l.id = i.location_id WHERE ${where}`, values)
     const expected = new Map<string, number>()
     for (const point of points) {
-      const cell = cellToParent(latLngToCell(point.lat, point.lon, 11), res)
+      const cell = latLngToCell(point.lat, point.lon, res)
       expected.set(cell, (expected.get(cell) ?? 0) + 1)
     }
-    expect(new Map(body.map((cell) => [cell.h3, cell.count]))).toEqual(expected)
+    return expected
+  }
+
+  it.each([6, 7, 8, 9, 10])('counts per res-%i cell equal h3-js latLngToCell applied to every incident point', async (res) => {
+    const body: { h3: string; count: number }[] = await json(`/api/hexes?res=${res}&categories=${encodeURIComponent(ASB)}`)
+    expect(new Map(body.map((cell) => [cell.h3, cell.count]))).toEqual(await expectedCells(res, 'i.category = $1', [ASB]))
+  })
+
+  it('counts every category over the whole period and over a month range alike', async () => {
+    const whole: { h3: string; count: number }[] = await json('/api/hexes?res=9')
+    expect(new Map(whole.map((cell) => [cell.h3, cell.count]))).toEqual(await expectedCells(9, 'true', []))
+    const ranged: { h3: string; count: number }[] = await json('/api/hexes?res=9&from=2024-02&to=2024-03')
+    expect(new Map(ranged.map((cell) => [cell.h3, cell.count]))).toEqual(
+      await expectedCells(9, `i.period_start >= '2024-02-01' AND i.period_start < '2024-04-01'`, []),
+    )
+  })
+
+  it('stays exact while location_counts lags behind the incidents, and after it catches up', async () => {
+    const { updateLocationCounts } = await import('../../server/src/features/import/import-files.js')
+    const [ward] = await sql(`SELECT code FROM wards WHERE name = 'Stockton Town Centre'`)
+    const urls = ['/api/hexes?res=8', `/api/hexes?res=10&categories=${encodeURIComponent(ASB)}`, `/api/hexes?res=7&ward=${ward.code}`]
+    const answers = await Promise.all(urls.map((url) => json(url)))
+    const sorted = (cells: { h3: string; count: number }[]) => [...cells].sort((a, b) => a.h3.localeCompare(b.h3))
+    await sql('DELETE FROM location_counts')
+    await sql('UPDATE location_counts_state SET counted_through = 0')
+    for (const [index, url] of urls.entries()) expect(sorted(await json(url))).toEqual(sorted(answers[index]))
+    await updateLocationCounts(testApp.pool)
+    expect((await sql('SELECT count(*)::int AS n FROM location_counts'))[0].n).toBeGreaterThan(0)
+    for (const [index, url] of urls.entries()) expect(sorted(await json(url))).toEqual(sorted(answers[index]))
+    const [byWard] = await sql(`SELECT count(*)::int AS n FROM incidents WHERE ward_code = $1`, [ward.code])
+    expect(answers[2].reduce((sum: number, cell: { count: number }) => sum + cell.count, 0)).toBe(byWard.n)
   })
 
   it('filters by months and ward', async () => {
@@ -122,7 +151,10 @@ describe('GET /api/incidents', () => {
       seen.push(...page.items.map((item) => item.id))
       cursor = page.nextCursor
     } while (cursor)
-    const expected = await sql(`SELECT id FROM incidents WHERE geom && ST_MakeEnvelope(-1.33, 54.55, -1.30, 54.58, 4326) ORDER BY id`)
+    const expected = await sql(
+      `SELECT i.id FROM incidents i JOIN locations l ON l.id = i.location_id
+        WHERE l.geom && ST_MakeEnvelope(-1.33, 54.55, -1.30, 54.58, 4326) ORDER BY i.id`,
+    )
     expect(seen).toEqual(expected.map((row) => row.id))
     expect(seen.length).toBeGreaterThan(500)
   })

@@ -44,10 +44,13 @@ describe('importing the 35 real police.uk files with the ONS boundaries', () => 
     expect(await count('SELECT count(*) FROM incidents WHERE ward_code IS NOT NULL')).toBe(269_388)
     // Independent of ward_parts and ward_for_point: whole polygons, then any ward within 250 m.
     const plain = await count(`
-      SELECT count(*) FROM incidents i
-       WHERE EXISTS (SELECT 1 FROM wards w WHERE ST_Intersects(w.geom, i.geom))
-          OR EXISTS (SELECT 1 FROM wards w WHERE ST_DWithin(w.geom::geography, i.geom::geography, 250))`)
+      SELECT count(*) FROM incidents i JOIN locations l ON l.id = i.location_id
+       WHERE EXISTS (SELECT 1 FROM wards w WHERE ST_Intersects(w.geom, l.geom))
+          OR EXISTS (SELECT 1 FROM wards w WHERE ST_DWithin(w.geom::geography, l.geom::geography, 250))`)
     expect(plain).toBe(269_388)
+    // Each incident's ward is its point's.
+    expect(await count(`SELECT count(*) FROM incidents i JOIN locations l ON l.id = i.location_id
+                         WHERE i.ward_code IS DISTINCT FROM l.ward_code`)).toBe(0)
   })
 
   it('counts Stockton-on-Tees ASB in 2023-01…2025-11: Town Centre 2,206, Mandale & Victoria 1,430', async () => {
@@ -61,19 +64,46 @@ describe('importing the 35 real police.uk files with the ONS boundaries', () => 
     expect(counts['Mandale & Victoria']).toBe(1430)
     // The same from a point-in-polygon join on the raw geometry (no stored ward).
     const contained = await count(`
-      SELECT count(*) FROM incidents i JOIN wards w ON ST_Intersects(w.geom, i.geom)
+      SELECT count(*) FROM incidents i JOIN locations l ON l.id = i.location_id JOIN wards w ON ST_Intersects(w.geom, l.geom)
        WHERE w.name = 'Stockton Town Centre' AND i.category = 'Anti-social behaviour'`)
-    const nearest = await count(`SELECT count(*) FROM incidents WHERE ward_match = 'nearest' AND ward_code =
-       (SELECT code FROM wards WHERE name = 'Stockton Town Centre') AND category = 'Anti-social behaviour'`)
+    const nearest = await count(`SELECT count(*) FROM incidents i JOIN locations l ON l.id = i.location_id
+       WHERE l.ward_match = 'nearest' AND i.ward_code = (SELECT code FROM wards WHERE name = 'Stockton Town Centre')
+         AND i.category = 'Anti-social behaviour'`)
     expect(contained + nearest).toBe(2206)
   })
 
-  it('gives each incident the H3 cell h3-js gives its point', async () => {
+  it('keeps each of the 8,302 map points once, with the cells h3-js says contain it at resolutions 6 to 11', async () => {
     const { latLngToCell } = await import('h3-js')
-    const sample = await testApp.pool.query<{ lon: number; lat: number; cell: string }>(
-      'SELECT ST_X(geom) AS lon, ST_Y(geom) AS lat, h3_to_string(h3) AS cell FROM incidents ORDER BY id LIMIT 500',
+    const points = await testApp.pool.query<Record<string, string | number>>(
+      `SELECT lon, lat, ${[6, 7, 8, 9, 10, 11].map((res) => `h3_to_string(h3_res${res}) AS res${res}`).join(', ')} FROM locations`,
     )
-    for (const row of sample.rows) expect(row.cell).toBe(latLngToCell(row.lat, row.lon, 11))
+    expect(points.rows).toHaveLength(8302)
+    const mismatches = points.rows.flatMap((point) =>
+      [6, 7, 8, 9, 10, 11].filter((res) => point[`res${res}`] !== latLngToCell(point.lat as number, point.lon as number, res)).map((res) => ({ ...point, res })),
+    )
+    expect(mismatches.slice(0, 5)).toEqual([])
+    expect(await count('SELECT count(*) FROM incidents i LEFT JOIN locations l ON l.id = i.location_id WHERE l.id IS NULL')).toBe(0)
+    expect(await count('SELECT count(*) FROM incidents i LEFT JOIN import_batches b ON b.id = i.batch_id WHERE b.id IS NULL')).toBe(0)
+  })
+
+  it('computes the same row keys as the SQL function migration 002 uses for rows imported before it', async () => {
+    const mismatched = await count(`
+      SELECT count(*) FROM (
+        SELECT i.source_key, police_uk_incident_key(to_char(i.period_start AT TIME ZONE 'Europe/London', 'YYYY-MM'), i.crime_id,
+                 l.lon, l.lat, i.location_text, i.lsoa_code, i.category,
+                 row_number() OVER (PARTITION BY i.period_start, i.crime_id, l.id, i.location_text, i.lsoa_code, i.category ORDER BY i.id)::int) AS expected
+          FROM incidents i JOIN locations l ON l.id = i.location_id) k
+       WHERE source_key <> expected`)
+    expect(mismatched).toBe(0)
+  })
+
+  it('counts every incident once in location_counts', async () => {
+    const differences = await count(`
+      SELECT count(*) FROM location_counts c
+        FULL JOIN (SELECT location_id, category, count(*)::int AS n FROM incidents GROUP BY 1, 2) i USING (location_id, category)
+       WHERE c.incidents IS DISTINCT FROM i.n`)
+    expect(differences).toBe(0)
+    expect(await count('SELECT count(*) FROM location_counts_state WHERE counted_through = (SELECT max(id) FROM incidents)')).toBe(1)
   })
 
   it('records one committed batch per file with its counts', async () => {
@@ -94,6 +124,7 @@ describe('importing again', () => {
     expect(sum(policeSummaries(again), 'rowsRead')).toBe(269_438)
     expect(sum(policeSummaries(again), 'rowsAdded')).toBe(0)
     expect(await count('SELECT count(*) FROM incidents')).toBe(269_438)
+    expect(await count('SELECT count(*) FROM (SELECT 1 FROM incidents GROUP BY source, source_key HAVING count(*) > 1) d')).toBe(0)
   })
 
   it('adds nothing for the same rows in another file (uncompressed, so another hash)', async () => {
@@ -108,6 +139,43 @@ describe('importing again', () => {
 })
 
 describe('a file with a bad row', () => {
+  const footprint = async () => ({
+    incidents: await count('SELECT count(*) FROM incidents'),
+    locations: await count('SELECT count(*) FROM locations'),
+    counted: await count('SELECT coalesce(sum(incidents), 0) AS count FROM location_counts'),
+    counts: await count('SELECT count(*) FROM location_counts'),
+  })
+
+  it('is rejected whole even after earlier rows were written, and leaves nothing in incidents, locations or counts', async () => {
+    // Over 50,000 rows, so the first segment reaches the database before the bad row is read; relabelled months and
+    // shifted points, so anything left behind would be countable.
+    const months = ['2023-01', '2023-02', '2023-03', '2023-04', '2023-05', '2023-06', '2023-07', '2023-08']
+    const lines: string[] = []
+    for (const [index, month] of months.entries()) {
+      const fileLines = zlib.gunzipSync(await fs.readFile(policeUkFile(month))).toString('utf8').split('\n').filter(Boolean)
+      lines.push(...(index === 0 ? fileLines : fileLines.slice(1)))
+    }
+    const shifted = lines.map((line, index) => {
+      if (index === 0) return line
+      const fields = line.split(',')
+      fields[1] = fields[1].replace('2023-', '2031-')
+      fields[4] = (Number(fields[4]) + 0.0001).toFixed(6)
+      return fields.join(',')
+    })
+    expect(shifted.length).toBeGreaterThan(60_001)
+    shifted[60_000] = shifted[60_000].replace(/,2031-\d\d,/, ',2031-13,')
+    const large = path.join(scratch, 'large-corrupt.csv')
+    await fs.writeFile(large, shifted.join('\n') + '\n')
+    const before = await footprint()
+
+    const [summary] = await testApp.importFiles([large])
+
+    expect(summary.status).toBe('rejected')
+    expect(summary.errors).toEqual([expect.objectContaining({ row: 60_001, reason: "Month '2031-13' is not a month like 2024-07" })])
+    expect(await footprint()).toEqual(before)
+    expect(await count(`SELECT count(*) FROM incidents WHERE period_start >= '2031-01-01'`)).toBe(0)
+  })
+
   it('is rejected whole, naming the row, and leaves nothing behind', async () => {
     const lines = zlib.gunzipSync(await fs.readFile(policeUkFile('2024-06'))).toString('utf8').split('\n')
     // A fresh month label, so any row that slipped through would be countable; line index 4000 is spreadsheet row 4001.
@@ -118,6 +186,7 @@ describe('a file with a bad row', () => {
     const corrupt = path.join(scratch, 'corrupt.csv')
     await fs.writeFile(corrupt, edited.join('\n'))
     const before = await count('SELECT count(*) FROM incidents')
+    const footprintBefore = await footprint()
 
     const [summary] = await testApp.importFiles([corrupt])
 
@@ -127,6 +196,7 @@ describe('a file with a bad row', () => {
     expect(summary.message).toMatch(/nothing from this file was imported/)
     expect(await count('SELECT count(*) FROM incidents')).toBe(before)
     expect(await count(`SELECT count(*) FROM incidents WHERE period_start >= '2030-01-01'`)).toBe(0)
+    expect(await footprint()).toEqual(footprintBefore)
     const batch = await testApp.pool.query(`SELECT status, rows_rejected, errors FROM import_batches WHERE id = $1`, [summary.batchId])
     expect(batch.rows[0]).toMatchObject({ status: 'rejected', rows_rejected: 1 })
     expect(batch.rows[0].errors[0]).toMatchObject({ row: 4001 })

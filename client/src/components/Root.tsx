@@ -67,6 +67,8 @@ export function Root() {
         setSession((previous) => (previous.status === 'signed-in' ? { status: 'signed-out', notice: SESSION_ENDED } : previous))
       },
       onPasswordChangeRequired: recheck,
+      // Possibly someone else now (signed in again in another tab): this tab follows the shared cookie.
+      onSessionRenewed: (answer) => setSession({ status: 'signed-in', user: answer.user }),
     })
     return () => setSessionListener(null)
   }, [recheck])

@@ -1,6 +1,8 @@
 import { once } from 'node:events'
-import type { Readable } from 'node:stream'
 import type pg from 'pg'
+
+/** What COPY reads: a stream or any (async) iterable of byte chunks, such as a generator encoding rows lazily. */
+export type CopySource = (AsyncIterable<Buffer | Uint8Array> | Iterable<Buffer | Uint8Array>) & { destroy?(error?: Error): void }
 
 /**
  * The wire-protocol calls pg's Connection has for COPY FROM STDIN; @types/pg does not declare them. They are what
@@ -21,11 +23,12 @@ interface CopyConnection {
 class CopyFromStdin implements pg.Submittable {
   readonly rowCount: Promise<number>
   private copied = 0
+  private failed = false
   private settle!: { resolve: (rows: number) => void; reject: (error: Error) => void }
 
   constructor(
     private readonly text: string,
-    private readonly source: Readable,
+    private readonly source: CopySource,
   ) {
     this.rowCount = new Promise((resolve, reject) => (this.settle = { resolve, reject }))
   }
@@ -41,6 +44,8 @@ class CopyFromStdin implements pg.Submittable {
   private async sendSource(connection: CopyConnection): Promise<void> {
     try {
       for await (const chunk of this.source) {
+        // After an error the server drops further CopyData; stop producing it.
+        if (this.failed) return
         connection.sendCopyFromChunk(chunk as Buffer)
         if (connection.stream.writableNeedDrain) await once(connection.stream, 'drain')
       }
@@ -61,12 +66,16 @@ class CopyFromStdin implements pg.Submittable {
 
   // pg clears the active query before passing an error, so no ReadyForQuery reaches this object afterwards.
   handleError(error: Error): void {
-    this.source.destroy()
+    this.failed = true
+    this.source.destroy?.()
     this.settle.reject(error)
   }
 }
 
-/** Runs `copySql` (a `COPY … FROM STDIN`) on `client`, feeding it `source`; resolves with the rows copied. */
-export function copyFromStdin(client: pg.ClientBase, copySql: string, source: Readable): Promise<number> {
+/**
+ * Runs `copySql` (a `COPY … FROM STDIN`) on `client`, feeding it `source`; resolves with the rows copied. A real
+ * PostgreSQL server only: the embedded database's socket server does not speak the COPY sub-protocol.
+ */
+export function copyFromStdin(client: pg.ClientBase, copySql: string, source: CopySource): Promise<number> {
   return client.query(new CopyFromStdin(copySql, source)).rowCount
 }

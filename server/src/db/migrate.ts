@@ -3,6 +3,7 @@ import fs from 'node:fs/promises'
 import path from 'node:path'
 import type pg from 'pg'
 import { projectRoot } from '../config.js'
+import { fillLocationCells } from '../features/import/location-cells.js'
 import { APP_SCHEMA } from './pool.js'
 
 export const migrationsDir = path.join(projectRoot, 'server/migrations')
@@ -25,7 +26,8 @@ export async function ensurePostgis(pool: pg.Pool): Promise<string> {
 
 /**
  * Applies `server/migrations/NNN_name.sql` in order, each in its own transaction, and records it with a checksum.
- * A landed migration is never edited: a changed checksum stops the start.
+ * A landed migration is never edited: a changed checksum stops the start. Then fills what SQL cannot compute (H3
+ * cells of points that a migration moved).
  */
 export async function migrate(pool: pg.Pool): Promise<string[]> {
   await pool.query(`CREATE SCHEMA IF NOT EXISTS ${APP_SCHEMA}`)
@@ -60,5 +62,6 @@ export async function migrate(pool: pg.Pool): Promise<string[]> {
       client.release()
     }
   }
+  await fillLocationCells(pool)
   return appliedNow
 }

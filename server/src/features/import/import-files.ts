@@ -1,33 +1,35 @@
 import type pg from 'pg'
-import Papa from 'papaparse'
-import { latLngToCell } from 'h3-js'
 import { parser } from 'stream-json'
 import { pick } from 'stream-json/filters/pick.js'
 import { streamArray } from 'stream-json/streamers/stream-array.js'
 import { loadQuery } from '../../lib/sql-file.js'
 import { identifyImportSource, ImportFileError, openTextStream, type ImportKind, type ImportSource } from './import-source.js'
-import { POLICE_UK_REQUIRED_COLUMNS, validatePoliceUkRow, type PoliceUkIncident, type PoliceUkRecord, type RowResult } from './police-uk-row.js'
+import {
+  finishPoliceUkFile,
+  LocationCache,
+  MAX_REPORTED_ERRORS,
+  readPoliceUkCsv,
+  writeSegment,
+  type ParseEnd,
+  type PoliceUkWriteContext,
+  type RowError,
+  type Segment,
+} from './police-uk-import.js'
 
-/** Incidents are indexed at H3 resolution 11 (~25 m across); every coarser cell is derived in SQL. */
-export const STORED_H3_RESOLUTION = 11
-const STAGING_BATCH_ROWS = 5000
-/** Enough to show a user the pattern of what is wrong without keeping every error of a broken file. */
-const MAX_REPORTED_ERRORS = 200
+export type { RowError } from './police-uk-import.js'
 
-const stageIncidents = loadQuery(import.meta.url, 'stage-incidents.sql')
-const insertStagedIncidents = loadQuery(import.meta.url, 'insert-staged-incidents.sql')
+const beginImportSql = loadQuery(import.meta.url, 'begin-import.sql')
+const openBatch = loadQuery(import.meta.url, 'open-batch.sql')
+const previousBatch = loadQuery(import.meta.url, 'previous-batch.sql')
+const closeBatch = loadQuery(import.meta.url, 'close-batch.sql')
+const recordRejectedBatch = loadQuery(import.meta.url, 'record-rejected-batch.sql')
+const committedHashes = loadQuery(import.meta.url, 'committed-hashes.sql')
+const refreshLocationCounts = loadQuery(import.meta.url, 'refresh-location-counts.sql')
 const reassignWards = loadQuery(import.meta.url, 'reassign-wards.sql')
 const stageBoundaries = loadQuery(import.meta.url, 'stage-boundaries.sql')
 const upsertWards = loadQuery(import.meta.url, 'upsert-wards.sql')
 const rebuildWardParts = loadQuery(import.meta.url, 'rebuild-ward-parts.sql')
 const upsertCouncils = loadQuery(import.meta.url, 'upsert-councils.sql')
-
-export interface RowError {
-  file: string
-  /** The row as a spreadsheet shows the file: the header is row 1, the first record row 2. For GeoJSON, the feature number. */
-  row: number
-  reason: string
-}
 
 export interface ImportSummary {
   file: string
@@ -59,9 +61,26 @@ export interface ImportOptions {
 
 const KIND_ORDER: Record<ImportKind, number> = { 'council-geojson': 0, 'ward-geojson': 1, 'police-uk-csv': 2 }
 
+type Progress = (bytesRead: number, rowsRead: number) => void
+
+/** A police file whose reading has started ahead of its turn, while the previous file is being written. */
+interface ReadAhead {
+  reader: AsyncGenerator<Segment, ParseEnd, void>
+  next: Promise<IteratorResult<Segment, ParseEnd>>
+}
+
+function startReading(source: ImportSource, progress: Progress): ReadAhead {
+  const reader = readPoliceUkCsv(source, progress)
+  const next = reader.next()
+  // Awaited in its turn; until then a failure must not count as unhandled.
+  next.catch(() => {})
+  return { reader, next }
+}
+
 /**
  * Imports any mix of police.uk CSVs and ONS boundary GeoJSON, each recognised by content. Boundaries go first so
- * incidents find their wards. Each file is one transaction: it lands whole or not at all.
+ * incidents find their wards. Each file is one transaction: it lands whole or not at all. Police files are read one
+ * ahead: Node reads and checks the next file while the database stores the current one (two processes, two cores).
  */
 export async function importFiles(pool: pg.Pool, filePaths: string[], options: ImportOptions = {}): Promise<ImportSummary[]> {
   const summaries: ImportSummary[] = []
@@ -75,63 +94,124 @@ export async function importFiles(pool: pg.Pool, filePaths: string[], options: I
     }
   }
   sources.sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind])
+  const force = options.force ?? false
+  // Only to decide which files are worth reading ahead; each file's own check below is the one that counts.
+  const seenHashes = new Set(force ? [] : (await pool.query<{ content_hash: string }>({ ...committedHashes, values: [sources.map((s) => s.contentHash)] })).rows.map((row) => row.content_hash))
   const bytesTotal = sources.reduce((sum, source) => sum + source.sizeBytes, 0)
-  let bytesBefore = 0
-  for (const [index, source] of sources.entries()) {
-    const progress = (bytesRead: number, rowsRead: number) =>
-      options.onProgress?.({ file: source.name, fileIndex: index, fileCount: sources.length, bytesRead: bytesBefore + bytesRead, bytesTotal, rowsRead })
-    summaries.push(await importSource(pool, source, progress, options.force ?? false))
-    bytesBefore += source.sizeBytes
-    progress(0, 0)
+  const bytesBefore = sources.map((_, index) => sources.slice(0, index).reduce((sum, source) => sum + source.sizeBytes, 0))
+  const progressOf = (index: number): Progress => (bytesRead, rowsRead) =>
+    options.onProgress?.({ file: sources[index].name, fileIndex: index, fileCount: sources.length, bytesRead: bytesBefore[index] + bytesRead, bytesTotal, rowsRead })
+  const context: PoliceUkWriteContext = { useCopy: await supportsCopy(pool), locations: new LocationCache(), monthStarts: new Map() }
+  const readAheads = new Map<number, ReadAhead>()
+  const readAheadFrom = (index: number) => {
+    const next = sources.findIndex((source, at) => at > index && source.kind === 'police-uk-csv' && !seenHashes.has(source.contentHash))
+    if (next < 0 || readAheads.has(next)) return
+    seenHashes.add(sources[next].contentHash)
+    readAheads.set(next, startReading(sources[next], progressOf(next)))
   }
+  let policeRowsAdded = 0
+  try {
+    for (const [index, source] of sources.entries()) {
+      seenHashes.add(source.contentHash)
+      const readAhead = readAheads.get(index)
+      readAheads.delete(index)
+      const summary = await importSource(pool, source, progressOf(index), force, {
+        context,
+        readAhead,
+        onRead: () => readAheadFrom(index),
+      })
+      if (summary.kind === 'police-uk-csv') policeRowsAdded += summary.rowsAdded
+      summaries.push(summary)
+      progressOf(index)(source.sizeBytes, 0)
+    }
+  } finally {
+    for (const readAhead of readAheads.values()) await readAhead.reader.return(undefined as never).catch(() => {})
+  }
+  if (policeRowsAdded > 0) await updateLocationCounts(pool)
   return summaries
+}
+
+/** The embedded database's socket server does not carry COPY FROM STDIN; a PostgreSQL server does. */
+async function supportsCopy(pool: pg.Pool): Promise<boolean> {
+  const { rows } = await pool.query<{ version: string }>('SELECT version()')
+  return !/PGlite/i.test(rows[0].version)
+}
+
+/** Brings location_counts up to date with the incidents just added; until it runs, queries add them themselves. */
+export async function updateLocationCounts(pool: pg.Pool): Promise<void> {
+  const client = await pool.connect()
+  try {
+    await beginImport(client)
+    await client.query(refreshLocationCounts)
+    await client.query('COMMIT')
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => {})
+    throw error
+  } finally {
+    client.release()
+  }
 }
 
 function unreadable(file: string, message: string): ImportSummary {
   return { file, kind: null, status: 'rejected', batchId: null, rowsRead: 0, rowsAccepted: 0, rowsAdded: 0, rowsRejected: 0, errors: [], message }
 }
 
-async function importSource(
-  pool: pg.Pool,
-  source: ImportSource,
-  progress: (bytesRead: number, rowsRead: number) => void,
-  force: boolean,
-): Promise<ImportSummary> {
-  if (!force) {
-    const previous = await pool.query<{ id: number }>(
-      `SELECT id FROM import_batches WHERE content_hash = $1 AND status = 'committed' ORDER BY id LIMIT 1`,
-      [source.contentHash],
-    )
-    if (previous.rowCount) {
-      return {
-        file: source.name, kind: source.kind, status: 'skipped', batchId: previous.rows[0].id,
-        rowsRead: 0, rowsAccepted: 0, rowsAdded: 0, rowsRejected: 0, errors: [],
-        message: `already imported as batch ${previous.rows[0].id}; nothing added`,
-      }
-    }
-  }
+interface PoliceRun {
+  context: PoliceUkWriteContext
+  /** This file's reading, when it was started ahead of its turn. */
+  readAhead: ReadAhead | undefined
+  /** Called once this file has been read through, so the next one can start. */
+  onRead(): void
+}
+
+/** Opens a file's transaction under the import lock; returns the wards version (see begin-import.sql). */
+async function beginImport(client: pg.PoolClient): Promise<number> {
+  const results = (await client.query(beginImportSql.text)) as unknown as pg.QueryResult<{ wards_version: number }>[]
+  return results[results.length - 1].rows[0].wards_version
+}
+
+async function importSource(pool: pg.Pool, source: ImportSource, progress: Progress, force: boolean, run: PoliceRun): Promise<ImportSummary> {
   const startedAt = new Date()
   const client = await pool.connect()
   try {
-    await client.query('BEGIN')
+    run.context.locations.checkWards(await beginImport(client))
+    // The batch row comes first: its id goes on every incident as it is written.
+    const opened = await client.query<{ id: number }>({ ...openBatch, values: [source.name, source.contentHash, source.kind, startedAt, force] })
+    if (opened.rowCount === 0) {
+      await client.query('ROLLBACK')
+      await run.readAhead?.reader.return(undefined as never)
+      const previous = (await client.query<{ id: number }>({ ...previousBatch, values: [source.contentHash] })).rows[0].id
+      return {
+        file: source.name, kind: source.kind, status: 'skipped', batchId: previous,
+        rowsRead: 0, rowsAccepted: 0, rowsAdded: 0, rowsRejected: 0, errors: [],
+        message: `already imported as batch ${previous}; nothing added`,
+      }
+    }
+    const batchId = opened.rows[0].id
     const outcome =
       source.kind === 'police-uk-csv'
-        ? await importPoliceUkCsv(client, source, progress)
+        ? await importPoliceUkCsv(client, source, batchId, progress, run)
         : await importBoundaries(client, source, progress)
     if (outcome.errors.length > 0 || outcome.fatal) {
       await client.query('ROLLBACK')
+      run.context.locations.rollback()
       const message = outcome.fatal ?? `${outcome.rowsRejected} of ${outcome.rowsRead} rows rejected; nothing from this file was imported`
-      const batchId = await recordBatch(client, source, 'rejected', startedAt, { ...outcome, rowsAccepted: 0, rowsAdded: 0 }, message)
-      return { file: source.name, kind: source.kind, status: 'rejected', batchId, ...outcome, rowsAccepted: 0, rowsAdded: 0, message }
+      const errors = outcome.errors.length > 0 ? outcome.errors : [{ file: source.name, row: 0, reason: message }]
+      const rejected = await client.query<{ id: number }>({
+        ...recordRejectedBatch,
+        values: [source.name, source.contentHash, source.kind, outcome.rowsRead, outcome.rowsRejected, JSON.stringify(errors), startedAt],
+      })
+      return { file: source.name, kind: source.kind, status: 'rejected', batchId: rejected.rows[0].id, ...outcome, rowsAccepted: 0, rowsAdded: 0, message }
     }
-    const batchId = await recordBatch(client, source, 'committed', startedAt, { ...outcome, rowsAdded: 0 }, null)
     const rowsAdded = await outcome.commit(batchId)
-    await client.query('UPDATE import_batches SET rows_added = $2, finished_at = now() WHERE id = $1', [batchId, rowsAdded])
+    await client.query({ ...closeBatch, values: [batchId, outcome.rowsRead, outcome.rowsAccepted, rowsAdded, outcome.rowsRejected] })
     await client.query('COMMIT')
+    run.context.locations.commit()
     const message = `${rowsAdded} of ${outcome.rowsAccepted} rows added` + (rowsAdded < outcome.rowsAccepted ? ' (the rest were already imported)' : '')
     return { file: source.name, kind: source.kind, status: 'committed', batchId, ...outcome, rowsAdded, message }
   } catch (error) {
     await client.query('ROLLBACK').catch(() => {})
+    run.context.locations.rollback()
     throw error
   } finally {
     client.release()
@@ -145,149 +225,42 @@ interface ParseOutcome {
   errors: RowError[]
   /** A problem with the file as a whole (missing columns, broken compression). */
   fatal?: string
-  /** Moves staged rows into place and returns how many were new. */
+  /** Finishes the file's writes and returns how many rows were new. */
   commit(batchId: number): Promise<number>
 }
 
-async function recordBatch(
-  client: pg.PoolClient,
-  source: ImportSource,
-  status: 'committed' | 'rejected',
-  startedAt: Date,
-  counts: { rowsRead: number; rowsAccepted: number; rowsAdded: number; rowsRejected: number; errors: RowError[] },
-  message: string | null,
-): Promise<number> {
-  const errors = message && counts.errors.length === 0 ? [{ file: source.name, row: 0, reason: message }] : counts.errors
-  const result = await client.query<{ id: number }>(
-    `INSERT INTO import_batches (file_name, content_hash, kind, status, rows_read, rows_accepted, rows_added, rows_rejected, errors, started_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
-    [source.name, source.contentHash, source.kind, status, counts.rowsRead, counts.rowsAccepted, counts.rowsAdded, counts.rowsRejected, JSON.stringify(errors), startedAt],
-  )
-  return result.rows[0].id
-}
-
-class StagingColumns {
-  sourceKey: string[] = []
-  crimeId: (string | null)[] = []
-  month: string[] = []
-  lon: number[] = []
-  lat: number[] = []
-  location: (string | null)[] = []
-  lsoaCode: (string | null)[] = []
-  category: string[] = []
-  outcome: (string | null)[] = []
-  h3: string[] = []
-
-  get length(): number {
-    return this.sourceKey.length
-  }
-
-  push(incident: PoliceUkIncident, sourceKey: string, h3: string): void {
-    this.sourceKey.push(sourceKey)
-    this.crimeId.push(incident.crimeId)
-    this.month.push(incident.month)
-    this.lon.push(incident.lon)
-    this.lat.push(incident.lat)
-    this.location.push(incident.location)
-    this.lsoaCode.push(incident.lsoaCode)
-    this.category.push(incident.category)
-    this.outcome.push(incident.outcome)
-    this.h3.push(h3)
-  }
-
-  values(): unknown[] {
-    return [this.sourceKey, this.crimeId, this.month, this.lon, this.lat, this.location, this.lsoaCode, this.category, this.outcome, this.h3]
-  }
-}
-
-/** h3-js is the slow step per row; police.uk rows share a few thousand map points, so cells are cached per point. */
-function cellCache(): (lat: number, lon: number) => string {
-  const cells = new Map<string, string>()
-  return (lat, lon) => {
-    const key = `${lat},${lon}`
-    let cell = cells.get(key)
-    if (cell === undefined) {
-      cell = BigInt(`0x${latLngToCell(lat, lon, STORED_H3_RESOLUTION)}`).toString()
-      cells.set(key, cell)
-    }
-    return cell
-  }
-}
-
-async function importPoliceUkCsv(
-  client: pg.PoolClient,
-  source: ImportSource,
-  progress: (bytesRead: number, rowsRead: number) => void,
-): Promise<ParseOutcome> {
-  await client.query(`CREATE TEMP TABLE staging_incidents (
-    source_key text, crime_id text, month text, lon float8, lat float8, location_text text, lsoa_code text,
-    category text, outcome text, h3 bigint) ON COMMIT DROP`)
-  let bytesRead = 0
-  const csv = openTextStream(
-    source.path,
-    source.gzip,
-    (bytes) => (bytesRead += bytes),
-    // Papa Parse reads these files about 2.5× faster than csv-parse, which matters at 270k rows a load.
-    Papa.parse(Papa.NODE_STREAM_INPUT, { header: true, skipEmptyLines: true }),
-  )
-  const errors: RowError[] = []
-  let rowsRead = 0
-  let rowsRejected = 0
-  let fatal: string | undefined
-  const ordinals = new Map<string, number>()
-  const h3For = cellCache()
-  let columns = new StagingColumns()
-  const flush = async () => {
-    if (columns.length === 0) return
-    await client.query({ ...stageIncidents, values: columns.values() })
-    columns = new StagingColumns()
-  }
+/** Reads the file segment by segment, writing each segment while the next one is read. */
+async function importPoliceUkCsv(client: pg.PoolClient, source: ImportSource, batchId: number, progress: Progress, run: PoliceRun): Promise<ParseOutcome> {
+  const { reader, next: first } = run.readAhead ?? startReading(source, progress)
+  let added = 0
+  let next = first
+  let end: ParseEnd
   try {
-    for await (const record of csv as AsyncIterable<PoliceUkRecord & { __parsed_extra?: string[] }>) {
-      if (rowsRead === 0) {
-        const missing = POLICE_UK_REQUIRED_COLUMNS.filter((column) => !(column in record))
-        if (missing.length > 0) {
-          fatal = `missing column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`
-          break
-        }
+    for (;;) {
+      const step = await next
+      if (step.done) {
+        end = step.value
+        break
       }
-      rowsRead++
-      const result: RowResult = record.__parsed_extra
-        ? { ok: false, reason: `has ${record.__parsed_extra.length} more field(s) than the header` }
-        : validatePoliceUkRow(record)
-      if (!result.ok) {
-        rowsRejected++
-        if (errors.length < MAX_REPORTED_ERRORS) errors.push({ file: source.name, row: rowsRead + 1, reason: result.reason })
-        continue
-      }
-      // Once a row is bad the file will not land; keep reading only to report every bad row.
-      if (rowsRejected > 0) continue
-      const { incident } = result
-      const ordinal = (ordinals.get(incident.identity) ?? 0) + 1
-      ordinals.set(incident.identity, ordinal)
-      columns.push(incident, `${incident.identity}:${ordinal}`, h3For(incident.lat, incident.lon))
-      if (columns.length >= STAGING_BATCH_ROWS) {
-        await flush()
-        progress(bytesRead, rowsRead)
-      }
+      next = reader.next()
+      next.catch(() => {})
+      added += await writeSegment(client, run.context, batchId, step.value)
     }
-    if (!fatal && rowsRejected === 0) await flush()
   } catch (error) {
-    const readError = error as Error & { code?: string }
-    if (readError.code?.startsWith('Z_') || /unexpected end of file/i.test(readError.message)) {
-      fatal = `cannot be read: ${readError.message}`
-    } else {
-      throw error
-    }
+    await reader.return(undefined as never).catch(() => {})
+    throw error
   }
-  progress(bytesRead, rowsRead)
+  run.onRead()
   return {
-    rowsRead,
-    rowsAccepted: rowsRead - rowsRejected,
-    rowsRejected,
-    errors,
-    fatal,
-    commit: async (batchId) => (await client.query({ ...insertStagedIncidents, values: [batchId] })).rowCount ?? 0,
+    rowsRead: end.rowsRead,
+    rowsAccepted: end.rowsRead - end.rowsRejected,
+    rowsRejected: end.rowsRejected,
+    errors: end.errors,
+    fatal: end.fatal,
+    commit: async () => {
+      if (added > 0) await finishPoliceUkFile(client)
+      return added
+    },
   }
 }
 

@@ -1,5 +1,6 @@
 import crypto from 'node:crypto'
 import { isKnownCategory } from '../incidents/categories.js'
+import { ArrayRecord, type CsvRecord } from './csv-records.js'
 
 /** Great Britain's extent with a small margin (Scilly to Shetland, Ardnamurchan to Lowestoft). */
 export const GREAT_BRITAIN_BOUNDS = { minLon: -8.75, maxLon: 1.9, minLat: 49.8, maxLat: 60.95 } as const
@@ -23,14 +24,42 @@ export interface PoliceUkIncident {
   lsoaCode: string | null
   category: string
   outcome: string | null
-  /** Digest of the fields that identify the incident; outcome is left out because police.uk updates it. */
+  /**
+   * The fields that identify the incident, as one string; outcome is left out because police.uk updates it. Rows with
+   * the same identity are told apart by their ordinal in the file (see `incidentKey`).
+   */
   identity: string
 }
 
 export type RowResult = { ok: true; incident: PoliceUkIncident } | { ok: false; reason: string }
 
+/** Where each field sits in a file's records; -1 when the file has no such column. */
+export interface PoliceUkColumnIndex {
+  month: number
+  crimeId: number
+  lon: number
+  lat: number
+  location: number
+  lsoaCode: number
+  category: number
+  outcome: number
+}
+
+/** The column positions of a header row, and the required columns it lacks. */
+export function policeUkColumnIndex(header: readonly string[]): { index: PoliceUkColumnIndex; missing: string[] } {
+  const at = (name: (typeof POLICE_UK_COLUMNS)[number]) => header.indexOf(name)
+  return {
+    index: {
+      month: at('Month'), crimeId: at('Crime ID'), lon: at('Longitude'), lat: at('Latitude'), location: at('Location'),
+      lsoaCode: at('LSOA code'), category: at('Crime type'), outcome: at('Last outcome category'),
+    },
+    missing: POLICE_UK_REQUIRED_COLUMNS.filter((column) => !header.includes(column)),
+  }
+}
+
 const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/
 const DECIMAL = /^-?\d+(\.\d+)?$/
+const UNIT_SEPARATOR = '\u001f'
 
 function text(value: string | undefined): string | null {
   const trimmed = value?.trim()
@@ -43,34 +72,100 @@ function coordinate(name: string, raw: string | undefined, min: number, max: num
   if (!DECIMAL.test(value)) return `${name} '${value}' is not a number`
   const parsed = Number(value)
   if (parsed < min || parsed > max) return `${name} ${value} is outside Great Britain (${min} to ${max})`
-  return parsed
+  // -0 would hash differently from the 0 that PostgreSQL stores.
+  return parsed + 0
 }
 
-/** Validates one police.uk street-level row; the reason names the field at fault. */
-export function validatePoliceUkRow(record: PoliceUkRecord): RowResult {
-  const month = record.Month?.trim() ?? ''
-  if (!month) return { ok: false, reason: 'Month is missing' }
-  const monthMatch = MONTH.exec(month)
-  if (!monthMatch || Number(monthMatch[1]) < 1990) return { ok: false, reason: `Month '${month}' is not a month like 2024-07` }
+const floatView = new DataView(new ArrayBuffer(8))
 
-  const lon = coordinate('Longitude', record.Longitude, GREAT_BRITAIN_BOUNDS.minLon, GREAT_BRITAIN_BOUNDS.maxLon)
-  if (typeof lon === 'string') return { ok: false, reason: lon }
-  const lat = coordinate('Latitude', record.Latitude, GREAT_BRITAIN_BOUNDS.minLat, GREAT_BRITAIN_BOUNDS.maxLat)
-  if (typeof lat === 'string') return { ok: false, reason: lat }
+/** The IEEE 754 bytes of a coordinate in hex, as PostgreSQL's `encode(float8send(x), 'hex')` writes them. */
+function float8Hex(value: number): string {
+  floatView.setFloat64(0, value)
+  return floatView.getUint32(0).toString(16).padStart(8, '0') + floatView.getUint32(4).toString(16).padStart(8, '0')
+}
 
-  const category = record['Crime type']?.trim() ?? ''
-  if (!category) return { ok: false, reason: 'Crime type is missing' }
-  if (!isKnownCategory(category)) return { ok: false, reason: `Crime type '${category}' is not a police.uk category` }
+/** A coordinate's checked value, or the reason it fails. */
+type Coordinate = { value: number; hex: string } | string
 
-  const crimeId = text(record['Crime ID'])
-  const location = text(record.Location)
-  const lsoaCode = text(record['LSOA code'])
-  const identity = crypto
-    .createHash('sha1')
-    .update([month, crimeId ?? '', record.Longitude!.trim(), record.Latitude!.trim(), location ?? '', lsoaCode ?? '', category].join('\u001f'))
-    .digest('base64url')
-  return {
-    ok: true,
-    incident: { month, crimeId, lon, lat, location, lsoaCode, category, outcome: text(record['Last outcome category']), identity },
+/** Checked coordinate and month texts, shared by every file: police.uk repeats a few thousand map points. */
+const CACHE_LIMIT = 200_000
+const checkedLons = new Map<string, Coordinate>()
+const checkedLats = new Map<string, Coordinate>()
+const checkedMonths = new Map<string, string | null>()
+
+function remember<T>(cache: Map<string, T>, key: string, value: T): T {
+  if (cache.size >= CACHE_LIMIT) cache.clear()
+  cache.set(key, value)
+  return value
+}
+
+/** Validates police.uk records of one file (given its column positions), checking each distinct text once. */
+export class PoliceUkValidator {
+  private readonly lons = checkedLons
+  private readonly lats = checkedLats
+  private readonly months = checkedMonths
+
+  constructor(private readonly columns: PoliceUkColumnIndex) {}
+
+  /** Checks one record; the reason names the field at fault. */
+  validate(record: CsvRecord): RowResult {
+    const month = record.field(this.columns.month)?.trim() ?? ''
+    let monthError = this.months.get(month)
+    if (monthError === undefined) monthError = remember(this.months, month, checkMonth(month))
+    if (monthError) return { ok: false, reason: monthError }
+
+    const lon = this.coordinate(this.lons, 'Longitude', record.field(this.columns.lon), GREAT_BRITAIN_BOUNDS.minLon, GREAT_BRITAIN_BOUNDS.maxLon)
+    if (typeof lon === 'string') return { ok: false, reason: lon }
+    const lat = this.coordinate(this.lats, 'Latitude', record.field(this.columns.lat), GREAT_BRITAIN_BOUNDS.minLat, GREAT_BRITAIN_BOUNDS.maxLat)
+    if (typeof lat === 'string') return { ok: false, reason: lat }
+
+    const category = record.field(this.columns.category)?.trim() ?? ''
+    if (!category) return { ok: false, reason: 'Crime type is missing' }
+    if (!isKnownCategory(category)) return { ok: false, reason: `Crime type '${category}' is not a police.uk category` }
+
+    const crimeId = text(record.field(this.columns.crimeId))
+    const location = text(record.field(this.columns.location))
+    const lsoaCode = text(record.field(this.columns.lsoaCode))
+    // Coordinates enter as their exact bytes, so the database can recompute the same identity from stored values
+    // (police_uk_incident_key in migration 002), whatever decimals the file wrote them with.
+    const identity =
+      month + UNIT_SEPARATOR + (crimeId ?? '') + UNIT_SEPARATOR + lon.hex + UNIT_SEPARATOR + lat.hex + UNIT_SEPARATOR +
+      (location ?? '') + UNIT_SEPARATOR + (lsoaCode ?? '') + UNIT_SEPARATOR + category
+    return {
+      ok: true,
+      incident: { month, crimeId, lon: lon.value, lat: lat.value, location, lsoaCode, category, outcome: text(record.field(this.columns.outcome)), identity },
+    }
   }
+
+  private coordinate(cache: Map<string, Coordinate>, name: string, raw: string | undefined, min: number, max: number): Coordinate {
+    if (raw === undefined) return `${name} is missing`
+    const checked = cache.get(raw)
+    if (checked !== undefined) return checked
+    const value = coordinate(name, raw, min, max)
+    return remember(cache, raw, typeof value === 'string' ? value : { value, hex: float8Hex(value) })
+  }
+}
+
+function checkMonth(month: string): string | null {
+  if (!month) return 'Month is missing'
+  const monthMatch = MONTH.exec(month)
+  if (!monthMatch || Number(monthMatch[1]) < 1990) return `Month '${month}' is not a month like 2024-07`
+  return null
+}
+
+const RECORD_COLUMNS = policeUkColumnIndex(POLICE_UK_COLUMNS).index
+
+/** Validates one police.uk street-level row given by column name; the reason names the field at fault. */
+export function validatePoliceUkRow(record: PoliceUkRecord): RowResult {
+  return new PoliceUkValidator(RECORD_COLUMNS).validate(new ArrayRecord(POLICE_UK_COLUMNS.map((column) => record[column])))
+}
+
+/**
+ * The row key that makes re-import safe, in hex: the first 16 bytes of SHA-256 over the identity and the row's
+ * ordinal among identical rows of its file (identical ASB rows are separate incidents and carry no ID). Migration
+ * 002's police_uk_incident_key computes the same from stored rows. Hex strings, not Buffers: a quarter of a million
+ * small Buffers cost more in garbage collection than the hashing itself.
+ */
+export function incidentKey(identity: string, ordinal: number): string {
+  return crypto.hash('sha256', `${identity}${UNIT_SEPARATOR}${ordinal}`, 'hex').slice(0, 32)
 }

@@ -1,13 +1,18 @@
--- After boundaries change, every incident is placed again, one distinct point at a time.
-WITH points AS (
-  SELECT DISTINCT geom FROM incidents
-), point_wards AS (
-  SELECT p.geom, w.ward_code, w.ward_match
-    FROM points p
-    LEFT JOIN LATERAL ward_for_point(p.geom) w ON true
+-- After boundaries change, every map point is placed again, then incidents take their point's ward.
+WITH placed AS (
+  SELECT l.id, w.ward_code, w.ward_match
+    FROM locations l
+    LEFT JOIN LATERAL ward_for_point(l.geom) w ON true
+), moved AS (
+  UPDATE locations l
+     SET ward_code = p.ward_code, ward_match = p.ward_match
+    FROM placed p
+   WHERE l.id = p.id
+     AND (l.ward_code IS DISTINCT FROM p.ward_code OR l.ward_match IS DISTINCT FROM p.ward_match)
+  RETURNING l.id, l.ward_code
 )
 UPDATE incidents i
-   SET ward_code = pw.ward_code, ward_match = pw.ward_match
-  FROM point_wards pw
- WHERE i.geom = pw.geom
-   AND (i.ward_code IS DISTINCT FROM pw.ward_code OR i.ward_match IS DISTINCT FROM pw.ward_match)
+   SET ward_code = m.ward_code
+  FROM moved m
+ WHERE i.location_id = m.id
+   AND i.ward_code IS DISTINCT FROM m.ward_code

@@ -1,0 +1,101 @@
+-- Incidents reference their map point instead of carrying it, and a per-point count serves whole-period maps
+-- (issue 2's import and /api/hexes targets). Why and what it measured: docs/decisions/0002-import-and-rollup.md.
+
+-- police.uk snaps incidents to a few thousand anonymised map points (8,302 for 269,438 Cleveland rows), so wards,
+-- H3 cells and the spatial index are kept once per point.
+CREATE TABLE locations (
+  id          integer GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  lon         float8 NOT NULL,
+  lat         float8 NOT NULL,
+  geom        geometry(Point, 4326) NOT NULL,
+  ward_code   text,                          -- null: outside every ward (counted as outside the area)
+  ward_match  text CHECK (ward_match IN ('contains', 'nearest')),
+  -- The cell containing the point at each resolution (h3-js latLngToCell), not the parent of a finer cell: H3 is not
+  -- exactly nested, and "every incident inside the cell" (Gi* compared with other tools) needs the containing one.
+  -- Null only for points this migration moved, until the app's next start fills them (fillLocationCells: no H3 in SQL).
+  h3_res6     bigint,
+  h3_res7     bigint,
+  h3_res8     bigint,
+  h3_res9     bigint,
+  h3_res10    bigint,
+  h3_res11    bigint,
+  CONSTRAINT locations_point_key UNIQUE (lon, lat)
+);
+CREATE INDEX locations_geom_idx ON locations USING gist (geom);
+CREATE INDEX locations_ward_idx ON locations (ward_code);
+
+-- The importer's row key, recomputed here from stored rows so that rows imported before this migration keep
+-- matching their files (police-uk-row.ts incidentKey computes the same in Node): the first 16 bytes of SHA-256 over
+-- the identifying fields, the coordinates as their exact float bytes, and the ordinal among identical rows of a file.
+CREATE FUNCTION police_uk_incident_key(month text, crime_id text, lon float8, lat float8, location_text text,
+                                       lsoa_code text, category text, ordinal integer) RETURNS bytea
+LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+  SELECT substr(sha256(convert_to(concat_ws(E'\x1f', month, coalesce(crime_id, ''), encode(float8send(lon), 'hex'),
+                                            encode(float8send(lat), 'hex'), coalesce(location_text, ''),
+                                            coalesce(lsoa_code, ''), category, ordinal::text), 'UTF8')), 1, 16)
+$$;
+
+INSERT INTO locations (lon, lat, geom, ward_code, ward_match)
+SELECT DISTINCT ON (lon, lat) lon, lat, ST_SetSRID(ST_MakePoint(lon, lat), 4326), ward_code, ward_match
+  FROM (SELECT ST_X(geom) AS lon, ST_Y(geom) AS lat, ward_code, ward_match, id FROM incidents) AS points
+ ORDER BY lon, lat, id;
+
+ALTER TABLE incidents ADD COLUMN location_id integer, ADD COLUMN row_key bytea;
+
+-- The old key was text ending in ':<ordinal>'; numbering identical rows in that order keeps every ordinal.
+WITH keyed AS (
+  SELECT i.id, l.id AS location_id,
+         police_uk_incident_key(to_char(i.period_start AT TIME ZONE 'Europe/London', 'YYYY-MM'), i.crime_id, l.lon, l.lat,
+                                i.location_text, i.lsoa_code, i.category,
+                                row_number() OVER (PARTITION BY i.source, i.period_start, i.crime_id, l.id, i.location_text,
+                                                                i.lsoa_code, i.category
+                                                   ORDER BY substring(i.source_key FROM ':([0-9]+)$')::integer, i.id)::integer) AS row_key
+    FROM incidents i
+    JOIN locations l ON l.lon = ST_X(i.geom) AND l.lat = ST_Y(i.geom)
+)
+UPDATE incidents i SET location_id = k.location_id, row_key = k.row_key FROM keyed k WHERE k.id = i.id;
+
+-- Per-row index and constraint upkeep was most of the import's time (measured in the decision record): the point
+-- index moves to locations; the unique key and the foreign keys are kept by the importer, which serialises imports
+-- with an advisory lock and checks keys month by month through the BRIN index below; filters by category or ward
+-- read the table, narrowed to the months asked for by that index.
+ALTER TABLE incidents
+  DROP CONSTRAINT incidents_source_key,
+  DROP CONSTRAINT incidents_batch_id_fkey,
+  DROP COLUMN source_key,
+  DROP COLUMN geom,
+  DROP COLUMN ward_match,
+  DROP COLUMN h3;
+ALTER TABLE incidents RENAME COLUMN row_key TO source_key;
+ALTER TABLE incidents ALTER COLUMN source_key SET NOT NULL, ALTER COLUMN location_id SET NOT NULL;
+DROP INDEX incidents_category_period_idx;
+DROP INDEX incidents_ward_idx;
+-- Files arrive month by month, so month ranges sit in a few block ranges and this index stays tiny and cheap to keep.
+CREATE INDEX incidents_period_brin ON incidents USING brin (period_start) WITH (pages_per_range = 16);
+
+-- The keys already stored for some months (a key includes its month, so no other row can match a new one). Seq scans
+-- are off inside: during an import the table grows faster than its statistics, and without them the planner reads
+-- the whole table for each file instead of the few block ranges the BRIN index names.
+CREATE FUNCTION stored_incident_keys(source text, month_starts timestamptz[]) RETURNS SETOF bytea
+LANGUAGE sql STABLE SET enable_seqscan = off AS $$
+  SELECT i.source_key FROM patrolmap.incidents i WHERE i.source = $1 AND i.period_start = ANY ($2)
+$$;
+COMMENT ON COLUMN incidents.ward_code IS 'copy of locations.ward_code, kept for ward filters on incidents';
+
+-- Incidents per point and category over the whole period: the default map view aggregates ~48k rows here instead of
+-- every incident. It counts incidents with id ≤ counted_through; queries add the newer ones from incidents, so
+-- counts are exact whenever the importer brings it up to date (after each run of files, under the import lock).
+-- Rows are only ever written by that one statement, which keeps (location_id, category) unique without an index:
+-- every query reads the whole table, and an index would add a third to the update's cost.
+CREATE TABLE location_counts (
+  location_id  integer NOT NULL,
+  category     text NOT NULL,
+  incidents    integer NOT NULL
+);
+CREATE TABLE location_counts_state (
+  single           boolean PRIMARY KEY DEFAULT true CHECK (single),
+  counted_through  bigint NOT NULL
+);
+INSERT INTO location_counts_state (counted_through) SELECT coalesce(max(id), 0) FROM incidents;
+INSERT INTO location_counts (location_id, category, incidents)
+SELECT location_id, category, count(*) FROM incidents GROUP BY location_id, category;

@@ -1,0 +1,7 @@
+-- Opens a file's transaction (run as one simple query: three statements, one round trip). One import at a time,
+-- across sessions: the importer keeps incident keys unique by looking before it writes, and location_counts'
+-- high-water mark assumes incident ids commit in order. The last statement tells a police import whether wards
+-- changed since it cached points' wards: it changes whenever a ward file lands.
+BEGIN;
+SELECT pg_advisory_xact_lock(hashtext('patrolmap.import'));
+SELECT coalesce(max(id), 0) AS wards_version FROM import_batches WHERE kind = 'ward-geojson' AND status = 'committed';
