@@ -15,6 +15,7 @@ import { authRoutes, type AuthSettings } from './features/auth/routes.js'
 import { clientConfigRoutes } from './features/health/config-routes.js'
 import { healthRoutes } from './features/health/routes.js'
 import { hexRoutes } from './features/hexes/routes.js'
+import { hotspotRoutes } from './features/hotspots/routes.js'
 import { incidentRoutes } from './features/incidents/routes.js'
 import { summaryRoutes } from './features/summary/routes.js'
 import { userRoutes } from './features/users/routes.js'
@@ -73,7 +74,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(fastifySwagger, {
     openapi: {
       info: { title: 'Patrolmap API', version: '0.1.0', description: 'Incidents, boundaries and H3 aggregates for community safety partnerships.' },
-      tags: [{ name: 'auth' }, { name: 'incidents' }, { name: 'boundaries' }, { name: 'reports' }, { name: 'users' }, { name: 'health' }],
+      tags: [{ name: 'auth' }, { name: 'incidents' }, { name: 'boundaries' }, { name: 'reports' }, { name: 'hotspots' }, { name: 'users' }, { name: 'health' }],
       components: {
         securitySchemes: {
           session: { type: 'apiKey', in: 'cookie', name: 'pm_session', description: 'set by POST /api/auth/login' },
@@ -90,6 +91,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(wardRoutes)
   await app.register(hexRoutes)
   await app.register(incidentRoutes)
+  await app.register(hotspotRoutes)
   await app.register(authRoutes, security)
   await app.register(userRoutes)
   await app.register(auditRoutes)

@@ -45,6 +45,12 @@ function sampleFor(method: string, path: string, caller: Caller): Sample | undef
     'POST /api/users/{id}/password': () => ({ url: `/api/users/${targetUserId}/password`, payload: { password: `reset password ${serial}` } }),
     'GET /api/audit': () => ({ url: '/api/audit?limit=5' }),
     'GET /api/ward-reports': () => ({ url: '/api/ward-reports?from=2024-01&to=2024-01' }),
+    'GET /api/hotspots/gistar': () => ({ url: '/api/hotspots/gistar?res=7&from=2024-01&to=2024-01' }),
+    'GET /api/hotspots/concentration': () => ({ url: '/api/hotspots/concentration?res=7&from=2024-01&to=2024-01' }),
+    'GET /api/hotspots/forecast-accuracy': () => ({ url: '/api/hotspots/forecast-accuracy?res=7&lookback=1' }),
+    'GET /api/hotspots/top-wards': () => ({ url: '/api/hotspots/top-wards?from=2024-01&to=2024-01' }),
+    'GET /api/hotspots/emerging': () => ({ url: '/api/hotspots/emerging?res=7&from=2024-01&to=2024-01' }),
+    'GET /api/hotspots/problem-locations': () => ({ url: '/api/hotspots/problem-locations?res=8&from=2024-01&to=2024-01&limit=3' }),
   }
   return samples[`${method.toUpperCase()} ${path}`]?.()
 }

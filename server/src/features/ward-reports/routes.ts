@@ -1,5 +1,6 @@
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { BadRequestError } from '../../lib/errors.js'
+import { monthsOf } from '../../lib/months.js'
 import { loadQuery } from '../../lib/sql-file.js'
 import { currentSession } from '../auth/access.js'
 import { incidentFilterProperties } from '../incidents/incident-filter.js'
@@ -31,19 +32,6 @@ const WardReport = Type.Object({
     }),
   ),
 })
-
-/** Every YYYY-MM from `from` to `to` inclusive, so quiet months show as 0 rather than vanish. */
-export function monthsOf(from: string, to: string): string[] {
-  const months: string[] = []
-  let [year, month] = from.split('-').map(Number)
-  const [endYear, endMonth] = to.split('-').map(Number)
-  while (year < endYear || (year === endYear && month <= endMonth)) {
-    months.push(`${year}-${String(month).padStart(2, '0')}`)
-    month += 1
-    if (month > 12) [year, month] = [year + 1, 1]
-  }
-  return months
-}
 
 export const wardReportRoutes: FastifyPluginAsyncTypebox<{ suppressionThreshold: number }> = async (app, options) => {
   const pool = app.pg.pool

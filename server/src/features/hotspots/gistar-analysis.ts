@@ -1,0 +1,50 @@
+import type pg from 'pg'
+import { loadQuery } from '../../lib/sql-file.js'
+import type { IncidentFilterParams } from '../incidents/incident-filter.js'
+import { giStar } from './stats/gistar.js'
+import { classifyHotspots, type HotspotClass } from './stats/hotspot-class.js'
+import type { StudyArea, StudyAreas } from './study-area.js'
+
+const cellValues = loadQuery(import.meta.url, 'cell-values.sql')
+
+export interface GiStarRequest {
+  filter: IncidentFilterParams
+  councils: string[] | null
+  res: number
+  k: number
+  fdr: boolean
+}
+
+export interface GiStarCells {
+  area: StudyArea
+  values: Float64Array
+  z: Float64Array
+  p: Float64Array
+  /** The p each class was decided on: BH-adjusted when FDR correction is on, else equal to p. */
+  pAdjusted: Float64Array
+  classes: HotspotClass[]
+  /** Incidents matching the filter that fall in no cell of the study area (outside the chosen councils). */
+  outsideArea: number
+}
+
+/** The filter's incidents per study-area cell, and how many fell outside every cell of the area. */
+export async function studyAreaValues(pool: pg.Pool, area: StudyArea, request: Pick<GiStarRequest, 'filter' | 'res'>): Promise<{ values: Float64Array; outsideArea: number }> {
+  const rows = (await pool.query({ ...cellValues, values: [...request.filter, request.res] })).rows
+  const values = new Float64Array(area.cells.length)
+  let outsideArea = 0
+  for (const row of rows) {
+    const index = area.indexOf.get(row.cell)
+    if (index === undefined) outsideArea += row.incidents
+    else values[index] = row.incidents
+  }
+  return { values, outsideArea }
+}
+
+/** Values per study-area cell from SQL, then Gi* over the cells and their gridDisk neighbours. */
+export async function runGiStar(pool: pg.Pool, studyAreas: StudyAreas, request: GiStarRequest): Promise<GiStarCells> {
+  const area = await studyAreas.get(pool, request.councils, request.res, request.k)
+  const { values, outsideArea } = await studyAreaValues(pool, area, request)
+  const { z, p } = giStar(values, area.neighbours)
+  const { classes, p: pAdjusted } = classifyHotspots(z, p, { fdr: request.fdr ? 'bh' : 'none' })
+  return { area, values, z, p, pAdjusted, classes, outsideArea }
+}

@@ -1,0 +1,463 @@
+import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import type pg from 'pg'
+import { BadRequestError } from '../../lib/errors.js'
+import { STAFF } from '../auth/access.js'
+import { incidentFilterProperties, parseIncidentFilter } from '../incidents/incident-filter.js'
+import { loadQuery } from '../../lib/sql-file.js'
+import { runGiStar, studyAreaValues } from './gistar-analysis.js'
+import { runEmerging } from './emerging-analysis.js'
+import { monthlyCellValues } from './monthly-cell-values.js'
+import { topShare } from './stats/concentration.js'
+import { forecastAccuracyByPeriod } from './stats/forecast-accuracy.js'
+import { monthsOf } from '../../lib/months.js'
+import { rankProblemLocations } from './problem-locations.js'
+import { EMERGING_CATEGORIES, type EmergingCategory } from './stats/emerging.js'
+import { HOTSPOT_CLASSES } from './stats/hotspot-class.js'
+import { StudyAreas } from './study-area.js'
+
+const HotspotClassSchema = Type.Union([
+  Type.Literal('hot-99'), Type.Literal('hot-95'), Type.Literal('hot-90'), Type.Literal('not-significant'),
+  Type.Literal('cold-90'), Type.Literal('cold-95'), Type.Literal('cold-99'),
+])
+
+const EmergingCategorySchema = Type.Unsafe<EmergingCategory>({ type: 'string', enum: [...EMERGING_CATEGORIES] })
+
+const wardRanking = loadQuery(import.meta.url, 'ward-ranking.sql')
+const dataPeriod = loadQuery(new URL('../summary/routes.ts', import.meta.url).href, 'summary-period.sql')
+
+const gistarProperties = {
+    res: Type.Integer({ minimum: 6, maximum: 10, default: 9, description: 'H3 resolution of the cells, 6 (coarse) to 10 (fine)' }),
+    k: Type.Integer({ minimum: 1, maximum: 3, default: 1, description: 'neighbours: every cell within this gridDisk distance, the cell itself included' }),
+    lad: Type.Optional(Type.String({ pattern: '^[EWSN]\\d{8}(,[EWSN]\\d{8}){0,19}$', description: 'comma-separated council (LAD) codes; default every council' })),
+    fdr: Type.Boolean({ default: true, description: 'classify on Benjamini–Hochberg adjusted p-values (false: raw p)' }),
+    ...incidentFilterProperties,
+}
+const GiStarQuery = Type.Object(gistarProperties, { additionalProperties: false })
+
+const ProblemLocationsQuery = Type.Object(
+  {
+    ...gistarProperties,
+    halfLife: Type.Number({ minimum: 0.5, maximum: 120, default: 6, description: 'months for an incident\u2019s weight in the score to halve' }),
+    recent: Type.Integer({ minimum: 1, maximum: 24, default: 3, description: 'months counted as recent in the trend' }),
+    limit: Type.Integer({ minimum: 1, maximum: 200, default: 20 }),
+  },
+  { additionalProperties: false },
+)
+
+const Trend = Type.Object({
+  recentPeriods: Type.Integer(),
+  earlierPeriods: Type.Integer(),
+  recentMean: Type.Number(),
+  earlierMean: Type.Union([Type.Number(), Type.Null()]),
+  difference: Type.Union([Type.Number(), Type.Null()]),
+  ratio: Type.Union([Type.Number(), Type.Null()]),
+})
+
+const ProblemLocationsAnswer = Type.Object({
+  period: Type.Object({ from: Type.String(), to: Type.String() }),
+  res: Type.Integer(),
+  k: Type.Integer(),
+  fdr: Type.Boolean(),
+  halfLifeMonths: Type.Number(),
+  recentMonths: Type.Integer(),
+  total: Type.Integer({ description: 'problem locations found, before the limit' }),
+  caveats: Type.Array(Type.String()),
+  locations: Type.Array(
+    Type.Object({
+      rank: Type.Integer(),
+      name: Type.String(),
+      ward: Type.Union([Type.Object({ code: Type.String(), name: Type.String() }), Type.Null()]),
+      cells: Type.Array(Type.String()),
+      centre: Type.Object({ lon: Type.Number(), lat: Type.Number() }),
+      incidents: Type.Integer(),
+      score: Type.Number(),
+      components: Type.Object({
+        recencyWeighted: Type.Number(),
+        halfLifeMonths: Type.Number(),
+        trend: Trend,
+        maxZ: Type.Number(),
+        meanZ: Type.Number(),
+        class: HotspotClassSchema,
+        emerging: { ...EmergingCategorySchema, description: 'the emerging hot spot category most of its cells share' },
+        busiestPoint: Type.Object({ incidents: Type.Integer(), share: Type.Number(), place: Type.Union([Type.String(), Type.Null()]) }),
+        months: Type.Array(Type.Object({ month: Type.String(), incidents: Type.Integer() })),
+      }),
+    }),
+  ),
+})
+
+
+const EmergingAnswer = Type.Object({
+  period: Type.Object({ from: Type.String(), to: Type.String() }),
+  months: Type.Integer(),
+  res: Type.Integer(),
+  k: Type.Integer(),
+  fdr: Type.Boolean(),
+  cellCount: Type.Integer({ description: 'cells in the study area; cells not listed have no pattern' }),
+  categoryCounts: Type.Record(Type.String(), Type.Integer()),
+  cells: Type.Array(
+    Type.Object({
+      h3: Type.String(),
+      category: EmergingCategorySchema,
+      hotMonths: Type.Integer(),
+      coldMonths: Type.Integer(),
+      finalRun: Type.Integer({ description: 'months in the unbroken significant run that ends with the last month' }),
+      trend: Type.Object({ z: Type.Number(), p: Type.Number(), direction: Type.String() }),
+    }),
+  ),
+})
+
+const CONCENTRATION_SHARES = [0.01, 0.02, 0.05, 0.1, 0.2, 0.5]
+
+const ConcentrationAnswer = Type.Object({
+  period: Type.Object({ from: Type.String(), to: Type.String() }),
+  res: Type.Integer(),
+  areas: Type.Array(
+    Type.Object({
+      code: Type.String(),
+      name: Type.String(),
+      cells: Type.Integer(),
+      total: Type.Number(),
+      top: Type.Array(Type.Object({ cellShare: Type.Number({ description: 'share of cells asked for' }), cells: Type.Integer(), valueShare: Type.Number() })),
+      curve: Type.Array(Type.Object({ cellShare: Type.Number(), valueShare: Type.Number() }), { description: 'at every whole percent of cells' }),
+    }),
+  ),
+})
+
+const ForecastQuery = Type.Object(
+  {
+    ...gistarProperties,
+    lookback: Type.Integer({ minimum: 1, maximum: 24, default: 3, description: 'months whose totals pick the cells' }),
+    top: Type.Number({ minimum: 0.001, maximum: 0.5, default: 0.05, description: 'share of the study area\u2019s cells picked' }),
+  },
+  { additionalProperties: false },
+)
+
+const ForecastAnswer = Type.Object({
+  period: Type.Object({ from: Type.String(), to: Type.String() }),
+  res: Type.Integer(),
+  lookback: Type.Integer(),
+  top: Type.Number(),
+  months: Type.Array(
+    Type.Object({
+      month: Type.String(),
+      cells: Type.Integer(),
+      areaShare: Type.Number(),
+      captured: Type.Integer(),
+      total: Type.Integer(),
+      hitRate: Type.Union([Type.Number(), Type.Null()]),
+      pai: Type.Union([Type.Number(), Type.Null()]),
+      pei: Type.Union([Type.Number(), Type.Null()]),
+    }),
+  ),
+})
+
+const TopWardsQuery = Type.Object(
+  {
+    from: incidentFilterProperties.from,
+    to: incidentFilterProperties.to,
+    categories: incidentFilterProperties.categories,
+    lad: gistarProperties.lad,
+    limit: Type.Integer({ minimum: 1, maximum: 200, default: 5 }),
+  },
+  { additionalProperties: false },
+)
+
+const TopWardsAnswer = Type.Object({
+  period: Type.Object({ from: Type.String(), to: Type.String() }),
+  previousPeriod: Type.Object({ from: Type.String(), to: Type.String() }),
+  wards: Type.Array(
+    Type.Object({
+      rank: Type.Integer(),
+      code: Type.String(),
+      name: Type.String(),
+      councilName: Type.String(),
+      incidents: Type.Integer(),
+      previous: Type.Integer(),
+      change: Type.Integer(),
+      changeRatio: Type.Union([Type.Number(), Type.Null()], { description: 'incidents / previous; null when previous is 0' }),
+    }),
+  ),
+})
+
+/** The months of equal length just before `from`..`to`. */
+export function previousPeriod(from: string, to: string): { from: string; to: string } {
+  const length = monthsOf(from, to).length
+  const [year, month] = from.split('-').map(Number)
+  const shift = (offset: number) => {
+    const index = year * 12 + (month - 1) + offset
+    return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`
+  }
+  return { from: shift(-length), to: shift(-1) }
+}
+
+const GiStarAnswer = Type.Object({
+  res: Type.Integer(),
+  k: Type.Integer(),
+  fdr: Type.Boolean(),
+  councils: Type.Array(Type.String()),
+  measure: Type.Literal('count'),
+  totalValue: Type.Number({ description: 'incidents in the study area' }),
+  outsideArea: Type.Integer({ description: 'incidents matching the filter outside every study-area cell' }),
+  classCounts: Type.Record(Type.String(), Type.Integer()),
+  cells: Type.Array(
+    Type.Object({
+      h3: Type.String(),
+      value: Type.Number(),
+      z: Type.Number(),
+      p: Type.Number({ description: 'two-sided p-value' }),
+      pAdjusted: Type.Number({ description: 'the p the class is decided on: BH-adjusted when fdr is on' }),
+      class: HotspotClassSchema,
+    }),
+  ),
+})
+
+async function parseCouncils(pool: pg.Pool, raw: string | undefined): Promise<string[] | null> {
+  if (!raw) return null
+  const codes = [...new Set(raw.split(','))]
+  const known = (await pool.query('SELECT code FROM councils WHERE code = ANY ($1)', [codes])).rows.map((row) => row.code)
+  const unknown = codes.filter((code) => !known.includes(code))
+  if (unknown.length) throw new BadRequestError('lad', `no council has the code ${unknown.join(', ')}`)
+  return codes.sort()
+}
+
+export const hotspotRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const pool = app.pg.pool
+  const studyAreas = new StudyAreas()
+
+  app.get(
+    '/api/hotspots/gistar',
+    {
+      config: { access: STAFF },
+      schema: {
+        summary: 'Getis–Ord Gi* hot and cold spots on H3 cells',
+        description:
+          'Study area: every cell whose centre lies inside the chosen councils (empty cells included). A cell\u2019s value is every ' +
+          'incident inside it. Binary weights over gridDisk(k), self included; two-sided p; classes at 90/95/99% on ' +
+          'BH-adjusted p by default. Methods: docs/hotspot-methods.md.',
+        tags: ['hotspots'],
+        querystring: GiStarQuery,
+        response: { 200: GiStarAnswer },
+      },
+    },
+    async (request) => {
+      const query = request.query
+      const filter = await parseIncidentFilter(pool, query)
+      const councils = await parseCouncils(pool, query.lad)
+      const result = await runGiStar(pool, studyAreas, { filter, councils, res: query.res, k: query.k, fdr: query.fdr })
+      const classCounts = Object.fromEntries(HOTSPOT_CLASSES.map((name) => [name, 0]))
+      let totalValue = 0
+      const cells = result.area.cells.map((h3, index) => {
+        classCounts[result.classes[index]] += 1
+        totalValue += result.values[index]
+        return { h3, value: result.values[index], z: result.z[index], p: result.p[index], pAdjusted: result.pAdjusted[index], class: result.classes[index] }
+      })
+      const councilCodes = councils ?? (await pool.query('SELECT code FROM councils ORDER BY code')).rows.map((row) => row.code)
+      return { res: query.res, k: query.k, fdr: query.fdr, councils: councilCodes, measure: 'count' as const, totalValue, outsideArea: result.outsideArea, classCounts, cells }
+    },
+  )
+
+  app.get(
+    '/api/hotspots/problem-locations',
+    {
+      config: { access: STAFF },
+      schema: {
+        summary: 'Problem locations: clusters of Gi* hot cells, named, described and ranked',
+        description:
+          'Clusters of touching cells that Gi* (same parameters as /api/hotspots/gistar) finds hot at any confidence. Named by ' +
+          'the most common police.uk place; ranked by recency-weighted incidents (half-life in months). Methods: docs/hotspot-methods.md.',
+        tags: ['hotspots'],
+        querystring: ProblemLocationsQuery,
+        response: { 200: ProblemLocationsAnswer },
+      },
+    },
+    async (request) => {
+      const query = request.query
+      const filter = await parseIncidentFilter(pool, query)
+      const councils = await parseCouncils(pool, query.lad)
+      const span = (await pool.query(dataPeriod)).rows[0]
+      const from = query.from ?? span.from
+      const to = query.to ?? span.to
+      const gistarRequest = { filter, councils, res: query.res, k: query.k, fdr: query.fdr }
+      const gistar = await runGiStar(pool, studyAreas, gistarRequest)
+      const emerging = from && to ? await runEmerging(pool, studyAreas, gistarRequest, { from, to }) : null
+      const emergingOf = (cell: string): EmergingCategory => {
+        const index = emerging?.area.indexOf.get(cell)
+        return index === undefined || !emerging ? 'none' : emerging.results[index].category
+      }
+      const locations = from && to ? await rankProblemLocations(pool, gistarRequest, gistar, { halfLifeMonths: query.halfLife, recentMonths: query.recent, from, to, emergingOf }) : []
+      return {
+        period: { from: from ?? '', to: to ?? '' },
+        res: query.res,
+        k: query.k,
+        fdr: query.fdr,
+        halfLifeMonths: query.halfLife,
+        recentMonths: query.recent,
+        total: locations.length,
+        caveats: [
+          'police.uk moves every incident to the nearest of a set of shared anonymous map points, so a place name is the point\u2019s, not the incident\u2019s exact address; busiestPoint shows how many incidents share one point.',
+          'police.uk gives months only: recency and trends are by month, and nothing here can be narrowed to days or times.',
+        ],
+        locations: locations.slice(0, query.limit),
+      }
+    },
+  )
+
+  app.get(
+    '/api/hotspots/emerging',
+    {
+      config: { access: STAFF },
+      schema: {
+        summary: 'Emerging hot spots: Gi* month by month and a Mann–Kendall trend per cell',
+        description: 'Categories (new, consecutive, intensifying, persistent, diminishing, sporadic, oscillating, historical; hot and cold) as defined in docs/hotspot-methods.md.',
+        tags: ['hotspots'],
+        querystring: GiStarQuery,
+        response: { 200: EmergingAnswer },
+      },
+    },
+    async (request) => {
+      const query = request.query
+      const filter = await parseIncidentFilter(pool, query)
+      const councils = await parseCouncils(pool, query.lad)
+      const span = (await pool.query(dataPeriod)).rows[0]
+      const period = { from: query.from ?? span.from, to: query.to ?? span.to }
+      const categoryCounts = Object.fromEntries(EMERGING_CATEGORIES.map((name) => [name, 0]))
+      if (!period.from || !period.to) return { period: { from: '', to: '' }, months: 0, res: query.res, k: query.k, fdr: query.fdr, cellCount: 0, categoryCounts, cells: [] }
+      const result = await runEmerging(pool, studyAreas, { filter, councils, res: query.res, k: query.k, fdr: query.fdr }, period)
+      const cells = []
+      for (let index = 0; index < result.area.cells.length; index++) {
+        const cell = result.results[index]
+        categoryCounts[cell.category] += 1
+        if (cell.category === 'none') continue
+        cells.push({
+          h3: result.area.cells[index],
+          category: cell.category,
+          hotMonths: cell.hotPeriods,
+          coldMonths: cell.coldPeriods,
+          finalRun: cell.finalRun,
+          trend: { z: cell.trend.z, p: cell.trend.p, direction: cell.trend.trend },
+        })
+      }
+      return { period, months: result.months.length, res: query.res, k: query.k, fdr: query.fdr, cellCount: result.area.cells.length, categoryCounts, cells }
+    },
+  )
+
+  /** The filter's period, or the span of the data when it is open; null with no data at all. */
+  async function periodOf(query: { from?: string; to?: string }): Promise<{ from: string; to: string } | null> {
+    const span = (await pool.query(dataPeriod)).rows[0]
+    const from = query.from ?? span.from
+    const to = query.to ?? span.to
+    return from && to ? { from, to } : null
+  }
+
+  app.get(
+    '/api/hotspots/concentration',
+    {
+      config: { access: STAFF },
+      schema: {
+        summary: 'How concentrated incidents are: the share in the top x% of cells, per council',
+        tags: ['hotspots'],
+        querystring: GiStarQuery,
+        response: { 200: ConcentrationAnswer },
+      },
+    },
+    async (request) => {
+      const query = request.query
+      const filter = await parseIncidentFilter(pool, query)
+      const councils = await parseCouncils(pool, query.lad)
+      const period = (await periodOf(query)) ?? { from: '', to: '' }
+      const rows = (await pool.query('SELECT code, name FROM councils WHERE $1::text[] IS NULL OR code = ANY ($1) ORDER BY name', [councils])).rows
+      const areas = []
+      for (const council of rows) {
+        const area = await studyAreas.get(pool, [council.code], query.res, 1)
+        const { values } = await studyAreaValues(pool, area, { filter, res: query.res })
+        const top = CONCENTRATION_SHARES.map((share) => {
+          const point = topShare(values, share)
+          return { cellShare: share, cells: point.cells, valueShare: point.valueShare }
+        })
+        const curve = Array.from({ length: 101 }, (_, percent) => {
+          const point = topShare(values, percent / 100)
+          return { cellShare: percent / 100, valueShare: point.valueShare }
+        })
+        areas.push({ code: council.code, name: council.name, cells: values.length, total: values.reduce((sum, value) => sum + value, 0), top, curve })
+      }
+      return { period, res: query.res, areas }
+    },
+  )
+
+  app.get(
+    '/api/hotspots/forecast-accuracy',
+    {
+      config: { access: STAFF },
+      schema: {
+        summary: 'How well the last N months\u2019 busiest cells caught each month: hit rate, PAI and PEI',
+        description: 'For each month with N months before it in the period: the top share of cells by their total over the N months before, scored on that month. PAI and PEI as ptools defines them (docs/hotspot-methods.md).',
+        tags: ['hotspots'],
+        querystring: ForecastQuery,
+        response: { 200: ForecastAnswer },
+      },
+    },
+    async (request) => {
+      const query = request.query
+      const filter = await parseIncidentFilter(pool, query)
+      const councils = await parseCouncils(pool, query.lad)
+      const period = await periodOf(query)
+      const base = { res: query.res, lookback: query.lookback, top: query.top }
+      if (!period) return { ...base, period: { from: '', to: '' }, months: [] }
+      const gistarRequest = { filter, councils, res: query.res, k: query.k, fdr: query.fdr }
+      const area = await studyAreas.get(pool, councils, query.res, query.k)
+      const { months, values } = await monthlyCellValues(pool, area, gistarRequest, period)
+      const scored = months.length > query.lookback ? forecastAccuracyByPeriod(values, query.lookback, { areaShare: query.top }) : []
+      return {
+        ...base,
+        period,
+        months: scored.map((result) => ({
+          month: months[result.period],
+          cells: result.cells,
+          areaShare: result.areaShare,
+          captured: result.capturedCount,
+          total: result.totalCount,
+          hitRate: result.hitRate,
+          pai: result.pai,
+          pei: result.pei,
+        })),
+      }
+    },
+  )
+
+  app.get(
+    '/api/hotspots/top-wards',
+    {
+      config: { access: STAFF },
+      schema: {
+        summary: 'Wards ranked by incidents in the period, with the change against the equal period before',
+        tags: ['hotspots'],
+        querystring: TopWardsQuery,
+        response: { 200: TopWardsAnswer },
+      },
+    },
+    async (request) => {
+      const query = request.query
+      const [from, to, categories] = await parseIncidentFilter(pool, { from: query.from, to: query.to, categories: query.categories })
+      const councils = await parseCouncils(pool, query.lad)
+      const period = await periodOf({ from: from ?? undefined, to: to ?? undefined })
+      if (!period) return { period: { from: '', to: '' }, previousPeriod: { from: '', to: '' }, wards: [] }
+      const previous = previousPeriod(period.from, period.to)
+      const rows = (await pool.query({ ...wardRanking, values: [period.from, period.to, categories, councils, previous.from, previous.to] })).rows
+      return {
+        period,
+        previousPeriod: previous,
+        wards: rows.slice(0, query.limit).map((row, index) => ({
+          rank: index + 1,
+          code: row.code,
+          name: row.name,
+          councilName: row.council_name,
+          incidents: row.incidents,
+          previous: row.previous,
+          change: row.incidents - row.previous,
+          changeRatio: row.previous > 0 ? row.incidents / row.previous : null,
+        })),
+      }
+    },
+  )
+}

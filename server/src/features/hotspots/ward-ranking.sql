@@ -1,0 +1,16 @@
+-- Incidents per ward in the period ($1..$2) and in the equal period just before it ($5..$6), for the chosen
+-- categories ($3) and councils ($4, null: all).
+SELECT w.code, w.name, w.council_code, w.council_name,
+       count(*) FILTER (WHERE i.period_start >= ($1 || '-01')::timestamp AT TIME ZONE 'Europe/London'
+                          AND i.period_start < (($2 || '-01')::timestamp + interval '1 month') AT TIME ZONE 'Europe/London')::int AS incidents,
+       count(*) FILTER (WHERE i.period_start >= ($5 || '-01')::timestamp AT TIME ZONE 'Europe/London'
+                          AND i.period_start < (($6 || '-01')::timestamp + interval '1 month') AT TIME ZONE 'Europe/London')::int AS previous
+  FROM wards w
+  LEFT JOIN incidents i
+    ON i.ward_code = w.code
+   AND i.period_start >= ($5 || '-01')::timestamp AT TIME ZONE 'Europe/London'
+   AND i.period_start < (($2 || '-01')::timestamp + interval '1 month') AT TIME ZONE 'Europe/London'
+   AND ($3::text[] IS NULL OR i.category = ANY ($3))
+ WHERE $4::text[] IS NULL OR w.council_code = ANY ($4)
+ GROUP BY w.code, w.name, w.council_code, w.council_name
+ ORDER BY incidents DESC, w.name, w.code
