@@ -219,6 +219,8 @@ describe('GET /docs', () => {
         '/api/config', '/api/councils', '/api/health', '/api/hexes', '/api/incidents', '/api/summary', '/api/wards',
         '/api/auth/login', '/api/auth/logout', '/api/auth/session', '/api/auth/password',
         '/api/users', '/api/users/{id}', '/api/users/{id}/password', '/api/audit', '/api/ward-reports',
+        '/api/hotspots/gistar', '/api/hotspots/emerging', '/api/hotspots/problem-locations', '/api/hotspots/concentration',
+        '/api/hotspots/forecast-accuracy', '/api/hotspots/top-wards',
       ].sort(),
     )
     expect((await get('/docs')).statusCode).toBeLessThan(400)
