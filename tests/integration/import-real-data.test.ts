@@ -113,6 +113,30 @@ describe('importing the 35 real police.uk files with the ONS boundaries', () => 
   })
 })
 
+describe('hotspot analysis on the real data', () => {
+  it('finds Stockton-on-Tees\u2019s top-ranked ASB problem location for 2023-01…2025-11 in Stockton Town Centre', async () => {
+    const analyst = await testApp.signInAs('analyst')
+    const response = await testApp.app.inject({
+      method: 'GET',
+      url: '/api/hotspots/problem-locations?res=9&lad=E06000004&categories=Anti-social%20behaviour&from=2023-01&to=2025-11&limit=5',
+      headers: analyst.headers,
+    })
+    expect(response.statusCode, response.body).toBe(200)
+    const [top] = response.json().locations
+    expect(top.rank).toBe(1)
+    expect(top.ward).toEqual({ code: 'E05014882', name: 'Stockton Town Centre' })
+    // Its cells do lie in the ward: the ward of the map points inside them, by plain SQL.
+    const wards = await testApp.pool.query(
+      `SELECT l.ward_code, count(*)::int AS n FROM incidents i JOIN locations l ON l.id = i.location_id
+        WHERE i.category = 'Anti-social behaviour' AND h3_to_string(l.h3_res9) = ANY ($1)
+          AND i.period_start >= '2023-01-01' AND i.period_start < '2025-12-01'
+        GROUP BY 1 ORDER BY 2 DESC`,
+      [top.cells],
+    )
+    expect(wards.rows[0].ward_code).toBe('E05014882')
+  })
+})
+
 describe('importing again', () => {
   it('skips files already imported, by content hash', async () => {
     const again = await testApp.importFiles([policeUkFile('2024-03')])
