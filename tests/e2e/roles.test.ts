@@ -262,6 +262,17 @@ describe.skipIf(skipReason !== null)(`sign-in and roles in Chromium${skipReason 
     expect(await page.getByLabel('Email address').inputValue()).toBe('analyst@test.local')
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('login-password')
     expect(await page.getByTestId('user-menu').count()).toBe(0)
+
+    // Past the per-account limit (5 by default) the server refuses with 429, and the page says when to try again.
+    for (let attempt = 1; attempt <= 6; attempt++) {
+      await page.getByLabel('Email address').fill('someone.guessing@test.local')
+      await page.getByLabel('Password', { exact: true }).fill(`guess number ${attempt}`)
+      await page.getByTestId('login-submit').click()
+      await expect.poll(() => page.getByTestId('login-submit').isEnabled(), { timeout: PAGE_MS }).toBe(true)
+    }
+    await expect
+      .poll(() => page.getByTestId('login-error').textContent(), { timeout: PAGE_MS })
+      .toMatch(/^Too many failed sign-ins; try again in \d+ minutes?\.$/)
   })
 
   it('a user the admin creates must choose a new password at first sign-in, end to end', async () => {
