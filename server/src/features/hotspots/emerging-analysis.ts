@@ -27,12 +27,17 @@ export async function runEmerging(
 ): Promise<EmergingCells> {
   const area = await studyAreas.get(pool, request.councils, request.res, request.k)
   const { months, values: valuesByMonth } = await monthlyCellValues(pool, area, request, period)
+  return emergingOn(area, months, valuesByMonth, request.fdr)
+}
+
+/** Emerging categories for values already counted per study-area cell and month (oldest first). */
+export function emergingOn(area: StudyArea, months: string[], valuesByMonth: Float64Array[], fdr: boolean): EmergingCells {
   const zByMonth: Float64Array[] = []
   const classesByMonth: HotspotClass[][] = []
   for (const values of valuesByMonth) {
     const { z, p } = giStar(values, area.neighbours)
     zByMonth.push(z)
-    classesByMonth.push(classifyHotspots(z, p, { fdr: request.fdr ? 'bh' : 'none' }).classes)
+    classesByMonth.push(classifyHotspots(z, p, { fdr: fdr ? 'bh' : 'none' }).classes)
   }
   const results = area.cells.map((_, cell) =>
     classifyEmerging(months.map((_, month) => ({ z: zByMonth[month][cell], hotspotClass: classesByMonth[month][cell] }))),

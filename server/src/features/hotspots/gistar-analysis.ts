@@ -44,7 +44,12 @@ export async function studyAreaValues(pool: pg.Pool, area: StudyArea, request: P
 export async function runGiStar(pool: pg.Pool, studyAreas: StudyAreas, request: GiStarRequest): Promise<GiStarCells> {
   const area = await studyAreas.get(pool, request.councils, request.res, request.k)
   const { values, outsideArea } = await studyAreaValues(pool, area, request)
+  return giStarOn(area, values, request.fdr, outsideArea)
+}
+
+/** Gi* and classes for values already counted per study-area cell. */
+export function giStarOn(area: StudyArea, values: Float64Array, fdr: boolean, outsideArea = 0): GiStarCells {
   const { z, p } = giStar(values, area.neighbours)
-  const { classes, p: pAdjusted } = classifyHotspots(z, p, { fdr: request.fdr ? 'bh' : 'none' })
+  const { classes, p: pAdjusted } = classifyHotspots(z, p, { fdr: fdr ? 'bh' : 'none' })
   return { area, values, z, p, pAdjusted, classes, outsideArea }
 }

@@ -1,14 +1,10 @@
 import { cellToLatLng } from 'h3-js'
-import type pg from 'pg'
-import { monthsOf } from '../../lib/months.js'
-import { loadQuery } from '../../lib/sql-file.js'
 import { clusterCells } from './cluster-cells.js'
-import type { GiStarCells, GiStarRequest } from './gistar-analysis.js'
+import type { GiStarCells } from './gistar-analysis.js'
+import type { HotspotInputs } from './hotspot-inputs.js'
 import { EMERGING_CATEGORIES, type EmergingCategory } from './stats/emerging.js'
 import { HOTSPOT_CLASSES, hotspotSign, type HotspotClass } from './stats/hotspot-class.js'
 import { recencyWeightedScore, recentVersusEarlier, type RecentVersusEarlier } from './stats/recency.js'
-
-const clusterIncidents = loadQuery(import.meta.url, 'cluster-incidents.sql')
 
 export interface ProblemLocation {
   rank: number
@@ -38,21 +34,8 @@ export interface ProblemLocation {
 export interface RankingOptions {
   halfLifeMonths: number
   recentMonths: number
-  /** The months scored: the filter's, or the data's span when the filter is open. */
-  from: string
-  to: string
   /** Each cell's emerging hot spot category. */
   emergingOf: (cell: string) => EmergingCategory
-}
-
-interface IncidentGroup {
-  cell: string
-  location_id: number
-  location_text: string | null
-  ward_code: string | null
-  ward_name: string | null
-  month: string
-  incidents: number
 }
 
 function mostCommon<T>(tally: Map<T, number>, tieBreak: (a: T, b: T) => number): T | null {
@@ -69,19 +52,9 @@ function mostCommon<T>(tally: Map<T, number>, tieBreak: (a: T, b: T) => number):
  * incidents and ranked by recency-weighted incidents (ties: more incidents, then the first cell), so the JAG sees
  * recent, persistent concentrations first and every rank can be explained from its components.
  */
-export async function rankProblemLocations(
-  pool: pg.Pool,
-  request: GiStarRequest,
-  gistar: GiStarCells,
-  options: RankingOptions,
-): Promise<ProblemLocation[]> {
+export function rankProblemLocations(gistar: GiStarCells, inputs: HotspotInputs, options: RankingOptions): ProblemLocation[] {
   const hot = gistar.area.cells.filter((_, index) => hotspotSign(gistar.classes[index]) === 1)
-  if (hot.length === 0) return []
-  const rows = (await pool.query<IncidentGroup>({ ...clusterIncidents, values: [...request.filter, request.res, hot] })).rows
-  const byCell = new Map<string, IncidentGroup[]>()
-  for (const row of rows) byCell.set(row.cell, [...(byCell.get(row.cell) ?? []), row])
-  const months = monthsOf(options.from, options.to)
-  const monthIndex = new Map(months.map((month, index) => [month, index]))
+  const months = inputs.months
 
   const locations = clusterCells(hot).map((cells) => {
     const perMonth = new Array<number>(months.length).fill(0)
@@ -90,20 +63,21 @@ export async function rankProblemLocations(
     const wardNames = new Map<string, string>()
     const points = new Map<number, { incidents: number; place: string | null }>()
     let incidents = 0
-    for (const row of cells.flatMap((cell) => byCell.get(cell) ?? [])) {
-      incidents += row.incidents
-      const index = monthIndex.get(row.month)
-      if (index !== undefined) perMonth[index] += row.incidents
-      if (row.location_text) places.set(row.location_text, (places.get(row.location_text) ?? 0) + row.incidents)
-      if (row.ward_code) {
-        wards.set(row.ward_code, (wards.get(row.ward_code) ?? 0) + row.incidents)
-        wardNames.set(row.ward_code, row.ward_name ?? row.ward_code)
-      }
-      const point = points.get(row.location_id) ?? { incidents: 0, place: row.location_text }
-      point.incidents += row.incidents
-      points.set(row.location_id, point)
-    }
     const indices = cells.map((cell) => gistar.area.indexOf.get(cell)!)
+    for (const index of indices) {
+      for (let month = 0; month < months.length; month++) perMonth[month] += inputs.monthly[month][index]
+    }
+    for (const row of cells.flatMap((cell) => inputs.placesByCell.get(cell) ?? [])) {
+      incidents += row.incidents
+      if (row.place) places.set(row.place, (places.get(row.place) ?? 0) + row.incidents)
+      if (row.wardCode) {
+        wards.set(row.wardCode, (wards.get(row.wardCode) ?? 0) + row.incidents)
+        wardNames.set(row.wardCode, row.wardName ?? row.wardCode)
+      }
+      const point = points.get(row.locationId) ?? { incidents: 0, place: row.place }
+      point.incidents += row.incidents
+      points.set(row.locationId, point)
+    }
     const zs = indices.map((index) => gistar.z[index])
     const bestClass = HOTSPOT_CLASSES.find((name) => indices.some((index) => gistar.classes[index] === name))!
     const busiest = [...points.values()].sort((a, b) => b.incidents - a.incidents)[0] ?? { incidents: 0, place: null }

@@ -4,8 +4,9 @@ import { BadRequestError } from '../../lib/errors.js'
 import { STAFF } from '../auth/access.js'
 import { incidentFilterProperties, parseIncidentFilter } from '../incidents/incident-filter.js'
 import { loadQuery } from '../../lib/sql-file.js'
-import { runGiStar, studyAreaValues } from './gistar-analysis.js'
-import { runEmerging } from './emerging-analysis.js'
+import { giStarOn, runGiStar, studyAreaValues } from './gistar-analysis.js'
+import { loadHotspotInputs } from './hotspot-inputs.js'
+import { emergingOn, runEmerging } from './emerging-analysis.js'
 import { monthlyCellValues } from './monthly-cell-values.js'
 import { topShare } from './stats/concentration.js'
 import { forecastAccuracyByPeriod } from './stats/forecast-accuracy.js'
@@ -275,19 +276,20 @@ export const hotspotRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const query = request.query
       const filter = await parseIncidentFilter(pool, query)
       const councils = await parseCouncils(pool, query.lad)
-      const span = (await pool.query(dataPeriod)).rows[0]
-      const from = query.from ?? span.from
-      const to = query.to ?? span.to
+      const period = await periodOf(query)
       const gistarRequest = { filter, councils, res: query.res, k: query.k, fdr: query.fdr }
-      const gistar = await runGiStar(pool, studyAreas, gistarRequest)
-      const emerging = from && to ? await runEmerging(pool, studyAreas, gistarRequest, { from, to }) : null
-      const emergingOf = (cell: string): EmergingCategory => {
-        const index = emerging?.area.indexOf.get(cell)
-        return index === undefined || !emerging ? 'none' : emerging.results[index].category
+      const area = await studyAreas.get(pool, councils, query.res, query.k)
+      let locations: ReturnType<typeof rankProblemLocations> = []
+      if (period) {
+        // One pass over the incidents feeds all three: Gi* on the period's totals, emerging on the months, the ranking.
+        const inputs = await loadHotspotInputs(pool, area, gistarRequest, period)
+        const gistar = giStarOn(area, inputs.totals, query.fdr)
+        const emerging = emergingOn(area, inputs.months, inputs.monthly, query.fdr)
+        const emergingOf = (cell: string): EmergingCategory => emerging.results[area.indexOf.get(cell)!].category
+        locations = rankProblemLocations(gistar, inputs, { halfLifeMonths: query.halfLife, recentMonths: query.recent, emergingOf })
       }
-      const locations = from && to ? await rankProblemLocations(pool, gistarRequest, gistar, { halfLifeMonths: query.halfLife, recentMonths: query.recent, from, to, emergingOf }) : []
       return {
-        period: { from: from ?? '', to: to ?? '' },
+        period: period ?? { from: '', to: '' },
         res: query.res,
         k: query.k,
         fdr: query.fdr,
