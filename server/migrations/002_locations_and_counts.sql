@@ -55,11 +55,13 @@ WITH keyed AS (
 )
 UPDATE incidents i SET location_id = k.location_id, row_key = k.row_key FROM keyed k WHERE k.id = i.id;
 
--- Per-row index and constraint upkeep was most of the import's time (measured in the decision record): the point
--- index moves to locations; the unique key and the foreign keys are kept by the importer, which serialises imports
--- with an advisory lock and checks keys month by month through the BRIN index below; filters by category or ward
--- read the table, narrowed to the months asked for by that index.
+-- Per-row index and constraint upkeep was most of the import's time (measured in the decision record), so incidents
+-- keep one index, a BRIN one, which costs next to nothing to keep: the point index moves to locations; the unique key
+-- and the foreign keys are kept by the importer, which serialises imports with an advisory lock and looks up a file's
+-- months' keys before it writes; the primary key's B-tree goes (ids stay unique: only the identity sequence assigns
+-- them), and filters by category or ward read the table.
 ALTER TABLE incidents
+  DROP CONSTRAINT incidents_pkey,
   DROP CONSTRAINT incidents_source_key,
   DROP CONSTRAINT incidents_batch_id_fkey,
   DROP COLUMN source_key,
@@ -70,14 +72,17 @@ ALTER TABLE incidents RENAME COLUMN row_key TO source_key;
 ALTER TABLE incidents ALTER COLUMN source_key SET NOT NULL, ALTER COLUMN location_id SET NOT NULL;
 DROP INDEX incidents_category_period_idx;
 DROP INDEX incidents_ward_idx;
--- Files arrive month by month, so month ranges sit in a few block ranges and this index stays tiny and cheap to keep.
-CREATE INDEX incidents_period_brin ON incidents USING brin (period_start) WITH (pages_per_range = 16);
+-- Files arrive month by month and ids only grow, so both columns sit in a few block ranges per month or id range:
+-- the key lookup, month filters, paging by id and location_counts' newer rows all read just those ranges.
+CREATE INDEX incidents_period_id_brin ON incidents USING brin (period_start, id) WITH (pages_per_range = 16);
+COMMENT ON COLUMN incidents.ward_code IS 'copy of locations.ward_code, kept for ward filters on incidents';
 
 -- The keys already stored for some months (a key includes its month, so no other row can match a new one). Seq scans
 -- are off inside: during an import the table grows faster than its statistics, and without them the planner reads
--- the whole table for each file instead of the few block ranges the BRIN index names.
+-- the whole table for each file instead of the few block ranges the BRIN index names. (JIT is off wherever seq scans
+-- are: their penalty inflates plan costs past the JIT threshold, and compiling takes longer than the query.)
 CREATE FUNCTION stored_incident_keys(source text, month_starts timestamptz[]) RETURNS SETOF bytea
-LANGUAGE sql STABLE SET enable_seqscan = off AS $$
+LANGUAGE sql STABLE SET enable_seqscan = off SET jit = off AS $$
   SELECT i.source_key FROM patrolmap.incidents i WHERE i.source = $1 AND i.period_start = ANY ($2)
 $$;
 COMMENT ON COLUMN incidents.ward_code IS 'copy of locations.ward_code, kept for ward filters on incidents';
@@ -97,5 +102,15 @@ CREATE TABLE location_counts_state (
   counted_through  bigint NOT NULL
 );
 INSERT INTO location_counts_state (counted_through) SELECT coalesce(max(id), 0) FROM incidents;
+
+-- Incidents newer than the high-water mark, which queries add to location_counts. A function so that its plan is
+-- fixed: the mark is unknown when the calling query is planned, and with the planner's default guess (a third of the
+-- table) it scans every incident, in parallel, for what is nearly always no row at all.
+CREATE FUNCTION incidents_not_counted() RETURNS TABLE (location_id integer, category text)
+LANGUAGE sql STABLE SET enable_seqscan = off SET max_parallel_workers_per_gather = 0 SET jit = off AS $$
+  SELECT i.location_id, i.category
+    FROM patrolmap.incidents i
+   WHERE i.id > (SELECT s.counted_through FROM patrolmap.location_counts_state s WHERE s.single)
+$$;
 INSERT INTO location_counts (location_id, category, incidents)
 SELECT location_id, category, count(*) FROM incidents GROUP BY location_id, category;

@@ -11,6 +11,14 @@ export class BinaryCopyWriter {
     this.buffer = Buffer.allocUnsafe(Math.max(initialBytes, 64))
   }
 
+  /** A writer over bytes written elsewhere (another thread), positioned after them. */
+  static wrap(bytes: Buffer): BinaryCopyWriter {
+    const writer = new BinaryCopyWriter(64)
+    writer.buffer = bytes
+    writer.offset = bytes.length
+    return writer
+  }
+
   /** The stream header: signature, flags (no OIDs), header extension length. Once, before the first row. */
   header(): this {
     this.reserve(19)
@@ -87,6 +95,30 @@ export class BinaryCopyWriter {
   /** The bytes written so far, without copying; valid until the next write. */
   view(): Buffer {
     return this.buffer.subarray(0, this.offset)
+  }
+
+  /** A text field copied from bytes already in UTF-8: source[start, end). */
+  textBytes(source: Buffer, start: number, end: number): this {
+    const length = end - start
+    this.reserve(4 + length)
+    const buffer = this.buffer
+    buffer.writeInt32BE(length, this.offset)
+    const at = this.offset + 4
+    // Short fields are copied in a loop: cheaper than a call into native code.
+    if (length <= 32) for (let index = 0; index < length; index++) buffer[at + index] = source[start + index]
+    else source.copy(buffer, at, start, end)
+    this.offset = at + length
+    return this
+  }
+
+  /** A bytea given as a 'binary' (latin1) string, one byte per character. */
+  latin1(value: string): this {
+    const length = value.length
+    this.reserve(4 + length)
+    this.buffer.writeInt32BE(length, this.offset)
+    this.buffer.write(value, this.offset + 4, length, 'latin1')
+    this.offset += 4 + length
+    return this
   }
 
   /** A bytea given as hex digits. */

