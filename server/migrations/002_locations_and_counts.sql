@@ -87,21 +87,43 @@ LANGUAGE sql STABLE SET enable_seqscan = off SET jit = off AS $$
 $$;
 COMMENT ON COLUMN incidents.ward_code IS 'copy of locations.ward_code, kept for ward filters on incidents';
 
--- Incidents per point and category over the whole period: the default map view aggregates ~48k rows here instead of
--- every incident. It counts incidents with id ≤ counted_through; queries add the newer ones from incidents, so
--- counts are exact whenever the importer brings it up to date (after each run of files, under the import lock).
--- Rows are only ever written by that one statement, which keeps (location_id, category) unique without an index:
--- every query reads the whole table, and an index would add a third to the update's cost.
+-- Incidents per map point over the whole period, in total and by category: the default map view sums 8,302 rows
+-- here instead of 269,438 incidents. It counts incidents with id <= counted_through; queries add the newer ones from
+-- incidents, so counts are exact whenever the importer brings it up to date (after each run of files, under the
+-- import lock). by_category[k] counts the category whose incident_categories.id is k: one row per point is a sixth of
+-- the rows that a row per point and category takes, and the map's query was three times faster for it.
+CREATE TABLE incident_categories (
+  id    smallint PRIMARY KEY CHECK (id > 0),
+  name  text NOT NULL UNIQUE
+);
+INSERT INTO incident_categories (id, name)
+SELECT ordinality, name
+  FROM unnest(ARRAY['Violence and sexual offences', 'Anti-social behaviour', 'Criminal damage and arson', 'Shoplifting',
+                    'Public order', 'Other theft', 'Burglary', 'Vehicle crime', 'Drugs', 'Other crime', 'Robbery',
+                    'Possession of weapons', 'Bicycle theft', 'Theft from the person']) WITH ORDINALITY AS c (name, ordinality);
+-- Categories of rows imported before this migration that are not police.uk's (none, but the counts must not lose any).
+INSERT INTO incident_categories (id, name)
+SELECT 14 + row_number() OVER (ORDER BY category), category
+  FROM (SELECT DISTINCT category FROM incidents) AS found
+ WHERE category NOT IN (SELECT name FROM incident_categories);
+
 CREATE TABLE location_counts (
-  location_id  integer NOT NULL,
-  category     text NOT NULL,
-  incidents    integer NOT NULL
+  location_id  integer PRIMARY KEY,
+  total        integer NOT NULL,
+  by_category  integer[] NOT NULL
 );
 CREATE TABLE location_counts_state (
   single           boolean PRIMARY KEY DEFAULT true CHECK (single),
   counted_through  bigint NOT NULL
 );
 INSERT INTO location_counts_state (counted_through) SELECT coalesce(max(id), 0) FROM incidents;
+INSERT INTO location_counts (location_id, total, by_category)
+SELECT points.location_id, coalesce(sum(counted.n), 0), array_agg(coalesce(counted.n, 0) ORDER BY k.id)
+  FROM (SELECT DISTINCT location_id FROM incidents) AS points
+ CROSS JOIN incident_categories k
+  LEFT JOIN (SELECT location_id, category, count(*)::int AS n FROM incidents GROUP BY location_id, category) AS counted
+         ON counted.location_id = points.location_id AND counted.category = k.name
+ GROUP BY points.location_id;
 
 -- Incidents newer than the high-water mark, which queries add to location_counts. A function so that its plan is
 -- fixed: the mark is unknown when the calling query is planned, and with the planner's default guess (a third of the
@@ -112,5 +134,3 @@ LANGUAGE sql STABLE SET enable_seqscan = off SET max_parallel_workers_per_gather
     FROM patrolmap.incidents i
    WHERE i.id > (SELECT s.counted_through FROM patrolmap.location_counts_state s WHERE s.single)
 $$;
-INSERT INTO location_counts (location_id, category, incidents)
-SELECT location_id, category, count(*) FROM incidents GROUP BY location_id, category;

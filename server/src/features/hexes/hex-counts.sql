@@ -1,12 +1,15 @@
 -- Incidents per H3 cell at resolution $5: the cell containing each incident's map point (h3-js latLngToCell, kept per
--- location). The whole period, the default view, sums location_counts plus any incidents newer than its high-water
--- mark; a month range counts the incidents themselves. Conditions on parameters alone are one-time filters, so
--- only the branch that applies runs.
-WITH counted AS (
-  SELECT c.location_id, c.incidents
+-- location). The whole period, the default view, sums location_counts (one row per point) plus any incidents newer
+-- than its high-water mark; a month range counts the incidents themselves. Conditions on parameters alone are
+-- one-time filters, so only the branch that applies runs.
+WITH wanted AS MATERIALIZED (
+  SELECT array_agg(k.id) AS ids FROM incident_categories k WHERE k.name = ANY ($3::text[])
+), counted AS (
+  SELECT c.location_id,
+         CASE WHEN $3::text[] IS NULL THEN c.total
+              ELSE (SELECT coalesce(sum(c.by_category[k]), 0) FROM unnest((SELECT ids FROM wanted)) AS k) END AS incidents
     FROM location_counts c
    WHERE $1::text IS NULL AND $2::text IS NULL
-     AND ($3::text[] IS NULL OR c.category = ANY ($3))
   UNION ALL
   SELECT n.location_id, 1
     FROM incidents_not_counted() n
@@ -26,7 +29,8 @@ WITH counted AS (
          p.incidents
     FROM per_location p
     JOIN locations l ON l.id = p.location_id
-   WHERE $4::text IS NULL OR l.ward_code = $4
+   WHERE p.incidents > 0
+     AND ($4::text IS NULL OR l.ward_code = $4)
 )
 SELECT h3_to_string(cell) AS h3, sum(incidents)::int AS count
   FROM per_cell
