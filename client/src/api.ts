@@ -46,7 +46,8 @@ export interface DataFilters {
   ward: string | null
 }
 
-function query(entries: [string, string | null | undefined][]): string {
+/** `?a=1&b=2` from the entries that have a value; '' when none has. */
+export function queryString(entries: [string, string | null | undefined][]): string {
   const present = entries.filter((entry): entry is [string, string] => entry[1] != null && entry[1] !== '')
   if (present.length === 0) return ''
   return `?${present.map(([key, value]) => `${key}=${encodeURIComponent(value)}`).join('&')}`
@@ -61,7 +62,7 @@ export const configUrl = '/api/config'
 export const councilsUrl = '/api/councils'
 
 export function summaryUrl(filters: DataFilters): string {
-  return `/api/summary${query([
+  return `/api/summary${queryString([
     ['from', filters.from],
     ['to', filters.to],
     ['categories', categoriesParam(filters.categories)],
@@ -71,7 +72,7 @@ export function summaryUrl(filters: DataFilters): string {
 
 /** Ward counts ignore the ward filter so every ward's tooltip stays meaningful while one is selected. */
 export function wardsUrl(filters: Omit<DataFilters, 'ward'>): string {
-  return `/api/wards${query([
+  return `/api/wards${queryString([
     ['from', filters.from],
     ['to', filters.to],
     ['categories', categoriesParam(filters.categories)],
@@ -79,7 +80,7 @@ export function wardsUrl(filters: Omit<DataFilters, 'ward'>): string {
 }
 
 export function hexesUrl(res: H3Resolution, filters: DataFilters): string {
-  return `/api/hexes${query([
+  return `/api/hexes${queryString([
     ['res', String(res)],
     ['from', filters.from],
     ['to', filters.to],
@@ -362,7 +363,7 @@ export const passwordUrl = '/api/auth/password'
 export const usersUrl = '/api/users'
 
 export function wardReportsUrl(filters: { from: string | null; to: string | null; ward: string | null }): string {
-  return `/api/ward-reports${query([
+  return `/api/ward-reports${queryString([
     ['from', filters.from],
     ['to', filters.to],
     ['ward', filters.ward],
@@ -377,7 +378,7 @@ export interface AuditFilters {
 }
 
 export function auditUrl(filters: AuditFilters, cursor: string | null = null, limit = 50): string {
-  return `/api/audit${query([
+  return `/api/audit${queryString([
     ['action', filters.action],
     ['actor', filters.actor?.trim() || null],
     ['from', filters.from],

@@ -6,6 +6,13 @@ export interface PatrolmapDebug {
   hexesLoaded: boolean
   lastHexesUrl: string
   cellCount: number
+  /** Hotspots mode: the hotspot layer (and highlight) now on screen has been drawn. */
+  hotspotsLoaded?: boolean
+  /** The /api/hotspots/gistar or /emerging request whose cells were drawn. */
+  lastHotspotsUrl?: string
+  hotspotCellCount?: number
+  /** The problem location whose outline was drawn with them (its rank and name), or null. */
+  highlightedLocation?: string | null
 }
 
 declare global {

@@ -46,4 +46,23 @@ describe('fitCamera', () => {
     expect(camera.zoom).toBe(14)
     expect(camera.lat).toBeCloseTo(54.60005, 4)
   })
+
+  it('keeps the bounds clear of a right-hand panel too when the map is padded on both sides (Hotspots mode)', () => {
+    const padding = { left: 340, right: 410 }
+    const wide = { top: 16, right: 410 + 226, bottom: 30, left: 356 }
+    const camera = fitCamera(cleveland, size, wide, padding)
+    const [[west, south], [east, north]] = cleveland
+    for (const corner of [
+      [west, north],
+      [east, south],
+    ] as [number, number][]) {
+      const [x, y] = project(corner, camera, size, padding)
+      expect(x).toBeGreaterThanOrEqual(wide.left - 0.5)
+      expect(x).toBeLessThanOrEqual(size.width - wide.right + 0.5)
+      expect(y).toBeGreaterThanOrEqual(wide.top - 0.5)
+      expect(y).toBeLessThanOrEqual(size.height - wide.bottom + 0.5)
+    }
+    // A number is the left padding alone, as before.
+    expect(project([-1.2, 54.6], camera, size, 340)).toEqual(project([-1.2, 54.6], camera, size, { left: 340, right: 0 }))
+  })
 })

@@ -16,16 +16,25 @@ const mercatorY = (lat: number) => (180 - (180 / Math.PI) * Math.log(Math.tan(Ma
 const longitude = (x: number) => x * 360 - 180
 const latitude = (y: number) => (360 / Math.PI) * Math.atan(Math.exp(((180 - y * 360) * Math.PI) / 180)) - 90
 
+/** The map's own padding (MapLibre's setPadding): a number is the left padding alone. */
+export type MapPadding = number | { left: number; right: number }
+
+/** Where the map puts its centre, across, given its own padding. */
+function centreXOf(width: number, padding: MapPadding): number {
+  const { left, right } = typeof padding === 'number' ? { left: padding, right: 0 } : padding
+  return left + (width - left - right) / 2
+}
+
 /**
  * The camera that shows `bounds` whole inside a map of `size` pixels, clear of `insets` (the filter panel, the
- * legend, the attribution), for a map whose own padding moves its centre right by `mapPaddingLeft` pixels. Worked
- * out here rather than by MapLibre's fitBounds so the first hexagon request already has the right resolution.
+ * legend, the attribution), for a map whose own padding (`mapPadding`) moves its centre. Worked out here rather
+ * than by MapLibre's fitBounds so the first hexagon request already has the right resolution.
  */
 export function fitCamera(
   bounds: Bounds,
   size: { width: number; height: number },
   insets: Insets,
-  mapPaddingLeft = 0,
+  mapPadding: MapPadding = 0,
   maxZoom = 14,
 ): MapView {
   const [[west, south], [east, north]] = bounds
@@ -44,7 +53,7 @@ export function fitCamera(
   // Where the bounds' middle must land on screen, and where the map puts its centre given its own padding.
   const targetX = (insets.left + size.width - insets.right) / 2
   const targetY = (insets.top + size.height - insets.bottom) / 2
-  const centreX = mapPaddingLeft + (size.width - mapPaddingLeft) / 2
+  const centreX = centreXOf(size.width, mapPadding)
   const centreY = size.height / 2
   const x = (x0 + x1) / 2 - (targetX - centreX) / scale
   const y = (y0 + y1) / 2 - (targetY - centreY) / scale
@@ -56,10 +65,10 @@ export function project(
   [lon, lat]: [number, number],
   camera: MapView,
   size: { width: number; height: number },
-  mapPaddingLeft = 0,
+  mapPadding: MapPadding = 0,
 ): [number, number] {
   const scale = TILE_SIZE * 2 ** camera.zoom
-  const centreX = mapPaddingLeft + (size.width - mapPaddingLeft) / 2
+  const centreX = centreXOf(size.width, mapPadding)
   const centreY = size.height / 2
   return [
     centreX + (mercatorX(lon) - mercatorX(camera.lon)) * scale,

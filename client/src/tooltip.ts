@@ -5,6 +5,9 @@ import { WARD_AREA_LAYER_ID } from './ward-layers'
 
 export interface TooltipContent {
   title: string
+  /** Plain lines under the title (numbers a person reads). */
+  lines?: string[]
+  /** Small monospace line (identifiers). */
   detail?: string
 }
 

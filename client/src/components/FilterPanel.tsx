@@ -1,4 +1,4 @@
-import { useId, useMemo } from 'react'
+import { useId, useMemo, type ReactNode } from 'react'
 import type { WardFeature } from '../api'
 import { categorySlug, type CategoryOption } from '../categories'
 import { formatCount } from '../colour-scale'
@@ -6,9 +6,10 @@ import { H3_RESOLUTIONS, type H3Resolution, type ResolutionChoice } from '../h3-
 import { formatMonth } from '../months'
 import { groupWardsByCouncil } from '../ward-groups'
 import type { Filters } from '../view-state-url'
+import type { MapMode } from '../hotspots/hotspot-url'
 
 /** Approximate flat-to-flat width of an H3 cell, so "resolution 8" means something to a patrol planner. */
-const CELL_WIDTH: Record<H3Resolution, string> = {
+export const CELL_WIDTH: Record<H3Resolution, string> = {
   6: '6 km',
   7: '2.4 km',
   8: '900 m',
@@ -29,10 +30,15 @@ interface FilterPanelProps {
   onChange(update: Partial<Filters>): void
   open: boolean
   onToggle(): void
+  /** Incidents (counts per hexagon) or Hotspots (the analysis); the filters above are shared by both. */
+  mode: MapMode
+  onModeChange(mode: MapMode): void
+  /** Hotspots mode's own controls, shown instead of the hexagon size. */
+  hotspotControls?: ReactNode
 }
 
 export function FilterPanel(props: FilterPanelProps) {
-  const { filters, categoryOptions, months, period, wards, total, outsideArea, autoResolution, onChange, open } = props
+  const { filters, categoryOptions, months, period, wards, total, outsideArea, autoResolution, onChange, open, mode } = props
   const idPrefix = useId()
   const bodyId = `${idPrefix}-body`
   const councilGroups = useMemo(() => groupWardsByCouncil(wards), [wards])
@@ -63,7 +69,24 @@ export function FilterPanel(props: FilterPanelProps) {
       <header className="panel-header">
         <div>
           <h1>Hotspot map</h1>
-          <p className="panel-subtitle">Crime and ASB · police.uk data</p>
+          <div className="mode-switch" role="group" aria-label="What the map shows">
+            <button
+              type="button"
+              data-testid="mode-incidents"
+              aria-pressed={mode === 'incidents'}
+              onClick={() => props.onModeChange('incidents')}
+            >
+              Incidents
+            </button>
+            <button
+              type="button"
+              data-testid="mode-hotspots"
+              aria-pressed={mode === 'hotspots'}
+              onClick={() => props.onModeChange('hotspots')}
+            >
+              Hotspots
+            </button>
+          </div>
         </div>
         <button
           type="button"
@@ -147,6 +170,7 @@ export function FilterPanel(props: FilterPanelProps) {
             id={`${idPrefix}-ward`}
             data-testid="filter-ward"
             value={filters.ward ?? ''}
+            aria-describedby={mode === 'hotspots' && filters.ward ? `${idPrefix}-ward-hint` : undefined}
             onChange={(event) => onChange({ ward: event.target.value || null })}
           >
             <option value="">All wards</option>
@@ -161,8 +185,17 @@ export function FilterPanel(props: FilterPanelProps) {
               </optgroup>
             ))}
           </select>
+          {mode === 'hotspots' && filters.ward && (
+            <p className="hint field-hint" id={`${idPrefix}-ward-hint`} data-testid="ward-hotspot-hint">
+              Only this ward’s incidents count; cells elsewhere count as empty, so its cells will read as hot. For a
+              fair comparison choose All wards.
+            </p>
+          )}
         </div>
 
+        {mode === 'hotspots' ? (
+          props.hotspotControls
+        ) : (
         <div className="field">
           <label htmlFor={`${idPrefix}-res`}>Hexagon size (H3 resolution)</label>
           <select
@@ -190,6 +223,7 @@ export function FilterPanel(props: FilterPanelProps) {
               : `Cells about ${CELL_WIDTH[filters.res]} across at every zoom.`}
           </p>
         </div>
+        )}
       </div>
     </aside>
   )

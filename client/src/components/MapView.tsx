@@ -17,8 +17,13 @@ export const STYLE_LOAD_TIMEOUT_MS = 8000
 
 export type Basemap = 'remote' | 'offline'
 
+/** A problem location of one small cell is still shown with its streets around it. */
+const FLY_TO_MAX_ZOOM = 15.5
+
 export interface MapHandle {
   fitBounds(bounds: Bounds): void
+  /** Flies to `centre` at the zoom that shows `bounds` whole (clear of the panels), no closer than street level. */
+  flyTo(centre: { lon: number; lat: number }, bounds: Bounds): void
 }
 
 interface MapViewProps {
@@ -26,12 +31,16 @@ interface MapViewProps {
   initialView: MapCamera
   /** Pixels of map hidden behind the filter panel on the left. */
   leftInset: number
+  /** Pixels of map hidden behind a panel on the right (the Hotspots results); 0 when there is none. */
+  rightInset?: number
   layers: LayersList
   /** Identifies the data behind `layers`; echoed through `onLayersRendered` once deck.gl has drawn it. */
   renderMarker: unknown
   onLayersRendered(marker: unknown): void
   onViewChange(view: MapCamera): void
   onBasemapChange?(basemap: Basemap): void
+  /** Tooltip wording for what is under the pointer; describeHover (incident hexagons and wards) by default. */
+  describe?(layerId: string | undefined, object: unknown): TooltipContent | null
   ref?: Ref<MapHandle>
 }
 
@@ -95,6 +104,14 @@ export function MapView(props: MapViewProps) {
       fitBounds(bounds) {
         mapRef.current?.fitBounds(bounds, { padding: 60, maxZoom: 14, duration: 800 })
       },
+      flyTo(centre, bounds) {
+        const map = mapRef.current
+        if (!map) return
+        const fitted = map.cameraForBounds(bounds, { padding: 80, maxZoom: FLY_TO_MAX_ZOOM })
+        const zoom = Math.min(fitted?.zoom ?? FLY_TO_MAX_ZOOM, FLY_TO_MAX_ZOOM)
+        const reducedMotion = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false
+        map.flyTo({ center: [centre.lon, centre.lat], zoom, duration: reducedMotion ? 0 : 1200, essential: false })
+      },
     }),
     [],
   )
@@ -116,7 +133,7 @@ export function MapView(props: MapViewProps) {
       // Mapping incidents is a 2D task; tilt would only distort hexagon areas.
       maxPitch: 0,
     })
-    map.setPadding({ top: 0, right: 0, bottom: 0, left: callbacksRef.current.leftInset })
+    map.setPadding({ top: 0, right: callbacksRef.current.rightInset ?? 0, bottom: 0, left: callbacksRef.current.leftInset })
     map.touchZoomRotate.disableRotation()
     map.keyboard.disableRotation()
     map.addControl(new NavigationControl({ showCompass: false }), 'top-right')
@@ -127,9 +144,12 @@ export function MapView(props: MapViewProps) {
       interleaved: false,
       layers: callbacksRef.current.layers,
       onHover: (info) => {
-        const content = describeHover(info.layer?.id, info.object)
+        const describe = callbacksRef.current.describe ?? describeHover
+        const content = describe(info.layer?.id, info.object)
         const { clientWidth, clientHeight } = map.getContainer()
-        setHover(content ? { content, x: info.x, y: info.y, width: clientWidth, height: clientHeight } : null)
+        // A panel over the right of the map is an edge too: the tooltip flips before running under it.
+        const width = clientWidth - (callbacksRef.current.rightInset ?? 0)
+        setHover(content ? { content, x: info.x, y: info.y, width, height: clientHeight } : null)
       },
       onAfterRender: () => {
         const pending = pendingMarkerRef.current
@@ -171,11 +191,14 @@ export function MapView(props: MapViewProps) {
     }
   }, [basemapStyleUrl, attribution])
 
+  const rightInset = props.rightInset ?? 0
   useEffect(() => {
     const map = mapRef.current
-    if (!map || map.getPadding().left === props.leftInset) return
-    map.easeTo({ padding: { top: 0, right: 0, bottom: 0, left: props.leftInset }, duration: 300 })
-  }, [props.leftInset])
+    if (!map) return
+    const padding = map.getPadding()
+    if (padding.left === props.leftInset && padding.right === rightInset) return
+    map.easeTo({ padding: { top: 0, right: rightInset, bottom: 0, left: props.leftInset }, duration: 300 })
+  }, [props.leftInset, rightInset])
 
   useEffect(() => {
     const overlay = overlayRef.current
@@ -205,6 +228,11 @@ export function MapView(props: MapViewProps) {
       {hover && placement && (
         <div className="map-tooltip" role="tooltip" data-testid="tooltip" style={placement}>
           <div className="map-tooltip-title">{hover.content.title}</div>
+          {hover.content.lines?.map((line) => (
+            <div key={line} className="map-tooltip-line">
+              {line}
+            </div>
+          ))}
           {hover.content.detail && <div className="map-tooltip-detail">{hover.content.detail}</div>}
         </div>
       )}

@@ -1,18 +1,21 @@
 interface StatusMessagesProps {
   loading: boolean
   empty: boolean
+  /** What "empty" means here; incidents by default. */
+  emptyMessage?: string
+  errorTitle?: string
   error: Error | null
   onRetry(): void
 }
 
 /** Loading, empty and error states share one slot above the map so they never stack on top of each other. */
-export function StatusMessages({ loading, empty, error, onRetry }: StatusMessagesProps) {
+export function StatusMessages({ loading, empty, emptyMessage, errorTitle, error, onRetry }: StatusMessagesProps) {
   return (
     <div className="status-area">
       {error && (
         <div className="status status-error" role="alert" data-testid="error">
           <span>
-            <strong>Could not load the map data.</strong> {error.message}
+            <strong>{errorTitle ?? 'Could not load the map data.'}</strong> {error.message}
           </span>
           <button type="button" onClick={onRetry}>
             Retry
@@ -27,7 +30,7 @@ export function StatusMessages({ loading, empty, error, onRetry }: StatusMessage
       )}
       {!error && !loading && empty && (
         <div className="status status-empty" role="status" data-testid="empty">
-          No incidents match these filters
+          {emptyMessage ?? 'No incidents match these filters'}
         </div>
       )}
     </div>
