@@ -79,10 +79,11 @@ COMMENT ON COLUMN incidents.ward_code IS 'copy of locations.ward_code, kept for 
 
 -- The keys already stored for some months (a key includes its month, so no other row can match a new one). Seq scans
 -- are off inside: during an import the table grows faster than its statistics, and without them the planner reads
--- the whole table for each file instead of the few block ranges the BRIN index names. (JIT is off wherever seq scans
--- are: their penalty inflates plan costs past the JIT threshold, and compiling takes longer than the query.)
+-- the whole table for each file instead of the few block ranges the BRIN index names. JIT and parallel workers are
+-- off too: the penalty on seq scans and BRIN's rough row estimates inflate plan costs past both thresholds, and
+-- compiling, or starting workers, takes longer than the lookup.
 CREATE FUNCTION stored_incident_keys(source text, month_starts timestamptz[]) RETURNS SETOF bytea
-LANGUAGE sql STABLE SET enable_seqscan = off SET jit = off AS $$
+LANGUAGE sql STABLE SET enable_seqscan = off SET jit = off SET max_parallel_workers_per_gather = 0 AS $$
   SELECT i.source_key FROM patrolmap.incidents i WHERE i.source = $1 AND i.period_start = ANY ($2)
 $$;
 COMMENT ON COLUMN incidents.ward_code IS 'copy of locations.ward_code, kept for ward filters on incidents';
