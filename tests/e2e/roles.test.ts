@@ -15,8 +15,8 @@ const MAP_MS = 30_000
 const PAGE_MS = 15_000
 const artifactsDir = path.join(projectRoot, 'tests/.artifacts')
 
-/** Requests a councillor's browser must never make: incident-level data and the map's own endpoints. */
-const STAFF_ONLY = /^\/api\/(summary|hexes|wards|incidents)\b/
+/** Requests a councillor's browser must never make: incident-level data, the map's own endpoints and the hotspot analysis. */
+const STAFF_ONLY = /^\/api\/(summary|hexes|wards|incidents|hotspots)\b/
 
 /**
  * The browser logs every 4xx answer to fetch as a console error. The tests cause some on purpose (the session check
@@ -175,8 +175,8 @@ describe.skipIf(skipReason !== null)(`sign-in and roles in Chromium${skipReason 
 
   it('councillor: lands on ward reports for their own wards only, never sees the map or asks for its data', async () => {
     const { page, apiRequests } = await openWindow()
-    // A map link someone shared: a councillor must not get the map from it.
-    await page.goto(`${origin}/?lat=54.6&lon=-1.2&zoom=11&categories=Burglary`)
+    // A map link someone shared, in Hotspots mode: a councillor must get neither the map nor the analysis from it.
+    await page.goto(`${origin}/?lat=54.6&lon=-1.2&zoom=11&categories=Burglary&mode=hotspots&layer=gistar&hres=9`)
     await signInThroughForm(page, 'councillor@test.local')
     await page.getByTestId('ward-report').first().waitFor({ state: 'visible', timeout: PAGE_MS })
     expect(pathOf(page)).toBe('/reports')
