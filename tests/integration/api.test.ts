@@ -1,4 +1,5 @@
 import { latLngToCell } from 'h3-js'
+import { POLICE_UK_CATEGORIES } from '../../server/src/features/incidents/categories.js'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { boundaryFiles, policeUkFile, startTestApp, type SignedIn, type TestApp } from '../support/test-app.js'
 
@@ -78,6 +79,15 @@ describe('GET /api/hexes', () => {
   it.each([6, 7, 8, 9, 10])('counts per res-%i cell equal h3-js latLngToCell applied to every incident point', async (res) => {
     const body: { h3: string; count: number }[] = await json(`/api/hexes?res=${res}&categories=${encodeURIComponent(ASB)}`)
     expect(new Map(body.map((cell) => [cell.h3, cell.count]))).toEqual(await expectedCells(res, 'i.category = $1', [ASB]))
+  })
+
+  it.each([
+    ['two categories', ['Anti-social behaviour', 'Drugs']],
+    ['all but one (the total less the one left out)', POLICE_UK_CATEGORIES.filter((category) => category !== 'Drugs')],
+    ['every category named', [...POLICE_UK_CATEGORIES]],
+  ])('counts %s over the whole period as h3-js does', async (_, categories) => {
+    const body: { h3: string; count: number }[] = await json(`/api/hexes?res=8&categories=${encodeURIComponent(categories.join(','))}`)
+    expect(new Map(body.map((cell) => [cell.h3, cell.count]))).toEqual(await expectedCells(8, 'i.category = ANY ($1)', [categories]))
   })
 
   it('counts every category over the whole period and over a month range alike', async () => {
