@@ -120,7 +120,8 @@ export function App() {
   const [hotspot, setHotspot] = useState<HotspotState>(() => parseHotspotState(window.location.search))
   const [locationLimit, setLocationLimit] = useState(LOCATIONS_PAGE)
   const [selected, setSelected] = useState<SelectedLocation | null>(null)
-  const [resultsOpen, setResultsOpen] = useState(true)
+  // On a phone the analysis would cover the whole map: it starts folded down to its legend there.
+  const [resultsOpen, setResultsOpen] = useState(() => window.innerWidth > NARROW_SCREEN_PX)
   const hotspotMode = mode === 'hotspots'
   const [camera, setCamera] = useState<MapCamera>(() => ({ lat: initial.lat, lon: initial.lon, zoom: initial.zoom }))
   // A shared link opens where it points; otherwise the map opens on the whole partnership area, fitted to this
@@ -398,30 +399,27 @@ export function App() {
         />
       )}
       {hotspotMode ? (
-        <>
-            <HotspotPanel
-              layer={hotspot.layer}
-              onLayerChange={(layer) => updateHotspot({ layer })}
-              gistar={hotspotData.gistar.data}
-              emerging={hotspotData.emerging.data}
-              highlightedName={highlightedName}
-              open={resultsOpen}
-              onToggle={() => setResultsOpen((open) => !open)}
-              subject={incidentSubject(filters.categories)}
-              categories={filters.categories}
-              dataFrom={period?.from ?? null}
-              blocked={hotspotData.blocked}
-              locations={hotspotData.locations}
-              locationsUrl={hotspotData.locationsUrl}
-              topWards={hotspotData.topWards}
-              concentration={hotspotData.concentration}
-              forecast={hotspotData.forecast}
-              selectedRank={highlighted?.rank ?? null}
-              onSelect={selectLocation}
-              onShowAll={() => setLocationLimit(LOCATIONS_ALL)}
-              onRetry={() => setRetryToken((token) => token + 1)}
-            />
-        </>
+        <HotspotPanel
+          layer={hotspot.layer}
+          onLayerChange={(layer) => updateHotspot({ layer })}
+          gistar={hotspotData.gistar.data}
+          emerging={hotspotData.emerging.data}
+          highlightedName={highlightedName}
+          open={resultsOpen}
+          onToggle={() => setResultsOpen((open) => !open)}
+          subject={incidentSubject(filters.categories)}
+          categories={filters.categories}
+          dataFrom={period?.from ?? null}
+          blocked={hotspotData.blocked}
+          locations={hotspotData.locations}
+          topWards={hotspotData.topWards}
+          concentration={hotspotData.concentration}
+          forecast={hotspotData.forecast}
+          selectedRank={highlighted?.rank ?? null}
+          onSelect={selectLocation}
+          onShowAll={() => setLocationLimit(LOCATIONS_ALL)}
+          onRetry={() => setRetryToken((token) => token + 1)}
+        />
       ) : (
         <Legend scale={scale} resolution={displayedResolution} selectedWardName={selectedWardName} />
       )}

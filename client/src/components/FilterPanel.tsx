@@ -196,33 +196,33 @@ export function FilterPanel(props: FilterPanelProps) {
         {mode === 'hotspots' ? (
           props.hotspotControls
         ) : (
-        <div className="field">
-          <label htmlFor={`${idPrefix}-res`}>Hexagon size (H3 resolution)</label>
-          <select
-            id={`${idPrefix}-res`}
-            data-testid="filter-res"
-            aria-describedby={`${idPrefix}-res-hint`}
-            value={String(filters.res)}
-            onChange={(event) => {
-              const value = event.target.value
-              onChange({ res: value === 'auto' ? 'auto' : (Number(value) as ResolutionChoice) })
-            }}
-          >
-            <option value="auto">Auto (follows zoom)</option>
-            {H3_RESOLUTIONS.map((resolution) => (
-              <option key={resolution} value={String(resolution)}>
-                {resolution} (~{CELL_WIDTH[resolution]} cells)
-              </option>
-            ))}
-          </select>
-          <p className="hint field-hint" id={`${idPrefix}-res-hint`}>
-            {filters.res === 'auto'
-              ? `Now ${autoResolution}: cells about ${CELL_WIDTH[autoResolution]} across.${
-                  autoResolution < H3_RESOLUTIONS[H3_RESOLUTIONS.length - 1] ? ' Zoom in for finer cells.' : ''
-                }`
-              : `Cells about ${CELL_WIDTH[filters.res]} across at every zoom.`}
-          </p>
-        </div>
+          <div className="field">
+            <label htmlFor={`${idPrefix}-res`}>Hexagon size (H3 resolution)</label>
+            <select
+              id={`${idPrefix}-res`}
+              data-testid="filter-res"
+              aria-describedby={`${idPrefix}-res-hint`}
+              value={String(filters.res)}
+              onChange={(event) => {
+                const value = event.target.value
+                onChange({ res: value === 'auto' ? 'auto' : (Number(value) as ResolutionChoice) })
+              }}
+            >
+              <option value="auto">Auto (follows zoom)</option>
+              {H3_RESOLUTIONS.map((resolution) => (
+                <option key={resolution} value={String(resolution)}>
+                  {resolution} (~{CELL_WIDTH[resolution]} cells)
+                </option>
+              ))}
+            </select>
+            <p className="hint field-hint" id={`${idPrefix}-res-hint`}>
+              {filters.res === 'auto'
+                ? `Now ${autoResolution}: cells about ${CELL_WIDTH[autoResolution]} across.${
+                    autoResolution < H3_RESOLUTIONS[H3_RESOLUTIONS.length - 1] ? ' Zoom in for finer cells.' : ''
+                  }`
+                : `Cells about ${CELL_WIDTH[filters.res]} across at every zoom.`}
+            </p>
+          </div>
         )}
       </div>
     </aside>

@@ -32,7 +32,6 @@ export interface HotspotResultsProps {
   /** Why nothing was asked for (no category or council ticked), or null. */
   blocked: string | null
   locations: ApiResource<ProblemLocationsAnswer>
-  locationsUrl: string | null
   topWards: ApiResource<TopWardsAnswer>
   concentration: ApiResource<ConcentrationAnswer>
   forecast: ApiResource<ForecastAnswer>
@@ -82,57 +81,57 @@ export default function HotspotResults(props: HotspotResultsProps) {
   const bodyId = useId()
   return (
     <>
-        {blocked ? (
-          <div className="state state-empty" role="status" data-testid="hotspots-blocked">
-            {blocked}
-          </div>
-        ) : (
-          <>
-            <section aria-labelledby={`${bodyId}-locations`} className="results-section">
-              <h2 id={`${bodyId}-locations`}>
-                Problem locations
-                {locations.data?.period.from && (
-                  <span className="section-subtitle" data-testid="results-period">
-                    {' '}
-                    · {subject} · {describeHotspotPeriod(locations.data.period)}
-                  </span>
-                )}
-              </h2>
-              <SectionState resource={locations} label="the problem locations" testId="locations" onRetry={props.onRetry}>
-                {locations.data && (
-                  <LocationList
-                    answer={locations.data}
-                    categories={props.categories}
-                    selectedRank={props.selectedRank}
-                    onSelect={props.onSelect}
-                    onShowAll={props.onShowAll}
-                  />
-                )}
-              </SectionState>
-            </section>
+      {blocked ? (
+        <div className="state state-empty" role="status" data-testid="hotspots-blocked">
+          {blocked}
+        </div>
+      ) : (
+        <>
+          <section aria-labelledby={`${bodyId}-locations`} className="results-section">
+            <h2 id={`${bodyId}-locations`}>
+              Problem locations
+              {locations.data?.period.from && (
+                <span className="section-subtitle" data-testid="results-period">
+                  {' '}
+                  · {subject} · {describeHotspotPeriod(locations.data.period)}
+                </span>
+              )}
+            </h2>
+            <SectionState resource={locations} label="the problem locations" testId="locations" onRetry={props.onRetry}>
+              {locations.data && (
+                <LocationList
+                  answer={locations.data}
+                  categories={props.categories}
+                  selectedRank={props.selectedRank}
+                  onSelect={props.onSelect}
+                  onShowAll={props.onShowAll}
+                />
+              )}
+            </SectionState>
+          </section>
 
-            <section className="results-section" aria-labelledby={`${bodyId}-wards`}>
-              <h2 id={`${bodyId}-wards`}>Top wards</h2>
-              <SectionState resource={topWards} label="the top wards" testId="top-wards" onRetry={props.onRetry}>
-                {topWards.data && <TopWards answer={topWards.data} subject={subject} dataFrom={props.dataFrom} />}
-              </SectionState>
-            </section>
+          <section className="results-section" aria-labelledby={`${bodyId}-wards`}>
+            <h2 id={`${bodyId}-wards`}>Top wards</h2>
+            <SectionState resource={topWards} label="the top wards" testId="top-wards" onRetry={props.onRetry}>
+              {topWards.data && <TopWards answer={topWards.data} subject={subject} dataFrom={props.dataFrom} />}
+            </SectionState>
+          </section>
 
-            <section className="results-section" aria-labelledby={`${bodyId}-concentration`}>
-              <h2 id={`${bodyId}-concentration`}>Concentration</h2>
-              <SectionState resource={concentration} label="the concentration" testId="concentration" onRetry={props.onRetry}>
-                {concentration.data && <ConcentrationChart answer={concentration.data} subject={subject} />}
-              </SectionState>
-            </section>
+          <section className="results-section" aria-labelledby={`${bodyId}-concentration`}>
+            <h2 id={`${bodyId}-concentration`}>Concentration</h2>
+            <SectionState resource={concentration} label="the concentration" testId="concentration" onRetry={props.onRetry}>
+              {concentration.data && <ConcentrationChart answer={concentration.data} subject={subject} />}
+            </SectionState>
+          </section>
 
-            <section className="results-section" aria-labelledby={`${bodyId}-forecast`}>
-              <h2 id={`${bodyId}-forecast`}>Forecast accuracy</h2>
-              <SectionState resource={forecast} label="the forecast accuracy" testId="forecast" onRetry={props.onRetry}>
-                {forecast.data && <ForecastChart answer={forecast.data} subject={subject} />}
-              </SectionState>
-            </section>
-          </>
-        )}
+          <section className="results-section" aria-labelledby={`${bodyId}-forecast`}>
+            <h2 id={`${bodyId}-forecast`}>Forecast accuracy</h2>
+            <SectionState resource={forecast} label="the forecast accuracy" testId="forecast" onRetry={props.onRetry}>
+              {forecast.data && <ForecastChart answer={forecast.data} subject={subject} />}
+            </SectionState>
+          </section>
+        </>
+      )}
     </>
   )
 }
@@ -152,10 +151,7 @@ function LocationList({ answer, categories, selectedRank, onSelect, onShowAll }:
         <p className="hint" data-testid="locations-count" aria-live="polite">
           {answer.total === 0
             ? 'No problem locations'
-            : count < answer.total
-              ? `Top ${count} of ${answer.total} problem locations`
-              : `${answer.total} problem ${answer.total === 1 ? 'location' : 'locations'}`}
-          , ranked by score
+            : `${count < answer.total ? `Top ${count} of ${answer.total} problem locations` : `${answer.total} problem ${answer.total === 1 ? 'location' : 'locations'}`}, ranked by score`}
         </p>
         <div className="button-row">
           <button
@@ -190,7 +186,7 @@ function LocationList({ answer, categories, selectedRank, onSelect, onShowAll }:
         <ol className="location-list" aria-label="Problem locations, highest score first" data-testid="location-list">
           {answer.locations.map((location) => (
             <LocationRow
-              key={`${location.rank}`}
+              key={`${location.rank} ${location.name}`}
               location={location}
               periodTo={answer.period.to}
               selected={location.rank === selectedRank}

@@ -49,7 +49,8 @@ describe('hotspot layers', () => {
     ])
     const fill = gistar.props.getFillColor as unknown as (cell: { class: string }) => number[]
     expect(fill({ class: 'hot-99' })).toEqual([214, 47, 39, 210])
-    expect(fill({ class: 'not-significant' })[3]).toBe(0)
+    // Invisible (1/255) but not fully transparent, which deck.gl would not pick for a tooltip.
+    expect(fill({ class: 'not-significant' })).toEqual([0, 0, 0, 1])
     expect(gistar.props.pickable).toBe(true)
     const emerging = buildEmergingLayer([])
     expect((emerging.props.getFillColor as unknown as (cell: { category: string }) => number[])({ category: 'persistent-hot' })).toEqual([215, 48, 39, 210])

@@ -20,6 +20,14 @@ function rimFor(fill: Rgba): Rgba {
   return fill[3] === 0 ? [0, 0, 0, 0] : [60, 20, 10, 60]
 }
 
+/**
+ * deck.gl does not pick fully transparent objects, so not-significant cells get an alpha of 1/255: invisible, but
+ * hovering one still tells its numbers.
+ */
+export function pickableFill(fill: Rgba): Rgba {
+  return fill[3] === 0 ? [0, 0, 0, 1] : fill
+}
+
 export function buildGistarLayer(cells: readonly GiStarCell[]): H3HexagonLayer<GiStarCell> {
   return new H3HexagonLayer<GiStarCell>({
     id: GISTAR_LAYER_ID,
@@ -27,12 +35,11 @@ export function buildGistarLayer(cells: readonly GiStarCell[]): H3HexagonLayer<G
     getHexagon: (cell) => cell.h3,
     extruded: false,
     filled: true,
-    getFillColor: (cell) => gistarFill(cell.class),
+    getFillColor: (cell) => pickableFill(gistarFill(cell.class)),
     stroked: true,
     getLineColor: (cell) => rimFor(gistarFill(cell.class)),
     lineWidthUnits: 'pixels',
     getLineWidth: 0.5,
-    // Not-significant cells are transparent but still pickable, so hovering anywhere tells the cell's numbers.
     pickable: true,
     autoHighlight: true,
     highlightColor: [17, 24, 39, 90],
