@@ -7,7 +7,8 @@ import { loadQuery } from '../../lib/sql-file.js'
 import { identifyImportSource, ImportFileError, openTextStream, type ImportKind, type ImportSource } from './import-source.js'
 import { MAX_REPORTED_ERRORS, type ParseEnd, type RowError, type Segment } from './police-uk-reader.js'
 import { readOnThisThread, startReaderThread, type ReaderThread, type SegmentReader } from './police-uk-reader-thread.js'
-import { LocationCache, writeSegment, type PoliceUkWriteContext } from './police-uk-writer.js'
+import { LocationCache, LocationTally, writeSegment, type PoliceUkWriteContext } from './police-uk-writer.js'
+import { POLICE_UK_CATEGORIES } from '../incidents/categories.js'
 
 export type { RowError } from './police-uk-reader.js'
 
@@ -20,6 +21,9 @@ const monthStarts = loadQuery(import.meta.url, 'month-starts.sql')
 const recordRejectedBatch = loadQuery(import.meta.url, 'record-rejected-batch.sql')
 const committedHashes = loadQuery(import.meta.url, 'committed-hashes.sql')
 const refreshLocationCounts = loadQuery(import.meta.url, 'refresh-location-counts.sql')
+const countNewIncidents = loadQuery(import.meta.url, 'count-new-incidents.sql')
+const mergeLocationCounts = loadQuery(import.meta.url, 'merge-location-counts.sql')
+const categoryIdsSql = loadQuery(import.meta.url, 'category-ids.sql')
 const reassignWards = loadQuery(import.meta.url, 'reassign-wards.sql')
 const stageBoundaries = loadQuery(import.meta.url, 'stage-boundaries.sql')
 const upsertWards = loadQuery(import.meta.url, 'upsert-wards.sql')
@@ -96,8 +100,16 @@ export async function importFiles(pool: pg.Pool, filePaths: string[], options: I
   const bytesBefore = sources.map((_, index) => sources.slice(0, index).reduce((sum, source) => sum + source.sizeBytes, 0))
   const progressOf = (index: number): Progress => (bytesRead, rowsRead) =>
     options.onProgress?.({ file: sources[index].name, fileIndex: index, fileCount: sources.length, bytesRead: bytesBefore[index] + bytesRead, bytesTotal, rowsRead })
-  const context: PoliceUkWriteContext = { useCopy: await supportsCopy(pool), locations: new LocationCache(), monthStarts: new Map() }
-  if (sources.some((source) => source.kind === 'police-uk-csv')) await loadMonthStarts(pool, context.monthStarts)
+  const hasPolice = sources.some((source) => source.kind === 'police-uk-csv')
+  const categoryIds = hasPolice ? await loadCategoryIds(pool) : []
+  const context: PoliceUkWriteContext = {
+    useCopy: await supportsCopy(pool),
+    locations: new LocationCache(),
+    monthStarts: new Map(),
+    categoryIds,
+    tally: new LocationTally(Math.max(0, ...categoryIds)),
+  }
+  if (hasPolice) await loadMonthStarts(pool, context.monthStarts)
   const thread = sources.some((source) => source.kind === 'police-uk-csv') ? await startReaderThread() : null
   const readAheads = new Map<number, ReadAhead>()
   /** Starts reading the police file after `index`, unless it is already being read or was imported before. */
@@ -127,8 +139,19 @@ export async function importFiles(pool: pg.Pool, filePaths: string[], options: I
     for (const readAhead of readAheads.values()) await readAhead.reader.return().catch(() => {})
     await thread?.close()
   }
-  if (policeRowsAdded > 0) await updateLocationCounts(pool)
+  if (policeRowsAdded > 0) await updateLocationCounts(pool, context.tally)
   return summaries
+}
+
+/** incident_categories ids of police.uk's categories, in POLICE_UK_CATEGORIES order (migration 002 lists them all). */
+async function loadCategoryIds(pool: pg.Pool): Promise<number[]> {
+  const { rows } = await pool.query<{ id: number; name: string }>(categoryIdsSql)
+  const ids = new Map(rows.map((row) => [row.name, row.id]))
+  return POLICE_UK_CATEGORIES.map((name) => {
+    const id = ids.get(name)
+    if (id === undefined) throw new Error(`incident_categories has no row for ${name}`)
+    return id
+  })
 }
 
 /** Every month from 1990 to next year, so that files rarely need to ask (one query instead of one a file). */
@@ -147,12 +170,23 @@ async function supportsCopy(pool: pg.Pool): Promise<boolean> {
   return !/PGlite/i.test(rows[0].version)
 }
 
-/** Brings location_counts up to date with the incidents just added; until it runs, queries add them themselves. */
-export async function updateLocationCounts(pool: pg.Pool): Promise<void> {
+/**
+ * Brings location_counts up to date with the incidents just added; until it runs, queries add them themselves. When
+ * the incidents newer than its mark are exactly those the run tallied (checked by their number, under the import
+ * lock), the tally goes in as it is; otherwise (another session imported meanwhile, or a run stopped half-way) the
+ * rows are counted again in SQL.
+ */
+export async function updateLocationCounts(pool: pg.Pool, tally?: LocationTally): Promise<void> {
   const client = await pool.connect()
   try {
     await beginImport(client)
-    await client.query(refreshLocationCounts)
+    const { incidents, newest } = (await client.query<{ incidents: number; newest: number | null }>(countNewIncidents)).rows[0]
+    if (tally && newest !== null && incidents === tally.rows) {
+      const { locationIds, totals, counts } = tally.arrays()
+      await client.query({ ...mergeLocationCounts, values: [locationIds, totals, counts, tally.width, newest] })
+    } else if (incidents > 0) {
+      await client.query(refreshLocationCounts)
+    }
     await client.query('COMMIT')
   } catch (error) {
     await client.query('ROLLBACK').catch(() => {})
@@ -207,6 +241,7 @@ async function importSource(pool: pg.Pool, source: ImportSource, progress: Progr
     if (outcome.errors.length > 0 || outcome.fatal) {
       await client.query('ROLLBACK')
       run.context.locations.rollback()
+      run.context.tally.rollback()
       const message = outcome.fatal ?? `${outcome.rowsRejected} of ${outcome.rowsRead} rows rejected; nothing from this file was imported`
       const errors = outcome.errors.length > 0 ? outcome.errors : [{ file: source.name, row: 0, reason: message }]
       const rejected = await client.query<{ id: number }>({
@@ -220,11 +255,13 @@ async function importSource(pool: pg.Pool, source: ImportSource, progress: Progr
     await client.query({ ...close, values: [batchId, outcome.rowsRead, outcome.rowsAccepted, rowsAdded, outcome.rowsRejected] })
     await client.query('COMMIT')
     run.context.locations.commit()
+    run.context.tally.commit()
     const message = `${rowsAdded} of ${outcome.rowsAccepted} rows added` + (rowsAdded < outcome.rowsAccepted ? ' (the rest were already imported)' : '')
     return { file: source.name, kind: source.kind, status: 'committed', batchId, ...outcome, rowsAdded, message }
   } catch (error) {
     await client.query('ROLLBACK').catch(() => {})
     run.context.locations.rollback()
+    run.context.tally.rollback()
     throw error
   } finally {
     client.release()

@@ -41,6 +41,8 @@ function expectSame(fast: Segment, general: Segment): void {
   expect(fast.encoded.view().equals(general.encoded.view())).toBe(true)
   expect(fast.monthOf.map((month) => fast.months[month])).toEqual(general.monthOf.map((month) => general.months[month]))
   expect(fast.pointOf.map((point) => fast.points[point])).toEqual(general.pointOf.map((point) => general.points[point]))
+  expect(fast.categoryOf).toEqual(general.categoryOf)
+  expect(fast.categoryOf.every((category) => category >= 0)).toBe(true)
 }
 
 describe('the police.uk fast path', () => {

@@ -1,5 +1,5 @@
 import crypto from 'node:crypto'
-import { isKnownCategory } from '../incidents/categories.js'
+import { POLICE_UK_CATEGORIES } from '../incidents/categories.js'
 import { GREAT_BRITAIN_BOUNDS, mapPoint, mapPointByMicro, type MapPoint, type PoliceUkColumnIndex } from './police-uk-row.js'
 
 /** What a row written by the fast path hands on: where to file it. */
@@ -12,8 +12,8 @@ export interface FastRow {
 
 /** Receives the fast path's rows; the segment writes their fields as the fast path reads them. */
 export interface FastRowSink {
-  /** Writes the row's key and fields (binary COPY) and files it under its month and point. */
-  addEncoded(key: string, fields: FastFields, month: string, point: MapPoint): void
+  /** Writes the row's key and fields (binary COPY) and files it under its month, point and category (its index in POLICE_UK_CATEGORIES). */
+  addEncoded(key: string, fields: FastFields, month: string, point: MapPoint, category: number): void
 }
 
 /** Byte ranges of a row's text fields in the line; an empty range is a missing value. */
@@ -54,7 +54,7 @@ export class PoliceUkFastPath {
   private scratch = Buffer.allocUnsafe(1024)
   private readonly floats = new DataView(new ArrayBuffer(8))
   private readonly months = new Map<number, string>()
-  private readonly categories = new Map<string, boolean>()
+  private readonly categories = new Map<string, number>()
   private readonly fields: FastFields = {
     bytes: Buffer.alloc(0), categoryStart: 0, categoryEnd: 0, crimeIdStart: 0, crimeIdEnd: 0, locationStart: 0,
     locationEnd: 0, lsoaCodeStart: 0, lsoaCodeEnd: 0, outcomeStart: 0, outcomeEnd: 0,
@@ -108,7 +108,8 @@ export class PoliceUkFastPath {
     fields.bytes = bytes
     fields.categoryStart = this.fieldStart
     fields.categoryEnd = this.fieldEnd
-    if (!this.isCategory(bytes, fields.categoryStart, fields.categoryEnd)) return false
+    const category = this.categoryIndex(bytes, fields.categoryStart, fields.categoryEnd)
+    if (category < 0) return false
     if (!this.optionalField(bytes, columns.crimeId, count)) return false
     fields.crimeIdStart = this.fieldStart
     fields.crimeIdEnd = this.fieldEnd
@@ -154,7 +155,7 @@ export class PoliceUkFastPath {
       key = crypto.hash('sha256', scratch.subarray(0, at), 'binary').slice(0, 16)
     }
     const point = lonMicro === lonMicro && latMicro === latMicro ? mapPointByMicro(lonMicro, latMicro, lon, lat) : mapPoint(lon, lat)
-    sink.addEncoded(key, fields, month, point)
+    sink.addEncoded(key, fields, month, point, category)
     return true
   }
 
@@ -234,11 +235,12 @@ export class PoliceUkFastPath {
     return negative ? -scaled : scaled
   }
 
-  private isCategory(bytes: Buffer, start: number, end: number): boolean {
+  /** The category's index in POLICE_UK_CATEGORIES, or -1 when it is not one of them. */
+  private categoryIndex(bytes: Buffer, start: number, end: number): number {
     const name = bytes.toString('latin1', start, end)
-    let known = this.categories.get(name)
-    if (known === undefined) this.categories.set(name, (known = isKnownCategory(name)))
-    return known
+    let index = this.categories.get(name)
+    if (index === undefined) this.categories.set(name, (index = (POLICE_UK_CATEGORIES as readonly string[]).indexOf(name)))
+    return index
   }
 
   private copy(target: Buffer, at: number, source: Buffer, start: number, end: number): number {

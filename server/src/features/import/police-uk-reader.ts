@@ -1,4 +1,5 @@
 import { BinaryCopyWriter } from '../../db/binary-copy.js'
+import { POLICE_UK_CATEGORIES } from '../incidents/categories.js'
 import { ArrayRecord, CsvRecordReader, type CsvRecord } from './csv-records.js'
 import { openTextStream, type ImportSource } from './import-source.js'
 import { PoliceUkFastPath, type FastFields } from './police-uk-fast-path.js'
@@ -56,6 +57,8 @@ export class Segment {
   /** Index into `months` and `points` for each row. */
   monthOf: number[] = []
   pointOf: number[] = []
+  /** Each row's category, as its index in POLICE_UK_CATEGORIES. */
+  categoryOf: number[] = []
   months: string[] = []
   points: MapPoint[] = []
   private readonly monthIndex = new Map<string, number>()
@@ -74,11 +77,12 @@ export class Segment {
       starts: Int32Array.from(this.starts),
       monthOf: Int32Array.from(this.monthOf),
       pointOf: Int32Array.from(this.pointOf),
+      categoryOf: Int8Array.from(this.categoryOf),
       months: this.months,
       lons: Float64Array.from(this.points, (point) => point.lon),
       lats: Float64Array.from(this.points, (point) => point.lat),
     }
-    const transfer = [message.starts, message.monthOf, message.pointOf, message.lons, message.lats].map((array) => array.buffer as ArrayBuffer)
+    const transfer = [message.starts, message.monthOf, message.pointOf, message.categoryOf, message.lons, message.lats].map((array) => array.buffer as ArrayBuffer)
     // A pooled small buffer shares its memory with others and cannot move; it is copied instead.
     if (view.byteOffset === 0 && view.buffer.byteLength >= view.length && !(view.buffer instanceof SharedArrayBuffer)) transfer.push(view.buffer as ArrayBuffer)
     return { message, transfer }
@@ -90,6 +94,7 @@ export class Segment {
     segment.starts = Array.from(message.starts)
     segment.monthOf = Array.from(message.monthOf)
     segment.pointOf = Array.from(message.pointOf)
+    segment.categoryOf = Array.from(message.categoryOf)
     segment.months = message.months
     segment.points = Array.from(message.lons, (lon, index) => mapPoint(lon, message.lats[index]))
     return segment
@@ -113,11 +118,12 @@ export class Segment {
       .text(incident.lsoaCode)
       .text(incident.outcome)
       .raw(SUFFIX, 0, SUFFIX.length)
+    this.categoryOf.push((POLICE_UK_CATEGORIES as readonly string[]).indexOf(incident.category))
     this.file(incident.month, incident.point)
   }
 
   /** A row from the fast path, its fields still bytes of the file; the same encoding as `add`. */
-  addEncoded(key: string, fields: FastFields, month: string, point: MapPoint): void {
+  addEncoded(key: string, fields: FastFields, month: string, point: MapPoint, category: number): void {
     const { bytes } = fields
     this.starts.push(this.encoded.length)
     const encoded = this.encoded.row(COPY_FIELDS).text(SOURCE).latin1(key).textBytes(bytes, fields.categoryStart, fields.categoryEnd).text(PRECISION)
@@ -131,6 +137,7 @@ export class Segment {
     if (fields.outcomeStart === fields.outcomeEnd) encoded.null()
     else encoded.textBytes(bytes, fields.outcomeStart, fields.outcomeEnd)
     encoded.raw(SUFFIX, 0, SUFFIX.length)
+    this.categoryOf.push(category)
     this.file(month, point)
   }
 
@@ -184,6 +191,7 @@ export interface SegmentMessage {
   starts: Int32Array
   monthOf: Int32Array
   pointOf: Int32Array
+  categoryOf: Int8Array
   months: string[]
   lons: Float64Array
   lats: Float64Array

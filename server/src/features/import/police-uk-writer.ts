@@ -66,6 +66,63 @@ export class LocationCache {
   }
 }
 
+/**
+ * Incidents written per map point and category (incident_categories ids), tallied as rows go out so that the run's
+ * counts reach location_counts without reading the rows back. A file's tally counts once its transaction commits.
+ */
+export class LocationTally {
+  private readonly committed = new Map<number, Int32Array>()
+  private readonly pending = new Map<number, Int32Array>()
+  private committedRows = 0
+  private pendingRows = 0
+
+  constructor(readonly width: number) {}
+
+  add(locationId: number, categoryId: number): void {
+    let counts = this.pending.get(locationId)
+    if (counts === undefined) this.pending.set(locationId, (counts = new Int32Array(this.width)))
+    counts[categoryId - 1]++
+    this.pendingRows++
+  }
+
+  commit(): void {
+    for (const [locationId, counts] of this.pending) {
+      const total = this.committed.get(locationId)
+      if (total === undefined) this.committed.set(locationId, counts)
+      else for (let index = 0; index < counts.length; index++) total[index] += counts[index]
+    }
+    this.committedRows += this.pendingRows
+    this.rollback()
+  }
+
+  rollback(): void {
+    this.pending.clear()
+    this.pendingRows = 0
+  }
+
+  /** Rows of committed files tallied. */
+  get rows(): number {
+    return this.committedRows
+  }
+
+  /** Points, their totals, and their counts by category one after another (width per point), for one query. */
+  arrays(): { locationIds: number[]; totals: number[]; counts: number[] } {
+    const locationIds: number[] = []
+    const totals: number[] = []
+    const counts: number[] = []
+    for (const [locationId, byCategory] of this.committed) {
+      locationIds.push(locationId)
+      let total = 0
+      for (const count of byCategory) {
+        counts.push(count)
+        total += count
+      }
+      totals.push(total)
+    }
+    return { locationIds, totals, counts }
+  }
+}
+
 /** What every file of one run shares: the connection's mode, known points and month starts. */
 export interface PoliceUkWriteContext {
   /** COPY FROM STDIN on a server; the embedded database takes INSERT … unnest batches instead. */
@@ -73,6 +130,9 @@ export interface PoliceUkWriteContext {
   locations: LocationCache
   /** Start of each month in Europe/London, as microseconds since 2000 (binary timestamptz). */
   monthStarts: Map<string, number>
+  /** incident_categories id of each POLICE_UK_CATEGORIES entry, by its index. */
+  categoryIds: number[]
+  tally: LocationTally
 }
 
 /** Writes one segment of validated rows as incidents of `batchId`; returns how many were new. */
@@ -95,6 +155,7 @@ export async function writeSegment(client: pg.PoolClient, context: PoliceUkWrite
   if (rows.length === 0) return 0
 
   const locationOf = await placePoints(client, context.locations, segment, rows)
+  for (const index of rows) context.tally.add(locationOf[segment.pointOf[index]].id, context.categoryIds[segment.categoryOf[index]])
   if (context.useCopy) return copyFromStdin(client, COPY_INCIDENTS, encodeRows(segment, rows, locationOf, batchId, starts))
   let added = 0
   for (let start = 0; start < rows.length; start += UNNEST_BATCH_ROWS) {
