@@ -36,7 +36,7 @@ import {
   type HighlightedLocation,
 } from '../hotspots/hotspot-layers'
 import { cellsGeometry } from '../hotspots/problem-locations'
-import { parseHotspotState, parseMapMode, serialiseHotspotState, type HotspotState, type MapMode } from '../hotspots/hotspot-url'
+import { knownCouncils, parseHotspotState, parseMapMode, serialiseHotspotState, type HotspotState, type MapMode } from '../hotspots/hotspot-url'
 import { useHotspotData } from '../hotspots/use-hotspot-data'
 import { describeHover, type TooltipContent } from '../tooltip'
 import { FilterPanel } from './FilterPanel'
@@ -159,7 +159,14 @@ export function App() {
   const hexesCurrent =
     startView !== null && !hotspotMode && (noCategories || (hexes.dataUrl === hexRequestUrl && !hexes.loading && !hexes.error))
 
-  const hotspotData = useHotspotData(hotspotMode, hotspot, filters, locationLimit, retryToken)
+  // Councils named in the address are checked against the wards' councils before anything is asked for.
+  const councils = useMemo(() => councilOptions(wards.data?.features ?? NO_WARDS), [wards.data])
+  const councilsChecked = hotspot.councils === null || wards.data !== undefined || wards.error !== null
+  const checkedHotspot = useMemo(
+    () => (wards.data && hotspot.councils?.length ? { ...hotspot, councils: knownCouncils(hotspot.councils, councils) } : hotspot),
+    [hotspot, wards.data, councils],
+  )
+  const hotspotData = useHotspotData(hotspotMode && councilsChecked, checkedHotspot, filters, locationLimit, retryToken)
   const layerResource = hotspot.layer === 'gistar' ? hotspotData.gistar : hotspotData.emerging
   const layerCurrent =
     hotspotMode &&
@@ -324,7 +331,12 @@ export function App() {
     },
     [hotspotData.locations.dataUrl],
   )
-  const councils = useMemo(() => councilOptions(wards.data?.features ?? NO_WARDS), [wards.data])
+  // Likewise a link naming a council the data does not have: keep the known ones, or every council if none is.
+  useEffect(() => {
+    if (wards.data && hotspot.councils?.length && String(checkedHotspot.councils) !== String(hotspot.councils)) {
+      setHotspot((previous) => ({ ...previous, councils: checkedHotspot.councils }))
+    }
+  }, [wards.data, hotspot.councils, checkedHotspot.councils])
 
   const updateFilters = useCallback(
     (update: Partial<Filters>) => {

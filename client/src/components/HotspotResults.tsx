@@ -280,7 +280,7 @@ function LocationRow({ location, periodTo, selected, onSelect, describedBy }: {
         aria-controls={`${id}-components`}
         onClick={() => setExpanded((value) => !value)}
       >
-        {expanded ? 'Hide' : 'Show'} how the score is made
+        {expanded ? 'Hide' : 'Show'} how the score is made<span className="visually-hidden"> for {location.name}</span>
       </button>
       <div id={`${id}-components`} className="location-components" hidden={!expanded} data-testid="location-components">
         {expanded && <ScoreComponents location={location} periodTo={periodTo} />}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { parseViewState, serialiseViewState } from '../view-state-url'
-import { DEFAULT_HOTSPOT_STATE, halfLifeOptions, parseHotspotState, parseMapMode, serialiseHotspotState } from './hotspot-url'
+import { DEFAULT_HOTSPOT_STATE, halfLifeOptions, knownCouncils, parseHotspotState, parseMapMode, serialiseHotspotState } from './hotspot-url'
 
 describe('Hotspots mode in the address', () => {
   it('opens on the Incidents map unless the address says hotspots', () => {
@@ -50,5 +50,14 @@ describe('Hotspots mode in the address', () => {
   it('offers the usual half-lives and keeps an unusual one from a link', () => {
     expect(halfLifeOptions(6)).toEqual([1, 2, 3, 4, 6, 9, 12, 18, 24])
     expect(halfLifeOptions(5)).toEqual([1, 2, 3, 4, 5, 6, 9, 12, 18, 24])
+  })
+
+  it('keeps only councils the data has; none or all of them means every council', () => {
+    const available = [{ code: 'E06000001' }, { code: 'E06000002' }, { code: 'E06000003' }, { code: 'E06000004' }]
+    expect(knownCouncils(['E06000099', 'E06000004'], available)).toEqual(['E06000004'])
+    expect(knownCouncils(['E06000099'], available)).toBeNull()
+    expect(knownCouncils(available.map((council) => council.code), available)).toBeNull()
+    expect(knownCouncils(null, available)).toBeNull()
+    expect(knownCouncils([], available)).toBeNull()
   })
 })

@@ -93,3 +93,13 @@ export function halfLifeOptions(current: number): number[] {
   if (!options.includes(current)) options.push(current)
   return options.sort((left, right) => left - right)
 }
+
+/**
+ * The chosen councils that exist (an old or hand-edited link can name others): null, meaning every council, when
+ * none of them exists or all of them are chosen.
+ */
+export function knownCouncils(chosen: readonly string[] | null, available: readonly { code: string }[]): string[] | null {
+  if (chosen === null) return null
+  const known = chosen.filter((code) => available.some((council) => council.code === code))
+  return known.length > 0 && known.length < available.length ? known : null
+}
