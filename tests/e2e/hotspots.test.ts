@@ -196,7 +196,9 @@ describe.skipIf(skipReason !== null)(`Hotspots mode in Chromium${skipReason ? ` 
         { colours: [HIGHLIGHT_RGB], tolerance: HIGHLIGHT_TOLERANCE },
       ],
     })
-    return { counted, hot: matches[0], highlight: matches[1] }
+    const stats = { counted, hot: matches[0], highlight: matches[1] }
+    fs.writeFileSync(path.join(artifactsDir, `e2e-hotspots-${name}-pixels.json`), `${JSON.stringify(stats)}\n`)
+    return stats
   }
 
   const cameraOf = (url: string) => {

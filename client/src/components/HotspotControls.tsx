@@ -31,7 +31,7 @@ export function HotspotControls({ state, councils, onChange }: HotspotControlsPr
     <div className="hotspot-controls" data-testid="hotspot-controls">
       <div className="control-row">
         <div className="field">
-          <label htmlFor={`${id}-res`}>Cell size</label>
+          <label htmlFor={`${id}-res`}>Cell size (H3 res)</label>
           <select
             id={`${id}-res`}
             data-testid="hotspot-res"
@@ -40,7 +40,7 @@ export function HotspotControls({ state, councils, onChange }: HotspotControlsPr
           >
             {H3_RESOLUTIONS.map((resolution) => (
               <option key={resolution} value={String(resolution)}>
-                res {resolution} (~{CELL_WIDTH[resolution]})
+                {resolution} (~{CELL_WIDTH[resolution]})
               </option>
             ))}
           </select>
