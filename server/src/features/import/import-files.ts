@@ -24,6 +24,7 @@ const refreshLocationCounts = loadQuery(import.meta.url, 'refresh-location-count
 const countNewIncidents = loadQuery(import.meta.url, 'count-new-incidents.sql')
 const mergeLocationCounts = loadQuery(import.meta.url, 'merge-location-counts.sql')
 const categoryIdsSql = loadQuery(import.meta.url, 'category-ids.sql')
+const databaseVersion = loadQuery(import.meta.url, 'database-version.sql')
 const reassignWards = loadQuery(import.meta.url, 'reassign-wards.sql')
 const stageBoundaries = loadQuery(import.meta.url, 'stage-boundaries.sql')
 const upsertWards = loadQuery(import.meta.url, 'upsert-wards.sql')
@@ -78,21 +79,46 @@ function startReading(thread: ReaderThread | null, source: ImportSource, progres
 
 /**
  * Imports any mix of police.uk CSVs and ONS boundary GeoJSON, each recognised by content. Boundaries go first so
- * incidents find their wards. Each file is one transaction: it lands whole or not at all. Police files are read one
- * ahead: Node reads and checks the next file while the database stores the current one (two processes, two cores).
+ * incidents find their wards. Each file is one transaction: it lands whole or not at all. Police files are read on a
+ * reader thread, one file ahead: the next file is read and checked while this thread and the database store the
+ * current one. At the end, location_counts takes the run's incidents.
  */
 export async function importFiles(pool: pg.Pool, filePaths: string[], options: ImportOptions = {}): Promise<ImportSummary[]> {
   const summaries: ImportSummary[] = []
   const sources: ImportSource[] = []
-  for (const filePath of filePaths) {
-    try {
-      sources.push(await identifyImportSource(filePath))
-    } catch (error) {
-      if (!(error instanceof ImportFileError)) throw error
-      summaries.push(unreadable(filePath, error.message))
+  // The reader thread takes a few hundred milliseconds to start: it starts with the first police file found.
+  let threadStarting: Promise<ReaderThread | null> | null = null
+  try {
+    for (const filePath of filePaths) {
+      try {
+        const source = await identifyImportSource(filePath)
+        if (source.kind === 'police-uk-csv') threadStarting ??= startReaderThread()
+        sources.push(source)
+      } catch (error) {
+        if (!(error instanceof ImportFileError)) throw error
+        summaries.push(unreadable(filePath, error.message))
+      }
     }
+  } catch (error) {
+    await (await threadStarting)?.close()
+    throw error
   }
   sources.sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind])
+  const thread = await threadStarting
+  try {
+    return await importSources(pool, sources, summaries, thread, options)
+  } finally {
+    await thread?.close()
+  }
+}
+
+async function importSources(
+  pool: pg.Pool,
+  sources: ImportSource[],
+  summaries: ImportSummary[],
+  thread: ReaderThread | null,
+  options: ImportOptions,
+): Promise<ImportSummary[]> {
   const force = options.force ?? false
   // Only to decide which files are worth reading ahead; each file's own check below is the one that counts.
   const seenHashes = new Set(force ? [] : (await pool.query<{ content_hash: string }>({ ...committedHashes, values: [sources.map((s) => s.contentHash)] })).rows.map((row) => row.content_hash))
@@ -110,7 +136,6 @@ export async function importFiles(pool: pg.Pool, filePaths: string[], options: I
     tally: new LocationTally(Math.max(0, ...categoryIds)),
   }
   if (hasPolice) await loadMonthStarts(pool, context.monthStarts)
-  const thread = sources.some((source) => source.kind === 'police-uk-csv') ? await startReaderThread() : null
   const readAheads = new Map<number, ReadAhead>()
   /** Starts reading the police file after `index`, unless it is already being read or was imported before. */
   const readAheadFrom = (index: number) => {
@@ -137,7 +162,6 @@ export async function importFiles(pool: pg.Pool, filePaths: string[], options: I
     }
   } finally {
     for (const readAhead of readAheads.values()) await readAhead.reader.return().catch(() => {})
-    await thread?.close()
   }
   if (policeRowsAdded > 0) await updateLocationCounts(pool, context.tally)
   return summaries
@@ -166,7 +190,7 @@ async function loadMonthStarts(pool: pg.Pool, starts: Map<string, number>): Prom
 
 /** The embedded database's socket server does not carry COPY FROM STDIN; a PostgreSQL server does. */
 async function supportsCopy(pool: pg.Pool): Promise<boolean> {
-  const { rows } = await pool.query<{ version: string }>('SELECT version()')
+  const { rows } = await pool.query<{ version: string }>(databaseVersion)
   return !/PGlite/i.test(rows[0].version)
 }
 
