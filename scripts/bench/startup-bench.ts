@@ -27,9 +27,24 @@ async function freePort(): Promise<number> {
   return port
 }
 
+/** The administrator the first start creates; the summary route is for signed-in staff. */
+const BENCH_ADMIN = { email: 'bench-admin@bench.local', password: 'a bench admin password' }
+let sessionCookie: string | null = null
+
 async function summaryTotal(port: number): Promise<number | null> {
   try {
-    const response = await fetch(`http://127.0.0.1:${port}/api/summary`)
+    if (!sessionCookie) {
+      const login = await fetch(`http://127.0.0.1:${port}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(BENCH_ADMIN),
+      })
+      const session = /pm_session=[^;]+/.exec(login.headers.get('set-cookie') ?? '')?.[0]
+      if (!login.ok || !session) return null
+      sessionCookie = session
+    }
+    const response = await fetch(`http://127.0.0.1:${port}/api/summary`, { headers: { cookie: sessionCookie } })
+    if (response.status === 401) sessionCookie = null
     if (!response.ok) return null
     return ((await response.json()) as { total: number }).total
   } catch {
@@ -64,7 +79,10 @@ async function stopProcessGroup(child: ChildProcess): Promise<void> {
 export async function runStartupBench(): Promise<void> {
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'patrolmap-bench-start-'))
   const port = await freePort()
-  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, PORT: String(port), DEMO_DATA: 'true' }
+  const env: NodeJS.ProcessEnv = {
+    ...process.env, DATA_DIR: dataDir, PORT: String(port), DEMO_DATA: 'true',
+    PATROLMAP_ADMIN_EMAIL: BENCH_ADMIN.email, PATROLMAP_ADMIN_PASSWORD: BENCH_ADMIN.password,
+  }
   delete env.DATABASE_URL
   progress(`startup: npx tsx server/src/main.ts, DATA_DIR ${dataDir}, port ${port}`)
 
