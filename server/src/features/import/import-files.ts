@@ -104,11 +104,10 @@ export async function importFiles(pool: pg.Pool, filePaths: string[], options: I
     throw error
   }
   sources.sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind])
-  const thread = await threadStarting
   try {
-    return await importSources(pool, sources, summaries, thread, options)
+    return await importSources(pool, sources, summaries, threadStarting, options)
   } finally {
-    await thread?.close()
+    await (await threadStarting)?.close()
   }
 }
 
@@ -116,9 +115,12 @@ async function importSources(
   pool: pg.Pool,
   sources: ImportSource[],
   summaries: ImportSummary[],
-  thread: ReaderThread | null,
+  threadStarting: Promise<ReaderThread | null> | null,
   options: ImportOptions,
 ): Promise<ImportSummary[]> {
+  // Files are read on this thread until the reader thread is up (the first file, usually), then on it.
+  let thread: ReaderThread | null = null
+  void threadStarting?.then((started) => (thread = started))
   const force = options.force ?? false
   // Only to decide which files are worth reading ahead; each file's own check below is the one that counts.
   const seenHashes = new Set(force ? [] : (await pool.query<{ content_hash: string }>({ ...committedHashes, values: [sources.map((s) => s.contentHash)] })).rows.map((row) => row.content_hash))
@@ -151,7 +153,7 @@ async function importSources(
       const summary = await importSource(pool, source, progressOf(index), force, {
         context,
         readAhead,
-        thread,
+        thread: () => thread,
         onRead: () => readAheadFrom(index),
       })
       if (summary.kind === 'police-uk-csv') policeRowsAdded += summary.rowsAdded
@@ -229,7 +231,7 @@ interface PoliceRun {
   /** This file's reading, when it was started ahead of its turn. */
   readAhead: ReadAhead | undefined
   /** Where files are read, when not on this thread. */
-  thread: ReaderThread | null
+  thread(): ReaderThread | null
   /** Called once this file has been read through, so the next one can start. */
   onRead(): void
 }
@@ -305,7 +307,7 @@ interface ParseOutcome {
 
 /** Reads the file segment by segment, writing each segment while the next one is read. */
 async function importPoliceUkCsv(client: pg.PoolClient, source: ImportSource, batchId: number, progress: Progress, run: PoliceRun): Promise<ParseOutcome> {
-  const { reader, next: first } = run.readAhead ?? startReading(run.thread, source, progress)
+  const { reader, next: first } = run.readAhead ?? startReading(run.thread(), source, progress)
   let added = 0
   let next = first
   let end: ParseEnd
