@@ -13,6 +13,7 @@ import { auditRoutes } from './features/audit/routes.js'
 import { installAccessControl } from './features/auth/access.js'
 import { authRoutes, type AuthSettings } from './features/auth/routes.js'
 import { clientConfigRoutes } from './features/health/config-routes.js'
+import { harmWeightRoutes } from './features/harm-weights/routes.js'
 import { healthRoutes } from './features/health/routes.js'
 import { hexRoutes } from './features/hexes/routes.js'
 import { hotspotRoutes } from './features/hotspots/routes.js'
@@ -92,6 +93,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(hexRoutes)
   await app.register(incidentRoutes)
   await app.register(hotspotRoutes)
+  await app.register(harmWeightRoutes)
   await app.register(authRoutes, security)
   await app.register(userRoutes)
   await app.register(auditRoutes)

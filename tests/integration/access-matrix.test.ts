@@ -51,6 +51,8 @@ function sampleFor(method: string, path: string, caller: Caller): Sample | undef
     'GET /api/hotspots/top-wards': () => ({ url: '/api/hotspots/top-wards?from=2024-01&to=2024-01' }),
     'GET /api/hotspots/emerging': () => ({ url: '/api/hotspots/emerging?res=7&from=2024-01&to=2024-01' }),
     'GET /api/hotspots/problem-locations': () => ({ url: '/api/hotspots/problem-locations?res=8&from=2024-01&to=2024-01&limit=3' }),
+    'GET /api/harm-weights': () => ({ url: '/api/harm-weights' }),
+    'PUT /api/harm-weights': () => ({ url: '/api/harm-weights', payload: { weights: [{ category: 'Anti-social behaviour', weight: 5 + (serial % 3) }] } }),
   }
   return samples[`${method.toUpperCase()} ${path}`]?.()
 }

@@ -3,6 +3,7 @@ import fs from 'node:fs/promises'
 import path from 'node:path'
 import type pg from 'pg'
 import { projectRoot } from '../config.js'
+import { seedHarmWeights } from '../features/harm-weights/harm-weight-store.js'
 import { fillLocationCells } from '../features/import/location-cells.js'
 import { APP_SCHEMA } from './pool.js'
 
@@ -27,7 +28,7 @@ export async function ensurePostgis(pool: pg.Pool): Promise<string> {
 /**
  * Applies `server/migrations/NNN_name.sql` in order, each in its own transaction, and records it with a checksum.
  * A landed migration is never edited: a changed checksum stops the start. Then fills what SQL cannot compute (H3
- * cells of points that a migration moved).
+ * cells of points that a migration moved) and loads the bundled harm weights for categories that have none.
  */
 export async function migrate(pool: pg.Pool): Promise<string[]> {
   await pool.query(`CREATE SCHEMA IF NOT EXISTS ${APP_SCHEMA}`)
@@ -63,5 +64,7 @@ export async function migrate(pool: pg.Pool): Promise<string[]> {
     }
   }
   await fillLocationCells(pool)
+  // Reference data the schema is useless without: every category needs a harm weight before any analysis runs.
+  await seedHarmWeights(pool)
   return appliedNow
 }

@@ -12,6 +12,7 @@ export type AuditAction =
   | 'user.update'
   | 'user.password_reset'
   | 'import.file'
+  | 'harm_weights.update'
 
 export const AUDIT_ACTIONS: readonly AuditAction[] = [
   'auth.login',
@@ -22,6 +23,7 @@ export const AUDIT_ACTIONS: readonly AuditAction[] = [
   'user.update',
   'user.password_reset',
   'import.file',
+  'harm_weights.update',
 ]
 
 export interface AuditEntry {

@@ -16,6 +16,8 @@ export type Access = 'public' | 'signed-in' | readonly Role[]
 /** The roles that work with incident-level data: everyone on staff but councillors, who get ward aggregates. */
 export const STAFF: readonly Role[] = ['admin', 'analyst', 'inspector']
 export const ADMIN: readonly Role[] = ['admin']
+/** Those who load data and tune the analysis (imports, CCTV, harm weights). */
+export const ANALYSTS: readonly Role[] = ['admin', 'analyst']
 
 declare module 'fastify' {
   interface FastifyContextConfig {

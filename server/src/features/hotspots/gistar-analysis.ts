@@ -1,6 +1,7 @@
 import type pg from 'pg'
 import { loadQuery } from '../../lib/sql-file.js'
 import type { IncidentFilterParams } from '../incidents/incident-filter.js'
+import { measured, type Measure } from './measure.js'
 import { giStar } from './stats/gistar.js'
 import { classifyHotspots, type HotspotClass } from './stats/hotspot-class.js'
 import type { StudyArea, StudyAreas } from './study-area.js'
@@ -13,6 +14,7 @@ export interface GiStarRequest {
   res: number
   k: number
   fdr: boolean
+  measure: Measure
 }
 
 export interface GiStarCells {
@@ -27,15 +29,15 @@ export interface GiStarCells {
   outsideArea: number
 }
 
-/** The filter's incidents per study-area cell, and how many fell outside every cell of the area. */
-export async function studyAreaValues(pool: pg.Pool, area: StudyArea, request: Pick<GiStarRequest, 'filter' | 'res'>): Promise<{ values: Float64Array; outsideArea: number }> {
+/** The filter's incidents (or harm) per study-area cell, and how many incidents fell outside every cell of the area. */
+export async function studyAreaValues(pool: pg.Pool, area: StudyArea, request: Pick<GiStarRequest, 'filter' | 'res' | 'measure'>): Promise<{ values: Float64Array; outsideArea: number }> {
   const rows = (await pool.query({ ...cellValues, values: [...request.filter, request.res] })).rows
   const values = new Float64Array(area.cells.length)
   let outsideArea = 0
   for (const row of rows) {
     const index = area.indexOf.get(row.cell)
     if (index === undefined) outsideArea += row.incidents
-    else values[index] = row.incidents
+    else values[index] = measured(row, request.measure)
   }
   return { values, outsideArea }
 }

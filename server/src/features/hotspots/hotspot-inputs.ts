@@ -1,6 +1,7 @@
 import type pg from 'pg'
 import { monthsOf } from '../../lib/months.js'
 import { loadQuery } from '../../lib/sql-file.js'
+import { measured } from './measure.js'
 import type { GiStarRequest } from './gistar-analysis.js'
 import type { StudyArea } from './study-area.js'
 
@@ -13,13 +14,17 @@ export interface PlaceCount {
   wardCode: string | null
   wardName: string | null
   incidents: number
+  harm: number
 }
 
 export interface HotspotInputs {
   months: string[]
-  /** `monthly[month][cell]`: incidents per study-area cell and month, oldest month first. */
+  /** `monthly[month][cell]`: the request's measure (incidents or harm) per study-area cell and month, oldest first. */
   monthly: Float64Array[]
-  /** Per study-area cell: incidents over the whole period. */
+  /** The same for incidents and for harm, whichever the measure. */
+  monthlyIncidents: Float64Array[]
+  monthlyHarm: Float64Array[]
+  /** Per study-area cell: the measure over the whole period. */
   totals: Float64Array
   /** Per cell (hex string): the map points in it with their place names and counts. */
   placesByCell: Map<string, PlaceCount[]>
@@ -34,7 +39,9 @@ export async function loadHotspotInputs(
 ): Promise<HotspotInputs> {
   const months = monthsOf(period.from, period.to)
   const monthIndex = new Map(months.map((month, index) => [month, index]))
-  const monthly = months.map(() => new Float64Array(area.cells.length))
+  const monthlyIncidents = months.map(() => new Float64Array(area.cells.length))
+  const monthlyHarm = months.map(() => new Float64Array(area.cells.length))
+  const monthly = request.measure === 'harm' ? monthlyHarm : monthlyIncidents
   const totals = new Float64Array(area.cells.length)
   const [rows, locations] = await Promise.all([
     pool.query({ ...hotspotInputs, values: [period.from, period.to, request.filter[2], request.filter[3], request.res] }),
@@ -47,16 +54,17 @@ export async function loadHotspotInputs(
       const cell = area.indexOf.get(row.cell)
       const month = monthIndex.get(row.month)
       if (cell === undefined || month === undefined) continue
-      monthly[month][cell] += row.incidents
-      totals[cell] += row.incidents
+      monthlyIncidents[month][cell] += row.incidents
+      monthlyHarm[month][cell] += row.harm
+      totals[cell] += measured(row, request.measure)
     } else {
       const location = locationById.get(row.location_id)
       if (!location) continue
-      const place = { locationId: row.location_id, place: row.location_text, wardCode: location.ward_code, wardName: location.ward_name, incidents: row.incidents }
+      const place = { locationId: row.location_id, place: row.location_text, wardCode: location.ward_code, wardName: location.ward_name, incidents: row.incidents, harm: row.harm }
       const list = placesByCell.get(location.cell)
       if (list) list.push(place)
       else placesByCell.set(location.cell, [place])
     }
   }
-  return { months, monthly, totals, placesByCell }
+  return { months, monthly, monthlyIncidents, monthlyHarm, totals, placesByCell }
 }

@@ -1,12 +1,13 @@
 import type pg from 'pg'
 import { monthsOf } from '../../lib/months.js'
 import { loadQuery } from '../../lib/sql-file.js'
+import { measured } from './measure.js'
 import type { GiStarRequest } from './gistar-analysis.js'
 import type { StudyArea } from './study-area.js'
 
 const cellMonthValues = loadQuery(import.meta.url, 'cell-month-values.sql')
 
-/** The filter's incidents per study-area cell, month by month (oldest first): `values[month][cell]`. */
+/** The filter's incidents (or harm) per study-area cell, month by month (oldest first): `values[month][cell]`. */
 export async function monthlyCellValues(
   pool: pg.Pool,
   area: StudyArea,
@@ -20,7 +21,7 @@ export async function monthlyCellValues(
   for (const row of rows) {
     const cell = area.indexOf.get(row.cell)
     const month = monthIndex.get(row.month)
-    if (cell !== undefined && month !== undefined) values[month][cell] = row.incidents
+    if (cell !== undefined && month !== undefined) values[month][cell] = measured(row, request.measure)
   }
   return { months, values }
 }

@@ -1,5 +1,6 @@
 import { cellToLatLng } from 'h3-js'
 import { clusterCells } from './cluster-cells.js'
+import type { Measure } from './measure.js'
 import type { GiStarCells } from './gistar-analysis.js'
 import type { HotspotInputs } from './hotspot-inputs.js'
 import { EMERGING_CATEGORIES, type EmergingCategory } from './stats/emerging.js'
@@ -14,9 +15,12 @@ export interface ProblemLocation {
   cells: string[]
   centre: { lon: number; lat: number }
   incidents: number
-  /** What the ranking sorts on: incidents weighted by 0.5^(months before the last month / half-life). */
+  /** The incidents' harm: the sum of their categories' harm weights. */
+  harm: number
+  /** What the ranking sorts on: the measure (incidents or harm) weighted by 0.5^(months before the last month / half-life). */
   score: number
   components: {
+    measure: Measure
     recencyWeighted: number
     halfLifeMonths: number
     trend: RecentVersusEarlier
@@ -27,11 +31,12 @@ export interface ProblemLocation {
     emerging: EmergingCategory
     /** police.uk snaps incidents to shared map points: how many sit on the busiest one. */
     busiestPoint: { incidents: number; share: number; place: string | null }
-    months: { month: string; incidents: number }[]
+    months: { month: string; incidents: number; harm: number }[]
   }
 }
 
 export interface RankingOptions {
+  measure: Measure
   halfLifeMonths: number
   recentMonths: number
   /** Each cell's emerging hot spot category. */
@@ -49,7 +54,8 @@ function mostCommon<T>(tally: Map<T, number>, tieBreak: (a: T, b: T) => number):
 
 /**
  * Problem locations: clusters of touching cells that Gi* found hot (at any confidence), each described by its
- * incidents and ranked by recency-weighted incidents (ties: more incidents, then the first cell), so the JAG sees
+ * incidents and ranked by the recency-weighted measure, incidents or harm (ties: more of the measure, then more
+ * incidents, then the first cell), so the JAG sees
  * recent, persistent concentrations first and every rank can be explained from its components.
  */
 export function rankProblemLocations(gistar: GiStarCells, inputs: HotspotInputs, options: RankingOptions): ProblemLocation[] {
@@ -58,17 +64,25 @@ export function rankProblemLocations(gistar: GiStarCells, inputs: HotspotInputs,
 
   const locations = clusterCells(hot).map((cells) => {
     const perMonth = new Array<number>(months.length).fill(0)
+    const incidentsPerMonth = new Array<number>(months.length).fill(0)
+    const harmPerMonth = new Array<number>(months.length).fill(0)
     const places = new Map<string, number>()
     const wards = new Map<string, number>()
     const wardNames = new Map<string, string>()
     const points = new Map<number, { incidents: number; place: string | null }>()
     let incidents = 0
+    let harm = 0
     const indices = cells.map((cell) => gistar.area.indexOf.get(cell)!)
     for (const index of indices) {
-      for (let month = 0; month < months.length; month++) perMonth[month] += inputs.monthly[month][index]
+      for (let month = 0; month < months.length; month++) {
+        perMonth[month] += inputs.monthly[month][index]
+        incidentsPerMonth[month] += inputs.monthlyIncidents[month][index]
+        harmPerMonth[month] += inputs.monthlyHarm[month][index]
+      }
     }
     for (const row of cells.flatMap((cell) => inputs.placesByCell.get(cell) ?? [])) {
       incidents += row.incidents
+      harm += row.harm
       if (row.place) places.set(row.place, (places.get(row.place) ?? 0) + row.incidents)
       if (row.wardCode) {
         wards.set(row.wardCode, (wards.get(row.wardCode) ?? 0) + row.incidents)
@@ -101,8 +115,10 @@ export function rankProblemLocations(gistar: GiStarCells, inputs: HotspotInputs,
         lon: centres.reduce((sum, [, lon]) => sum + lon, 0) / centres.length,
       },
       incidents,
+      harm,
       score: recencyWeighted,
       components: {
+        measure: options.measure,
         recencyWeighted,
         halfLifeMonths: options.halfLifeMonths,
         trend: recentVersusEarlier(perMonth, Math.min(options.recentMonths, months.length)),
@@ -111,11 +127,12 @@ export function rankProblemLocations(gistar: GiStarCells, inputs: HotspotInputs,
         class: bestClass,
         emerging,
         busiestPoint: { incidents: busiest.incidents, share: incidents ? busiest.incidents / incidents : 0, place: busiest.place },
-        months: months.map((month, index) => ({ month, incidents: perMonth[index] })),
+        months: months.map((month, index) => ({ month, incidents: incidentsPerMonth[index], harm: harmPerMonth[index] })),
       },
     }
   })
-  locations.sort((a, b) => b.score - a.score || b.incidents - a.incidents || a.cells[0].localeCompare(b.cells[0]))
+  const total = (location: ProblemLocation) => (options.measure === 'harm' ? location.harm : location.incidents)
+  locations.sort((a, b) => b.score - a.score || total(b) - total(a) || b.incidents - a.incidents || a.cells[0].localeCompare(b.cells[0]))
   locations.forEach((location, index) => (location.rank = index + 1))
   return locations
 }

@@ -12,6 +12,7 @@ import { topShare } from './stats/concentration.js'
 import { forecastAccuracyByPeriod } from './stats/forecast-accuracy.js'
 import { monthsOf } from '../../lib/months.js'
 import { rankProblemLocations } from './problem-locations.js'
+import { measured } from './measure.js'
 import { EMERGING_CATEGORIES, type EmergingCategory } from './stats/emerging.js'
 import { HOTSPOT_CLASSES } from './stats/hotspot-class.js'
 import { StudyAreas } from './study-area.js'
@@ -26,7 +27,13 @@ const EmergingCategorySchema = Type.Unsafe<EmergingCategory>({ type: 'string', e
 const wardRanking = loadQuery(import.meta.url, 'ward-ranking.sql')
 const dataPeriod = loadQuery(new URL('../summary/routes.ts', import.meta.url).href, 'summary-period.sql')
 
+const MeasureSchema = Type.Union([Type.Literal('count'), Type.Literal('harm')], {
+  default: 'count',
+  description: 'what is added up: incidents (count), or their harm, each incident weighted by its category\u2019s harm weight (GET /api/harm-weights)',
+})
+
 const gistarProperties = {
+    measure: MeasureSchema,
     res: Type.Integer({ minimum: 6, maximum: 10, default: 9, description: 'H3 resolution of the cells, 6 (coarse) to 10 (fine)' }),
     k: Type.Integer({ minimum: 1, maximum: 3, default: 1, description: 'neighbours: every cell within this gridDisk distance, the cell itself included' }),
     lad: Type.Optional(Type.String({ pattern: '^[EWSN]\\d{8}(,[EWSN]\\d{8}){0,19}$', description: 'comma-separated council (LAD) codes; default every council' })),
@@ -61,6 +68,7 @@ const ProblemLocationsAnswer = Type.Object({
   fdr: Type.Boolean(),
   halfLifeMonths: Type.Number(),
   recentMonths: Type.Integer(),
+  measure: MeasureSchema,
   total: Type.Integer({ description: 'problem locations found, before the limit' }),
   caveats: Type.Array(Type.String()),
   locations: Type.Array(
@@ -71,8 +79,10 @@ const ProblemLocationsAnswer = Type.Object({
       cells: Type.Array(Type.String()),
       centre: Type.Object({ lon: Type.Number(), lat: Type.Number() }),
       incidents: Type.Integer(),
-      score: Type.Number(),
+      harm: Type.Number({ description: 'the sum of its incidents\u2019 harm weights' }),
+      score: Type.Number({ description: 'the recency-weighted measure' }),
       components: Type.Object({
+        measure: MeasureSchema,
         recencyWeighted: Type.Number(),
         halfLifeMonths: Type.Number(),
         trend: Trend,
@@ -81,7 +91,7 @@ const ProblemLocationsAnswer = Type.Object({
         class: HotspotClassSchema,
         emerging: { ...EmergingCategorySchema, description: 'the emerging hot spot category most of its cells share' },
         busiestPoint: Type.Object({ incidents: Type.Integer(), share: Type.Number(), place: Type.Union([Type.String(), Type.Null()]) }),
-        months: Type.Array(Type.Object({ month: Type.String(), incidents: Type.Integer() })),
+        months: Type.Array(Type.Object({ month: Type.String(), incidents: Type.Integer(), harm: Type.Number() })),
       }),
     }),
   ),
@@ -94,6 +104,7 @@ const EmergingAnswer = Type.Object({
   res: Type.Integer(),
   k: Type.Integer(),
   fdr: Type.Boolean(),
+  measure: MeasureSchema,
   cellCount: Type.Integer({ description: 'cells in the study area; cells not listed have no pattern' }),
   categoryCounts: Type.Record(Type.String(), Type.Integer()),
   cells: Type.Array(
@@ -113,6 +124,7 @@ const CONCENTRATION_SHARES = [0.01, 0.02, 0.05, 0.1, 0.2, 0.5]
 const ConcentrationAnswer = Type.Object({
   period: Type.Object({ from: Type.String(), to: Type.String() }),
   res: Type.Integer(),
+  measure: MeasureSchema,
   areas: Type.Array(
     Type.Object({
       code: Type.String(),
@@ -139,13 +151,14 @@ const ForecastAnswer = Type.Object({
   res: Type.Integer(),
   lookback: Type.Integer(),
   top: Type.Number(),
+  measure: MeasureSchema,
   months: Type.Array(
     Type.Object({
       month: Type.String(),
       cells: Type.Integer(),
       areaShare: Type.Number(),
-      captured: Type.Integer(),
-      total: Type.Integer(),
+      captured: Type.Number({ description: 'the measure in the picked cells this month' }),
+      total: Type.Number({ description: 'the measure in the study area this month' }),
       hitRate: Type.Union([Type.Number(), Type.Null()]),
       pai: Type.Union([Type.Number(), Type.Null()]),
       pei: Type.Union([Type.Number(), Type.Null()]),
@@ -159,6 +172,7 @@ const TopWardsQuery = Type.Object(
     to: incidentFilterProperties.to,
     categories: incidentFilterProperties.categories,
     lad: gistarProperties.lad,
+    measure: MeasureSchema,
     limit: Type.Integer({ minimum: 1, maximum: 200, default: 5 }),
   },
   { additionalProperties: false },
@@ -167,6 +181,7 @@ const TopWardsQuery = Type.Object(
 const TopWardsAnswer = Type.Object({
   period: Type.Object({ from: Type.String(), to: Type.String() }),
   previousPeriod: Type.Object({ from: Type.String(), to: Type.String() }),
+  measure: MeasureSchema,
   wards: Type.Array(
     Type.Object({
       rank: Type.Integer(),
@@ -174,9 +189,11 @@ const TopWardsAnswer = Type.Object({
       name: Type.String(),
       councilName: Type.String(),
       incidents: Type.Integer(),
-      previous: Type.Integer(),
-      change: Type.Integer(),
-      changeRatio: Type.Union([Type.Number(), Type.Null()], { description: 'incidents / previous; null when previous is 0' }),
+      previous: Type.Integer({ description: 'incidents in the previous period' }),
+      harm: Type.Number(),
+      previousHarm: Type.Number(),
+      change: Type.Number({ description: 'the measure now less the measure in the previous period' }),
+      changeRatio: Type.Union([Type.Number(), Type.Null()], { description: 'the measure now / in the previous period; null when that is 0' }),
     }),
   ),
 })
@@ -197,14 +214,14 @@ const GiStarAnswer = Type.Object({
   k: Type.Integer(),
   fdr: Type.Boolean(),
   councils: Type.Array(Type.String()),
-  measure: Type.Literal('count'),
-  totalValue: Type.Number({ description: 'incidents in the study area' }),
+  measure: MeasureSchema,
+  totalValue: Type.Number({ description: 'the measure (incidents or harm) in the study area' }),
   outsideArea: Type.Integer({ description: 'incidents matching the filter outside every study-area cell' }),
   classCounts: Type.Record(Type.String(), Type.Integer()),
   cells: Type.Array(
     Type.Object({
       h3: Type.String(),
-      value: Type.Number(),
+      value: Type.Number({ description: 'incidents or harm in the cell' }),
       z: Type.Number(),
       p: Type.Number({ description: 'two-sided p-value' }),
       pAdjusted: Type.Number({ description: 'the p the class is decided on: BH-adjusted when fdr is on' }),
@@ -245,7 +262,7 @@ export const hotspotRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const query = request.query
       const filter = await parseIncidentFilter(pool, query)
       const councils = await parseCouncils(pool, query.lad)
-      const result = await runGiStar(pool, studyAreas, { filter, councils, res: query.res, k: query.k, fdr: query.fdr })
+      const result = await runGiStar(pool, studyAreas, { filter, councils, res: query.res, k: query.k, fdr: query.fdr, measure: query.measure })
       const classCounts = Object.fromEntries(HOTSPOT_CLASSES.map((name) => [name, 0]))
       let totalValue = 0
       const cells = result.area.cells.map((h3, index) => {
@@ -254,7 +271,7 @@ export const hotspotRoutes: FastifyPluginAsyncTypebox = async (app) => {
         return { h3, value: result.values[index], z: result.z[index], p: result.p[index], pAdjusted: result.pAdjusted[index], class: result.classes[index] }
       })
       const councilCodes = councils ?? (await pool.query('SELECT code FROM councils ORDER BY code')).rows.map((row) => row.code)
-      return { res: query.res, k: query.k, fdr: query.fdr, councils: councilCodes, measure: 'count' as const, totalValue, outsideArea: result.outsideArea, classCounts, cells }
+      return { res: query.res, k: query.k, fdr: query.fdr, councils: councilCodes, measure: query.measure, totalValue, outsideArea: result.outsideArea, classCounts, cells }
     },
   )
 
@@ -277,7 +294,7 @@ export const hotspotRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const filter = await parseIncidentFilter(pool, query)
       const councils = await parseCouncils(pool, query.lad)
       const period = await periodOf(query)
-      const gistarRequest = { filter, councils, res: query.res, k: query.k, fdr: query.fdr }
+      const gistarRequest = { filter, councils, res: query.res, k: query.k, fdr: query.fdr, measure: query.measure }
       const area = await studyAreas.get(pool, councils, query.res, query.k)
       let locations: ReturnType<typeof rankProblemLocations> = []
       if (period) {
@@ -286,7 +303,7 @@ export const hotspotRoutes: FastifyPluginAsyncTypebox = async (app) => {
         const gistar = giStarOn(area, inputs.totals, query.fdr)
         const emerging = emergingOn(area, inputs.months, inputs.monthly, query.fdr)
         const emergingOf = (cell: string): EmergingCategory => emerging.results[area.indexOf.get(cell)!].category
-        locations = rankProblemLocations(gistar, inputs, { halfLifeMonths: query.halfLife, recentMonths: query.recent, emergingOf })
+        locations = rankProblemLocations(gistar, inputs, { measure: query.measure, halfLifeMonths: query.halfLife, recentMonths: query.recent, emergingOf })
       }
       return {
         period: period ?? { from: '', to: '' },
@@ -295,6 +312,7 @@ export const hotspotRoutes: FastifyPluginAsyncTypebox = async (app) => {
         fdr: query.fdr,
         halfLifeMonths: query.halfLife,
         recentMonths: query.recent,
+        measure: query.measure,
         total: locations.length,
         caveats: [
           'police.uk moves every incident to the nearest of a set of shared anonymous map points, so a place name is the point\u2019s, not the incident\u2019s exact address; busiestPoint shows how many incidents share one point.',
@@ -324,8 +342,9 @@ export const hotspotRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const span = (await pool.query(dataPeriod)).rows[0]
       const period = { from: query.from ?? span.from, to: query.to ?? span.to }
       const categoryCounts = Object.fromEntries(EMERGING_CATEGORIES.map((name) => [name, 0]))
-      if (!period.from || !period.to) return { period: { from: '', to: '' }, months: 0, res: query.res, k: query.k, fdr: query.fdr, cellCount: 0, categoryCounts, cells: [] }
-      const result = await runEmerging(pool, studyAreas, { filter, councils, res: query.res, k: query.k, fdr: query.fdr }, period)
+      const base = { res: query.res, k: query.k, fdr: query.fdr, measure: query.measure }
+      if (!period.from || !period.to) return { ...base, period: { from: '', to: '' }, months: 0, cellCount: 0, categoryCounts, cells: [] }
+      const result = await runEmerging(pool, studyAreas, { ...base, filter, councils }, period)
       const cells = []
       for (let index = 0; index < result.area.cells.length; index++) {
         const cell = result.results[index]
@@ -340,7 +359,7 @@ export const hotspotRoutes: FastifyPluginAsyncTypebox = async (app) => {
           trend: { z: cell.trend.z, p: cell.trend.p, direction: cell.trend.trend },
         })
       }
-      return { period, months: result.months.length, res: query.res, k: query.k, fdr: query.fdr, cellCount: result.area.cells.length, categoryCounts, cells }
+      return { ...base, period, months: result.months.length, cellCount: result.area.cells.length, categoryCounts, cells }
     },
   )
 
@@ -372,7 +391,7 @@ export const hotspotRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const areas = []
       for (const council of rows) {
         const area = await studyAreas.get(pool, [council.code], query.res, 1)
-        const { values } = await studyAreaValues(pool, area, { filter, res: query.res })
+        const { values } = await studyAreaValues(pool, area, { filter, res: query.res, measure: query.measure })
         const top = CONCENTRATION_SHARES.map((share) => {
           const point = topShare(values, share)
           return { cellShare: share, cells: point.cells, valueShare: point.valueShare }
@@ -383,7 +402,7 @@ export const hotspotRoutes: FastifyPluginAsyncTypebox = async (app) => {
         })
         areas.push({ code: council.code, name: council.name, cells: values.length, total: values.reduce((sum, value) => sum + value, 0), top, curve })
       }
-      return { period, res: query.res, areas }
+      return { period, res: query.res, measure: query.measure, areas }
     },
   )
 
@@ -404,9 +423,9 @@ export const hotspotRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const filter = await parseIncidentFilter(pool, query)
       const councils = await parseCouncils(pool, query.lad)
       const period = await periodOf(query)
-      const base = { res: query.res, lookback: query.lookback, top: query.top }
+      const base = { res: query.res, lookback: query.lookback, top: query.top, measure: query.measure }
       if (!period) return { ...base, period: { from: '', to: '' }, months: [] }
-      const gistarRequest = { filter, councils, res: query.res, k: query.k, fdr: query.fdr }
+      const gistarRequest = { filter, councils, res: query.res, k: query.k, fdr: query.fdr, measure: query.measure }
       const area = await studyAreas.get(pool, councils, query.res, query.k)
       const { months, values } = await monthlyCellValues(pool, area, gistarRequest, period)
       const scored = months.length > query.lookback ? forecastAccuracyByPeriod(values, query.lookback, { areaShare: query.top }) : []
@@ -443,12 +462,17 @@ export const hotspotRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const [from, to, categories] = await parseIncidentFilter(pool, { from: query.from, to: query.to, categories: query.categories })
       const councils = await parseCouncils(pool, query.lad)
       const period = await periodOf({ from: from ?? undefined, to: to ?? undefined })
-      if (!period) return { period: { from: '', to: '' }, previousPeriod: { from: '', to: '' }, wards: [] }
+      const measure = query.measure
+      if (!period) return { period: { from: '', to: '' }, previousPeriod: { from: '', to: '' }, measure, wards: [] }
       const previous = previousPeriod(period.from, period.to)
       const rows = (await pool.query({ ...wardRanking, values: [period.from, period.to, categories, councils, previous.from, previous.to] })).rows
+      const now = (row: { incidents: number; harm: number }) => measured(row, measure)
+      const before = (row: { previous: number; previous_harm: number }) => measured({ incidents: row.previous, harm: row.previous_harm }, measure)
+      rows.sort((a, b) => now(b) - now(a) || a.name.localeCompare(b.name) || a.code.localeCompare(b.code))
       return {
         period,
         previousPeriod: previous,
+        measure,
         wards: rows.slice(0, query.limit).map((row, index) => ({
           rank: index + 1,
           code: row.code,
@@ -456,8 +480,10 @@ export const hotspotRoutes: FastifyPluginAsyncTypebox = async (app) => {
           councilName: row.council_name,
           incidents: row.incidents,
           previous: row.previous,
-          change: row.incidents - row.previous,
-          changeRatio: row.previous > 0 ? row.incidents / row.previous : null,
+          harm: row.harm,
+          previousHarm: row.previous_harm,
+          change: now(row) - before(row),
+          changeRatio: before(row) > 0 ? now(row) / before(row) : null,
         })),
       }
     },

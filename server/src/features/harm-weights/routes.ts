@@ -1,0 +1,101 @@
+import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { BadRequestError } from '../../lib/errors.js'
+import { NoQuery } from '../../lib/no-query.js'
+import { withTransaction } from '../../lib/transaction.js'
+import { recordAudit } from '../audit/audit-log.js'
+import { ANALYSTS, currentSession, STAFF } from '../auth/access.js'
+import { MAX_HARM_WEIGHT } from './default-weights.js'
+import { listHarmWeights, lockHarmWeights, updateHarmWeights } from './harm-weight-store.js'
+
+const HarmWeightsAnswer = Type.Object({
+  scale: Type.String({ description: 'what the bundled defaults are' }),
+  weights: Type.Array(
+    Type.Object({
+      category: Type.String(),
+      weight: Type.Number(),
+      defaultWeight: Type.Number({ description: 'the bundled default, for reset' }),
+      basis: Type.String({ description: 'where the default comes from' }),
+      updatedAt: Type.String({ format: 'date-time' }),
+      updatedBy: Type.Union([Type.String(), Type.Null()], { description: 'email of the last editor; null: the bundled default' }),
+    }),
+  ),
+})
+
+const HarmWeightsChange = Type.Object(
+  {
+    weights: Type.Array(
+      Type.Object(
+        {
+          category: Type.String({ minLength: 1, maxLength: 100 }),
+          weight: Type.Number({ minimum: 0, maximum: MAX_HARM_WEIGHT, description: 'harm of one incident of the category' }),
+        },
+        { additionalProperties: false },
+      ),
+      { minItems: 1, maxItems: 100 },
+    ),
+    reason: Type.Optional(Type.String({ maxLength: 500, description: 'why, for the audit trail' })),
+  },
+  { additionalProperties: false },
+)
+
+const SCALE =
+  'ONS Crime Severity Score: for each crime category the median of its offence weights; Anti-social behaviour a local ' +
+  'choice (it has no CSS weight). Sources and caveats: geodata/SOURCES.md.'
+
+export const harmWeightRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const pool = app.pg.pool
+
+  app.get(
+    '/api/harm-weights',
+    {
+      config: { access: STAFF },
+      schema: {
+        summary: 'The harm weight of each category, used by every analysis run with measure=harm',
+        tags: ['hotspots'],
+        querystring: NoQuery,
+        response: { 200: HarmWeightsAnswer },
+      },
+    },
+    async () => ({ scale: SCALE, weights: await listHarmWeights(pool) }),
+  )
+
+  app.put(
+    '/api/harm-weights',
+    {
+      config: { access: ANALYSTS },
+      schema: {
+        summary: 'Change some categories\u2019 harm weights; each change is kept in the audit trail with before and after',
+        tags: ['hotspots'],
+        body: HarmWeightsChange,
+        response: { 200: HarmWeightsAnswer },
+      },
+    },
+    async (request) => {
+      const { user } = currentSession(request)
+      const given = request.body.weights
+      const named = new Set<string>()
+      for (const row of given) {
+        if (named.has(row.category)) throw new BadRequestError('weights', `${row.category} is listed twice`)
+        named.add(row.category)
+      }
+      await withTransaction(pool, async (client) => {
+        const current = await lockHarmWeights(client)
+        const unknown = given.filter((row) => !current.has(row.category)).map((row) => row.category)
+        if (unknown.length > 0) throw new BadRequestError('weights', `no category is named ${unknown.map((name) => JSON.stringify(name)).join(', ')}`)
+        const changes = given.filter((row) => current.get(row.category) !== row.weight)
+        if (changes.length === 0) return
+        await updateHarmWeights(client, changes, user.email)
+        await recordAudit(client, {
+          actor: { id: user.id, email: user.email },
+          action: 'harm_weights.update',
+          target: 'harm_weights',
+          ip: request.ip,
+          details: request.body.reason ? { reason: request.body.reason } : null,
+          before: Object.fromEntries(changes.map((row) => [row.category, current.get(row.category)])),
+          after: Object.fromEntries(changes.map((row) => [row.category, row.weight])),
+        })
+      })
+      return { scale: SCALE, weights: await listHarmWeights(pool) }
+    },
+  )
+}
