@@ -359,6 +359,52 @@ describe.skipIf(skipReason !== null)(`Hotspots mode in Chromium${skipReason ? ` 
     await page.screenshot({ path: path.join(artifactsDir, 'e2e-hotspots-charts.png') })
   })
 
+  it('runs every analysis on harm when asked: the requests, the address, the list, top wards and the chart say harm', async () => {
+    await page.getByTestId('hotspot-measure').selectOption('harm')
+    const drawn = await waitForHotspots(page, (state) => paramsOf(state.lastHotspotsUrl ?? '').measure === 'harm', STEP_MS)
+    expect(paramsOf(drawn.lastHotspotsUrl!)).toEqual({ ...paramsOf(gistarUrl), measure: 'harm' })
+    await expect.poll(() => new URL(page.url()).searchParams.get('measure'), { timeout: 5000 }).toBe('harm')
+    for (const route of ['problem-locations', 'top-wards', 'concentration', 'forecast-accuracy']) {
+      await expect.poll(() => apiRequests.some((url) => url.startsWith(`/api/hotspots/${route}`) && paramsOf(url).measure === 'harm'), { timeout: STEP_MS }).toBe(true)
+    }
+    const gistar = await getJson<GiStarAnswer>(drawn.lastHotspotsUrl!)
+    expect(gistar.measure).toBe('harm')
+    expect(drawn.hotspotCellCount).toBe(gistar.cells.length)
+    expect(await page.getByTestId('hotspot-legend').textContent()).toContain('Gi* class by confidence of harm')
+
+    const harmUrl = apiRequests.filter((url) => url.startsWith('/api/hotspots/problem-locations') && paramsOf(url).measure === 'harm').at(-1)!
+    const harmLocations = await getJson<ProblemLocationsAnswer>(harmUrl)
+    const rows = page.getByTestId('location-row')
+    await expect
+      .poll(() => rows.evaluateAll((items) => items.map((item) => item.getAttribute('data-name'))), { timeout: STEP_MS })
+      .toEqual(harmLocations.locations.map((location) => location.name))
+    const first = harmLocations.locations[0]
+    const firstText = (await rows.first().textContent())!
+    expect(firstText).toContain(`score ${Math.round(first.score).toLocaleString('en-GB')}`)
+    expect(firstText).toContain(`harm ${Math.round(first.harm).toLocaleString('en-GB')}`)
+    // The same place may lead both lists, and then its row is still open from the count test.
+    const expand = rows.first().getByTestId('location-expand')
+    if ((await expand.getAttribute('aria-expanded')) !== 'true') await expand.click()
+    expect(await rows.first().getByTestId('location-components').locator('thead th').nth(1).textContent()).toBe('Harm')
+    expect(await rows.first().getByTestId('location-components').locator('tfoot td').last().textContent()).toBe(first.score.toFixed(1))
+
+    const topWards = await getJson<TopWardsAnswer>(apiRequests.filter((url) => url.startsWith('/api/hotspots/top-wards') && paramsOf(url).measure === 'harm').at(-1)!)
+    await expect
+      .poll(() => page.getByTestId('top-ward-row').locator('th').evaluateAll((cells) => cells.map((cell) => cell.firstChild?.textContent)), { timeout: STEP_MS })
+      .toEqual(topWards.wards.map((ward) => ward.name))
+    expect(await page.getByTestId('top-wards-table').locator('thead th').nth(2).textContent()).toBe('Harm')
+    expect(await page.getByTestId('top-wards-reading').textContent()).toContain(`had the most harm from ASB: harm ${Math.round(topWards.wards[0].harm).toLocaleString('en-GB')}`)
+    const concentrationChart = page.getByTestId('concentration-chart')
+    await expect
+      .poll(() => concentrationChart.locator('.recharts-cartesian-axis-label, .recharts-label').allTextContents(), { timeout: STEP_MS })
+      .toEqual(expect.arrayContaining(['Share of harm']))
+    await page.screenshot({ path: path.join(artifactsDir, 'e2e-hotspots-harm.png') })
+
+    await page.getByTestId('hotspot-measure').selectOption('count')
+    await waitForHotspots(page, (state) => state.lastHotspotsUrl === gistarUrl, STEP_MS)
+    await expect.poll(() => new URL(page.url()).searchParams.get('measure'), { timeout: 5000 }).toBeNull()
+  })
+
   it('switches to the emerging layer, whose legend lists the patterns with their counts, and back to the Incidents map', async () => {
     await page.getByTestId('layer-emerging').check()
     const drawn = await waitForHotspots(page, (state) => (state.lastHotspotsUrl ?? '').startsWith('/api/hotspots/emerging'), STEP_MS)

@@ -301,16 +301,17 @@ export function App() {
 
   // Tooltips for the hotspot layers need the answer's settings (FDR, number of months).
   const gistarFdr = hotspotData.gistar.data?.fdr ?? hotspot.fdr
+  const gistarMeasure = hotspotData.gistar.data?.measure ?? hotspot.measure
   const emergingMonths = hotspotData.emerging.data?.months ?? 0
   const describe = useCallback(
     (layerId: string | undefined, object: unknown): TooltipContent | null => {
       if (object && typeof object === 'object') {
-        if (layerId === GISTAR_LAYER_ID) return describeGistarCell(object as GiStarCell, gistarFdr)
+        if (layerId === GISTAR_LAYER_ID) return describeGistarCell(object as GiStarCell, gistarFdr, gistarMeasure)
         if (layerId === EMERGING_LAYER_ID) return describeEmergingCell(object as EmergingCell, emergingMonths)
       }
       return describeHover(layerId, object)
     },
-    [gistarFdr, emergingMonths],
+    [gistarFdr, gistarMeasure, emergingMonths],
   )
 
   const changeMode = useCallback((next: MapMode) => {
@@ -419,7 +420,7 @@ export function App() {
           highlightedName={highlightedName}
           open={resultsOpen}
           onToggle={() => setResultsOpen((open) => !open)}
-          subject={incidentSubject(filters.categories)}
+          subject={incidentSubject(filters.categories, hotspot.measure)}
           categories={filters.categories}
           dataFrom={period?.from ?? null}
           blocked={hotspotData.blocked}

@@ -10,6 +10,7 @@ import {
   READING_CELL_SHARE,
 } from '../hotspots/chart-data'
 import type { ConcentrationAnswer, ForecastAnswer } from '../hotspots/hotspot-api'
+import { measureNoun } from '../hotspots/measure'
 import { formatShare } from '../hotspots/problem-locations'
 import { formatMonth } from '../months'
 
@@ -39,7 +40,7 @@ export function ConcentrationChart({ answer, subject }: { answer: ConcentrationA
           data={points}
           margin={{ top: 6, right: 12, bottom: 22, left: 4 }}
           role="img"
-          title={`Concentration of ${subject}: share of incidents against share of cells, per council`}
+          title={`Concentration of ${subject}: share of ${measureNoun(answer.measure)} against share of cells, per council`}
           desc={reading}
           accessibilityLayer={false}
         >
@@ -60,7 +61,7 @@ export function ConcentrationChart({ answer, subject }: { answer: ConcentrationA
             tickFormatter={percentTick}
             tick={AXIS_TICK}
             width={60}
-            label={{ value: 'Share of incidents', angle: -90, position: 'insideLeft', offset: 4, dy: 50, style: AXIS_LABEL }}
+            label={{ value: `Share of ${measureNoun(answer.measure)}`, angle: -90, position: 'insideLeft', offset: 4, dy: 50, style: AXIS_LABEL }}
           />
           <ReferenceLine x={READING_CELL_SHARE * 100} stroke="#6b7280" strokeDasharray="3 3" />
           <Tooltip
@@ -241,7 +242,7 @@ export function ForecastChart({ answer, subject }: { answer: ForecastAnswer; sub
             </table>
           </div>
           <p className="hint">
-            Hit rate: share of the month’s incidents in the picked cells. PAI: hit rate divided by the share of area picked
+            Hit rate: share of the month’s {measureNoun(answer.measure)} in the picked cells. PAI: hit rate divided by the share of area picked
             (1 = no better than chance). PEI: PAI against the best possible pick of the same size (1 = perfect).
           </p>
         </details>

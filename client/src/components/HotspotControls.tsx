@@ -1,6 +1,7 @@
 import { useId } from 'react'
 import { H3_RESOLUTIONS, type H3Resolution } from '../h3-resolution'
-import { halfLifeOptions, NEIGHBOURHOOD_CHOICES, type HotspotState, type Neighbourhood } from '../hotspots/hotspot-url'
+import { halfLifeOptions, NEIGHBOURHOOD_CHOICES, type HotspotState, type Measure, type Neighbourhood } from '../hotspots/hotspot-url'
+import { followLink } from '../navigation'
 import { CELL_WIDTH } from './FilterPanel'
 
 export interface CouncilOption {
@@ -29,6 +30,31 @@ export function HotspotControls({ state, councils, onChange }: HotspotControlsPr
 
   return (
     <div className="hotspot-controls" data-testid="hotspot-controls">
+      <div className="field">
+        <label htmlFor={`${id}-measure`}>Add up</label>
+        <select
+          id={`${id}-measure`}
+          data-testid="hotspot-measure"
+          aria-describedby={`${id}-measure-hint`}
+          value={state.measure}
+          onChange={(event) => onChange({ measure: event.target.value as Measure })}
+        >
+          <option value="count">Incidents</option>
+          <option value="harm">Harm (weighted by category)</option>
+        </select>
+      </div>
+      <p className="hint field-hint" id={`${id}-measure-hint`}>
+        {state.measure === 'harm' ? (
+          <>
+            Each incident counts its category’s harm weight (by default from the ONS Crime Severity Score).{' '}
+            <a href="/harm-weights" onClick={followLink}>
+              See or change the weights
+            </a>
+          </>
+        ) : (
+          'Every incident counts the same, whatever its category.'
+        )}
+      </p>
       <div className="control-row">
         <div className="field">
           <label htmlFor={`${id}-res`}>Cell size (H3 res)</label>

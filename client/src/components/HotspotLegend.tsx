@@ -62,14 +62,14 @@ export function HotspotLegend({ layer, onLayerChange, gistar, emerging, highligh
       {layer === 'gistar' ? (
         <>
           <p className="legend-subtitle">
-            Gi* class by confidence{gistar ? ` (res ${gistar.res}, k ${gistar.k}${gistar.fdr ? ', FDR' : ', no FDR'})` : ''}; numbers are cells
+            Gi* class by confidence{gistar ? ` of ${gistar.measure === 'harm' ? 'harm' : 'incidents'} (res ${gistar.res}, k ${gistar.k}${gistar.fdr ? ', FDR' : ', no FDR'})` : ''}; numbers are cells
           </p>
           <Entries entries={gistarLegend(gistar?.classCounts)} testId="legend-gistar" />
         </>
       ) : (
         <>
           <p className="legend-subtitle">
-            Pattern of monthly Gi*{emerging ? ` over ${emerging.months} ${emerging.months === 1 ? 'month' : 'months'}` : ''}; numbers are cells
+            Pattern of monthly Gi*{emerging ? ` of ${emerging.measure === 'harm' ? 'harm' : 'incidents'} over ${emerging.months} ${emerging.months === 1 ? 'month' : 'months'}` : ''}; numbers are cells
             {hasColdPatterns(emerging?.categoryCounts) ? '' : '; no cold spot patterns'}
           </p>
           <Entries entries={emergingEntries} testId="legend-emerging" />

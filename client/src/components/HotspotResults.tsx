@@ -6,6 +6,7 @@ import { formatChange, previousPeriodCovered, topWardsReading } from '../hotspot
 import type { ConcentrationAnswer, ForecastAnswer, ProblemLocation, ProblemLocationsAnswer, TopWardsAnswer } from '../hotspots/hotspot-api'
 import { emergingLabel, HOTSPOT_CLASS_LABELS, HOTSPOT_CLASS_SHORT } from '../hotspots/hotspot-colours'
 import { formatZ } from '../hotspots/hotspot-format'
+import { formatMeasured, formatMeasureValue, measureHeading, measureNoun, measuredValue } from '../hotspots/measure'
 import {
   describeHotspotPeriod,
   exportFileName,
@@ -255,12 +256,13 @@ function LocationRow({ location, periodTo, selected, onSelect, describedBy }: {
             <span className="location-name" data-testid="location-name">
               {location.name}
             </span>
-            <span className="location-score" title="Recency-weighted incidents">
+            <span className="location-score" title={`Recency-weighted ${measureNoun(components.measure)}`}>
               score {formatCount(Math.round(location.score))}
             </span>
           </span>
           <span className="location-meta">
-            {location.ward?.name ?? 'No ward'} · {formatCount(location.incidents)} {location.incidents === 1 ? 'incident' : 'incidents'} ·{' '}
+            {location.ward?.name ?? 'No ward'} · {formatMeasured(location.incidents, 'count')}
+            {components.measure === 'harm' ? ` · ${formatMeasured(location.harm, 'harm')}` : ''} ·{' '}
             <span className={`trend trend-${direction}`}>
               <span aria-hidden="true">{TREND_ARROWS[direction]}</span>
               <span className="visually-hidden">{TREND_WORDS[direction]}:</span> {trendSummary(components.trend)}
@@ -292,19 +294,20 @@ function LocationRow({ location, periodTo, selected, onSelect, describedBy }: {
 function ScoreComponents({ location, periodTo }: { location: ProblemLocation; periodTo: string }) {
   const { components } = location
   const { trend, busiestPoint } = components
-  const contributions = scoreContributions(components.months, periodTo, components.halfLifeMonths)
+  const { measure } = components
+  const contributions = scoreContributions(components.months, periodTo, components.halfLifeMonths, measure)
   const total = contributions.reduce((sum, entry) => sum + entry.weighted, 0)
   return (
     <>
       <table className="data-table compact score-table">
         <caption>
-          Score {formatRate(location.score)}: each month’s incidents weighted by 0.5^(months ago / {components.halfLifeMonths})
+          Score {formatRate(location.score)}: each month’s {measureNoun(measure)} weighted by 0.5^(months ago / {components.halfLifeMonths})
         </caption>
         <thead>
           <tr>
             <th scope="col">Month</th>
             <th scope="col" className="numeric">
-              Incidents
+              {measureHeading(measure)}
             </th>
             <th scope="col" className="numeric">
               Weight
@@ -318,7 +321,7 @@ function ScoreComponents({ location, periodTo }: { location: ProblemLocation; pe
           {contributions.map((entry) => (
             <tr key={entry.month}>
               <th scope="row">{formatMonth(entry.month)}</th>
-              <td className="numeric">{formatCount(entry.incidents)}</td>
+              <td className="numeric">{formatMeasureValue(entry.value, measure)}</td>
               <td className="numeric">{entry.weight.toFixed(2)}</td>
               <td className="numeric">{entry.weighted.toFixed(1)}</td>
             </tr>
@@ -327,7 +330,7 @@ function ScoreComponents({ location, periodTo }: { location: ProblemLocation; pe
         <tfoot>
           <tr>
             <th scope="row">Total</th>
-            <td className="numeric">{formatCount(location.incidents)}</td>
+            <td className="numeric">{formatMeasureValue(measuredValue(location, measure), measure)}</td>
             <td />
             <td className="numeric">{total.toFixed(1)}</td>
           </tr>
@@ -362,6 +365,7 @@ function ScoreComponents({ location, periodTo }: { location: ProblemLocation; pe
 
 function TopWards({ answer, subject, dataFrom }: { answer: TopWardsAnswer; subject: string; dataFrom: string | null }) {
   const covered = previousPeriodCovered(answer.previousPeriod, dataFrom)
+  const { measure } = answer
   return (
     <>
       <p className="chart-reading" data-testid="top-wards-reading">
@@ -378,7 +382,7 @@ function TopWards({ answer, subject, dataFrom }: { answer: TopWardsAnswer; subje
                 <th scope="col">#</th>
                 <th scope="col">Ward</th>
                 <th scope="col" className="numeric">
-                  Incidents
+                  {measureHeading(measure)}
                 </th>
                 <th scope="col" className="numeric" title={describeHotspotPeriod(answer.previousPeriod)}>
                   Before
@@ -396,8 +400,8 @@ function TopWards({ answer, subject, dataFrom }: { answer: TopWardsAnswer; subje
                     {ward.name}
                     <span className="muted"> · {ward.councilName}</span>
                   </th>
-                  <td className="numeric">{formatCount(ward.incidents)}</td>
-                  <td className="numeric">{covered ? formatCount(ward.previous) : '–'}</td>
+                  <td className="numeric">{formatMeasureValue(measure === 'harm' ? ward.harm : ward.incidents, measure)}</td>
+                  <td className="numeric">{covered ? formatMeasureValue(measure === 'harm' ? ward.previousHarm : ward.previous, measure) : '–'}</td>
                   <td className="numeric">{formatChange(ward, covered)}</td>
                 </tr>
               ))}

@@ -29,6 +29,7 @@ function area(code: string, name: string, total: number, topShares: number[]): C
 const concentration: ConcentrationAnswer = {
   period: { from: '2024-01', to: '2024-06' },
   res: 9,
+  measure: 'count',
   areas: [
     area('E06000001', 'Hartlepool', 1374, [0.2613, 0.4098, 0.6557, 0.8632, 0.9956, 1]),
     area('E06000002', 'Middlesbrough', 2712, [0.1917, 0.2773, 0.4469, 0.6128, 0.7972, 0.9934]),
@@ -74,6 +75,7 @@ const forecast: ForecastAnswer = {
   period: { from: '2024-01', to: '2024-07' },
   res: 9,
   lookback: 3,
+  measure: 'count',
   top: 0.05,
   months: [
     { month: '2024-04', cells: 331, areaShare: 0.05003, captured: 855, total: 1528, hitRate: 0.5595549738219895, pai: 11.184337482798437, pei: 0.6867469879518072 },
@@ -101,10 +103,11 @@ describe('forecast accuracy', () => {
 const topWards: TopWardsAnswer = {
   period: { from: '2024-04', to: '2024-06' },
   previousPeriod: { from: '2024-01', to: '2024-03' },
+  measure: 'count',
   wards: [
-    { rank: 1, code: 'E05009857', name: 'Central', councilName: 'Middlesbrough', incidents: 275, previous: 245, change: 30, changeRatio: 275 / 245 },
-    { rank: 2, code: 'E05014882', name: 'Stockton Town Centre', councilName: 'Stockton-on-Tees', incidents: 180, previous: 200, change: -20, changeRatio: 0.9 },
-    { rank: 3, code: 'E05009870', name: 'Park End & Beckfield', councilName: 'Middlesbrough', incidents: 12, previous: 0, change: 12, changeRatio: null },
+    { rank: 1, code: 'E05009857', name: 'Central', councilName: 'Middlesbrough', incidents: 275, previous: 245, harm: 1375, previousHarm: 1225, change: 30, changeRatio: 275 / 245 },
+    { rank: 2, code: 'E05014882', name: 'Stockton Town Centre', councilName: 'Stockton-on-Tees', incidents: 180, previous: 200, harm: 900, previousHarm: 1000, change: -20, changeRatio: 0.9 },
+    { rank: 3, code: 'E05009870', name: 'Park End & Beckfield', councilName: 'Middlesbrough', incidents: 12, previous: 0, harm: 60, previousHarm: 0, change: 12, changeRatio: null },
   ],
 }
 
@@ -128,5 +131,11 @@ describe('top wards', () => {
       'Central (Middlesbrough) had the most ASB: 275 incidents; the data does not reach back over Jan 2024 – Mar 2024 to compare with.',
     )
     expect(topWardsReading({ ...topWards, wards: [] }, 'burglary', '2024-01')).toBe('No burglary in any ward in this period.')
+  })
+
+  it('reads harm as harm', () => {
+    expect(topWardsReading({ ...topWards, measure: 'harm' }, incidentSubject(['Anti-social behaviour'], 'harm'), '2024-01')).toBe(
+      'Central (Middlesbrough) had the most harm from ASB: harm 1,375, up 12% on Jan 2024 – Mar 2024.',
+    )
   })
 })

@@ -2,6 +2,8 @@ import { KNOWN_CATEGORIES } from '../categories'
 import { formatCount } from '../colour-scale'
 import { formatMonth } from '../months'
 import type { ConcentrationAnswer, ForecastAnswer, Period, TopWard, TopWardsAnswer } from './hotspot-api'
+import type { Measure } from './hotspot-url'
+import { formatMeasured, measuredValue } from './measure'
 import { describeHotspotPeriod, formatShare } from './problem-locations'
 
 /**
@@ -12,8 +14,15 @@ import { describeHotspotPeriod, formatShare } from './problem-locations'
 /** Okabe–Ito colours: distinguishable with the common colour-vision deficiencies. One per council line. */
 export const SERIES_COLOURS = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9', '#000000'] as const
 
-/** What the incidents are, for a sentence: "ASB", "burglary", "incidents in 3 categories", "all incidents". */
-export function incidentSubject(categories: readonly string[]): string {
+/**
+ * What is being added up, for a sentence: "ASB", "burglary", "incidents in 3 categories", "all incidents"; on harm,
+ * "harm from ASB".
+ */
+export function incidentSubject(categories: readonly string[], measure: Measure = 'count'): string {
+  return measure === 'harm' ? `harm from ${incidentKinds(categories)}` : incidentKinds(categories)
+}
+
+function incidentKinds(categories: readonly string[]): string {
   if (categories.length === 1) return categories[0] === 'Anti-social behaviour' ? 'ASB' : categories[0].toLowerCase()
   if (KNOWN_CATEGORIES.every((category) => categories.includes(category))) return 'all incidents'
   return `incidents in ${categories.length} categories`
@@ -130,7 +139,7 @@ export function topWardsReading(answer: TopWardsAnswer, subject: string, dataFro
   const top = answer.wards[0]
   if (!top) return `No ${subject} in any ward in this period.`
   const previous = describeHotspotPeriod(answer.previousPeriod)
-  const lead = `${top.name} (${top.councilName}) had the most ${subject}: ${formatCount(top.incidents)} ${top.incidents === 1 ? 'incident' : 'incidents'}`
+  const lead = `${top.name} (${top.councilName}) had the most ${subject}: ${formatMeasured(measuredValue(top, answer.measure), answer.measure)}`
   if (!previousPeriodCovered(answer.previousPeriod, dataFrom)) return `${lead}; the data does not reach back over ${previous} to compare with.`
   if (top.changeRatio === null) return `${lead}, none in ${previous}.`
   const change = Math.round((top.changeRatio - 1) * 100)

@@ -9,7 +9,7 @@ import {
   type HotspotParams,
 } from './hotspot-api'
 
-const params: HotspotParams = { res: 9, k: 2, councils: ['E06000004', 'E06000002'], fdr: false, halfLife: 3 }
+const params: HotspotParams = { res: 9, k: 2, councils: ['E06000004', 'E06000002'], fdr: false, halfLife: 3, measure: 'count' }
 const filters = { categories: ['Anti-social behaviour', 'Drugs'], from: '2024-01', to: '2024-06', ward: 'E05009857' }
 const paramsOf = (url: string) => Object.fromEntries(new URL(url, 'http://local').searchParams)
 
@@ -46,6 +46,14 @@ describe('hotspot request URLs', () => {
       lad: 'E06000002,E06000004',
       limit: '5',
     })
+  })
+
+  it('ask every analysis for harm when harm is the measure, and say nothing for counts (the server\u2019s default)', () => {
+    const harm = { ...params, measure: 'harm' as const }
+    for (const url of [gistarUrl(harm, filters), emergingUrl(harm, filters), problemLocationsUrl(harm, filters, 20), concentrationUrl(harm, filters), forecastAccuracyUrl(harm, filters), topWardsUrl(harm, filters)]) {
+      expect(paramsOf(url).measure, url).toBe('harm')
+    }
+    expect(paramsOf(gistarUrl(params, filters))).not.toHaveProperty('measure')
   })
 
   it('leave out open ends, every council and no ward', () => {

@@ -3,6 +3,7 @@
  * shapes and the request URLs. Requests go through `fetchJson` in ../api like every other request.
  */
 import { queryString, type DataFilters } from '../api'
+import type { Measure } from './hotspot-url'
 
 export const HOTSPOT_CLASSES = ['hot-99', 'hot-95', 'hot-90', 'not-significant', 'cold-90', 'cold-95', 'cold-99'] as const
 export type HotspotClass = (typeof HOTSPOT_CLASSES)[number]
@@ -49,7 +50,7 @@ export interface GiStarAnswer {
   k: number
   fdr: boolean
   councils: string[]
-  measure: 'count'
+  measure: Measure
   totalValue: number
   outsideArea: number
   classCounts: Record<string, number>
@@ -71,6 +72,7 @@ export interface EmergingAnswer {
   res: number
   k: number
   fdr: boolean
+  measure: Measure
   cellCount: number
   categoryCounts: Record<string, number>
   /** Only cells with a pattern; the rest of the study area has none. */
@@ -93,8 +95,12 @@ export interface ProblemLocation {
   cells: string[]
   centre: { lon: number; lat: number }
   incidents: number
+  /** The sum of its incidents' harm weights. */
+  harm: number
+  /** The recency-weighted measure. */
   score: number
   components: {
+    measure: Measure
     recencyWeighted: number
     halfLifeMonths: number
     trend: LocationTrend
@@ -103,7 +109,7 @@ export interface ProblemLocation {
     class: HotspotClass
     emerging: EmergingCategory
     busiestPoint: { incidents: number; share: number; place: string | null }
-    months: { month: string; incidents: number }[]
+    months: { month: string; incidents: number; harm: number }[]
   }
 }
 
@@ -114,6 +120,7 @@ export interface ProblemLocationsAnswer {
   fdr: boolean
   halfLifeMonths: number
   recentMonths: number
+  measure: Measure
   /** Problem locations found, before the limit. */
   total: number
   caveats: string[]
@@ -132,6 +139,7 @@ export interface ConcentrationArea {
 export interface ConcentrationAnswer {
   period: Period
   res: number
+  measure: Measure
   areas: ConcentrationArea[]
 }
 
@@ -151,6 +159,7 @@ export interface ForecastAnswer {
   res: number
   lookback: number
   top: number
+  measure: Measure
   months: ForecastMonth[]
 }
 
@@ -160,7 +169,11 @@ export interface TopWard {
   name: string
   councilName: string
   incidents: number
+  /** Incidents in the previous period. */
   previous: number
+  harm: number
+  previousHarm: number
+  /** On the measure: now less before, and now / before (null when before is 0). */
   change: number
   changeRatio: number | null
 }
@@ -168,6 +181,7 @@ export interface TopWard {
 export interface TopWardsAnswer {
   period: Period
   previousPeriod: Period
+  measure: Measure
   wards: TopWard[]
 }
 
@@ -179,6 +193,7 @@ export interface HotspotParams {
   councils: readonly string[] | null
   fdr: boolean
   halfLife: number
+  measure: Measure
 }
 
 function categoriesParam(categories: readonly string[]): string | null {
@@ -198,6 +213,8 @@ function baseEntries(params: HotspotParams, filters: DataFilters): [string, stri
     ['from', filters.from],
     ['to', filters.to],
     ['ward', filters.ward],
+    // Left out for counts, the server's default, so count URLs read as they always have.
+    ['measure', params.measure === 'harm' ? 'harm' : null],
   ]
 }
 
@@ -250,6 +267,7 @@ export function topWardsUrl(params: HotspotParams, filters: DataFilters): string
     ['to', filters.to],
     ['categories', categoriesParam(filters.categories)],
     ['lad', councilsParam(params.councils)],
+    ['measure', params.measure === 'harm' ? 'harm' : null],
     ['limit', String(TOP_WARDS_LIMIT)],
   ])}`
 }

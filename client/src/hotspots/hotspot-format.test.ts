@@ -16,12 +16,13 @@ describe('numbers in tooltips', () => {
 
   it('describes a Gi* cell: class, value, z, p and the adjusted p', () => {
     const cell = { h3: '89194609647ffff', value: 4, z: 3.8840027235542425, p: 0.00010275075547865045, pAdjusted: 0.0030484260011065154, class: 'hot-99' as const }
-    expect(describeGistarCell(cell, true)).toEqual({
+    expect(describeGistarCell(cell, true, 'count')).toEqual({
       title: 'Hot spot, 99% confidence',
       lines: ['4 incidents in the cell', 'z 3.88 · p < 0.001 · FDR-adjusted p 0.00305'],
       detail: 'H3 cell 89194609647ffff',
     })
-    expect(describeGistarCell({ ...cell, value: 1 }, false).lines).toEqual(['1 incident in the cell', 'z 3.88 · p < 0.001 · class p 0.00305'])
+    expect(describeGistarCell({ ...cell, value: 1 }, false, 'count').lines).toEqual(['1 incident in the cell', 'z 3.88 · p < 0.001 · class p 0.00305'])
+    expect(describeGistarCell({ ...cell, value: 1465.5 }, true, 'harm').lines[0]).toBe('harm 1,466 in the cell')
   })
 
   it('describes an emerging cell: pattern, significant months and the trend', () => {

@@ -1,5 +1,6 @@
-import { formatCount } from '../colour-scale'
 import type { EmergingCell, GiStarCell } from './hotspot-api'
+import type { Measure } from './hotspot-url'
+import { formatMeasured } from './measure'
 import { emergingLabel, HOTSPOT_CLASS_LABELS } from './hotspot-colours'
 
 /** z to two decimals with a true minus sign: "3.88", "−1.20". */
@@ -23,11 +24,11 @@ export interface HotspotTooltip {
   detail: string
 }
 
-export function describeGistarCell(cell: GiStarCell, fdr: boolean): HotspotTooltip {
+export function describeGistarCell(cell: GiStarCell, fdr: boolean, measure: Measure): HotspotTooltip {
   return {
     title: HOTSPOT_CLASS_LABELS[cell.class] ?? cell.class,
     lines: [
-      `${formatCount(cell.value)} ${cell.value === 1 ? 'incident' : 'incidents'} in the cell`,
+      `${formatMeasured(cell.value, measure)} in the cell`,
       `z ${formatZ(cell.z)} · p ${formatP(cell.p)} · ${fdr ? 'FDR-adjusted' : 'class'} p ${formatP(cell.pAdjusted)}`,
     ],
     detail: `H3 cell ${cell.h3}`,

@@ -29,6 +29,14 @@ describe('Hotspots mode in the address', () => {
     expect(parseHotspotState(`?${query}`)).toEqual({ ...state, councils: ['E06000002', 'E06000004'] })
   })
 
+  it('writes harm into the address, and leaves counts out so older links read the same', () => {
+    const query = serialiseHotspotState('hotspots', { ...DEFAULT_HOTSPOT_STATE, measure: 'harm' })
+    expect(query.endsWith('&measure=harm')).toBe(true)
+    expect(parseHotspotState(`?${query}`).measure).toBe('harm')
+    expect(serialiseHotspotState('hotspots', DEFAULT_HOTSPOT_STATE)).not.toContain('measure')
+    expect(parseHotspotState('?measure=severity').measure).toBe('count')
+  })
+
   it('writes nothing on the Incidents map', () => {
     expect(serialiseHotspotState('incidents', { ...DEFAULT_HOTSPOT_STATE, k: 3 })).toBe('')
   })

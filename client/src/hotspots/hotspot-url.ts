@@ -6,6 +6,8 @@ import { isH3Resolution, type H3Resolution } from '../h3-resolution'
  */
 export type MapMode = 'incidents' | 'hotspots'
 export type HotspotLayerId = 'gistar' | 'emerging'
+/** What the analysis adds up: incidents, or their harm (each weighted by its category's harm weight). */
+export type Measure = 'count' | 'harm'
 
 export const HALF_LIFE_CHOICES = [1, 2, 3, 4, 6, 9, 12, 18, 24] as const
 export const NEIGHBOURHOOD_CHOICES = [1, 2, 3] as const
@@ -20,8 +22,7 @@ export interface HotspotState {
   fdr: boolean
   /** Months for an incident's weight in a problem location's score to halve. */
   halfLife: number
-  /** Counts only for now; harm weighting will add 'harm' (and a control) once the weights exist. */
-  measure: 'count'
+  measure: Measure
 }
 
 export const DEFAULT_HOTSPOT_STATE: HotspotState = {
@@ -65,7 +66,7 @@ export function parseHotspotState(search: string): HotspotState {
     councils: parseCouncils(params.get('lad')),
     fdr: fdr === '0' || fdr === 'false' ? false : fdr === '1' || fdr === 'true' ? true : defaults.fdr,
     halfLife: Number.isFinite(halfLife) && halfLife >= HALF_LIFE_MIN && halfLife <= HALF_LIFE_MAX ? halfLife : defaults.halfLife,
-    measure: 'count',
+    measure: params.get('measure') === 'harm' ? 'harm' : 'count',
   }
 }
 
@@ -84,6 +85,8 @@ export function serialiseHotspotState(mode: MapMode, state: HotspotState): strin
   if (state.councils && state.councils.length > 0) parts.push(['lad', [...state.councils].sort().join(',')])
   parts.push(['fdr', state.fdr ? '1' : '0'])
   parts.push(['halfLife', String(state.halfLife)])
+  // Counts are the default: links made before harm weighting existed read the same.
+  if (state.measure === 'harm') parts.push(['measure', 'harm'])
   return parts.map(([key, value]) => `${key}=${key === 'lad' ? value : encodeURIComponent(value)}`).join('&')
 }
 

@@ -18,7 +18,8 @@ import {
 const MONTHS = ['2024-01', '2024-02', '2024-03', '2024-04', '2024-05', '2024-06']
 
 function location(overrides: Partial<ProblemLocation> & { counts: number[] }): ProblemLocation {
-  const months = MONTHS.map((month, index) => ({ month, incidents: overrides.counts[index] }))
+  // ASB's default weight, 5, for the harm.
+  const months = MONTHS.map((month, index) => ({ month, incidents: overrides.counts[index], harm: overrides.counts[index] * 5 }))
   const incidents = overrides.counts.reduce((sum, value) => sum + value, 0)
   const score = months.reduce((sum, entry, index) => sum + entry.incidents * 0.5 ** ((5 - index) / 6), 0)
   return {
@@ -28,8 +29,10 @@ function location(overrides: Partial<ProblemLocation> & { counts: number[] }): P
     cells: ['8919460b643ffff', '8919460b64bffff'],
     centre: { lon: -1.2193389363133682, lat: 54.56731126770199 },
     incidents,
+    harm: incidents * 5,
     score,
     components: {
+      measure: 'count',
       recencyWeighted: score,
       halfLifeMonths: 6,
       trend: { recentPeriods: 3, earlierPeriods: 3, recentMean: 296.6666666666667, earlierMean: 191.66666666666666, difference: 105.00000000000003, ratio: 1.547826086956522 },
@@ -52,6 +55,7 @@ const answer: ProblemLocationsAnswer = {
   fdr: true,
   halfLifeMonths: 6,
   recentMonths: 3,
+  measure: 'count',
   total: 22,
   caveats: ['police.uk moves every incident to the nearest of a set of shared anonymous map points.'],
   locations: [
@@ -104,7 +108,7 @@ describe('trend', () => {
 describe('score components', () => {
   it('weights each month by 0.5^(age / half-life) from the last month, adding up to the server’s score', () => {
     const top = answer.locations[0]
-    const parts = scoreContributions(top.components.months, answer.period.to, 6)
+    const parts = scoreContributions(top.components.months, answer.period.to, 6, 'count')
     expect(parts.map((part) => part.age)).toEqual([5, 4, 3, 2, 1, 0])
     expect(parts[5].weight).toBe(1)
     expect(parts[0].weight).toBeCloseTo(0.5 ** (5 / 6), 12)
@@ -115,8 +119,14 @@ describe('score components', () => {
   })
 
   it('counts age across a year end', () => {
-    const parts = scoreContributions([{ month: '2023-12', incidents: 4 }, { month: '2024-01', incidents: 2 }], '2024-01', 1)
+    const parts = scoreContributions([{ month: '2023-12', incidents: 4, harm: 20 }, { month: '2024-01', incidents: 2, harm: 10 }], '2024-01', 1, 'count')
     expect(parts.map((part) => part.weighted)).toEqual([2, 2])
+  })
+
+  it('weights harm the same way when harm is the measure', () => {
+    const parts = scoreContributions([{ month: '2023-12', incidents: 4, harm: 20 }, { month: '2024-01', incidents: 2, harm: 10.5 }], '2024-01', 1, 'harm')
+    expect(parts.map((part) => part.value)).toEqual([20, 10.5])
+    expect(parts.map((part) => part.weighted)).toEqual([10, 10.5])
   })
 })
 
@@ -128,15 +138,21 @@ describe('CSV export', () => {
     expect(csv.endsWith('\r\n')).toBe(true)
     expect(rows).toHaveLength(answer.locations.length + 2)
     const header = rows[0].split(',')
-    expect(header.slice(0, 6)).toEqual(['Rank', 'Name', 'Ward code', 'Ward', 'Incidents', 'Score (recency-weighted incidents)'])
+    expect(header.slice(0, 8)).toEqual(['Rank', 'Name', 'Ward code', 'Ward', 'Incidents', 'Harm', 'Measure', 'Score (recency-weighted measure)'])
     expect(header.slice(-6)).toEqual(MONTHS.map((month) => `Incidents ${month}`))
     expect(header).toHaveLength(CSV_COLUMNS.length + MONTHS.length)
-    expect(rows[1].startsWith('1,On or near Homerton Road,E05009857,Central,1465,1164.97,6,3,296.67,191.67,105,1.548,up,"Hot spot, 99% confidence",20.972,7.099,Persistent hot spot,149,0.1017,On or near Homerton Road,-1.219339,54.567311,2,8919460b643ffff 8919460b64bffff,2024-01,2024-06,9,1,yes,Anti-social behaviour,')).toBe(true)
+    expect(rows[1].startsWith('1,On or near Homerton Road,E05009857,Central,1465,7325,count,1164.97,6,3,296.67,191.67,105,1.548,up,"Hot spot, 99% confidence",20.972,7.099,Persistent hot spot,149,0.1017,On or near Homerton Road,-1.219339,54.567311,2,8919460b643ffff 8919460b64bffff,2024-01,2024-06,9,1,yes,Anti-social behaviour,')).toBe(true)
     expect(rows[1].endsWith(',146,179,250,297,323,270')).toBe(true)
   })
 
   it('quotes commas and quotes and defuses a name a spreadsheet would run as a formula', () => {
     expect(rows[2].startsWith(`2,"'=On or near ""Parking Area"", Stockton",,,6,`)).toBe(true)
+  })
+
+  it('gives each month\u2019s harm instead when harm is the measure', () => {
+    const harm = problemLocationsCsv({ ...answer, measure: 'harm' }, ['Anti-social behaviour']).split('\r\n')
+    expect(harm[0].split(',').slice(-6)).toEqual(MONTHS.map((month) => `Harm ${month}`))
+    expect(harm[1].endsWith(',730,895,1250,1485,1615,1350')).toBe(true)
   })
 
   it('is just the header for an empty list', () => {

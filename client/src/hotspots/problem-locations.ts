@@ -4,6 +4,8 @@ import { formatCount } from '../colour-scale'
 import { formatMonth } from '../months'
 import { csvField } from '../ward-report'
 import type { LocationTrend, ProblemLocation, ProblemLocationsAnswer } from './hotspot-api'
+import type { Measure } from './hotspot-url'
+import { measuredValue } from './measure'
 import { emergingLabel, HOTSPOT_CLASS_LABELS } from './hotspot-colours'
 
 /** Within ±10% of the earlier rate reads as steady: a month of police.uk data moves more than that by chance. */
@@ -53,7 +55,8 @@ export function trendSummary(trend: LocationTrend): string {
 
 export interface MonthContribution {
   month: string
-  incidents: number
+  /** The month's incidents or harm, as the analysis measured. */
+  value: number
   /** Months before the last month of the period (the last has age 0). */
   age: number
   /** 0.5^(age / half-life). */
@@ -66,19 +69,22 @@ function monthIndex(month: string): number {
 }
 
 /**
- * The score's components month by month: each month's incidents times 0.5^(age / half-life), age counted back
- * from the period's last month (docs/hotspot-methods.md, "Recency weighting"). They add up to the score.
+ * The score's components month by month: each month's incidents (or harm) times 0.5^(age / half-life), age counted
+ * back from the period's last month (docs/hotspot-methods.md, "Recency weighting"). They add up to the score.
  */
 export function scoreContributions(
-  months: readonly { month: string; incidents: number }[],
+  months: readonly { month: string; incidents: number; harm: number }[],
   periodTo: string,
   halfLifeMonths: number,
+  measure: Measure,
 ): MonthContribution[] {
   const last = monthIndex(periodTo)
-  return months.map(({ month, incidents }) => {
+  return months.map((entry) => {
+    const { month } = entry
+    const value = measuredValue(entry, measure)
     const age = last - monthIndex(month)
     const weight = 0.5 ** (age / halfLifeMonths)
-    return { month, incidents, age, weight, weighted: incidents * weight }
+    return { month, value, age, weight, weighted: value * weight }
   })
 }
 
@@ -89,6 +95,8 @@ export interface ProblemLocationRecord {
   wardCode: string
   ward: string
   incidents: number
+  harm: number
+  measure: Measure
   score: number
   halfLifeMonths: number
   recentMonths: number
@@ -132,6 +140,8 @@ export function problemLocationRecord(
     wardCode: location.ward?.code ?? '',
     ward: location.ward?.name ?? '',
     incidents: location.incidents,
+    harm: round(location.harm, 2),
+    measure: components.measure,
     score: round(location.score, 2),
     halfLifeMonths: components.halfLifeMonths,
     recentMonths: trend.recentPeriods,
@@ -167,7 +177,9 @@ export const CSV_COLUMNS: readonly [keyof ProblemLocationRecord, string][] = [
   ['wardCode', 'Ward code'],
   ['ward', 'Ward'],
   ['incidents', 'Incidents'],
-  ['score', 'Score (recency-weighted incidents)'],
+  ['harm', 'Harm'],
+  ['measure', 'Measure'],
+  ['score', 'Score (recency-weighted measure)'],
   ['halfLifeMonths', 'Half-life (months)'],
   ['recentMonths', 'Recent months'],
   ['recentPerMonth', 'Recent per month'],
@@ -202,14 +214,15 @@ function csvValue(value: string | number | boolean | null): string {
 
 /**
  * The list as CSV (RFC 4180, CRLF): one row per location in rank order, then one column per month of the period
- * with its incidents, so the score can be checked in a spreadsheet.
+ * with its incidents (or harm, when that is the measure), so the score can be checked in a spreadsheet.
  */
 export function problemLocationsCsv(answer: ProblemLocationsAnswer, categories: readonly string[]): string {
   const months = answer.locations[0]?.components.months.map((entry) => entry.month) ?? []
-  const header = [...CSV_COLUMNS.map(([, title]) => title), ...months.map((month) => `Incidents ${month}`)]
+  const measure = answer.measure
+  const header = [...CSV_COLUMNS.map(([, title]) => title), ...months.map((month) => `${measure === 'harm' ? 'Harm' : 'Incidents'} ${month}`)]
   const rows = answer.locations.map((location) => {
     const record = problemLocationRecord(location, answer, categories)
-    const byMonth = new Map(location.components.months.map((entry) => [entry.month, entry.incidents]))
+    const byMonth = new Map(location.components.months.map((entry) => [entry.month, round(measuredValue(entry, measure), 2)]))
     return [...CSV_COLUMNS.map(([key]) => csvValue(record[key])), ...months.map((month) => String(byMonth.get(month) ?? 0))]
   })
   return `${[header.map((title) => csvField(title)), ...rows].map((row) => row.join(',')).join('\r\n')}\r\n`
