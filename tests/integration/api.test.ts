@@ -230,7 +230,7 @@ describe('GET /docs', () => {
         '/api/auth/login', '/api/auth/logout', '/api/auth/session', '/api/auth/password',
         '/api/users', '/api/users/{id}', '/api/users/{id}/password', '/api/audit', '/api/ward-reports',
         '/api/hotspots/gistar', '/api/hotspots/emerging', '/api/hotspots/problem-locations', '/api/hotspots/concentration',
-        '/api/hotspots/forecast-accuracy', '/api/hotspots/top-wards',
+        '/api/hotspots/forecast-accuracy', '/api/hotspots/top-wards', '/api/harm-weights',
       ].sort(),
     )
     expect((await get('/docs')).statusCode).toBeLessThan(400)

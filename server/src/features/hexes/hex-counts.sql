@@ -30,8 +30,8 @@ WITH wanted AS MATERIALIZED (
   SELECT i.location_id, count(*)::int
     FROM incidents i
    WHERE ($1::text IS NOT NULL OR $2::text IS NOT NULL)
-     AND ($1::text IS NULL OR i.period_start >= ($1 || '-01')::timestamp AT TIME ZONE 'Europe/London')
-     AND ($2::text IS NULL OR i.period_start < (($2 || '-01')::timestamp + interval '1 month') AT TIME ZONE 'Europe/London')
+     AND ($1::text IS NULL OR i.period_start >= (SELECT ($1 || '-01')::timestamp AT TIME ZONE 'Europe/London'))
+     AND ($2::text IS NULL OR i.period_start < (SELECT (($2 || '-01')::timestamp + interval '1 month') AT TIME ZONE 'Europe/London'))
      AND ($3::text[] IS NULL OR i.category = ANY ($3))
    GROUP BY i.location_id
 )

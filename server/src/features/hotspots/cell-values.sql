@@ -9,8 +9,8 @@ SELECT h3_to_string(cell) AS cell, incidents, harm
           FROM incidents i
           JOIN locations l ON l.id = i.location_id
           LEFT JOIN harm_weights hw ON hw.category = i.category
-         WHERE ($1::text IS NULL OR i.period_start >= ($1 || '-01')::timestamp AT TIME ZONE 'Europe/London')
-           AND ($2::text IS NULL OR i.period_start < (($2 || '-01')::timestamp + interval '1 month') AT TIME ZONE 'Europe/London')
+         WHERE ($1::text IS NULL OR i.period_start >= (SELECT ($1 || '-01')::timestamp AT TIME ZONE 'Europe/London'))
+           AND ($2::text IS NULL OR i.period_start < (SELECT (($2 || '-01')::timestamp + interval '1 month') AT TIME ZONE 'Europe/London'))
            AND ($3::text[] IS NULL OR i.category = ANY ($3))
            AND ($4::text IS NULL OR i.ward_code = $4)
          GROUP BY 1) AS counted

@@ -21,7 +21,7 @@ export async function monthlyCellValues(
   for (const row of rows) {
     const cell = area.indexOf.get(row.cell)
     const month = monthIndex.get(row.month)
-    if (cell !== undefined && month !== undefined) values[month][cell] = measured(row, request.measure)
+    if (cell !== undefined && month !== undefined) values[month][cell] += measured(row, request.measure)
   }
   return { months, values }
 }

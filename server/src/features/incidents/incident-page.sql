@@ -3,8 +3,8 @@ SELECT i.id, i.category, to_char(i.period_start AT TIME ZONE 'Europe/London', 'Y
        i.location_text AS location, i.lsoa_code, i.ward_code, l.lon, l.lat, i.source
   FROM incidents i
   JOIN locations l ON l.id = i.location_id
- WHERE ($1::text IS NULL OR i.period_start >= ($1 || '-01')::timestamp AT TIME ZONE 'Europe/London')
-   AND ($2::text IS NULL OR i.period_start < (($2 || '-01')::timestamp + interval '1 month') AT TIME ZONE 'Europe/London')
+ WHERE ($1::text IS NULL OR i.period_start >= (SELECT ($1 || '-01')::timestamp AT TIME ZONE 'Europe/London'))
+   AND ($2::text IS NULL OR i.period_start < (SELECT (($2 || '-01')::timestamp + interval '1 month') AT TIME ZONE 'Europe/London'))
    AND ($3::text[] IS NULL OR i.category = ANY ($3))
    AND ($4::text IS NULL OR i.ward_code = $4)
    AND ($5::float8 IS NULL OR l.geom && ST_MakeEnvelope($5, $6, $7, $8, 4326))

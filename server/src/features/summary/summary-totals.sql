@@ -2,6 +2,6 @@
 SELECT count(*) FILTER (WHERE $4::text IS NULL OR ward_code = $4)::int AS total,
        count(*) FILTER (WHERE ward_code IS NULL AND $4::text IS NULL)::int AS outside_area
   FROM incidents
- WHERE ($1::text IS NULL OR period_start >= ($1 || '-01')::timestamp AT TIME ZONE 'Europe/London')
-   AND ($2::text IS NULL OR period_start < (($2 || '-01')::timestamp + interval '1 month') AT TIME ZONE 'Europe/London')
+ WHERE ($1::text IS NULL OR period_start >= (SELECT ($1 || '-01')::timestamp AT TIME ZONE 'Europe/London'))
+   AND ($2::text IS NULL OR period_start < (SELECT (($2 || '-01')::timestamp + interval '1 month') AT TIME ZONE 'Europe/London'))
    AND ($3::text[] IS NULL OR category = ANY ($3))

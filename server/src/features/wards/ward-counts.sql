@@ -3,8 +3,8 @@ WITH counts AS (
   SELECT ward_code, count(*)::int AS count
     FROM incidents
    WHERE ward_code IS NOT NULL
-     AND ($1::text IS NULL OR period_start >= ($1 || '-01')::timestamp AT TIME ZONE 'Europe/London')
-     AND ($2::text IS NULL OR period_start < (($2 || '-01')::timestamp + interval '1 month') AT TIME ZONE 'Europe/London')
+     AND ($1::text IS NULL OR period_start >= (SELECT ($1 || '-01')::timestamp AT TIME ZONE 'Europe/London'))
+     AND ($2::text IS NULL OR period_start < (SELECT (($2 || '-01')::timestamp + interval '1 month') AT TIME ZONE 'Europe/London'))
      AND ($3::text[] IS NULL OR category = ANY ($3))
    GROUP BY ward_code
 )
