@@ -89,4 +89,5 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'user.update': 'Updated user',
   'user.password_reset': 'Reset password',
   'import.file': 'Imported file',
+  'harm_weights.update': 'Changed harm weights',
 }

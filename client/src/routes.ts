@@ -4,7 +4,7 @@ import type { Role } from './api'
  * Pages by path. The server answers any non-/api GET with index.html, so a path typed or bookmarked by hand lands
  * here and is resolved against the signed-in user's role.
  */
-export type PageId = 'map' | 'reports' | 'admin-users' | 'admin-audit'
+export type PageId = 'map' | 'reports' | 'harm-weights' | 'admin-users' | 'admin-audit'
 
 export interface PageInfo {
   path: string
@@ -19,6 +19,8 @@ const ADMIN: readonly Role[] = ['admin']
 export const PAGES: Record<PageId, PageInfo> = {
   map: { path: '/', title: 'Patrolmap — hotspot map', roles: STAFF },
   reports: { path: '/reports', title: 'Patrolmap — ward reports', roles: EVERYONE },
+  // Inspectors read the weights their harm analyses use; only analysts and admins may change them (the server's rule).
+  'harm-weights': { path: '/harm-weights', title: 'Patrolmap — harm weights', roles: STAFF },
   'admin-users': { path: '/admin/users', title: 'Patrolmap — users', roles: ADMIN },
   'admin-audit': { path: '/admin/audit', title: 'Patrolmap — audit log', roles: ADMIN },
 }
@@ -61,7 +63,7 @@ export function resolveRoute(pathname: string, role: Role): RouteResolution {
   return { kind: 'page', page }
 }
 
-export type NavId = 'map' | 'reports' | 'admin'
+export type NavId = 'map' | 'reports' | 'harm-weights' | 'admin'
 
 export interface NavEntry {
   id: NavId
@@ -75,6 +77,7 @@ export interface NavEntry {
 const NAV: readonly NavEntry[] = [
   { id: 'map', label: 'Map', path: PAGES.map.path, testId: 'nav-map', pages: ['map'] },
   { id: 'reports', label: 'Ward reports', path: PAGES.reports.path, testId: 'nav-reports', pages: ['reports'] },
+  { id: 'harm-weights', label: 'Harm weights', path: PAGES['harm-weights'].path, testId: 'nav-harm-weights', pages: ['harm-weights'] },
   { id: 'admin', label: 'Admin', path: PAGES['admin-users'].path, testId: 'nav-admin', pages: ['admin-users', 'admin-audit'] },
 ]
 

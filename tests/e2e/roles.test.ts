@@ -15,8 +15,8 @@ const MAP_MS = 30_000
 const PAGE_MS = 15_000
 const artifactsDir = path.join(projectRoot, 'tests/.artifacts')
 
-/** Requests a councillor's browser must never make: incident-level data, the map's own endpoints and the hotspot analysis. */
-const STAFF_ONLY = /^\/api\/(summary|hexes|wards|incidents|hotspots)\b/
+/** Requests a councillor's browser must never make: incident-level data, the map's own endpoints, the hotspot analysis and its harm weights. */
+const STAFF_ONLY = /^\/api\/(summary|hexes|wards|incidents|hotspots|harm-weights)\b/
 
 /**
  * The browser logs every 4xx answer to fetch as a console error. The tests cause some on purpose (the session check
@@ -131,9 +131,9 @@ describe.skipIf(skipReason !== null)(`sign-in and roles in Chromium${skipReason 
   const grouped = (count: number) => String(count).replace(/\B(?=(\d{3})+(?!\d))/g, ',')
 
   it.each([
-    ['admin', ['nav-map', 'nav-reports', 'nav-admin']],
-    ['analyst', ['nav-map', 'nav-reports']],
-    ['inspector', ['nav-map', 'nav-reports']],
+    ['admin', ['nav-map', 'nav-reports', 'nav-harm-weights', 'nav-admin']],
+    ['analyst', ['nav-map', 'nav-reports', 'nav-harm-weights']],
+    ['inspector', ['nav-map', 'nav-reports', 'nav-harm-weights']],
   ] as const)('%s: signs in through the form, lands on the map, sees exactly %j, signs out', async (role, expected) => {
     const { page, apiRequests } = await openWindow()
     await page.goto(origin)
@@ -152,6 +152,14 @@ describe.skipIf(skipReason !== null)(`sign-in and roles in Chromium${skipReason 
     const { rows } = await testApp.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM wards')
     expect(await page.getByTestId('ward-report').count()).toBe(rows[0].n)
     expect(await page.getByTestId('suppression-note').count()).toBe(0)
+
+    // Every staff role reads the harm weights; only admins and analysts may change them.
+    await page.getByTestId('nav-harm-weights').click()
+    await page.getByTestId('harm-weights-table').waitFor({ state: 'visible', timeout: PAGE_MS })
+    expect(pathOf(page)).toBe('/harm-weights')
+    expect(await page.getByTestId('nav-harm-weights').textContent()).toBe('Harm weights')
+    expect(await page.getByTestId('harm-weight-row').count()).toBe(14)
+    expect(await page.getByTestId('harm-weights-save').count()).toBe(role === 'inspector' ? 0 : 1)
 
     // Admin pages by address: only the admin gets them; the others are sent to their start page.
     await page.goto(`${origin}/admin/audit`)
@@ -181,6 +189,7 @@ describe.skipIf(skipReason !== null)(`sign-in and roles in Chromium${skipReason 
     await page.getByTestId('ward-report').first().waitFor({ state: 'visible', timeout: PAGE_MS })
     expect(pathOf(page)).toBe('/reports')
     expect(await navigation(page)).toEqual(['nav-reports'])
+    expect(await page.getByText('Harm weights').count()).toBe(0)
     expect(await page.getByTestId('map').count()).toBe(0)
 
     const shown = await page.$$eval('[data-testid="ward-report"]', (sections) => sections.map((section) => section.getAttribute('data-ward')))
@@ -226,8 +235,8 @@ describe.skipIf(skipReason !== null)(`sign-in and roles in Chromium${skipReason 
     await page.getByTestId('report-from').selectOption('2024-02')
     await expect.poll(() => page.getByTestId('report-period').textContent(), { timeout: PAGE_MS }).toContain('Feb 2024 – Mar 2024')
 
-    // Typing the admin or map address sends them back to the reports.
-    for (const address of ['/', '/admin/users']) {
+    // Typing the admin, map or harm weights address sends them back to the reports.
+    for (const address of ['/', '/admin/users', '/harm-weights']) {
       await page.goto(`${origin}${address}`)
       await page.getByTestId('ward-report').first().waitFor({ state: 'visible', timeout: PAGE_MS })
       expect(pathOf(page)).toBe('/reports')
@@ -332,7 +341,7 @@ describe.skipIf(skipReason !== null)(`sign-in and roles in Chromium${skipReason 
     // Straight on to the page they asked for.
     await newcomer.page.getByTestId('ward-report').first().waitFor({ state: 'visible', timeout: PAGE_MS })
     expect(pathOf(newcomer.page)).toBe('/reports')
-    expect(await navigation(newcomer.page)).toEqual(['nav-map', 'nav-reports'])
+    expect(await navigation(newcomer.page)).toEqual(['nav-map', 'nav-reports', 'nav-harm-weights'])
     await signOut(newcomer.page)
 
     // The new password works, the one-time one no longer does.

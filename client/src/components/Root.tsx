@@ -14,6 +14,7 @@ import { navigate, usePathname } from '../navigation'
 import { landingPage, PAGES, resolveRoute, type PageId } from '../routes'
 import { AdminUsersPage } from './AdminUsersPage'
 import { AuditLogPage } from './AuditLogPage'
+import { HarmWeightsPage } from './HarmWeightsPage'
 import { LoginPage } from './LoginPage'
 import { PasswordChangeForm } from './PasswordChangeForm'
 import { LoadingState } from './States'
@@ -177,6 +178,7 @@ function Shell({ user, onSignOut }: { user: User; onSignOut(): void }) {
           </Suspense>
         )}
         {page === 'reports' && <WardReportsPage user={user} />}
+        {page === 'harm-weights' && <HarmWeightsPage user={user} />}
         {page === 'admin-users' && <AdminUsersPage user={user} />}
         {page === 'admin-audit' && <AuditLogPage />}
         {page === null && <NotFound role={user.role} />}
