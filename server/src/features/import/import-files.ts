@@ -22,6 +22,7 @@ const recordRejectedBatch = loadQuery(import.meta.url, 'record-rejected-batch.sq
 const committedHashes = loadQuery(import.meta.url, 'committed-hashes.sql')
 const refreshLocationCounts = loadQuery(import.meta.url, 'refresh-location-counts.sql')
 const countNewIncidents = loadQuery(import.meta.url, 'count-new-incidents.sql')
+const analyzeImportedTables = loadQuery(import.meta.url, 'analyze-imported-tables.sql')
 const mergeLocationCounts = loadQuery(import.meta.url, 'merge-location-counts.sql')
 const categoryIdsSql = loadQuery(import.meta.url, 'category-ids.sql')
 const databaseVersion = loadQuery(import.meta.url, 'database-version.sql')
@@ -165,7 +166,12 @@ async function importSources(
   } finally {
     for (const readAhead of readAheads.values()) await readAhead.reader.return().catch(() => {})
   }
-  if (policeRowsAdded > 0) await updateLocationCounts(pool, context.tally)
+  if (policeRowsAdded > 0) {
+    await updateLocationCounts(pool, context.tally)
+    // Fresh statistics, so the next queries are planned for the rows now there: a server's autovacuum would get to it
+    // within minutes, but the embedded database has no autovacuum at all, and a plan for an empty table is a bad one.
+    await pool.query(analyzeImportedTables)
+  }
   return summaries
 }
 
