@@ -84,6 +84,26 @@ describe('FDR properties', () => {
     expect(adjusted[0]).toBe(adjusted[2])
   })
 
+  it('equals the textbook procedure (sort, scale by m/rank, running minimum from the top) on thousands of p-values with ties', () => {
+    let seed = 12345
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31)
+    // Many exact ties, as empty cells give: p rounded to three decimals, and a block of ones.
+    const raw = Array.from({ length: 5000 }, (_, i) => (i % 7 === 0 ? 1 : Math.round(random() ** 3 * 1000) / 1000))
+    for (const method of ['bh', 'by'] as const) {
+      const m = raw.length
+      const factor = method === 'by' ? Array.from({ length: m }, (_, k) => 1 / (k + 1)).reduce((sum, value) => sum + value, 0) : 1
+      const order = raw.map((p, index) => [p, index] as const).sort((a, b) => a[0] - b[0] || a[1] - b[1])
+      const expected = new Array<number>(m)
+      let running = 1
+      for (let rank = m; rank >= 1; rank--) {
+        const [p, index] = order[rank - 1]
+        running = Math.min(running, ((m * factor) / rank) * p)
+        expected[index] = running
+      }
+      expect(Array.from(adjustPValues(raw, method))).toEqual(expected)
+    }
+  })
+
   it('handles no tests and one test', () => {
     expect(adjustPValues([]).length).toBe(0)
     expect(Array.from(adjustPValues([0.03]))).toEqual([0.03])

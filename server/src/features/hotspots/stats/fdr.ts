@@ -36,16 +36,31 @@ export function adjustPValues(pValues: ArrayLike<number>, method: FdrMethod = 'b
     harmonic = 0
     for (let k = 1; k <= m; k++) harmonic += 1 / k
   }
-  // Ties are ordered by input position so the result never depends on the sort; tied p-values end up equal anyway.
-  const order = Int32Array.from({ length: m }, (_, i) => i).sort((a, b) => pValues[a] - pValues[b] || a - b)
+  // The values sorted natively (no comparator: several times faster than sorting indices, and done 36 times per
+  // problem-location run), the step-up minimum taken down the ranks, then each p looked up at the last rank its value
+  // holds. Tied p-values get the same adjusted value either way: below the last rank of a tie, (m / rank)·p is larger.
+  const sorted = Float64Array.from(pValues).sort()
+  const bySortedRank = new Float64Array(m)
   let runningMin = 1
   for (let rank = m; rank >= 1; rank--) {
-    const index = order[rank - 1]
-    const candidate = ((m * harmonic) / rank) * pValues[index]
+    const candidate = ((m * harmonic) / rank) * sorted[rank - 1]
     if (candidate < runningMin) runningMin = candidate
-    adjusted[index] = runningMin
+    bySortedRank[rank - 1] = runningMin
   }
+  for (let i = 0; i < m; i++) adjusted[i] = bySortedRank[lastIndexOf(sorted, pValues[i])]
   return adjusted
+}
+
+/** The last position of `value` in ascending `sorted`, which holds it. */
+function lastIndexOf(sorted: Float64Array, value: number): number {
+  let low = 0
+  let high = sorted.length
+  while (low < high) {
+    const middle = (low + high) >>> 1
+    if (sorted[middle] <= value) low = middle + 1
+    else high = middle
+  }
+  return low - 1
 }
 
 /** Adjusted p-values and the step-up rejections at level alpha. */
