@@ -201,6 +201,18 @@ describe('analyses on harm', () => {
     expect(emerging.json().measure).toBe('harm')
   })
 
+  it('with one category, harm is its weight times the count, so Gi* z-scores and classes are those of counts', async () => {
+    const asb = encodeURIComponent('Anti-social behaviour')
+    const weight = (await currentWeights()).get('Anti-social behaviour')!
+    const harm = (await get(`/api/hotspots/gistar?measure=harm&res=9&lad=${STOCKTON}&categories=${asb}&from=2024-01&to=2024-03`)).json()
+    const counts = (await get(`/api/hotspots/gistar?res=9&lad=${STOCKTON}&categories=${asb}&from=2024-01&to=2024-03`)).json()
+    harm.cells.forEach((cell: { value: number; z: number; class: string }, index: number) => {
+      expect(cell.value).toBeCloseTo(counts.cells[index].value * weight, 9)
+      expect(cell.z).toBeCloseTo(counts.cells[index].z, 9)
+      expect(cell.class).toBe(counts.cells[index].class)
+    })
+  })
+
   it('refuses an unknown measure by name', async () => {
     for (const route of ['gistar', 'problem-locations', 'emerging', 'concentration', 'forecast-accuracy', 'top-wards']) {
       const response = await get(`/api/hotspots/${route}?measure=severity`)
