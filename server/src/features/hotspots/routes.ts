@@ -16,6 +16,7 @@ import { measured } from './measure.js'
 import { EMERGING_CATEGORIES, type EmergingCategory } from './stats/emerging.js'
 import { HOTSPOT_CLASSES } from './stats/hotspot-class.js'
 import { StudyAreas } from './study-area.js'
+import { DataPeriod } from '../summary/data-period.js'
 
 const HotspotClassSchema = Type.Union([
   Type.Literal('hot-99'), Type.Literal('hot-95'), Type.Literal('hot-90'), Type.Literal('not-significant'),
@@ -25,7 +26,6 @@ const HotspotClassSchema = Type.Union([
 const EmergingCategorySchema = Type.Unsafe<EmergingCategory>({ type: 'string', enum: [...EMERGING_CATEGORIES] })
 
 const wardRanking = loadQuery(import.meta.url, 'ward-ranking.sql')
-const dataPeriod = loadQuery(new URL('../summary/routes.ts', import.meta.url).href, 'summary-period.sql')
 
 const MeasureSchema = Type.Union([Type.Literal('count'), Type.Literal('harm')], {
   default: 'count',
@@ -242,6 +242,7 @@ async function parseCouncils(pool: pg.Pool, raw: string | undefined): Promise<st
 export const hotspotRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const pool = app.pg.pool
   const studyAreas = new StudyAreas()
+  const dataPeriod = new DataPeriod()
 
   app.get(
     '/api/hotspots/gistar',
@@ -339,11 +340,10 @@ export const hotspotRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const query = request.query
       const filter = await parseIncidentFilter(pool, query)
       const councils = await parseCouncils(pool, query.lad)
-      const span = (await pool.query(dataPeriod)).rows[0]
-      const period = { from: query.from ?? span.from, to: query.to ?? span.to }
+      const period = await periodOf(query)
       const categoryCounts = Object.fromEntries(EMERGING_CATEGORIES.map((name) => [name, 0]))
       const base = { res: query.res, k: query.k, fdr: query.fdr, measure: query.measure }
-      if (!period.from || !period.to) return { ...base, period: { from: '', to: '' }, months: 0, cellCount: 0, categoryCounts, cells: [] }
+      if (!period) return { ...base, period: { from: '', to: '' }, months: 0, cellCount: 0, categoryCounts, cells: [] }
       const result = await runEmerging(pool, studyAreas, { ...base, filter, councils }, period)
       const cells = []
       for (let index = 0; index < result.area.cells.length; index++) {
@@ -365,9 +365,9 @@ export const hotspotRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   /** The filter's period, or the span of the data when it is open; null with no data at all. */
   async function periodOf(query: { from?: string; to?: string }): Promise<{ from: string; to: string } | null> {
-    const span = (await pool.query(dataPeriod)).rows[0]
-    const from = query.from ?? span.from
-    const to = query.to ?? span.to
+    const span = await dataPeriod.get(pool)
+    const from = query.from ?? span?.from
+    const to = query.to ?? span?.to
     return from && to ? { from, to } : null
   }
 

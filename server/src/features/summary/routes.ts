@@ -2,11 +2,11 @@ import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typ
 import { loadQuery } from '../../lib/sql-file.js'
 import { IncidentFilterQuery, parseIncidentFilter } from '../incidents/incident-filter.js'
 import { STAFF } from '../auth/access.js'
+import { DataPeriod } from './data-period.js'
 
 const totals = loadQuery(import.meta.url, 'summary-totals.sql')
 const categories = loadQuery(import.meta.url, 'summary-categories.sql')
 const months = loadQuery(import.meta.url, 'summary-months.sql')
-const period = loadQuery(import.meta.url, 'summary-period.sql')
 
 const Count = Type.Integer({ minimum: 0 })
 const Summary = Type.Object({
@@ -22,6 +22,7 @@ const Summary = Type.Object({
 })
 
 export const summaryRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const dataPeriod = new DataPeriod()
   app.get(
     '/api/summary',
     { config: { access: STAFF }, schema: { summary: 'Totals, period covered and categories with counts', tags: ['incidents'], querystring: IncidentFilterQuery, response: { 200: Summary } } },
@@ -30,11 +31,11 @@ export const summaryRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const totalRow = (await app.pg.query({ ...totals, values: [from, to, selected, ward] })).rows[0]
       const categoryRows = (await app.pg.query({ ...categories, values: [from, to, ward] })).rows
       const monthRows = (await app.pg.query({ ...months, values: [from, to, selected, ward] })).rows
-      const span = (await app.pg.query(period)).rows[0]
+      const span = await dataPeriod.get(app.pg.pool)
       return {
         total: totalRow.total,
         outsideArea: totalRow.outside_area,
-        period: span.from ? { from: span.from, to: span.to } : null,
+        period: span,
         categories: categoryRows,
         months: monthRows,
       }

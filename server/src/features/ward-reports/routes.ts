@@ -4,12 +4,12 @@ import { monthsOf } from '../../lib/months.js'
 import { loadQuery } from '../../lib/sql-file.js'
 import { currentSession } from '../auth/access.js'
 import { incidentFilterProperties } from '../incidents/incident-filter.js'
+import { DataPeriod } from '../summary/data-period.js'
 import { suppressBreakdown, suppressCount, type ShownCount } from './suppression.js'
 
 const reportWards = loadQuery(import.meta.url, 'report-wards.sql')
 const categoryCounts = loadQuery(import.meta.url, 'report-category-counts.sql')
 const monthCounts = loadQuery(import.meta.url, 'report-month-counts.sql')
-const dataPeriod = loadQuery(new URL('../summary/routes.ts', import.meta.url).href, 'summary-period.sql')
 
 const { from, to, ward } = incidentFilterProperties
 const WardReportQuery = Type.Object({ from, to, ward }, { additionalProperties: false })
@@ -34,6 +34,7 @@ const WardReport = Type.Object({
 })
 
 export const wardReportRoutes: FastifyPluginAsyncTypebox<{ suppressionThreshold: number }> = async (app, options) => {
+  const dataPeriod = new DataPeriod()
   const pool = app.pg.pool
 
   app.get(
@@ -61,9 +62,9 @@ export const wardReportRoutes: FastifyPluginAsyncTypebox<{ suppressionThreshold:
       const wards = (await pool.query({ ...reportWards, values: [codes] })).rows
       if (query.ward && wards.length === 0) throw new BadRequestError('ward', `no ward has the code ${query.ward}`)
 
-      const span = (await pool.query(dataPeriod)).rows[0]
-      const periodFrom = query.from ?? span.from
-      const periodTo = query.to ?? span.to
+      const span = await dataPeriod.get(pool)
+      const periodFrom = query.from ?? span?.from
+      const periodTo = query.to ?? span?.to
       const base = { suppressionThreshold: threshold, suppressed: isCouncillor }
       if (!periodFrom || !periodTo) {
         return { ...base, period: null, wards: wards.map((row) => ({ code: row.code, name: row.name, councilName: row.council_name, total: 0, categories: [], months: [] })) }

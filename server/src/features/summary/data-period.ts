@@ -1,0 +1,27 @@
+import type pg from 'pg'
+import { loadQuery } from '../../lib/sql-file.js'
+
+const summaryPeriod = loadQuery(import.meta.url, 'summary-period.sql')
+const dataVersion = loadQuery(import.meta.url, 'data-version.sql')
+
+/** First and last month of all the data (YYYY-MM); null when there is none. */
+export type DataSpan = { from: string; to: string } | null
+
+/**
+ * The months the whole data set spans, which every open-ended filter falls back to. Finding them reads every incident
+ * (tens of milliseconds on 269k rows, asked for by most requests), so the answer is kept until the importer's
+ * high-water mark moves; while rows newer than the mark exist (an import under way) it is read afresh each time.
+ * Incidents are only ever added, so the mark is a sound version. One per app: each app may have its own database.
+ */
+export class DataPeriod {
+  private cached: { version: number; span: DataSpan } | null = null
+
+  async get(pool: pg.Pool): Promise<DataSpan> {
+    const { version, pending } = (await pool.query<{ version: number; pending: boolean }>(dataVersion)).rows[0]
+    if (!pending && this.cached?.version === version) return this.cached.span
+    const row = (await pool.query<{ from: string | null; to: string | null }>(summaryPeriod)).rows[0]
+    const span = row.from && row.to ? { from: row.from, to: row.to } : null
+    if (!pending) this.cached = { version, span }
+    return span
+  }
+}
