@@ -80,6 +80,21 @@ export function HarmWeightsPage({ user }: { user: User }) {
   )
 }
 
+/** The cells both tables share: the default, where it comes from, and the last change. */
+function DefaultAndHistory({ row }: { row: HarmWeight }) {
+  return (
+    <>
+      <td className="numeric" data-testid="harm-weight-default">
+        {formatWeight(row.defaultWeight)}
+      </td>
+      <td className="harm-basis">{row.basis}</td>
+      <td className="nowrap">
+        <LastChanged row={row} />
+      </td>
+    </>
+  )
+}
+
 function LastChanged({ row }: { row: HarmWeight }) {
   // A null editor means the weight is still the default loaded at start; its time is the load's, of no interest.
   if (row.updatedBy === null) return <span className="muted">bundled default</span>
@@ -131,13 +146,7 @@ function WeightsTable({ weights }: { weights: readonly HarmWeight[] }) {
               <td className="numeric" data-testid="harm-weight-value">
                 {formatWeight(row.weight)}
               </td>
-              <td className="numeric" data-testid="harm-weight-default">
-                {formatWeight(row.defaultWeight)}
-              </td>
-              <td className="harm-basis">{row.basis}</td>
-              <td className="nowrap">
-                <LastChanged row={row} />
-              </td>
+              <DefaultAndHistory row={row} />
             </tr>
           ))}
         </tbody>
@@ -261,13 +270,7 @@ function WeightsForm({ answer, onSaved }: { answer: HarmWeightsAnswer; onSaved(a
                       </p>
                     )}
                   </td>
-                  <td className="numeric" data-testid="harm-weight-default">
-                    {formatWeight(row.defaultWeight)}
-                  </td>
-                  <td className="harm-basis">{row.basis}</td>
-                  <td className="nowrap">
-                    <LastChanged row={row} />
-                  </td>
+                  <DefaultAndHistory row={row} />
                   <td className="actions">
                     <button
                       type="button"
