@@ -39,8 +39,10 @@ const HarmWeightsChange = Type.Object(
 )
 
 const SCALE =
-  'ONS Crime Severity Score: for each crime category the median of its offence weights; Anti-social behaviour a local ' +
-  'choice (it has no CSS weight). Sources and caveats: geodata/SOURCES.md.'
+  'Defaults: the ONS Crime Severity Score, whose weights come from sentencing (days in custody, or the equivalent). Each ' +
+  'police.uk category covers several offences; its default is the median of their weights, which puts a category with ' +
+  'many rare serious offences (Violence and sexual offences) above its typical incident. Anti-social behaviour has no ' +
+  'CSS weight: its default is a local choice. Sources: geodata/SOURCES.md; method: docs/hotspot-methods.md.'
 
 export const harmWeightRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const pool = app.pg.pool
