@@ -258,6 +258,19 @@ describe('GET /api/hotspots/concentration', () => {
   })
 })
 
+describe('GET /api/hotspots/concentration for several councils', () => {
+  it('gives each council what asking for it alone gives', async () => {
+    const HARTLEPOOL = 'E06000001'
+    const query = `res=9&categories=${encodeURIComponent(ASB)}&from=2024-01&to=2024-03`
+    const both = (await get(`/api/hotspots/concentration?${query}&lad=${HARTLEPOOL},${STOCKTON}`)).json()
+    expect(both.areas.map((area: { code: string }) => area.code).sort()).toEqual([HARTLEPOOL, STOCKTON])
+    for (const code of [HARTLEPOOL, STOCKTON]) {
+      const alone = (await get(`/api/hotspots/concentration?${query}&lad=${code}`)).json()
+      expect(both.areas.find((area: { code: string }) => area.code === code)).toEqual(alone.areas[0])
+    }
+  })
+})
+
 describe('GET /api/hotspots/forecast-accuracy', () => {
   it('scores each month by the cells the month before picked, as ranking the counts by hand does', async () => {
     const body = (await get(`/api/hotspots/forecast-accuracy?res=9&lad=${STOCKTON}&categories=${encodeURIComponent(ASB)}&from=2024-01&to=2024-03&lookback=1&top=0.05`)).json()

@@ -29,15 +29,30 @@ export interface GiStarCells {
   outsideArea: number
 }
 
+export interface CellValue {
+  cell: string
+  incidents: number
+  harm: number
+}
+
+/** The filter's incidents and harm per H3 cell of the resolution, wherever the cells are. */
+export async function cellValueRows(pool: pg.Pool, request: Pick<GiStarRequest, 'filter' | 'res'>): Promise<CellValue[]> {
+  return (await pool.query<CellValue>({ ...cellValues, values: [...request.filter, request.res] })).rows
+}
+
 /** The filter's incidents (or harm) per study-area cell, and how many incidents fell outside every cell of the area. */
 export async function studyAreaValues(pool: pg.Pool, area: StudyArea, request: Pick<GiStarRequest, 'filter' | 'res' | 'measure'>): Promise<{ values: Float64Array; outsideArea: number }> {
-  const rows = (await pool.query({ ...cellValues, values: [...request.filter, request.res] })).rows
+  return valuesInArea(await cellValueRows(pool, request), area, request.measure)
+}
+
+/** Cell rows placed in a study area's order (on the measure), and the incidents of cells outside it. */
+export function valuesInArea(rows: readonly CellValue[], area: StudyArea, measure: Measure): { values: Float64Array; outsideArea: number } {
   const values = new Float64Array(area.cells.length)
   let outsideArea = 0
   for (const row of rows) {
     const index = area.indexOf.get(row.cell)
     if (index === undefined) outsideArea += row.incidents
-    else values[index] = measured(row, request.measure)
+    else values[index] = measured(row, measure)
   }
   return { values, outsideArea }
 }

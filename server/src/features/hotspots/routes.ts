@@ -4,7 +4,7 @@ import { BadRequestError } from '../../lib/errors.js'
 import { STAFF } from '../auth/access.js'
 import { incidentFilterProperties, parseIncidentFilter } from '../incidents/incident-filter.js'
 import { loadQuery } from '../../lib/sql-file.js'
-import { giStarOn, runGiStar, studyAreaValues } from './gistar-analysis.js'
+import { cellValueRows, giStarOn, runGiStar, valuesInArea } from './gistar-analysis.js'
 import { loadHotspotInputs } from './hotspot-inputs.js'
 import { emergingOn, runEmerging } from './emerging-analysis.js'
 import { monthlyCellValues } from './monthly-cell-values.js'
@@ -388,10 +388,12 @@ export const hotspotRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const councils = await parseCouncils(pool, query.lad)
       const period = (await periodOf(query)) ?? { from: '', to: '' }
       const rows = (await pool.query('SELECT code, name FROM councils WHERE $1::text[] IS NULL OR code = ANY ($1) ORDER BY name', [councils])).rows
+      // One aggregation serves every council: each takes the cells of its own study area.
+      const cellRows = await cellValueRows(pool, { filter, res: query.res })
       const areas = []
       for (const council of rows) {
         const area = await studyAreas.get(pool, [council.code], query.res, 1)
-        const { values } = await studyAreaValues(pool, area, { filter, res: query.res, measure: query.measure })
+        const { values } = valuesInArea(cellRows, area, query.measure)
         const top = CONCENTRATION_SHARES.map((share) => {
           const point = topShare(values, share)
           return { cellShare: share, cells: point.cells, valueShare: point.valueShare }
