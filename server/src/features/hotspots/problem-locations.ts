@@ -55,17 +55,17 @@ function mostCommon<T>(tally: Map<T, number>, tieBreak: (a: T, b: T) => number):
 /**
  * Problem locations: clusters of touching cells that Gi* found hot (at any confidence), each described by its
  * incidents and ranked by the recency-weighted measure, incidents or harm (ties: more of the measure, then more
- * incidents, then the first cell), so the JAG sees
- * recent, persistent concentrations first and every rank can be explained from its components.
+ * incidents, then the first cell), so the JAG sees recent, persistent concentrations first and every rank can be
+ * explained from its components.
  */
 export function rankProblemLocations(gistar: GiStarCells, inputs: HotspotInputs, options: RankingOptions): ProblemLocation[] {
   const hot = gistar.area.cells.filter((_, index) => hotspotSign(gistar.classes[index]) === 1)
   const months = inputs.months
 
   const locations = clusterCells(hot).map((cells) => {
-    const perMonth = new Array<number>(months.length).fill(0)
     const incidentsPerMonth = new Array<number>(months.length).fill(0)
     const harmPerMonth = new Array<number>(months.length).fill(0)
+    const perMonth = options.measure === 'harm' ? harmPerMonth : incidentsPerMonth
     const places = new Map<string, number>()
     const wards = new Map<string, number>()
     const wardNames = new Map<string, string>()
@@ -75,7 +75,6 @@ export function rankProblemLocations(gistar: GiStarCells, inputs: HotspotInputs,
     const indices = cells.map((cell) => gistar.area.indexOf.get(cell)!)
     for (const index of indices) {
       for (let month = 0; month < months.length; month++) {
-        perMonth[month] += inputs.monthly[month][index]
         incidentsPerMonth[month] += inputs.monthlyIncidents[month][index]
         harmPerMonth[month] += inputs.monthlyHarm[month][index]
       }
