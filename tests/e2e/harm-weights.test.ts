@@ -7,7 +7,7 @@ import type { HarmWeightsAnswer } from '../../client/src/api.js'
 import { formatWeight } from '../../client/src/harm-weights.js'
 import { defaultClientDir } from '../../server/src/app.js'
 import { projectRoot } from '../../server/src/config.js'
-import { chromiumUnavailableReason, launchChromium } from '../support/browser.js'
+import { chromiumUnavailableReason, launchChromium, openWatchedWindow } from '../support/browser.js'
 import { createTestUser, startTestApp, TEST_PASSWORD, type TestApp } from '../support/test-app.js'
 
 const VIEWPORT = { width: 1280, height: 800 }
@@ -69,23 +69,20 @@ describe.skipIf(skipReason !== null)(`harm weights page in Chromium${skipReason 
   })
 
   async function openWindow(): Promise<Window> {
-    const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1 })
-    const page = await context.newPage()
-    const apiRequests: string[] = []
+    // Method and path, and the PUT bodies: what the page sent matters here, not only where.
+    const apiCalls: string[] = []
     const puts: unknown[] = []
-    page.on('request', (request) => {
-      const url = new URL(request.url())
-      if (!url.pathname.startsWith('/api/')) return
-      apiRequests.push(`${request.method()} ${url.pathname}${url.search}`)
-      if (request.method() === 'PUT' && url.pathname === '/api/harm-weights') puts.push(request.postDataJSON())
+    const watched = await openWatchedWindow(browser, {
+      viewport: VIEWPORT,
+      problems,
+      expectedConsole: EXPECTED_CONSOLE,
+      onApiRequest: (request) => {
+        const url = new URL(request.url())
+        apiCalls.push(`${request.method()} ${url.pathname}${url.search}`)
+        if (request.method() === 'PUT' && url.pathname === '/api/harm-weights') puts.push(request.postDataJSON())
+      },
     })
-    page.on('pageerror', (error) => problems.push(`page error: ${error.stack ?? error.message}`))
-    page.on('console', (message) => {
-      if (message.type() === 'error' && !EXPECTED_CONSOLE.test(message.text())) {
-        problems.push(`console: ${message.text()} (${message.location().url})`)
-      }
-    })
-    const window = { context, page, apiRequests, puts }
+    const window = { ...watched, apiRequests: apiCalls, puts }
     windows.push(window)
     return window
   }

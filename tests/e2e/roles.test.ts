@@ -1,11 +1,11 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import type { AddressInfo } from 'node:net'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { defaultClientDir } from '../../server/src/app.js'
 import { projectRoot } from '../../server/src/config.js'
-import { chromiumUnavailableReason, launchChromium } from '../support/browser.js'
+import { chromiumUnavailableReason, launchChromium, openWatchedWindow, type WatchedWindow } from '../support/browser.js'
 import { boundaryFiles, createTestUser, policeUkFile, signIn, startTestApp, TEST_PASSWORD, type TestApp } from '../support/test-app.js'
 
 const MONTHS = ['2024-01', '2024-02', '2024-03']
@@ -27,20 +27,13 @@ const EXPECTED_CONSOLE = /^Failed to load resource: the server responded with a 
 const skipReason = chromiumUnavailableReason()
 if (skipReason) console.warn(`tests/e2e skipped: ${skipReason}`)
 
-interface Window {
-  context: BrowserContext
-  page: Page
-  /** Paths (with query) of every /api request the page made, in order. */
-  apiRequests: string[]
-}
-
 describe.skipIf(skipReason !== null)(`sign-in and roles in Chromium${skipReason ? ` (skipped: ${skipReason})` : ''}`, () => {
   let testApp: TestApp
   let browser: Browser
   let origin = ''
   let councillorWards: { code: string; name: string }[] = []
   const problems: string[] = []
-  const windows: Window[] = []
+  const windows: WatchedWindow[] = []
 
   beforeAll(async () => {
     if (!fs.existsSync(path.join(defaultClientDir, 'index.html'))) {
@@ -87,21 +80,8 @@ describe.skipIf(skipReason !== null)(`sign-in and roles in Chromium${skipReason 
   })
 
   /** A fresh browser profile: no cookies, so no session. */
-  async function openWindow(): Promise<Window> {
-    const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1 })
-    const page = await context.newPage()
-    const apiRequests: string[] = []
-    page.on('request', (request) => {
-      const url = new URL(request.url())
-      if (url.pathname.startsWith('/api/')) apiRequests.push(`${url.pathname}${url.search}`)
-    })
-    page.on('pageerror', (error) => problems.push(`page error: ${error.stack ?? error.message}`))
-    page.on('console', (message) => {
-      if (message.type() === 'error' && !EXPECTED_CONSOLE.test(message.text())) {
-        problems.push(`console: ${message.text()} (${message.location().url})`)
-      }
-    })
-    const window = { context, page, apiRequests }
+  async function openWindow(): Promise<WatchedWindow> {
+    const window = await openWatchedWindow(browser, { viewport: VIEWPORT, problems, expectedConsole: EXPECTED_CONSOLE })
     windows.push(window)
     return window
   }

@@ -1,5 +1,5 @@
 import fs from 'node:fs'
-import { chromium, type Browser } from 'playwright-core'
+import { chromium, type Browser, type BrowserContext, type Page, type Request } from 'playwright-core'
 
 /** Debian's Chromium package. The tests never download a browser: there is no network on CI runners or here. */
 export const CHROMIUM_PATH = '/usr/bin/chromium'
@@ -29,4 +29,41 @@ export function chromiumUnavailableReason(): string | null {
 export async function launchChromium(): Promise<Browser | null> {
   if (chromiumUnavailableReason() !== null) return null
   return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS })
+}
+
+export interface WatchedWindow {
+  context: BrowserContext
+  page: Page
+  /** Path and query of every /api request the page made, in order. */
+  apiRequests: string[]
+}
+
+export interface WatchOptions {
+  viewport: { width: number; height: number }
+  /** Where page errors and unexpected console errors go; a test's afterEach expects it empty. */
+  problems: string[]
+  /** Console errors the test causes on purpose (the browser logs every failed fetch). */
+  expectedConsole: RegExp
+  /** Called for every /api request, for what a test records beyond the path. */
+  onApiRequest?(request: Request): void
+}
+
+/** A fresh browser profile (no cookies, so no session) whose page records its API requests and its errors. */
+export async function openWatchedWindow(browser: Browser, options: WatchOptions): Promise<WatchedWindow> {
+  const context = await browser.newContext({ viewport: options.viewport, deviceScaleFactor: 1 })
+  const page = await context.newPage()
+  const apiRequests: string[] = []
+  page.on('request', (request) => {
+    const url = new URL(request.url())
+    if (!url.pathname.startsWith('/api/')) return
+    apiRequests.push(`${url.pathname}${url.search}`)
+    options.onApiRequest?.(request)
+  })
+  page.on('pageerror', (error) => options.problems.push(`page error: ${error.stack ?? error.message}`))
+  page.on('console', (message) => {
+    if (message.type() === 'error' && !options.expectedConsole.test(message.text())) {
+      options.problems.push(`console: ${message.text()} (${message.location().url})`)
+    }
+  })
+  return { context, page, apiRequests }
 }
