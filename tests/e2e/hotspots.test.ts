@@ -371,6 +371,8 @@ describe.skipIf(skipReason !== null)(`Hotspots mode in Chromium${skipReason ? ` 
     expect(gistar.measure).toBe('harm')
     expect(drawn.hotspotCellCount).toBe(gistar.cells.length)
     expect(await page.getByTestId('hotspot-legend').textContent()).toContain('Gi* class by confidence of harm')
+    // ASB alone: harm is 5 × the count, and the panel says what that means for the map.
+    expect(await page.getByTestId('hotspot-measure-hint').textContent()).toContain('With one category ticked, hot spots and ranks are the same as on counts.')
 
     const harmUrl = apiRequests.filter((url) => url.startsWith('/api/hotspots/problem-locations') && paramsOf(url).measure === 'harm').at(-1)!
     const harmLocations = await getJson<ProblemLocationsAnswer>(harmUrl)

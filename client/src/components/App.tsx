@@ -387,7 +387,7 @@ export function App() {
         onToggle={() => setPanelOpen((open) => !open)}
         mode={mode}
         onModeChange={changeMode}
-        hotspotControls={<HotspotControls state={hotspot} councils={councils} onChange={updateHotspot} />}
+        hotspotControls={<HotspotControls state={hotspot} councils={councils} categoryCount={filters.categories.length} onChange={updateHotspot} />}
       />
       <StatusMessages
         loading={loading}

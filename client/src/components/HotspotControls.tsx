@@ -12,6 +12,8 @@ export interface CouncilOption {
 interface HotspotControlsProps {
   state: HotspotState
   councils: readonly CouncilOption[]
+  /** Categories ticked: with one, harm is a multiple of the count and changes no ranking. */
+  categoryCount: number
   onChange(update: Partial<HotspotState>): void
 }
 
@@ -19,7 +21,7 @@ interface HotspotControlsProps {
 const neighbourhoodCells = (k: number) => 1 + 3 * k * (k + 1)
 
 /** The Hotspots mode's own settings, in the filter panel under the shared filters. */
-export function HotspotControls({ state, councils, onChange }: HotspotControlsProps) {
+export function HotspotControls({ state, councils, categoryCount, onChange }: HotspotControlsProps) {
   const id = useId()
   const chosen = (code: string) => state.councils === null || state.councils.includes(code)
 
@@ -43,10 +45,11 @@ export function HotspotControls({ state, councils, onChange }: HotspotControlsPr
           <option value="harm">Harm (weighted by category)</option>
         </select>
       </div>
-      <p className="hint field-hint" id={`${id}-measure-hint`}>
+      <p className="hint field-hint" id={`${id}-measure-hint`} data-testid="hotspot-measure-hint">
         {state.measure === 'harm' ? (
           <>
             Each incident counts its category’s harm weight (by default from the ONS Crime Severity Score).{' '}
+            {categoryCount === 1 && 'With one category ticked, hot spots and ranks are the same as on counts. '}
             <a href="/harm-weights" onClick={followLink}>
               See or change the weights
             </a>
