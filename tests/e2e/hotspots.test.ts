@@ -400,6 +400,12 @@ describe.skipIf(skipReason !== null)(`Hotspots mode in Chromium${skipReason ? ` 
     await expect
       .poll(() => concentrationChart.locator('.recharts-cartesian-axis-label, .recharts-label').allTextContents(), { timeout: STEP_MS })
       .toEqual(expect.arrayContaining(['Share of harm']))
+    // The table alternative names the measure and gives the API's harm total, whole as the page rounds it.
+    const concentration = await getJson<ConcentrationAnswer>(apiRequests.filter((url) => url.startsWith('/api/hotspots/concentration') && paramsOf(url).measure === 'harm').at(-1)!)
+    const table = page.getByTestId('concentration-table')
+    expect(await table.locator('thead th').nth(2).textContent()).toBe('Harm')
+    const firstArea = concentration.areas[0]
+    expect(await table.locator('tbody tr').first().locator('td').nth(1).textContent()).toBe(Math.round(firstArea.total).toLocaleString('en-GB'))
     await page.screenshot({ path: path.join(artifactsDir, 'e2e-hotspots-harm.png') })
 
     await page.getByTestId('hotspot-measure').selectOption('count')

@@ -10,7 +10,7 @@ import {
   READING_CELL_SHARE,
 } from '../hotspots/chart-data'
 import type { ConcentrationAnswer, ForecastAnswer } from '../hotspots/hotspot-api'
-import { measureNoun } from '../hotspots/measure'
+import { formatMeasureValue, measureHeading, measureNoun } from '../hotspots/measure'
 import { formatShare } from '../hotspots/problem-locations'
 import { formatMonth } from '../months'
 
@@ -22,7 +22,7 @@ const AXIS_LABEL = { fontSize: 11, fill: '#111827' }
 
 const percentTick = (value: number) => `${value}%`
 
-/** Share of incidents against share of cells, busiest cells first: one line per council. */
+/** Share of incidents (or harm) against share of cells, busiest cells first: one line per council. */
 export function ConcentrationChart({ answer, subject }: { answer: ConcentrationAnswer; subject: string }) {
   const id = useId()
   const { series, points } = concentrationChartData(answer)
@@ -96,7 +96,7 @@ export function ConcentrationChart({ answer, subject }: { answer: ConcentrationA
                   Cells
                 </th>
                 <th scope="col" className="numeric">
-                  Incidents
+                  {measureHeading(answer.measure)}
                 </th>
                 {shares.map((share) => (
                   <th key={share} scope="col" className="numeric">
@@ -110,7 +110,7 @@ export function ConcentrationChart({ answer, subject }: { answer: ConcentrationA
                 <tr key={area.code}>
                   <th scope="row">{area.name}</th>
                   <td className="numeric">{formatCount(area.cells)}</td>
-                  <td className="numeric">{formatCount(area.total)}</td>
+                  <td className="numeric">{formatMeasureValue(area.total, answer.measure)}</td>
                   {area.top.map((entry) => (
                     <td key={entry.cellShare} className="numeric">
                       {area.total > 0 ? formatShare(entry.valueShare) : '–'}
@@ -231,7 +231,7 @@ export function ForecastChart({ answer, subject }: { answer: ForecastAnswer; sub
                   <tr key={month.month}>
                     <th scope="row">{formatMonth(month.month)}</th>
                     <td className="numeric">
-                      {formatCount(month.captured)} of {formatCount(month.total)}
+                      {formatMeasureValue(month.captured, answer.measure)} of {formatMeasureValue(month.total, answer.measure)}
                     </td>
                     <td className="numeric">{formatShare(month.hitRate)}</td>
                     <td className="numeric">{month.pai === null ? '–' : month.pai.toFixed(1)}</td>
