@@ -1,5 +1,4 @@
 import { KNOWN_CATEGORIES } from '../categories'
-import { formatCount } from '../colour-scale'
 import { formatMonth } from '../months'
 import type { ConcentrationAnswer, ForecastAnswer, Period, TopWard, TopWardsAnswer } from './hotspot-api'
 import type { Measure } from './hotspot-url'
