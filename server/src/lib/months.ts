@@ -10,3 +10,22 @@ export function monthsOf(from: string, to: string): string[] {
   }
   return months
 }
+
+const londonMonth = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit' })
+
+/**
+ * The London month (YYYY-MM) of instants given as epoch seconds, remembered per instant: queries send period starts
+ * as numbers (cheaper to produce and parse than text or dates), and a period has only a few dozen distinct starts.
+ */
+export function londonMonthOfEpoch(): (epochSeconds: number) => string {
+  const known = new Map<number, string>()
+  return (epochSeconds) => {
+    let month = known.get(epochSeconds)
+    if (month === undefined) {
+      const parts = londonMonth.formatToParts(new Date(epochSeconds * 1000))
+      month = `${parts.find((part) => part.type === 'year')!.value}-${parts.find((part) => part.type === 'month')!.value}`
+      known.set(epochSeconds, month)
+    }
+    return month
+  }
+}

@@ -1,5 +1,5 @@
 import type pg from 'pg'
-import { monthsOf } from '../../lib/months.js'
+import { londonMonthOfEpoch, monthsOf } from '../../lib/months.js'
 import { loadQuery } from '../../lib/sql-file.js'
 import { measured } from './measure.js'
 import type { GiStarRequest } from './gistar-analysis.js'
@@ -30,7 +30,7 @@ export interface HotspotInputs {
   placesByCell: Map<string, PlaceCount[]>
 }
 
-/** One pass over the incidents of the filter and period gives the cell × month counts and the per-place counts. */
+/** One pass over the counted incidents (point_month_counts) of the filter and period gives the cell × month counts and the per-place counts. */
 export async function loadHotspotInputs(
   pool: pg.Pool,
   area: StudyArea,
@@ -49,10 +49,11 @@ export async function loadHotspotInputs(
   ])
   const locationById = new Map(locations.rows.map((row) => [row.location_id as number, row]))
   const placesByCell = new Map<string, PlaceCount[]>()
+  const monthOf = londonMonthOfEpoch()
   for (const row of rows.rows) {
     if (row.kind === 'cell') {
       const cell = area.indexOf.get(row.cell)
-      const month = monthIndex.get(row.month)
+      const month = monthIndex.get(monthOf(row.start_epoch))
       if (cell === undefined || month === undefined) continue
       monthlyIncidents[month][cell] += row.incidents
       monthlyHarm[month][cell] += row.harm

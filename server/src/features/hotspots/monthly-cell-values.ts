@@ -1,5 +1,5 @@
 import type pg from 'pg'
-import { monthsOf } from '../../lib/months.js'
+import { londonMonthOfEpoch, monthsOf } from '../../lib/months.js'
 import { loadQuery } from '../../lib/sql-file.js'
 import { measured } from './measure.js'
 import type { GiStarRequest } from './gistar-analysis.js'
@@ -18,9 +18,10 @@ export async function monthlyCellValues(
   const monthIndex = new Map(months.map((month, index) => [month, index]))
   const values = months.map(() => new Float64Array(area.cells.length))
   const rows = (await pool.query({ ...cellMonthValues, values: [period.from, period.to, request.filter[2], request.filter[3], request.res] })).rows
+  const monthOf = londonMonthOfEpoch()
   for (const row of rows) {
     const cell = area.indexOf.get(row.cell)
-    const month = monthIndex.get(row.month)
+    const month = monthIndex.get(monthOf(row.start_epoch))
     if (cell !== undefined && month !== undefined) values[month][cell] += measured(row, request.measure)
   }
   return { months, values }

@@ -6,7 +6,7 @@ import { incidentFilterProperties, parseIncidentFilter } from '../incidents/inci
 import { loadQuery } from '../../lib/sql-file.js'
 import { cellValueRows, giStarOn, runGiStar, valuesInArea } from './gistar-analysis.js'
 import { loadHotspotInputs } from './hotspot-inputs.js'
-import { emergingOn, runEmerging } from './emerging-analysis.js'
+import { emergingOfCells, runEmerging } from './emerging-analysis.js'
 import { monthlyCellValues } from './monthly-cell-values.js'
 import { topShare } from './stats/concentration.js'
 import { forecastAccuracyByPeriod } from './stats/forecast-accuracy.js'
@@ -14,7 +14,7 @@ import { monthsOf } from '../../lib/months.js'
 import { rankProblemLocations } from './problem-locations.js'
 import { measured } from './measure.js'
 import { EMERGING_CATEGORIES, type EmergingCategory } from './stats/emerging.js'
-import { HOTSPOT_CLASSES } from './stats/hotspot-class.js'
+import { HOTSPOT_CLASSES, hotspotSign } from './stats/hotspot-class.js'
 import { StudyAreas } from './study-area.js'
 import { DataPeriod } from '../summary/data-period.js'
 
@@ -302,8 +302,10 @@ export const hotspotRoutes: FastifyPluginAsyncTypebox = async (app) => {
         // One pass over the incidents feeds all three: Gi* on the period's totals, emerging on the months, the ranking.
         const inputs = await loadHotspotInputs(pool, area, gistarRequest, period)
         const gistar = giStarOn(area, inputs.totals, query.fdr)
-        const emerging = emergingOn(area, inputs.months, inputs.monthly, query.fdr)
-        const emergingOf = (cell: string): EmergingCategory => emerging.results[area.indexOf.get(cell)!].category
+        // Only hot cells make problem locations, so only theirs need an emerging category.
+        const hotCells = gistar.classes.flatMap((hotspotClass, index) => (hotspotSign(hotspotClass) === 1 ? [index] : []))
+        const emerging = emergingOfCells(area, inputs.monthly, query.fdr, hotCells)
+        const emergingOf = (cell: string): EmergingCategory => emerging.get(area.indexOf.get(cell)!)!.category
         locations = rankProblemLocations(gistar, inputs, { measure: query.measure, halfLifeMonths: query.halfLife, recentMonths: query.recent, emergingOf })
       }
       return {

@@ -22,6 +22,7 @@ const recordRejectedBatch = loadQuery(import.meta.url, 'record-rejected-batch.sq
 const committedHashes = loadQuery(import.meta.url, 'committed-hashes.sql')
 const refreshLocationCounts = loadQuery(import.meta.url, 'refresh-location-counts.sql')
 const countNewIncidents = loadQuery(import.meta.url, 'count-new-incidents.sql')
+const addPointMonthCounts = loadQuery(import.meta.url, 'add-point-month-counts.sql')
 const analyzeImportedTables = loadQuery(import.meta.url, 'analyze-imported-tables.sql')
 const mergeLocationCounts = loadQuery(import.meta.url, 'merge-location-counts.sql')
 const categoryIdsSql = loadQuery(import.meta.url, 'category-ids.sql')
@@ -203,22 +204,26 @@ async function supportsCopy(pool: pg.Pool): Promise<boolean> {
 }
 
 /**
- * Brings location_counts up to date with the incidents just added; until it runs, queries add them themselves. When
- * the incidents newer than its mark are exactly those the run tallied (checked by their number, under the import
- * lock), the tally goes in as it is; otherwise (another session imported meanwhile, or a run stopped half-way) the
- * rows are counted again in SQL.
+ * Brings location_counts and point_month_counts up to date with the incidents just added, in one transaction; until
+ * it runs, queries add them themselves. When the incidents newer than the mark are exactly those the run tallied
+ * (checked by their number, under the import lock), the tally goes into location_counts as it is; otherwise (another
+ * session imported meanwhile, or a run stopped half-way) the rows are counted again in SQL.
  */
 export async function updateLocationCounts(pool: pg.Pool, tally?: LocationTally): Promise<void> {
   const client = await pool.connect()
   try {
     await beginImport(client)
-    const { incidents, newest } = (await client.query<{ incidents: number; newest: number | null }>(countNewIncidents)).rows[0]
+    const { incidents, newest, counted_through: countedThrough } = (
+      await client.query<{ incidents: number; newest: number | null; counted_through: number }>(countNewIncidents)
+    ).rows[0]
     if (tally && newest !== null && incidents === tally.rows) {
       const { locationIds, totals, counts } = tally.arrays()
       await client.query({ ...mergeLocationCounts, values: [locationIds, totals, counts, tally.width, newest] })
     } else if (incidents > 0) {
       await client.query(refreshLocationCounts)
     }
+    // Nothing else writes incidents while the import lock is held, so (mark, newest] is exactly what was just counted.
+    if (newest !== null) await client.query({ ...addPointMonthCounts, values: [countedThrough, newest] })
     await client.query('COMMIT')
   } catch (error) {
     await client.query('ROLLBACK').catch(() => {})

@@ -117,15 +117,27 @@ function atLeastNinetyPercent(count: number, total: number): boolean {
 /** The emerging hot spot category of one cell from its periods, oldest first. */
 export function classifyEmerging(periods: ReadonlyArray<PeriodGiStar>, options: EmergingOptions = {}): EmergingResult {
   const alpha = options.alpha ?? 0.1
-  const trend = mannKendallTest(
+  return classifyEmergingSeries(
     periods.map((period) => period.z),
-    options.trendAlpha ?? 0.05,
+    periods.map((period) => periodSign(period, alpha)),
+    options.trendAlpha,
   )
-  const signs = periods.map((period) => periodSign(period, alpha))
+}
+
+/**
+ * The same from a cell's z-scores and its significance signs per period (+1 hot, −1 cold, 0 neither), oldest first:
+ * what emerging hot spots call once per cell of the study area, without a period object per cell and month.
+ */
+export function classifyEmergingSeries(z: ArrayLike<number>, signs: ArrayLike<number>, trendAlpha = 0.05): EmergingResult {
+  const trend = mannKendallTest(z, trendAlpha)
   const n = signs.length
-  const hotPeriods = signs.filter((sign) => sign === 1).length
-  const coldPeriods = signs.filter((sign) => sign === -1).length
-  const finalSign: Sign = n > 0 ? signs[n - 1] : 0
+  let hotPeriods = 0
+  let coldPeriods = 0
+  for (let period = 0; period < n; period++) {
+    if (signs[period] === 1) hotPeriods++
+    else if (signs[period] === -1) coldPeriods++
+  }
+  const finalSign = (n > 0 ? signs[n - 1] : 0) as Sign
 
   let finalRun = 0
   if (finalSign !== 0) {

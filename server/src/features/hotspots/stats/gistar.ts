@@ -19,7 +19,15 @@ export type NeighbourLists = ReadonlyArray<Int32Array | ReadonlyArray<number>>
 export interface GiStarOptions {
   /** Weights 1/(k_i+1) instead of 1; z and p are unchanged, Gi* itself is divided by k_i+1. */
   rowStandardised?: boolean
+  /**
+   * 'up-to-0.10': p only where it can be at most 0.10 (|z| ≥ 1.64), and 1 elsewhere. Enough for anything decided at
+   * 0.10 or below, FDR included (see bhRejectionCutoff), and the p-values were most of Gi*'s time.
+   */
+  pValues?: 'all' | 'up-to-0.10'
 }
+
+/** Below this |z| the two-sided p is above 0.101 (the exact bound for 0.10 is 1.6449). */
+const Z_FOR_P_010 = 1.64
 
 /** Per-cell results as parallel typed arrays (one entry per input cell, same order). */
 export interface GiStarResult {
@@ -43,7 +51,10 @@ export function giStar(values: Float64Array | ReadonlyArray<number>, neighbours:
   if (neighbours.length !== n) {
     throw new RangeError(`giStar: ${n} values but ${neighbours.length} neighbour lists`)
   }
-  validateNeighbours(neighbours)
+  if (!validatedNeighbours.has(neighbours)) {
+    validateNeighbours(neighbours)
+    validatedNeighbours.add(neighbours)
+  }
 
   let total = 0
   let min = Number.POSITIVE_INFINITY
@@ -69,6 +80,7 @@ export function giStar(values: Float64Array | ReadonlyArray<number>, neighbours:
   const p = new Float64Array(n).fill(1)
   const gStar = new Float64Array(n)
   const rowStandardised = options.rowStandardised === true
+  const allP = options.pValues !== 'up-to-0.10'
 
   for (let i = 0; i < n; i++) {
     const list = neighbours[i]
@@ -90,10 +102,16 @@ export function giStar(values: Float64Array | ReadonlyArray<number>, neighbours:
     if (standardDeviation === 0 || !(spread > 0)) continue
     const score = (weight * centredLag) / (standardDeviation * Math.sqrt(spread))
     z[i] = score
-    p[i] = twoSidedP(score)
+    if (allP || Math.abs(score) >= Z_FOR_P_010) p[i] = twoSidedP(score)
   }
   return { z, p, gStar, mean, standardDeviation }
 }
+
+/**
+ * Neighbour lists already checked. Emerging hot spots run Gi* once a month on the same study area's lists (which are
+ * built once and never changed), and checking them again each time was a third of Gi*'s time.
+ */
+const validatedNeighbours = new WeakSet<NeighbourLists>()
 
 /** Rejects lists that would silently bias z: out-of-range indices, the cell itself, or a neighbour listed twice. */
 function validateNeighbours(neighbours: NeighbourLists): void {

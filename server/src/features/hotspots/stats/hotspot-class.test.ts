@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { HOTSPOT_CLASSES, HOTSPOT_CLASS_LABELS, classifyHotspot, classifyHotspots, hotspotSign } from './hotspot-class.js'
+import { HOTSPOT_CLASSES, HOTSPOT_CLASS_LABELS, classifyHotspot, classifyHotspots, bhRejectionCutoff, hotspotSign } from './hotspot-class.js'
 
 describe('classifyHotspot', () => {
   it('bins hot spots at 99/95/90% by p, inclusive at each boundary', () => {
@@ -43,6 +43,46 @@ describe('classifyHotspots', () => {
 
   it('rejects arrays of different lengths', () => {
     expect(() => classifyHotspots([1, 2], [0.1])).toThrow(/z-scores/)
+  })
+})
+
+describe('bhRejectionCutoff', () => {
+  const significant = (p: number[], alpha: number) => {
+    const cutoff = bhRejectionCutoff(p, alpha)
+    return p.map((value) => value <= cutoff)
+  }
+
+  it('rejects what the BH-adjusted p-values reject, on the small example', () => {
+    const p = [0.0014, 0.036, 0.089, 0.007, 0.69]
+    // Adjusted: 0.007, 0.06, 0.11125, 0.0175, 0.69.
+    expect(significant(p, 0.1)).toEqual([true, true, false, true, false])
+    expect(significant(p, 0.01)).toEqual([true, false, false, false, false])
+    expect(bhRejectionCutoff([0.5, 0.9], 0.1)).toBe(-1)
+  })
+
+  it('agrees with classifyHotspots on BH at every level, on thousands of p-values with ties and values at each level', () => {
+    let seed = 7
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31)
+    for (const [m, smallShare] of [[6616, 0.05], [6616, 0.3], [500, 0.9], [1, 1]] as const) {
+      const z: number[] = []
+      const p: number[] = []
+      for (let i = 0; i < m; i++) {
+        // Small p-values often enough to reject; rounded so that ties occur; some exactly at 0.01, 0.05, 0.10.
+        const raw = random() < smallShare ? random() * 0.02 : random()
+        p.push(i % 97 === 0 ? [0.01, 0.05, 0.1][i % 3] : Math.round(raw * 2000) / 2000)
+        z.push(random() < 0.5 ? -2 : 2)
+      }
+      const adjusted = classifyHotspots(z, p, { fdr: 'bh' }).p
+      for (const alpha of [0.01, 0.05, 0.1]) {
+        const expected = Array.from(adjusted, (value) => value <= alpha)
+        expect(significant(p, alpha)).toEqual(expected)
+        if (m > 1) expect(expected.filter(Boolean).length).toBeGreaterThan(0)
+      }
+    }
+  })
+
+  it('rejects a p-value outside [0, 1]', () => {
+    expect(() => bhRejectionCutoff([1.5], 0.1)).toThrow(/not in \[0, 1\]/)
   })
 })
 

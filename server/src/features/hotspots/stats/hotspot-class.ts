@@ -54,6 +54,25 @@ export function classifyHotspots(z: ArrayLike<number>, p: ArrayLike<number>, opt
   return { classes, p: decidingP }
 }
 
+/**
+ * The largest p-value that Benjamini–Hochberg rejects at level α (−1 when it rejects none): a test's BH-adjusted p is
+ * at most α exactly when its p is at most this. It is p_(k*), k* the largest rank with (m / k)·p_(k) ≤ α (the product
+ * adjustPValues computes, so the two agree to the last bit), and it is at most α, so only the p-values up to α are
+ * sorted: emerging hot spots need just "significant or not" for every cell, 35 times a run.
+ */
+export function bhRejectionCutoff(p: ArrayLike<number>, alpha: number): number {
+  const m = p.length
+  const candidates: number[] = []
+  for (let i = 0; i < m; i++) {
+    const value = p[i]
+    if (!(value >= 0 && value <= 1)) throw new RangeError(`bhRejectionCutoff: p-value ${i} is ${value}, not in [0, 1]`)
+    if (value <= alpha) candidates.push(value)
+  }
+  const sorted = Float64Array.from(candidates).sort()
+  for (let rank = sorted.length; rank >= 1; rank--) if ((m / rank) * sorted[rank - 1] <= alpha) return sorted[rank - 1]
+  return -1
+}
+
 /** +1 for a significant hot spot at any level, −1 for a cold spot, 0 otherwise. */
 export function hotspotSign(hotspotClass: HotspotClass): -1 | 0 | 1 {
   if (hotspotClass.startsWith('hot')) return 1

@@ -42,8 +42,16 @@ function isPresent(value: SeriesValue): value is number {
   return typeof value === 'number' && Number.isFinite(value)
 }
 
+/** The present values, in order: the series itself when none is missing (emerging hot spots' z-scores never are). */
+function presentValues(series: ArrayLike<SeriesValue>): ArrayLike<number> {
+  for (let i = 0; i < series.length; i++) {
+    if (!isPresent(series[i])) return Array.prototype.filter.call(series, isPresent) as number[]
+  }
+  return series as ArrayLike<number>
+}
+
 /** Mann–Kendall S over present values only: O(n²), which is small for the tens of periods a cell has. */
-export function mannKendallScore(values: ReadonlyArray<number>): number {
+export function mannKendallScore(values: ArrayLike<number>): number {
   let s = 0
   for (let k = 0; k < values.length - 1; k++) {
     const base = values[k]
@@ -57,7 +65,7 @@ export function mannKendallScore(values: ReadonlyArray<number>): number {
 }
 
 /** Var(S) under the null hypothesis with the tie correction. */
-export function mannKendallVariance(values: ReadonlyArray<number>): number {
+export function mannKendallVariance(values: ArrayLike<number>): number {
   const n = values.length
   const sorted = Float64Array.from(values).sort()
   let tieTerm = 0
@@ -152,8 +160,8 @@ function criticalValue(alpha: number): number {
 }
 
 /** The test at significance level alpha (default 0.05) on a series ordered oldest first, without Sen's slope. */
-export function mannKendallTest(series: ReadonlyArray<SeriesValue>, alpha = 0.05): MannKendallTest {
-  const values = series.filter(isPresent)
+export function mannKendallTest(series: ArrayLike<SeriesValue>, alpha = 0.05): MannKendallTest {
+  const values = presentValues(series)
   const n = values.length
   const s = mannKendallScore(values)
   const varS = mannKendallVariance(values)
