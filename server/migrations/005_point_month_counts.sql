@@ -58,3 +58,6 @@ LANGUAGE sql STABLE AS $$
   SELECT CASE WHEN names IS NULL THEN NULL
               ELSE (SELECT coalesce(array_agg(k.id), '{}') FROM patrolmap.incident_categories k WHERE k.name = ANY (names)) END
 $$;
+
+-- Statistics now: the analyses' plans depend on how many rows a period holds, and the embedded database has no autovacuum.
+ANALYZE point_month_counts;

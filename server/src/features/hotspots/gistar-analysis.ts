@@ -1,4 +1,5 @@
 import type pg from 'pg'
+import { monthBounds } from '../../lib/month-bounds.js'
 import { loadQuery } from '../../lib/sql-file.js'
 import type { IncidentFilterParams } from '../incidents/incident-filter.js'
 import { measured, type Measure } from './measure.js'
@@ -37,7 +38,9 @@ export interface CellValue {
 
 /** The filter's incidents and harm per H3 cell of the resolution, wherever the cells are. */
 export async function cellValueRows(pool: pg.Pool, request: Pick<GiStarRequest, 'filter' | 'res'>): Promise<CellValue[]> {
-  return (await pool.query<CellValue>({ ...cellValues, values: [...request.filter, request.res] })).rows
+  const [from, to, categories, ward] = request.filter
+  const [start, end] = await monthBounds(pool, from, to)
+  return (await pool.query<CellValue>({ ...cellValues, values: [start, end, categories, ward, request.res] })).rows
 }
 
 /** The filter's incidents (or harm) per study-area cell, and how many incidents fell outside every cell of the area. */

@@ -1,12 +1,11 @@
 import type pg from 'pg'
-import { londonMonthOfEpoch, monthsOf } from '../../lib/months.js'
+import { monthBounds } from '../../lib/month-bounds.js'
 import { loadQuery } from '../../lib/sql-file.js'
-import { measured } from './measure.js'
+import { monthlyCellValues } from './monthly-cell-values.js'
 import type { GiStarRequest } from './gistar-analysis.js'
 import type { StudyArea } from './study-area.js'
 
-const hotspotInputs = loadQuery(import.meta.url, 'hotspot-inputs.sql')
-const locationCells = loadQuery(import.meta.url, 'location-cells.sql')
+const placeValues = loadQuery(import.meta.url, 'place-values.sql')
 
 export interface PlaceCount {
   locationId: number
@@ -30,42 +29,30 @@ export interface HotspotInputs {
   placesByCell: Map<string, PlaceCount[]>
 }
 
-/** One pass over the counted incidents (point_month_counts) of the filter and period gives the cell × month counts and the per-place counts. */
+/**
+ * What the problem-location analysis reads: the cell × month counts (Gi* on their totals, emerging on the months) and
+ * the per-place counts (names and descriptions). Separate queries, run at once on two connections: together they took
+ * longer than the two side by side.
+ */
 export async function loadHotspotInputs(
   pool: pg.Pool,
   area: StudyArea,
   request: GiStarRequest,
   period: { from: string; to: string },
 ): Promise<HotspotInputs> {
-  const months = monthsOf(period.from, period.to)
-  const monthIndex = new Map(months.map((month, index) => [month, index]))
-  const monthlyIncidents = months.map(() => new Float64Array(area.cells.length))
-  const monthlyHarm = months.map(() => new Float64Array(area.cells.length))
-  const monthly = request.measure === 'harm' ? monthlyHarm : monthlyIncidents
-  const totals = new Float64Array(area.cells.length)
-  const [rows, locations] = await Promise.all([
-    pool.query({ ...hotspotInputs, values: [period.from, period.to, request.filter[2], request.filter[3], request.res] }),
-    pool.query({ ...locationCells, values: [request.res] }),
+  const [start, end] = await monthBounds(pool, period.from, period.to)
+  const [monthly, places] = await Promise.all([
+    monthlyCellValues(pool, area, request, period),
+    pool.query({ ...placeValues, values: [start, end, request.filter[2], request.filter[3], request.res] }),
   ])
-  const locationById = new Map(locations.rows.map((row) => [row.location_id as number, row]))
+  const totals = new Float64Array(area.cells.length)
+  for (const values of monthly.values) for (let cell = 0; cell < totals.length; cell++) totals[cell] += values[cell]
   const placesByCell = new Map<string, PlaceCount[]>()
-  const monthOf = londonMonthOfEpoch()
-  for (const row of rows.rows) {
-    if (row.kind === 'cell') {
-      const cell = area.indexOf.get(row.cell)
-      const month = monthIndex.get(monthOf(row.start_epoch))
-      if (cell === undefined || month === undefined) continue
-      monthlyIncidents[month][cell] += row.incidents
-      monthlyHarm[month][cell] += row.harm
-      totals[cell] += measured(row, request.measure)
-    } else {
-      const location = locationById.get(row.location_id)
-      if (!location) continue
-      const place = { locationId: row.location_id, place: row.location_text, wardCode: location.ward_code, wardName: location.ward_name, incidents: row.incidents, harm: row.harm }
-      const list = placesByCell.get(location.cell)
-      if (list) list.push(place)
-      else placesByCell.set(location.cell, [place])
-    }
+  for (const row of places.rows) {
+    const place = { locationId: row.location_id, place: row.location_text, wardCode: row.ward_code, wardName: row.ward_name, incidents: row.incidents, harm: row.harm }
+    const list = placesByCell.get(row.cell)
+    if (list) list.push(place)
+    else placesByCell.set(row.cell, [place])
   }
-  return { months, monthly, monthlyIncidents, monthlyHarm, totals, placesByCell }
+  return { months: monthly.months, monthly: monthly.values, monthlyIncidents: monthly.incidents, monthlyHarm: monthly.harm, totals, placesByCell }
 }

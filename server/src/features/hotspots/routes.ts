@@ -3,6 +3,7 @@ import type pg from 'pg'
 import { BadRequestError } from '../../lib/errors.js'
 import { STAFF } from '../auth/access.js'
 import { incidentFilterProperties, parseIncidentFilter } from '../incidents/incident-filter.js'
+import { monthBounds } from '../../lib/month-bounds.js'
 import { loadQuery } from '../../lib/sql-file.js'
 import { cellValueRows, giStarOn, runGiStar, valuesInArea } from './gistar-analysis.js'
 import { loadHotspotInputs } from './hotspot-inputs.js'
@@ -469,7 +470,9 @@ export const hotspotRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const measure = query.measure
       if (!period) return { period: { from: '', to: '' }, previousPeriod: { from: '', to: '' }, measure, wards: [] }
       const previous = previousPeriod(period.from, period.to)
-      const rows = (await pool.query({ ...wardRanking, values: [period.from, period.to, categories, councils, previous.from, previous.to] })).rows
+      const [start, end] = await monthBounds(pool, period.from, period.to)
+      const [previousStart] = await monthBounds(pool, previous.from, null)
+      const rows = (await pool.query({ ...wardRanking, values: [start, end, categories, councils, previousStart] })).rows
       const now = (row: { incidents: number; harm: number }) => measured(row, measure)
       const before = (row: { previous: number; previous_harm: number }) => measured({ incidents: row.previous, harm: row.previous_harm }, measure)
       rows.sort((a, b) => now(b) - now(a) || a.name.localeCompare(b.name) || a.code.localeCompare(b.code))

@@ -3,6 +3,7 @@ import { parser } from 'stream-json'
 import { pick } from 'stream-json/filters/pick.js'
 import { streamArray } from 'stream-json/streamers/stream-array.js'
 import { microsSince2000 } from '../../db/binary-copy.js'
+import { monthStartsQuery } from '../../lib/month-bounds.js'
 import { loadQuery } from '../../lib/sql-file.js'
 import { identifyImportSource, ImportFileError, openTextStream, type ImportKind, type ImportSource } from './import-source.js'
 import { MAX_REPORTED_ERRORS, type ParseEnd, type RowError, type Segment } from './police-uk-reader.js'
@@ -17,7 +18,6 @@ const openBatch = loadQuery(import.meta.url, 'open-batch.sql')
 const previousBatch = loadQuery(import.meta.url, 'previous-batch.sql')
 const closeBatch = loadQuery(import.meta.url, 'close-batch.sql')
 const closePoliceBatch = loadQuery(import.meta.url, 'close-police-batch.sql')
-const monthStarts = loadQuery(import.meta.url, 'month-starts.sql')
 const recordRejectedBatch = loadQuery(import.meta.url, 'record-rejected-batch.sql')
 const committedHashes = loadQuery(import.meta.url, 'committed-hashes.sql')
 const refreshLocationCounts = loadQuery(import.meta.url, 'refresh-location-counts.sql')
@@ -193,7 +193,7 @@ async function loadMonthStarts(pool: pg.Pool, starts: Map<string, number>): Prom
   for (let year = 1990; year <= new Date().getFullYear() + 1; year++) {
     for (let month = 1; month <= 12; month++) months.push(`${year}-${String(month).padStart(2, '0')}`)
   }
-  const { rows } = await pool.query<{ month: string; start: Date }>({ ...monthStarts, values: [months] })
+  const { rows } = await pool.query<{ month: string; start: Date }>({ ...monthStartsQuery, values: [months] })
   for (const row of rows) starts.set(row.month, microsSince2000(row.start))
 }
 

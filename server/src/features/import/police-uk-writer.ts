@@ -1,6 +1,7 @@
 import type pg from 'pg'
 import { BinaryCopyWriter, microsSince2000 } from '../../db/binary-copy.js'
 import { copyFromStdin } from '../../db/copy-from-stdin.js'
+import { monthStartsQuery } from '../../lib/month-bounds.js'
 import { loadQuery } from '../../lib/sql-file.js'
 import { containingCells, LOCATION_H3_RESOLUTIONS } from './location-cells.js'
 import { COPY_INCIDENTS, SOURCE, SUFFIX, WARD_CODE_BYTES, type Segment } from './police-uk-reader.js'
@@ -12,7 +13,6 @@ const NULL_FIELD = Buffer.from([0xff, 0xff, 0xff, 0xff])
 const COPY_HEADER = new BinaryCopyWriter(32).header().take()
 const COPY_TRAILER = Buffer.from([0xff, 0xff])
 
-const monthStarts = loadQuery(import.meta.url, 'month-starts.sql')
 const existingKeys = loadQuery(import.meta.url, 'existing-keys.sql')
 const findLocations = loadQuery(import.meta.url, 'find-locations.sql')
 const insertLocations = loadQuery(import.meta.url, 'insert-locations.sql')
@@ -139,7 +139,7 @@ export interface PoliceUkWriteContext {
 export async function writeSegment(client: pg.PoolClient, context: PoliceUkWriteContext, batchId: number, segment: Segment): Promise<number> {
   const unknownMonths = segment.months.filter((month) => !context.monthStarts.has(month))
   if (unknownMonths.length > 0) {
-    const { rows } = await client.query<{ month: string; start: Date }>({ ...monthStarts, values: [unknownMonths] })
+    const { rows } = await client.query<{ month: string; start: Date }>({ ...monthStartsQuery, values: [unknownMonths] })
     for (const row of rows) context.monthStarts.set(row.month, microsSince2000(row.start))
   }
   const starts = segment.months.map((month) => context.monthStarts.get(month)!)
