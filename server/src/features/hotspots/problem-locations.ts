@@ -69,7 +69,7 @@ export function rankProblemLocations(gistar: GiStarCells, inputs: HotspotInputs,
     const places = new Map<string, number>()
     const wards = new Map<string, number>()
     const wardNames = new Map<string, string>()
-    const points = new Map<number, { incidents: number; place: string | null }>()
+    const points = new Map<number, { locationId: number; incidents: number; places: Map<string, number> }>()
     let incidents = 0
     let harm = 0
     const indices = cells.map((cell) => gistar.area.indexOf.get(cell)!)
@@ -87,13 +87,19 @@ export function rankProblemLocations(gistar: GiStarCells, inputs: HotspotInputs,
         wards.set(row.wardCode, (wards.get(row.wardCode) ?? 0) + row.incidents)
         wardNames.set(row.wardCode, row.wardName ?? row.wardCode)
       }
-      const point = points.get(row.locationId) ?? { incidents: 0, place: row.place }
+      const point = points.get(row.locationId) ?? { locationId: row.locationId, incidents: 0, places: new Map<string, number>() }
       point.incidents += row.incidents
+      if (row.place) point.places.set(row.place, (point.places.get(row.place) ?? 0) + row.incidents)
       points.set(row.locationId, point)
     }
     const zs = indices.map((index) => gistar.z[index])
     const bestClass = HOTSPOT_CLASSES.find((name) => indices.some((index) => gistar.classes[index] === name))!
-    const busiest = [...points.values()].sort((a, b) => b.incidents - a.incidents)[0] ?? { incidents: 0, place: null }
+    // Ties go to the lower point id and, at a point with several place names, to the commonest name (then the first
+    // alphabetically), so the answer does not depend on the order rows arrive in.
+    const busiestPoint = [...points.values()].sort((a, b) => b.incidents - a.incidents || a.locationId - b.locationId)[0]
+    const busiest = busiestPoint
+      ? { incidents: busiestPoint.incidents, place: mostCommon(busiestPoint.places, (a, b) => a.localeCompare(b)) }
+      : { incidents: 0, place: null }
     const wardCode = mostCommon(wards, (a, b) => a.localeCompare(b))
     const centres = cells.map((cell) => cellToLatLng(cell))
     const recencyWeighted = recencyWeightedScore(perMonth, options.halfLifeMonths)

@@ -91,7 +91,10 @@ const ProblemLocationsAnswer = Type.Object({
         meanZ: Type.Number(),
         class: HotspotClassSchema,
         emerging: { ...EmergingCategorySchema, description: 'the emerging hot spot category most of its cells share' },
-        busiestPoint: Type.Object({ incidents: Type.Integer(), share: Type.Number(), place: Type.Union([Type.String(), Type.Null()]) }),
+        busiestPoint: Type.Object(
+          { incidents: Type.Integer(), share: Type.Number(), place: Type.Union([Type.String(), Type.Null()]) },
+          { description: 'the map point with most incidents (ties: the lower point id), its share of the location, and its commonest place name' },
+        ),
         months: Type.Array(Type.Object({ month: Type.String(), incidents: Type.Integer(), harm: Type.Number() })),
       }),
     }),
