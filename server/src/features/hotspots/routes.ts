@@ -303,7 +303,7 @@ export const hotspotRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const area = await studyAreas.get(pool, councils, query.res, query.k)
       let locations: ReturnType<typeof rankProblemLocations> = []
       if (period) {
-        // One pass over the incidents feeds all three: Gi* on the period's totals, emerging on the months, the ranking.
+        // One reading of the counts feeds all three: Gi* on the period's totals, emerging on the months, the ranking.
         const inputs = await loadHotspotInputs(pool, area, gistarRequest, period)
         const gistar = giStarOn(area, inputs.totals, query.fdr)
         // Only hot cells make problem locations, so only theirs need an emerging category.

@@ -137,3 +137,32 @@ describe('giStar degenerate inputs', () => {
     expect(() => giStar([1, Number.NaN], [[1], [0]])).toThrow(/finite/)
   })
 })
+
+describe("giStar with pValues: 'up-to-0.10'", () => {
+  it('gives every p of at most 0.10 exactly, and 1 only where p is above 0.10', () => {
+    let seed = 99
+    const random = (): number => {
+      seed = (seed * 1103515245 + 12345) % 2147483648
+      return seed / 2147483648
+    }
+    let small = 0
+    for (let trial = 0; trial < 20; trial++) {
+      const n = 50 + Math.floor(random() * 200)
+      // Mostly zeros with a few clusters of high values, as monthly counts are, so that some cells are significant.
+      const values = Array.from({ length: n }, () => (random() < 0.1 ? Math.floor(random() * 40) : 0))
+      const neighbours = Array.from({ length: n }, (_, i) => [i - 2, i - 1, i + 1, i + 2].filter((j) => j >= 0 && j < n))
+      const full = giStar(values, neighbours)
+      const partial = giStar(values, neighbours, { pValues: 'up-to-0.10' })
+      expect(Array.from(partial.z)).toEqual(Array.from(full.z))
+      for (let i = 0; i < n; i++) {
+        if (full.p[i] <= 0.1) {
+          small++
+          expect(partial.p[i]).toBe(full.p[i])
+        } else {
+          expect(partial.p[i] === full.p[i] || partial.p[i] === 1).toBe(true)
+        }
+      }
+    }
+    expect(small).toBeGreaterThan(20)
+  })
+})
