@@ -3,7 +3,7 @@ import { parser } from 'stream-json'
 import { pick } from 'stream-json/filters/pick.js'
 import { streamArray } from 'stream-json/streamers/stream-array.js'
 import { microsSince2000 } from '../../db/binary-copy.js'
-import { monthStartsQuery } from '../../lib/month-bounds.js'
+import { monthStarts } from '../../lib/month-bounds.js'
 import { loadQuery } from '../../lib/sql-file.js'
 import { identifyImportSource, ImportFileError, openTextStream, type ImportKind, type ImportSource } from './import-source.js'
 import { MAX_REPORTED_ERRORS, type ParseEnd, type RowError, type Segment } from './police-uk-reader.js'
@@ -193,8 +193,8 @@ async function loadMonthStarts(pool: pg.Pool, starts: Map<string, number>): Prom
   for (let year = 1990; year <= new Date().getFullYear() + 1; year++) {
     for (let month = 1; month <= 12; month++) months.push(`${year}-${String(month).padStart(2, '0')}`)
   }
-  const { rows } = await pool.query<{ month: string; start: Date }>({ ...monthStartsQuery, values: [months] })
-  for (const row of rows) starts.set(row.month, microsSince2000(row.start))
+  const instants = await monthStarts(pool, months)
+  months.forEach((month, index) => starts.set(month, microsSince2000(instants[index])))
 }
 
 /** The embedded database's socket server does not carry COPY FROM STDIN; a PostgreSQL server does. */

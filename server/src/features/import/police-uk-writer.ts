@@ -1,7 +1,7 @@
 import type pg from 'pg'
 import { BinaryCopyWriter, microsSince2000 } from '../../db/binary-copy.js'
 import { copyFromStdin } from '../../db/copy-from-stdin.js'
-import { monthStartsQuery } from '../../lib/month-bounds.js'
+import { monthStarts } from '../../lib/month-bounds.js'
 import { loadQuery } from '../../lib/sql-file.js'
 import { containingCells, LOCATION_H3_RESOLUTIONS } from './location-cells.js'
 import { COPY_INCIDENTS, SOURCE, SUFFIX, WARD_CODE_BYTES, type Segment } from './police-uk-reader.js'
@@ -139,8 +139,8 @@ export interface PoliceUkWriteContext {
 export async function writeSegment(client: pg.PoolClient, context: PoliceUkWriteContext, batchId: number, segment: Segment): Promise<number> {
   const unknownMonths = segment.months.filter((month) => !context.monthStarts.has(month))
   if (unknownMonths.length > 0) {
-    const { rows } = await client.query<{ month: string; start: Date }>({ ...monthStartsQuery, values: [unknownMonths] })
-    for (const row of rows) context.monthStarts.set(row.month, microsSince2000(row.start))
+    const instants = await monthStarts(client, unknownMonths)
+    unknownMonths.forEach((month, index) => context.monthStarts.set(month, microsSince2000(instants[index])))
   }
   const starts = segment.months.map((month) => context.monthStarts.get(month)!)
 
