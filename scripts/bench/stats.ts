@@ -14,3 +14,8 @@ export async function timed<T>(work: () => Promise<T>): Promise<{ result: T; ms:
   const result = await work()
   return { result, ms: performance.now() - started }
 }
+
+/** The middle value (the lower of the two middle ones for an even count): an observed figure, as percentile() gives. */
+export function median(samples: number[]): number {
+  return percentile(samples, 50)
+}

@@ -97,6 +97,22 @@ export class BinaryCopyWriter {
     return this.buffer.subarray(0, this.offset)
   }
 
+  /** Whether the fields whose length words are at offsets `a` and `b` hold the same bytes (two nulls are the same). */
+  sameField(a: number, b: number): boolean {
+    const buffer = this.buffer
+    const length = buffer.readInt32BE(a)
+    if (length !== buffer.readInt32BE(b)) return false
+    if (length <= 0) return true
+    for (let index = 4; index < 4 + length; index++) if (buffer[a + index] !== buffer[b + index]) return false
+    return true
+  }
+
+  /** The text of the field whose length word is at offset `at`; null for a null field. */
+  fieldText(at: number): string | null {
+    const length = this.buffer.readInt32BE(at)
+    return length < 0 ? null : this.buffer.toString('utf8', at + 4, at + 4 + length)
+  }
+
   /** A text field copied from bytes already in UTF-8: source[start, end). */
   textBytes(source: Buffer, start: number, end: number): this {
     const length = end - start
@@ -128,6 +144,14 @@ export class BinaryCopyWriter {
     this.buffer.writeInt32BE(length, this.offset)
     this.buffer.write(value, this.offset + 4, length, 'hex')
     this.offset += 4 + length
+    return this
+  }
+
+  int2(value: number): this {
+    this.reserve(6)
+    this.buffer.writeInt32BE(2, this.offset)
+    this.buffer.writeInt16BE(value, this.offset + 4)
+    this.offset += 6
     return this
   }
 
@@ -183,4 +207,9 @@ const EPOCH_2000_MS = Date.UTC(2000, 0, 1)
 /** A Date as PostgreSQL's binary timestamptz counts it. */
 export function microsSince2000(date: Date): number {
   return (date.getTime() - EPOCH_2000_MS) * 1000
+}
+
+/** The Date of a binary timestamptz (whole milliseconds). */
+export function dateOfMicrosSince2000(micros: number): Date {
+  return new Date(EPOCH_2000_MS + micros / 1000)
 }

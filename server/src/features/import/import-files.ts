@@ -2,13 +2,16 @@ import type pg from 'pg'
 import { parser } from 'stream-json'
 import { pick } from 'stream-json/filters/pick.js'
 import { streamArray } from 'stream-json/streamers/stream-array.js'
+import { numberArrayLiteral } from '../../db/array-literal.js'
 import { microsSince2000 } from '../../db/binary-copy.js'
 import { monthStarts } from '../../lib/month-bounds.js'
 import { loadQuery } from '../../lib/sql-file.js'
 import { identifyImportSource, ImportFileError, openTextStream, type ImportKind, type ImportSource } from './import-source.js'
 import { MAX_REPORTED_ERRORS, type ParseEnd, type RowError, type Segment } from './police-uk-reader.js'
 import { readOnThisThread, startReaderThread, type ReaderThread, type SegmentReader } from './police-uk-reader-thread.js'
-import { LocationCache, LocationTally, writeSegment, type PoliceUkWriteContext } from './police-uk-writer.js'
+import { LocationCache, writeSegment, type PoliceUkWriteContext } from './police-uk-writer.js'
+import { PointMonthTally } from './point-month-tally.js'
+import { writePointMonthRows } from './point-month-rows.js'
 import { POLICE_UK_CATEGORIES } from '../incidents/categories.js'
 
 export type { RowError } from './police-uk-reader.js'
@@ -23,7 +26,8 @@ const committedHashes = loadQuery(import.meta.url, 'committed-hashes.sql')
 const refreshLocationCounts = loadQuery(import.meta.url, 'refresh-location-counts.sql')
 const countNewIncidents = loadQuery(import.meta.url, 'count-new-incidents.sql')
 const addPointMonthCounts = loadQuery(import.meta.url, 'add-point-month-counts.sql')
-const analyzeImportedTables = loadQuery(import.meta.url, 'analyze-imported-tables.sql')
+const analyzeImportedIncidents = loadQuery(import.meta.url, 'analyze-imported-incidents.sql')
+const analyzeImportedCounts = loadQuery(import.meta.url, 'analyze-imported-counts.sql')
 const mergeLocationCounts = loadQuery(import.meta.url, 'merge-location-counts.sql')
 const categoryIdsSql = loadQuery(import.meta.url, 'category-ids.sql')
 const databaseVersion = loadQuery(import.meta.url, 'database-version.sql')
@@ -137,7 +141,7 @@ async function importSources(
     locations: new LocationCache(),
     monthStarts: new Map(),
     categoryIds,
-    tally: new LocationTally(Math.max(0, ...categoryIds)),
+    tally: new PointMonthTally(Math.max(0, ...categoryIds)),
   }
   if (hasPolice) await loadMonthStarts(pool, context.monthStarts)
   const readAheads = new Map<number, ReadAhead>()
@@ -168,10 +172,11 @@ async function importSources(
     for (const readAhead of readAheads.values()) await readAhead.reader.return().catch(() => {})
   }
   if (policeRowsAdded > 0) {
-    await updateLocationCounts(pool, context.tally)
     // Fresh statistics, so the next queries are planned for the rows now there: a server's autovacuum would get to it
     // within minutes, but the embedded database has no autovacuum at all, and a plan for an empty table is a bad one.
-    await pool.query(analyzeImportedTables)
+    // The files' tables are analysed on a second connection while the counts are updated; the counts' tables after.
+    await Promise.all([pool.query(analyzeImportedIncidents), updateLocationCounts(pool, { tally: context.tally, useCopy: context.useCopy })])
+    await pool.query(analyzeImportedCounts)
   }
   return summaries
 }
@@ -206,24 +211,25 @@ async function supportsCopy(pool: pg.Pool): Promise<boolean> {
 /**
  * Brings location_counts and point_month_counts up to date with the incidents just added, in one transaction; until
  * it runs, queries add them themselves. When the incidents newer than the mark are exactly those the run tallied
- * (checked by their number, under the import lock), the tally goes into location_counts as it is; otherwise (another
+ * (checked by their number, under the import lock), the tally goes into both tables as it is; otherwise (another
  * session imported meanwhile, or a run stopped half-way) the rows are counted again in SQL.
  */
-export async function updateLocationCounts(pool: pg.Pool, tally?: LocationTally): Promise<void> {
+export async function updateLocationCounts(pool: pg.Pool, run?: { tally: PointMonthTally; useCopy: boolean }): Promise<void> {
   const client = await pool.connect()
   try {
     await beginImport(client)
     const { incidents, newest, counted_through: countedThrough } = (
       await client.query<{ incidents: number; newest: number | null; counted_through: number }>(countNewIncidents)
     ).rows[0]
-    if (tally && newest !== null && incidents === tally.rows) {
-      const { locationIds, totals, counts } = tally.arrays()
-      await client.query({ ...mergeLocationCounts, values: [locationIds, totals, counts, tally.width, newest] })
+    if (run && newest !== null && incidents === run.tally.rows) {
+      const { locationIds, totals, counts } = run.tally.locationArrays()
+      await client.query({ ...mergeLocationCounts, values: [numberArrayLiteral(locationIds), numberArrayLiteral(totals), numberArrayLiteral(counts), run.tally.categoryCount, newest] })
+      await writePointMonthRows(client, run.tally.pointMonthColumns(), run.useCopy)
     } else if (incidents > 0) {
       await client.query(refreshLocationCounts)
+      // Nothing else writes incidents while the import lock is held, so (mark, newest] is exactly what was just counted.
+      await client.query({ ...addPointMonthCounts, values: [countedThrough, newest] })
     }
-    // Nothing else writes incidents while the import lock is held, so (mark, newest] is exactly what was just counted.
-    if (newest !== null) await client.query({ ...addPointMonthCounts, values: [countedThrough, newest] })
     await client.query('COMMIT')
   } catch (error) {
     await client.query('ROLLBACK').catch(() => {})

@@ -43,6 +43,12 @@ function expectSame(fast: Segment, general: Segment): void {
   expect(fast.pointOf.map((point) => fast.points[point])).toEqual(general.pointOf.map((point) => general.points[point]))
   expect(fast.categoryOf).toEqual(general.categoryOf)
   expect(fast.categoryOf.every((category) => category >= 0)).toBe(true)
+  expect(fast.placeOf.map((place) => fast.places[place])).toEqual(general.placeOf.map((place) => general.places[place]))
+  // Each row's place is its own Location field, and each name is listed once.
+  for (const segment of [fast, general]) {
+    expect(segment.placeOf.map((place) => segment.places[place])).toEqual(Array.from({ length: segment.length }, (_, row) => segment.textFields(row)[3]))
+    expect(new Set(segment.places).size).toBe(segment.places.length)
+  }
 }
 
 describe('the police.uk fast path', () => {
@@ -79,6 +85,10 @@ describe('the police.uk fast path', () => {
     ]],
     ['non-ASCII text, and Unicode spaces only JavaScript trims', [
       row({ Location: 'On or near Café Öst — ✓' }), row({ Location: '\u00a0On or near NBSP\u00a0' }), row({ 'Crime ID': 'id\u3000' }),
+    ]],
+    ['one point under several names, and names of one length', [
+      row({ Location: 'On or near AAAA' }), row({ Location: 'On or near BBBB' }), row({ Location: 'On or near AAAA' }),
+      row({ Location: '' }), row({ Location: 'On or near BBBB', Longitude: '-1.3' }), row({ Location: '' }), row({ Location: 'On or near AAAA' }),
     ]],
     ['rows the general path rejects', [
       row({ Month: '2024-13' }), row({ Month: '1989-12' }), row({ Longitude: '1e3' }), row({ Latitude: '.5' }), row({ Longitude: '5.' }),

@@ -24,6 +24,7 @@ const summary = (segments: Segment[]) =>
     months: segment.monthOf.map((month) => segment.months[month]),
     points: segment.pointOf.map((point) => segment.points[point]),
     categories: segment.categoryOf,
+    places: segment.placeOf.map((place) => segment.places[place]),
   }))
 
 let thread: ReaderThread | null

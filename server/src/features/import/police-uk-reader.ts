@@ -59,10 +59,17 @@ export class Segment {
   pointOf: number[] = []
   /** Each row's category, as its index in POLICE_UK_CATEGORIES. */
   categoryOf: number[] = []
+  /** Each row's place name (police.uk's Location), as its index in `places`: the counts per point and month keep it. */
+  placeOf: number[] = []
   months: string[] = []
   points: MapPoint[] = []
+  places: (string | null)[] = []
   private readonly monthIndex = new Map<string, number>()
   private readonly pointIndex = new Map<MapPoint, number>()
+  private readonly placeIndex = new Map<string | null, number>()
+  /** For each point, its last row's place and where that row's Location field is in `encoded`. */
+  private readonly lastPlaceOfPoint: number[] = []
+  private readonly lastPlaceFieldOfPoint: number[] = []
 
   constructor(initialBytes = 1 << 20) {
     this.encoded = new BinaryCopyWriter(initialBytes)
@@ -78,11 +85,13 @@ export class Segment {
       monthOf: Int32Array.from(this.monthOf),
       pointOf: Int32Array.from(this.pointOf),
       categoryOf: Int8Array.from(this.categoryOf),
+      placeOf: Int32Array.from(this.placeOf),
       months: this.months,
+      places: this.places,
       lons: Float64Array.from(this.points, (point) => point.lon),
       lats: Float64Array.from(this.points, (point) => point.lat),
     }
-    const transfer = [message.starts, message.monthOf, message.pointOf, message.categoryOf, message.lons, message.lats].map((array) => array.buffer as ArrayBuffer)
+    const transfer = [message.starts, message.monthOf, message.pointOf, message.categoryOf, message.placeOf, message.lons, message.lats].map((array) => array.buffer as ArrayBuffer)
     // A pooled small buffer shares its memory with others and cannot move; it is copied instead.
     if (view.byteOffset === 0 && view.buffer.byteLength >= view.length && !(view.buffer instanceof SharedArrayBuffer)) transfer.push(view.buffer as ArrayBuffer)
     return { message, transfer }
@@ -95,7 +104,9 @@ export class Segment {
     segment.monthOf = Array.from(message.monthOf)
     segment.pointOf = Array.from(message.pointOf)
     segment.categoryOf = Array.from(message.categoryOf)
+    segment.placeOf = Array.from(message.placeOf)
     segment.months = message.months
+    segment.places = message.places
     segment.points = Array.from(message.lons, (lon, index) => mapPoint(lon, message.lats[index]))
     return segment
   }
@@ -107,19 +118,11 @@ export class Segment {
   /** A row from the general path; `key` is a 'binary' string. */
   add(incident: PoliceUkIncident, key: string): void {
     this.starts.push(this.encoded.length)
-    this.encoded
-      .row(COPY_FIELDS)
-      .text(SOURCE)
-      .latin1(key)
-      .text(incident.category)
-      .text(PRECISION)
-      .text(incident.crimeId)
-      .text(incident.location)
-      .text(incident.lsoaCode)
-      .text(incident.outcome)
-      .raw(SUFFIX, 0, SUFFIX.length)
+    this.encoded.row(COPY_FIELDS).text(SOURCE).latin1(key).text(incident.category).text(PRECISION).text(incident.crimeId)
+    const locationField = this.encoded.length
+    this.encoded.text(incident.location).text(incident.lsoaCode).text(incident.outcome).raw(SUFFIX, 0, SUFFIX.length)
     this.categoryOf.push((POLICE_UK_CATEGORIES as readonly string[]).indexOf(incident.category))
-    this.file(incident.month, incident.point)
+    this.file(incident.month, incident.point, locationField)
   }
 
   /** A row from the fast path, its fields still bytes of the file; the same encoding as `add`. */
@@ -130,6 +133,7 @@ export class Segment {
     // An empty range is a missing value, as the general path's text() makes it.
     if (fields.crimeIdStart === fields.crimeIdEnd) encoded.null()
     else encoded.textBytes(bytes, fields.crimeIdStart, fields.crimeIdEnd)
+    const locationField = encoded.length
     if (fields.locationStart === fields.locationEnd) encoded.null()
     else encoded.textBytes(bytes, fields.locationStart, fields.locationEnd)
     if (fields.lsoaCodeStart === fields.lsoaCodeEnd) encoded.null()
@@ -138,10 +142,11 @@ export class Segment {
     else encoded.textBytes(bytes, fields.outcomeStart, fields.outcomeEnd)
     encoded.raw(SUFFIX, 0, SUFFIX.length)
     this.categoryOf.push(category)
-    this.file(month, point)
+    this.file(month, point, locationField)
   }
 
-  private file(monthText: string, mapPoint: MapPoint): void {
+  /** Files the row under its month, point and place; `locationField` is where its Location field is in `encoded`. */
+  private file(monthText: string, mapPoint: MapPoint, locationField: number): void {
     let month = this.monthIndex.get(monthText)
     if (month === undefined) {
       month = this.months.push(monthText) - 1
@@ -154,6 +159,20 @@ export class Segment {
       this.pointIndex.set(mapPoint, point)
     }
     this.pointOf.push(point)
+    // A point nearly always has one name, so comparing bytes with its last row's usually settles it without a string.
+    let place: number | undefined = this.lastPlaceOfPoint[point]
+    if (place === undefined || !this.encoded.sameField(this.lastPlaceFieldOfPoint[point], locationField)) {
+      const name = this.encoded.fieldText(locationField)
+      let named = this.placeIndex.get(name)
+      if (named === undefined) {
+        named = this.places.push(name) - 1
+        this.placeIndex.set(name, named)
+      }
+      place = named
+      this.lastPlaceOfPoint[point] = place
+      this.lastPlaceFieldOfPoint[point] = locationField
+    }
+    this.placeOf.push(place)
   }
 
   rowEnd(index: number): number {
@@ -192,7 +211,9 @@ export interface SegmentMessage {
   monthOf: Int32Array
   pointOf: Int32Array
   categoryOf: Int8Array
+  placeOf: Int32Array
   months: string[]
+  places: (string | null)[]
   lons: Float64Array
   lats: Float64Array
 }

@@ -1,11 +1,13 @@
 import type pg from 'pg'
 import { BinaryCopyWriter, microsSince2000 } from '../../db/binary-copy.js'
+import { numberArrayLiteral } from '../../db/array-literal.js'
 import { copyFromStdin } from '../../db/copy-from-stdin.js'
 import { monthStarts } from '../../lib/month-bounds.js'
 import { loadQuery } from '../../lib/sql-file.js'
 import { containingCells, LOCATION_H3_RESOLUTIONS } from './location-cells.js'
 import { COPY_INCIDENTS, SOURCE, SUFFIX, WARD_CODE_BYTES, type Segment } from './police-uk-reader.js'
 import type { MapPoint } from './police-uk-row.js'
+import type { PointMonthTally } from './point-month-tally.js'
 
 const COPY_CHUNK_BYTES = 1 << 16
 const UNNEST_BATCH_ROWS = 5000
@@ -66,63 +68,6 @@ export class LocationCache {
   }
 }
 
-/**
- * Incidents written per map point and category (incident_categories ids), tallied as rows go out so that the run's
- * counts reach location_counts without reading the rows back. A file's tally counts once its transaction commits.
- */
-export class LocationTally {
-  private readonly committed = new Map<number, Int32Array>()
-  private readonly pending = new Map<number, Int32Array>()
-  private committedRows = 0
-  private pendingRows = 0
-
-  constructor(readonly width: number) {}
-
-  add(locationId: number, categoryId: number): void {
-    let counts = this.pending.get(locationId)
-    if (counts === undefined) this.pending.set(locationId, (counts = new Int32Array(this.width)))
-    counts[categoryId - 1]++
-    this.pendingRows++
-  }
-
-  commit(): void {
-    for (const [locationId, counts] of this.pending) {
-      const total = this.committed.get(locationId)
-      if (total === undefined) this.committed.set(locationId, counts)
-      else for (let index = 0; index < counts.length; index++) total[index] += counts[index]
-    }
-    this.committedRows += this.pendingRows
-    this.rollback()
-  }
-
-  rollback(): void {
-    this.pending.clear()
-    this.pendingRows = 0
-  }
-
-  /** Rows of committed files tallied. */
-  get rows(): number {
-    return this.committedRows
-  }
-
-  /** Points, their totals, and their counts by category one after another (width per point), for one query. */
-  arrays(): { locationIds: number[]; totals: number[]; counts: number[] } {
-    const locationIds: number[] = []
-    const totals: number[] = []
-    const counts: number[] = []
-    for (const [locationId, byCategory] of this.committed) {
-      locationIds.push(locationId)
-      let total = 0
-      for (const count of byCategory) {
-        counts.push(count)
-        total += count
-      }
-      totals.push(total)
-    }
-    return { locationIds, totals, counts }
-  }
-}
-
 /** What every file of one run shares: the connection's mode, known points and month starts. */
 export interface PoliceUkWriteContext {
   /** COPY FROM STDIN on a server; the embedded database takes INSERT … unnest batches instead. */
@@ -132,7 +77,7 @@ export interface PoliceUkWriteContext {
   monthStarts: Map<string, number>
   /** incident_categories id of each POLICE_UK_CATEGORIES entry, by its index. */
   categoryIds: number[]
-  tally: LocationTally
+  tally: PointMonthTally
 }
 
 /** Writes one segment of validated rows as incidents of `batchId`; returns how many were new. */
@@ -155,7 +100,7 @@ export async function writeSegment(client: pg.PoolClient, context: PoliceUkWrite
   if (rows.length === 0) return 0
 
   const locationOf = await placePoints(client, context.locations, segment, rows)
-  for (const index of rows) context.tally.add(locationOf[segment.pointOf[index]].id, context.categoryIds[segment.categoryOf[index]])
+  tallyRows(context, segment, rows, locationOf, starts)
   if (context.useCopy) return copyFromStdin(client, COPY_INCIDENTS, encodeRows(segment, rows, locationOf, batchId, starts))
   let added = 0
   for (let start = 0; start < rows.length; start += UNNEST_BATCH_ROWS) {
@@ -178,6 +123,19 @@ export async function writeSegment(client: pg.PoolClient, context: PoliceUkWrite
   return added
 }
 
+/** Adds the rows to the run's tally: their ids for places and months looked up once per segment, not per row. */
+function tallyRows(context: PoliceUkWriteContext, segment: Segment, rows: number[], locationOf: Location[], starts: number[]): void {
+  const { tally, categoryIds } = context
+  const places = segment.places.map((name) => tally.placeId(name))
+  const periods = starts.map((start) => tally.periodId(start))
+  const countsOf: ReturnType<PointMonthTally['pointCounts']>[] = new Array(segment.points.length)
+  for (const index of rows) {
+    const point = segment.pointOf[index]
+    const counts = (countsOf[point] ??= tally.pointCounts(locationOf[point].id))
+    tally.add(counts, places[segment.placeOf[index]], periods[segment.monthOf[index]], categoryIds[segment.categoryOf[index]])
+  }
+}
+
 /** The location of each of the segment's points that `rows` use, adding points not stored yet with wards and cells. */
 async function placePoints(client: pg.PoolClient, cache: LocationCache, segment: Segment, rows: number[]): Promise<Location[]> {
   const locations: Location[] = new Array(segment.points.length)
@@ -197,7 +155,7 @@ async function placePoints(client: pg.PoolClient, cache: LocationCache, segment:
     const asked = [...new Map([...missing].map((point) => [valueKey(point.lon, point.lat), point])).values()]
     const found = await client.query<{ lon: number; lat: number; id: number; ward_code: string | null }>({
       ...findLocations,
-      values: [asked.map((point) => point.lon), asked.map((point) => point.lat)],
+      values: [numberArrayLiteral(asked.map((point) => point.lon)), numberArrayLiteral(asked.map((point) => point.lat))],
     })
     for (const row of found.rows) stored.set(valueKey(row.lon, row.lat), { location: { id: row.id, wardCode: row.ward_code }, committed: true })
     const added = asked.filter((point) => !stored.has(valueKey(point.lon, point.lat)))
@@ -206,9 +164,9 @@ async function placePoints(client: pg.PoolClient, cache: LocationCache, segment:
       const inserted = await client.query<{ lon: number; lat: number; id: number; ward_code: string | null }>({
         ...insertLocations,
         values: [
-          added.map((point) => point.lon),
-          added.map((point) => point.lat),
-          ...LOCATION_H3_RESOLUTIONS.map((_, res) => cells.map((cell) => cell[res])),
+          numberArrayLiteral(added.map((point) => point.lon)),
+          numberArrayLiteral(added.map((point) => point.lat)),
+          ...LOCATION_H3_RESOLUTIONS.map((_, res) => numberArrayLiteral(cells.map((cell) => cell[res]))),
         ],
       })
       for (const row of inserted.rows) stored.set(valueKey(row.lon, row.lat), { location: { id: row.id, wardCode: row.ward_code }, committed: false })

@@ -1,3 +1,0 @@
--- After a run that added incidents: statistics for the tables it changed. Of incidents, only the columns that queries
--- filter, join or page on: the wide text ones (keys, crime IDs, places, outcomes) took most of the time and steer no plan.
-ANALYZE incidents (id, period_start, category, ward_code, location_id), locations, location_counts, point_month_counts
