@@ -4,11 +4,12 @@ import path from 'node:path'
 import zlib from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { demoDataFiles } from '../../server/src/demo-data.js'
-import type { ImportSummary } from '../../server/src/features/import/import-files.js'
+import type { ImportProgress, ImportSummary } from '../../server/src/features/import/import-files.js'
 import { policeUkFile, startTestApp, type TestApp } from '../support/test-app.js'
 
 let testApp: TestApp
 let firstImport: ImportSummary[]
+const progress: ImportProgress[] = []
 let scratch: string
 
 const count = async (sql: string, values: unknown[] = []) => Number((await testApp.pool.query(sql, values)).rows[0].count)
@@ -18,7 +19,7 @@ const sum = (summaries: ImportSummary[], key: 'rowsRead' | 'rowsAdded' | 'rowsRe
 beforeAll(async () => {
   testApp = await startTestApp()
   scratch = await fs.mkdtemp(path.join(os.tmpdir(), 'patrolmap-import-'))
-  firstImport = await testApp.importFiles(await demoDataFiles())
+  firstImport = await testApp.importFiles(await demoDataFiles(), { onProgress: (step) => progress.push(step) })
 })
 afterAll(async () => {
   await testApp.close()
@@ -33,6 +34,20 @@ describe('importing the 35 real police.uk files with the ONS boundaries', () => 
     expect(sum(police, 'rowsRead')).toBe(269_438)
     expect(sum(police, 'rowsRejected')).toBe(0)
     expect(sum(police, 'rowsAdded')).toBe(269_438)
+  })
+
+  it('reports progress that only moves forward, to every byte of every file', () => {
+    expect(progress.length).toBeGreaterThan(37)
+    for (const [index, step] of progress.entries()) {
+      if (index === 0) continue
+      expect(step.bytesRead).toBeGreaterThanOrEqual(progress[index - 1].bytesRead)
+      expect(step.fileIndex).toBeGreaterThanOrEqual(progress[index - 1].fileIndex)
+      if (step.fileIndex === progress[index - 1].fileIndex) expect(step.rowsRead).toBeGreaterThanOrEqual(progress[index - 1].rowsRead)
+    }
+    const last = progress[progress.length - 1]
+    expect(last.bytesRead).toBe(last.bytesTotal)
+    expect(last.fileIndex).toBe(last.fileCount - 1)
+    expect(new Set(progress.map((step) => step.fileIndex)).size).toBe(last.fileCount)
   })
 
   it('stores every row, identical ASB rows included', async () => {

@@ -8,7 +8,7 @@ import { ensurePostgis, migrate } from '../../server/src/db/migrate.js'
 import { APP_SCHEMA, createPool, poolConfig } from '../../server/src/db/pool.js'
 import type { Role } from '../../server/src/features/auth/access.js'
 import type { ScryptCost } from '../../server/src/features/auth/passwords.js'
-import { importFiles, type ImportSummary } from '../../server/src/features/import/import-files.js'
+import { importFiles, type ImportOptions, type ImportSummary } from '../../server/src/features/import/import-files.js'
 import { createUser } from '../../server/src/features/users/user-store.js'
 
 export const geodata = (...parts: string[]) => path.join(projectRoot, 'geodata', ...parts)
@@ -66,7 +66,7 @@ export interface TestApp {
   app: FastifyInstance
   /** The app's own pool: with the embedded database, the only connection a test should use. */
   pool: pg.Pool
-  importFiles(files: string[], options?: { force?: boolean }): Promise<ImportSummary[]>
+  importFiles(files: string[], options?: ImportOptions): Promise<ImportSummary[]>
   /** Signed in as `<role>@test.local` (made on first use, with `wards` for a councillor). */
   signInAs(role: Role, options?: { wards?: string[] }): Promise<SignedIn>
   close(): Promise<void>

@@ -50,12 +50,16 @@ export interface ImportSummary {
   message: string
 }
 
+/** Where a run has got to. Every figure only grows, though the next file is read while the one before is written. */
 export interface ImportProgress {
+  /** The furthest file being read, and its place in the run. */
   file: string
   fileIndex: number
   fileCount: number
+  /** Bytes of all the run's files read so far (as stored: compressed for .gz), against their sizes. */
   bytesRead: number
   bytesTotal: number
+  /** Rows read of `file`. */
   rowsRead: number
 }
 
@@ -131,9 +135,18 @@ async function importSources(
   // Only to decide which files are worth reading ahead; each file's own check below is the one that counts.
   const seenHashes = new Set(force ? [] : (await pool.query<{ content_hash: string }>({ ...committedHashes, values: [sources.map((s) => s.contentHash)] })).rows.map((row) => row.content_hash))
   const bytesTotal = sources.reduce((sum, source) => sum + source.sizeBytes, 0)
-  const bytesBefore = sources.map((_, index) => sources.slice(0, index).reduce((sum, source) => sum + source.sizeBytes, 0))
-  const progressOf = (index: number): Progress => (bytesRead, rowsRead) =>
-    options.onProgress?.({ file: sources[index].name, fileIndex: index, fileCount: sources.length, bytesRead: bytesBefore[index] + bytesRead, bytesTotal, rowsRead })
+  // The next file is read while this one is written, so two files report at once. What is shown only moves forward:
+  // the bytes read of every file, and the furthest file being read.
+  const bytesReadOf = sources.map(() => 0)
+  const rowsReadOf = sources.map(() => 0)
+  let furthest = 0
+  const progressOf = (index: number): Progress => (bytesRead, rowsRead) => {
+    bytesReadOf[index] = Math.max(bytesReadOf[index], bytesRead)
+    rowsReadOf[index] = Math.max(rowsReadOf[index], rowsRead)
+    furthest = Math.max(furthest, index)
+    const bytesDone = bytesReadOf.reduce((sum, bytes) => sum + bytes, 0)
+    options.onProgress?.({ file: sources[furthest].name, fileIndex: furthest, fileCount: sources.length, bytesRead: bytesDone, bytesTotal, rowsRead: rowsReadOf[furthest] })
+  }
   const hasPolice = sources.some((source) => source.kind === 'police-uk-csv')
   const categoryIds = hasPolice ? await loadCategoryIds(pool) : []
   const context: PoliceUkWriteContext = {
