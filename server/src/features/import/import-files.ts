@@ -67,6 +67,8 @@ export interface ImportOptions {
   onProgress?: (progress: ImportProgress) => void
   /** Read a file again even when a committed batch has the same content hash. */
   force?: boolean
+  /** Keys the run's counts tally keeps before the run is counted in SQL instead (default DEFAULT_TALLY_LIMIT). */
+  tallyKeyLimit?: number
 }
 
 const KIND_ORDER: Record<ImportKind, number> = { 'council-geojson': 0, 'ward-geojson': 1, 'police-uk-csv': 2 }
@@ -154,7 +156,7 @@ async function importSources(
     locations: new LocationCache(),
     monthStarts: new Map(),
     categoryIds,
-    tally: new PointMonthTally(Math.max(0, ...categoryIds)),
+    tally: new PointMonthTally(Math.max(0, ...categoryIds), options.tallyKeyLimit),
   }
   if (hasPolice) await loadMonthStarts(pool, context.monthStarts)
   const readAheads = new Map<number, ReadAhead>()
@@ -225,7 +227,7 @@ async function supportsCopy(pool: pg.Pool): Promise<boolean> {
  * Brings location_counts and point_month_counts up to date with the incidents just added, in one transaction; until
  * it runs, queries add them themselves. When the incidents newer than the mark are exactly those the run tallied
  * (checked by their number, under the import lock), the tally goes into both tables as it is; otherwise (another
- * session imported meanwhile, or a run stopped half-way) the rows are counted again in SQL.
+ * session imported meanwhile, a run stopped half-way, or a run too large to tally) the rows are counted again in SQL.
  */
 export async function updateLocationCounts(pool: pg.Pool, run?: { tally: PointMonthTally; useCopy: boolean }): Promise<void> {
   const client = await pool.connect()
@@ -234,7 +236,7 @@ export async function updateLocationCounts(pool: pg.Pool, run?: { tally: PointMo
     const { incidents, newest, counted_through: countedThrough } = (
       await client.query<{ incidents: number; newest: number | null; counted_through: number }>(countNewIncidents)
     ).rows[0]
-    if (run && newest !== null && incidents === run.tally.rows) {
+    if (run && !run.tally.overflowed && newest !== null && incidents === run.tally.rows) {
       const { locationIds, totals, counts } = run.tally.locationArrays()
       await client.query({ ...mergeLocationCounts, values: [numberArrayLiteral(locationIds), numberArrayLiteral(totals), numberArrayLiteral(counts), run.tally.categoryCount, newest] })
       await writePointMonthRows(client, run.tally.pointMonthColumns(), run.useCopy)

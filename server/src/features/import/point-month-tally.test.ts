@@ -79,6 +79,23 @@ describe('the point-month tally', () => {
     expect(byPoint).toEqual({ 7: { total: 3, counts: [1, 0, 2] }, 9: { total: 1, counts: [0, 0, 1] } })
   })
 
+  it('gives up past its key limit, still counting rows, so that the run is counted in SQL', () => {
+    const distinct = (count: number, from = 0): Row[] =>
+      Array.from({ length: count }, (_, index) => ({ locationId: from + index, periodStart: 0, categoryId: 1, place: null }))
+    const tally = new PointMonthTally(14, 10)
+    addRows(tally, distinct(8))
+    tally.rollback()
+    addRows(tally, [...distinct(8, 100), ...distinct(8, 100)])
+    tally.commit()
+    expect(tally.overflowed).toBe(false) // a rolled-back file's keys do not count, and repeated keys count once
+    expect(tally.pointMonthColumns().length).toBe(8)
+    addRows(tally, distinct(3, 200))
+    tally.commit()
+    expect(tally.overflowed).toBe(true)
+    expect(tally.rows).toBe(19)
+    expect(tally.pointMonthColumns().length).toBe(0)
+  })
+
   it('refuses a category id outside the ones it was made for', () => {
     const tally = new PointMonthTally(14)
     expect(() => addRows(tally, [{ locationId: 1, periodStart: 0, categoryId: 15, place: null }])).toThrow(/category id 15/)

@@ -1,5 +1,10 @@
 /** Month starts a run may tally: far more than the decades police.uk covers. */
 const PERIOD_LIMIT = 1 << 16
+/**
+ * Keys a run tallies before it gives up the tally (about 50 MB of Map entries): Cleveland's 35 months make 180,243. A
+ * run past it, a large force's years say, is counted in SQL at the end instead, as before the tally.
+ */
+export const DEFAULT_TALLY_LIMIT = 1_000_000
 
 /** One file's tally of one point: key (place, month and category packed into one number) → incidents. */
 type PointCounts = Map<number, number>
@@ -33,10 +38,22 @@ export class PointMonthTally {
   private readonly periodIds = new Map<number, number>()
   /** One more than the largest category id: the packed key's last factor. */
   private readonly categoryLimit: number
+  /** Keys held, committed and pending; an upper bound on rows, since a file's key may repeat another file's. */
+  private keys = 0
+  private committedKeys = 0
+  private gaveUp = false
 
-  /** `categoryCount`: the largest incident_categories id a row can have. */
-  constructor(readonly categoryCount: number) {
+  /** `categoryCount`: the largest incident_categories id a row can have; `keyLimit`: see DEFAULT_TALLY_LIMIT. */
+  constructor(
+    readonly categoryCount: number,
+    private readonly keyLimit = DEFAULT_TALLY_LIMIT,
+  ) {
     this.categoryLimit = categoryCount + 1
+  }
+
+  /** True once the run has more keys than the tally keeps: its counts must then come from SQL. */
+  get overflowed(): boolean {
+    return this.gaveUp
   }
 
   /** The tally's number for a place name; look it up once per segment, not per row. */
@@ -70,20 +87,37 @@ export class PointMonthTally {
   /** One incident at a point (`counts`, from pointCounts), with ids from placeId and periodId. */
   add(counts: PointCounts, placeId: number, periodId: number, categoryId: number): void {
     if (!(categoryId >= 1 && categoryId <= this.categoryCount)) throw new Error(`category id ${categoryId} is outside 1…${this.categoryCount}`)
-    const key = (placeId * PERIOD_LIMIT + periodId) * this.categoryLimit + categoryId
-    counts.set(key, (counts.get(key) ?? 0) + 1)
     this.pendingRows++
+    if (this.gaveUp) return
+    const key = (placeId * PERIOD_LIMIT + periodId) * this.categoryLimit + categoryId
+    const incidents = counts.get(key)
+    if (incidents !== undefined) {
+      counts.set(key, incidents + 1)
+      return
+    }
+    counts.set(key, 1)
+    if (++this.keys > this.keyLimit) this.giveUp()
   }
 
   commit(): void {
-    if (this.pending.size > 0) this.committed.push(this.pending)
+    if (this.pending.size > 0 && !this.gaveUp) this.committed.push(this.pending)
     this.committedRows += this.pendingRows
-    this.rollback()
+    this.committedKeys = this.keys
+    this.pending = new Map()
+    this.pendingRows = 0
   }
 
   rollback(): void {
     this.pending = new Map()
     this.pendingRows = 0
+    this.keys = this.committedKeys
+  }
+
+  /** Frees what the tally holds; rows are still counted, so the end of the run knows they are the run's. */
+  private giveUp(): void {
+    this.gaveUp = true
+    this.committed.length = 0
+    for (const counts of this.pending.values()) counts.clear()
   }
 
   /** Rows of committed files tallied. */
