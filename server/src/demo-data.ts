@@ -4,6 +4,7 @@ import type pg from 'pg'
 import { projectRoot } from './config.js'
 import { auditImports } from './features/import/audit-imports.js'
 import { importFiles } from './features/import/import-files.js'
+import type { ImportKind } from './features/import/import-source.js'
 
 export const demoDataDir = path.join(projectRoot, 'geodata')
 
@@ -29,9 +30,12 @@ export async function loadDemoDataIfEmpty(pool: pg.Pool, log: (message: string) 
     },
   })
   await auditImports(pool, summaries, null, 'demo data')
-  const added = summaries.reduce((sum, summary) => sum + summary.rowsAdded, 0)
+  const added = (kind: ImportKind) => summaries.filter((summary) => summary.kind === kind).reduce((sum, summary) => sum + summary.rowsAdded, 0)
   const rejected = summaries.filter((summary) => summary.status === 'rejected')
   for (const summary of rejected) log(`demo data: ${summary.file} rejected: ${summary.message}`)
-  log(`demo data loaded: ${added} rows from ${summaries.length} files`)
+  log(
+    `demo data loaded from ${summaries.length} files: ${added('police-uk-csv').toLocaleString('en-GB')} incidents, ` +
+      `${added('ward-geojson')} wards, ${added('council-geojson')} councils`,
+  )
   return true
 }
