@@ -12,7 +12,7 @@ export type CopySource = (AsyncIterable<Buffer | Uint8Array> | Iterable<Buffer |
  * pg-copy-streams uses, which this project does not install.
  */
 interface CopyConnection {
-  stream: NodeJS.WritableStream & { writableNeedDrain?: boolean; cork(): void; uncork(): void }
+  stream: NodeJS.WritableStream & { writable: boolean; writableNeedDrain?: boolean; cork(): void; uncork(): void }
   query(text: string): void
   endCopyFrom(): void
   sendCopyFail(message: string): void
@@ -81,6 +81,8 @@ const COPY_DATA = 0x64
  * into its serializer's buffer and out again, which cost more than encoding the rows did.
  */
 function sendCopyData(stream: CopyConnection['stream'], chunk: Uint8Array): void {
+  // As pg's own sends: a closed connection reports its error through the client, not through this write.
+  if (!stream.writable) return
   const header = Buffer.allocUnsafe(5)
   header[0] = COPY_DATA
   header.writeInt32BE(chunk.length + 4, 1)
