@@ -11,6 +11,13 @@ export function monthsOf(from: string, to: string): string[] {
   return months
 }
 
+/** The month `by` months after YYYY-MM (before it when negative). */
+export function shiftMonth(month: string, by: number): string {
+  const [year, number] = month.split('-').map(Number)
+  const index = year * 12 + (number - 1) + by
+  return `${String(Math.floor(index / 12)).padStart(4, '0')}-${String((index % 12) + 1).padStart(2, '0')}`
+}
+
 const londonMonth = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit' })
 
 /**

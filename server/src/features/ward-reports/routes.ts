@@ -1,15 +1,20 @@
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import type pg from 'pg'
 import { BadRequestError } from '../../lib/errors.js'
-import { monthsOf } from '../../lib/months.js'
+import { monthBounds } from '../../lib/month-bounds.js'
+import { londonMonthOfEpoch, monthsOf, shiftMonth } from '../../lib/months.js'
 import { loadQuery } from '../../lib/sql-file.js'
 import { currentSession } from '../auth/access.js'
+import { POLICE_UK_CATEGORIES } from '../incidents/categories.js'
 import { incidentFilterProperties } from '../incidents/incident-filter.js'
-import { DataPeriod } from '../summary/data-period.js'
-import { suppressBreakdown, suppressCount, type ShownCount } from './suppression.js'
+import { DataPeriod, type DataSpan } from '../summary/data-period.js'
+import { protectTable } from './suppression.js'
 
 const reportWards = loadQuery(import.meta.url, 'report-wards.sql')
-const categoryCounts = loadQuery(import.meta.url, 'report-category-counts.sql')
-const monthCounts = loadQuery(import.meta.url, 'report-month-counts.sql')
+const reportCounts = loadQuery(import.meta.url, 'report-counts.sql')
+
+/** A councillor's report: one month, and the totals of the months up to it as its trend. */
+export const TREND_MONTHS = 12
 
 const { from, to, ward } = incidentFilterProperties
 const WardReportQuery = Type.Object({ from, to, ward }, { additionalProperties: false })
@@ -17,8 +22,10 @@ const WardReportQuery = Type.Object({ from, to, ward }, { additionalProperties: 
 const Count = Type.Union([Type.Integer({ minimum: 0 }), Type.String({ pattern: '^(<\\d+|\\*)$' })], {
   description: 'a count; for councillors "<3" when under the suppression threshold, "*" when hidden to protect a "<3"',
 })
+const Period = Type.Object({ from: Type.String(), to: Type.String() })
 const WardReport = Type.Object({
-  period: Type.Union([Type.Object({ from: Type.String(), to: Type.String() }), Type.Null()]),
+  period: Type.Union([Period, Type.Null()], { description: 'the months the totals and categories cover; for councillors one month' }),
+  dataPeriod: Type.Union([Period, Type.Null()], { description: 'the months there are data for: the periods a report may be asked for' }),
   suppressionThreshold: Type.Integer(),
   suppressed: Type.Boolean({ description: 'true when small counts are hidden (councillors)' }),
   wards: Type.Array(
@@ -27,11 +34,57 @@ const WardReport = Type.Object({
       name: Type.String(),
       councilName: Type.String(),
       total: Count,
-      categories: Type.Array(Type.Object({ category: Type.String(), count: Count })),
-      months: Type.Array(Type.Object({ month: Type.String(), count: Count })),
+      categories: Type.Array(Type.Object({ category: Type.String(), count: Count }), { description: 'every category, zeros included' }),
+      months: Type.Array(Type.Object({ month: Type.String(), count: Count }), {
+        description: "staff: each month of the period; councillors: the total of each of the 12 months up to the report's month, as that month's own report shows it",
+      }),
     }),
   ),
 })
+
+/** Incidents per ward, month and category over a period, as the report's tables need them. */
+class ReportCounts {
+  private readonly counts = new Map<string, number>()
+  readonly categories: string[]
+
+  constructor(rows: { ward_code: string; start: number; category: string; count: number }[]) {
+    const monthOf = londonMonthOfEpoch()
+    const found = new Set<string>(POLICE_UK_CATEGORIES)
+    for (const row of rows) {
+      const key = `${row.ward_code}|${monthOf(row.start)}|${row.category}`
+      this.counts.set(key, (this.counts.get(key) ?? 0) + row.count)
+      found.add(row.category)
+    }
+    // Every category, zeros included: a category missing from a councillor's report would tell a 0 from a "<3".
+    this.categories = [...found].sort()
+  }
+
+  /** One ward's counts per category, in `categories` order, summed over the months given. */
+  byCategory(wardCode: string, months: readonly string[]): number[] {
+    return this.categories.map((category) => months.reduce((sum, month) => sum + (this.counts.get(`${wardCode}|${month}|${category}`) ?? 0), 0))
+  }
+}
+
+async function loadCounts(pool: pg.Pool, wardCodes: string[], first: string, last: string): Promise<ReportCounts> {
+  const [start, end] = await monthBounds(pool, first, last)
+  return new ReportCounts((await pool.query({ ...reportCounts, values: [start, end, wardCodes] })).rows)
+}
+
+/**
+ * The one month a councillor's report covers: the month asked for (from and to alike), else the latest with data.
+ * Councillors see fixed, whole, non-overlapping months only: with overlapping periods, the difference of two shown
+ * totals is the count of the months between them, however each answer was suppressed (docs/access.md).
+ */
+function councillorMonth(query: { from?: string; to?: string }, span: NonNullable<DataSpan>): string {
+  if (query.from && query.to && query.from !== query.to) {
+    throw new BadRequestError('to', `a councillor's report covers one calendar month: give from and to the same month (${query.from} ≠ ${query.to})`)
+  }
+  const month = query.from ?? query.to ?? span.to
+  if (month < span.from || month > span.to) {
+    throw new BadRequestError(query.from ? 'from' : 'to', `there are no data for ${month}: reports cover ${span.from} to ${span.to}`)
+  }
+  return month
+}
 
 export const wardReportRoutes: FastifyPluginAsyncTypebox<{ suppressionThreshold: number }> = async (app, options) => {
   const dataPeriod = new DataPeriod()
@@ -42,7 +95,7 @@ export const wardReportRoutes: FastifyPluginAsyncTypebox<{ suppressionThreshold:
     {
       config: { access: 'signed-in' },
       schema: {
-        summary: 'Ward-level counts by category and month: councillors get their own wards, small counts suppressed',
+        summary: "Ward-level counts by category and month; councillors get one month of their own wards, small counts protected",
         tags: ['reports'],
         querystring: WardReportQuery,
         response: { 200: WardReport },
@@ -61,43 +114,49 @@ export const wardReportRoutes: FastifyPluginAsyncTypebox<{ suppressionThreshold:
       }
       const wards = (await pool.query({ ...reportWards, values: [codes] })).rows
       if (query.ward && wards.length === 0) throw new BadRequestError('ward', `no ward has the code ${query.ward}`)
+      const wardCodes = wards.map((row) => row.code as string)
+      const named = (row: { code: string; name: string; council_name: string }) => ({ code: row.code, name: row.name, councilName: row.council_name })
 
       const span = await dataPeriod.get(pool)
-      const periodFrom = query.from ?? span?.from
-      const periodTo = query.to ?? span?.to
-      const base = { suppressionThreshold: threshold, suppressed: isCouncillor }
-      if (!periodFrom || !periodTo) {
-        return { ...base, period: null, wards: wards.map((row) => ({ code: row.code, name: row.name, councilName: row.council_name, total: 0, categories: [], months: [] })) }
+      const base = { dataPeriod: span, suppressionThreshold: threshold, suppressed: isCouncillor }
+      if (!span) return { ...base, period: null, wards: wards.map((row) => ({ ...named(row), total: 0, categories: [], months: [] })) }
+
+      if (isCouncillor) {
+        // Each month is one table (categories and their total), protected on its own; the trend shows each month's
+        // total exactly as that month's report does, so no figure is ever shown two ways.
+        const month = councillorMonth(query, span)
+        const trend = monthsOf(shiftMonth(month, 1 - TREND_MONTHS) < span.from ? span.from : shiftMonth(month, 1 - TREND_MONTHS), month)
+        const counts = await loadCounts(pool, wardCodes, trend[0], month)
+        return {
+          ...base,
+          period: { from: month, to: month },
+          wards: wards.map((row) => {
+            const tables = new Map(trend.map((each) => [each, protectTable(counts.byCategory(row.code, [each]), threshold)]))
+            const report = tables.get(month)!
+            return {
+              ...named(row),
+              total: report.total,
+              categories: counts.categories.map((category, index) => ({ category, count: report.cells[index] })),
+              months: trend.map((each) => ({ month: each, count: tables.get(each)!.total })),
+            }
+          }),
+        }
       }
-      const wardCodes = wards.map((row) => row.code)
-      const values = [periodFrom, periodTo, wardCodes]
-      const byCategory = (await pool.query({ ...categoryCounts, values })).rows
-      const byMonth = (await pool.query({ ...monthCounts, values })).rows
 
-      const categories = [...new Set(byCategory.map((row) => row.category as string))].sort()
+      const periodFrom = query.from ?? span.from
+      const periodTo = query.to ?? span.to
       const months = monthsOf(periodFrom, periodTo)
-      const counts = new Map<string, number>()
-      for (const row of byCategory) counts.set(`${row.ward_code}|c|${row.category}`, row.count)
-      for (const row of byMonth) counts.set(`${row.ward_code}|m|${row.month}`, row.count)
-      const countOf = (code: string, kind: 'c' | 'm', key: string) => counts.get(`${code}|${kind}|${key}`) ?? 0
-
+      const counts = await loadCounts(pool, wardCodes, periodFrom, periodTo)
       return {
         ...base,
         period: { from: periodFrom, to: periodTo },
         wards: wards.map((row) => {
-          const categoryValues = categories.map((category) => countOf(row.code, 'c', category))
-          const monthValues = months.map((month) => countOf(row.code, 'm', month))
-          const total = categoryValues.reduce((sum, value) => sum + value, 0)
-          const show = (breakdown: number[]): ShownCount[] => (isCouncillor ? suppressBreakdown(breakdown, threshold) : breakdown)
-          const shownCategories = show(categoryValues)
-          const shownMonths = show(monthValues)
+          const byCategory = counts.byCategory(row.code, months)
           return {
-            code: row.code,
-            name: row.name,
-            councilName: row.council_name,
-            total: isCouncillor ? suppressCount(total, threshold) : total,
-            categories: categories.map((category, index) => ({ category, count: shownCategories[index] })),
-            months: months.map((month, index) => ({ month, count: shownMonths[index] })),
+            ...named(row),
+            total: byCategory.reduce((sum, value) => sum + value, 0),
+            categories: counts.categories.map((category, index) => ({ category, count: byCategory[index] })),
+            months: months.map((each) => ({ month: each, count: counts.byCategory(row.code, [each]).reduce((sum, value) => sum + value, 0) })),
           }
         }),
       }
