@@ -346,12 +346,17 @@ export interface WardReportWard {
   name: string
   councilName: string
   total: Count
+  /** Every category, zeros included. */
   categories: { category: string; count: Count }[]
+  /** Staff: each month of the period. Councillors: each month's total up to the report's month (the trend). */
   months: { month: string; count: Count }[]
 }
 
 export interface WardReport {
+  /** The months the totals and categories cover; for a councillor, one month. */
   period: { from: string; to: string } | null
+  /** The months with data: the periods a report may be asked for. */
+  dataPeriod: { from: string; to: string } | null
   suppressionThreshold: number
   suppressed: boolean
   wards: WardReportWard[]

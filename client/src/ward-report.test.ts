@@ -4,6 +4,7 @@ import { csvField, csvFileName, describePeriod, formatReportCount, monthGrid, so
 
 const report: WardReport = {
   period: { from: '2024-01', to: '2024-03' },
+  dataPeriod: { from: '2023-01', to: '2025-11' },
   suppressionThreshold: 3,
   suppressed: true,
   wards: [

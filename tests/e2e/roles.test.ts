@@ -177,12 +177,14 @@ describe.skipIf(skipReason !== null)(`sign-in and roles in Chromium${skipReason 
     expect(await page.getByTestId('suppression-note').isVisible()).toBe(true)
     expect(await page.getByTestId('suppression-note').textContent()).toContain('fewer than 3')
 
-    // Each total is the ward's count in SQL (large enough not to be suppressed).
+    // One month, the latest, by default: each total is the ward's count for it in SQL (large enough to be shown).
+    expect(await page.getByTestId('report-period').textContent()).toContain('Mar 2024')
+    expect(await page.getByTestId('report-from').count()).toBe(0)
     for (const ward of councillorWards) {
       const { rows } = await testApp.pool.query<{ n: number }>(
         `SELECT count(*)::int AS n FROM incidents
           WHERE ward_code = $1
-            AND period_start >= timestamptz '2024-01-01 00:00 Europe/London'
+            AND period_start >= timestamptz '2024-03-01 00:00 Europe/London'
             AND period_start <  timestamptz '2024-04-01 00:00 Europe/London'`,
         [ward.code],
       )
@@ -190,11 +192,13 @@ describe.skipIf(skipReason !== null)(`sign-in and roles in Chromium${skipReason 
       const section = page.locator(`[data-testid="ward-report"][data-ward="${ward.code}"]`)
       expect(await section.getByRole('heading', { level: 2 }).textContent()).toBe(ward.name)
       expect(await section.getByTestId('ward-total').textContent()).toBe(grouped(rows[0].n))
+      // Every category is listed, zeros included.
+      expect(await section.locator('table:not(.month-grid) tbody tr').count()).toBe(14)
     }
 
     // Export CSV: the shown report, one row per number, totals as shown.
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()])
-    expect(download.suggestedFilename()).toBe('ward-report-wards-2024-01-to-2024-03.csv')
+    expect(download.suggestedFilename()).toBe('ward-report-wards-2024-03-to-2024-03.csv')
     const csv = fs.readFileSync((await download.path())!, 'utf8')
     expect(csv.startsWith('\uFEFFWard code,Ward,Council,From,To,Breakdown,Item,Count\r\n')).toBe(true)
     for (const ward of councillorWards) {
@@ -211,9 +215,9 @@ describe.skipIf(skipReason !== null)(`sign-in and roles in Chromium${skipReason 
     const options = await page.$$eval('[data-testid="report-ward"] option', (items) => items.map((item) => (item as HTMLOptionElement).value))
     expect(options.filter(Boolean).sort()).toEqual(councillorWards.map((ward) => ward.code).sort())
 
-    // Narrowing the period asks the server again, still only for the ward reports.
-    await page.getByTestId('report-from').selectOption('2024-02')
-    await expect.poll(() => page.getByTestId('report-period').textContent(), { timeout: PAGE_MS }).toContain('Feb 2024 – Mar 2024')
+    // Choosing another month asks the server again, still only for the ward reports, and for that month alone.
+    await page.getByTestId('report-month').selectOption('2024-02')
+    await expect.poll(() => page.getByTestId('report-period').textContent(), { timeout: PAGE_MS }).toContain('Feb 2024 ·')
 
     // Typing the admin, map or harm weights address sends them back to the reports.
     for (const address of ['/', '/admin/users', '/harm-weights']) {
@@ -226,7 +230,7 @@ describe.skipIf(skipReason !== null)(`sign-in and roles in Chromium${skipReason 
 
     expect(apiRequests.filter((url) => STAFF_ONLY.test(url))).toEqual([])
     expect(apiRequests.filter((url) => /^\/api\/(users|audit|config|councils)/.test(url))).toEqual([])
-    expect(apiRequests.some((url) => url.startsWith('/api/ward-reports?from=2024-02'))).toBe(true)
+    expect(apiRequests.some((url) => url.startsWith('/api/ward-reports?from=2024-02&to=2024-02'))).toBe(true)
   })
 
   it('councillor with no wards: an empty state that says what to do', async () => {

@@ -49,17 +49,18 @@ export function WardReportsPage({ user }: { user: User }) {
   const [wardOptions, setWardOptions] = useState<WardRef[]>([])
   useEffect(() => {
     if (span !== undefined || !report.data) return
-    setSpan(report.data.period)
+    setSpan(report.data.dataPeriod)
     setWardOptions(report.data.wards.map(({ code, name, councilName }) => ({ code, name, councilName })))
   }, [report.data, span])
 
   const months = useMemo(() => (span ? monthsBetween(span.from, span.to) : []), [span])
-  const fromValue = range.from ?? span?.from ?? ''
+  const isCouncillor = user.role === 'councillor'
+  // A councillor's report is one month, the latest by default (docs/access.md: fixed periods protect small counts).
+  const fromValue = range.from ?? (isCouncillor ? span?.to : span?.from) ?? ''
   const toValue = range.to ?? span?.to ?? ''
   const councilGroups = useMemo(() => groupWardList(wardOptions), [wardOptions])
   const data = report.data
   const current = report.dataUrl === url
-  const isCouncillor = user.role === 'councillor'
 
   return (
     <div className="content report-page">
@@ -92,22 +93,28 @@ export function WardReportsPage({ user }: { user: User }) {
       </header>
 
       <form className="toolbar no-print" aria-label="Report period and ward" onSubmit={(event) => event.preventDefault()}>
-        <div className="month-row">
-          <MonthSelect
-            label="From"
-            testId="report-from"
-            months={months}
-            value={fromValue}
-            onChange={(month) => setRange({ from: month, to: toValue && month > toValue ? month : toValue || null })}
-          />
-          <MonthSelect
-            label="To"
-            testId="report-to"
-            months={months}
-            value={toValue}
-            onChange={(month) => setRange({ from: fromValue && month < fromValue ? month : fromValue || null, to: month })}
-          />
-        </div>
+        {isCouncillor ? (
+          <div className="month-row">
+            <MonthSelect label="Month" testId="report-month" months={months} value={fromValue} onChange={(month) => setRange({ from: month, to: month })} />
+          </div>
+        ) : (
+          <div className="month-row">
+            <MonthSelect
+              label="From"
+              testId="report-from"
+              months={months}
+              value={fromValue}
+              onChange={(month) => setRange({ from: month, to: toValue && month > toValue ? month : toValue || null })}
+            />
+            <MonthSelect
+              label="To"
+              testId="report-to"
+              months={months}
+              value={toValue}
+              onChange={(month) => setRange({ from: fromValue && month < fromValue ? month : fromValue || null, to: month })}
+            />
+          </div>
+        )}
         {wardOptions.length > 1 && (
           <div className="toolbar-field">
             <label htmlFor={`${id}-ward`}>Ward</label>
@@ -136,8 +143,12 @@ export function WardReportsPage({ user }: { user: User }) {
       {data && data.suppressed && data.wards.length > 0 && (
         <aside className="note" data-testid="suppression-note" aria-label="About small numbers">
           <strong>Small numbers are hidden.</strong> A count of fewer than {data.suppressionThreshold} is shown as “&lt;
-          {data.suppressionThreshold}” to protect the privacy of the people involved.
-          {hasSecondary(data) && ' Where such a count could be worked out from a total, the next smallest count is hidden too and shown as “*”.'}
+          {data.suppressionThreshold}” to protect the privacy of the people involved, and reports cover one whole month
+          at a time, so that no small count can be worked out by comparing periods.
+          {hasSecondary(data) &&
+            ' Where a small count could still be worked out from the others and the total, another count (or the total) is hidden too and shown as “*”: it is at least ' +
+              data.suppressionThreshold +
+              '.'}
         </aside>
       )}
 
@@ -155,7 +166,7 @@ export function WardReportsPage({ user }: { user: User }) {
       {data && (
         <div className={`ward-reports${current ? '' : ' stale'}`} aria-busy={!current}>
           {data.wards.map((wardReport) => (
-            <WardSection key={wardReport.code} ward={wardReport} threshold={data.suppressionThreshold} />
+            <WardSection key={wardReport.code} ward={wardReport} threshold={data.suppressionThreshold} trendTo={isCouncillor ? data.period?.to ?? null : null} />
           ))}
         </div>
       )}
@@ -171,7 +182,8 @@ function hasSecondary(report: WardReport): boolean {
   )
 }
 
-function WardSection({ ward, threshold }: { ward: WardReportWard; threshold: number }) {
+/** `trendTo`: for a councillor, the report's month, which the month table and chart lead up to. */
+function WardSection({ ward, threshold, trendTo }: { ward: WardReportWard; threshold: number; trendTo: string | null }) {
   const headingId = useId()
   const categories = useMemo(() => sortCategories(ward.categories), [ward.categories])
   const grid = useMemo(() => monthGrid(ward.months), [ward.months])
@@ -219,7 +231,7 @@ function WardSection({ ward, threshold }: { ward: WardReportWard; threshold: num
         <div className="ward-months">
           <MonthChart months={ward.months} threshold={threshold} />
           <table className="data-table compact month-grid">
-            <caption>By month</caption>
+            <caption>{trendTo ? `Each month\u2019s total, up to ${formatMonth(trendTo)}` : 'By month'}</caption>
             <thead>
               <tr>
                 <th scope="col">Year</th>
@@ -276,10 +288,19 @@ function MonthChart({ months, threshold }: { months: { month: string; count: Cou
               </rect>
             )
           }
+          // "<3" is somewhere under the threshold's height; "*" (hidden, at least the threshold) somewhere above it.
           const height = Math.max(2, scale(threshold))
+          const hiddenAbove = count === '*'
           return (
-            <rect key={month} className="bar bar-suppressed" x={x + 0.5} y={CHART_HEIGHT - height} width={barWidth - 1} height={height - 0.5}>
-              <title>{`${formatMonth(month)}: ${count}`}</title>
+            <rect
+              key={month}
+              className={`bar ${hiddenAbove ? 'bar-hidden' : 'bar-suppressed'}`}
+              x={x + 0.5}
+              y={hiddenAbove ? 0.5 : CHART_HEIGHT - height}
+              width={barWidth - 1}
+              height={hiddenAbove ? CHART_HEIGHT - 1 : height - 0.5}
+            >
+              <title>{hiddenAbove ? `${formatMonth(month)}: hidden (at least ${threshold})` : `${formatMonth(month)}: ${count}`}</title>
             </rect>
           )
         })}
