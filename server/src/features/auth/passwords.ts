@@ -7,8 +7,9 @@ const scryptOnPool = promisify(crypto.scrypt) as (password: string, salt: Buffer
 
 /**
  * Every scrypt runs on libuv's thread pool, which file reads (the client's files), DNS lookups and zlib share. Queued
- * there without limit, forty sign-ins held `/` for 72 s (a loaded two-core machine). At most half the pool hashes at once (2 of the default 4
- * threads; 128 MiB each at the default cost), a few more wait their turn, and the rest are refused with 503.
+ * there without limit, forty sign-ins at once held `/` for 72–90 s on a loaded two-core machine. At most half the
+ * pool hashes at once (2 of the default 4 threads; 128 MiB each at the default cost), a few more wait their turn, and
+ * the rest are refused with 503 (ServiceBusyError).
  */
 const THREAD_POOL_SIZE = Number(process.env.UV_THREADPOOL_SIZE) || 4
 export const HASHES_AT_ONCE = Math.max(1, Math.floor(THREAD_POOL_SIZE / 2))
