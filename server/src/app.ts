@@ -8,7 +8,7 @@ import fastifySwagger from '@fastify/swagger'
 import fastifySwaggerUi from '@fastify/swagger-ui'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import type pg from 'pg'
-import { projectRoot } from './config.js'
+import { projectRoot, type AppConfig, type TrustProxy } from './config.js'
 import { auditRoutes } from './features/audit/routes.js'
 import { installAccessControl } from './features/auth/access.js'
 import { authRoutes, type AuthSettings } from './features/auth/routes.js'
@@ -27,8 +27,11 @@ import { registerSecurityHeaders } from './plugins/security-headers.js'
 
 export interface SecuritySettings extends AuthSettings {
   suppressionThreshold: number
-  /** Behind a TLS-terminating proxy: take the client address and protocol from X-Forwarded-* headers. */
-  trustProxy: boolean
+  /**
+   * Behind a TLS-terminating proxy: the proxies' addresses (IPs, CIDR ranges), whose X-Forwarded-For/-Proto give the
+   * client address and protocol; false: none. See parseTrustProxy in config.ts.
+   */
+  trustProxy: TrustProxy
 }
 
 /** The same defaults as the environment schema in config.ts. */
@@ -40,6 +43,19 @@ export const defaultSecurity: SecuritySettings = {
   windowMinutes: 15,
   suppressionThreshold: 3,
   trustProxy: false,
+}
+
+/** The security settings a validated environment gives. */
+export function securityFromConfig(config: AppConfig): SecuritySettings {
+  return {
+    sessionIdleMinutes: config.SESSION_IDLE_MINUTES,
+    sessionAbsoluteHours: config.SESSION_ABSOLUTE_HOURS,
+    maxFailuresPerAccount: config.LOGIN_MAX_FAILURES_PER_ACCOUNT,
+    maxFailuresPerAddress: config.LOGIN_MAX_FAILURES_PER_ADDRESS,
+    windowMinutes: config.LOGIN_FAILURE_WINDOW_MINUTES,
+    suppressionThreshold: config.SUPPRESSION_THRESHOLD,
+    trustProxy: config.TRUST_PROXY,
+  }
 }
 
 export interface AppOptions {

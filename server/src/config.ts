@@ -1,3 +1,4 @@
+import net from 'node:net'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { envSchema } from 'env-schema'
@@ -23,16 +24,56 @@ export const ConfigSchema = Type.Object({
   LOGIN_MAX_FAILURES_PER_ADDRESS: Type.Integer({ minimum: 1, maximum: 10000, default: 20 }),
   LOGIN_FAILURE_WINDOW_MINUTES: Type.Integer({ minimum: 1, maximum: 1440, default: 15 }),
   SUPPRESSION_THRESHOLD: Type.Integer({ minimum: 1, maximum: 100, default: 3 }),
-  TRUST_PROXY: Type.Boolean({ default: false }),
+  TRUST_PROXY: Type.String({ default: 'false', description: 'false, or the proxies\' addresses: IPs and CIDR ranges, comma-separated' }),
   LOG_LEVEL: Type.Union(
     ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((level) => Type.Literal(level)),
     { default: 'info' },
   ),
 })
 
-export type AppConfig = Static<typeof ConfigSchema>
+/** `false`, or the addresses and CIDR ranges of the proxies whose X-Forwarded-* headers are believed. */
+export type TrustProxy = false | string[]
+
+export type AppConfig = Omit<Static<typeof ConfigSchema>, 'TRUST_PROXY'> & { TRUST_PROXY: TrustProxy }
 
 /** Validates the environment at boot so a typo fails loudly at start, not at the first request. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
-  return envSchema<AppConfig>({ schema: ConfigSchema, data: env, dotenv: false })
+  const config = envSchema<Static<typeof ConfigSchema>>({ schema: ConfigSchema, data: env, dotenv: false })
+  return { ...config, TRUST_PROXY: parseTrustProxy(config.TRUST_PROXY) }
+}
+
+/** proxy-addr's names for the loopback, link-local and private ranges, which Fastify accepts in the list. */
+const NAMED_RANGES = new Set(['loopback', 'linklocal', 'uniquelocal'])
+
+/**
+ * Which peers may speak for the client in X-Forwarded-For/-Proto. Only the proxies' own addresses: the server then
+ * walks X-Forwarded-For from the right and takes the first address that is not one of them, so whatever a client
+ * writes at the left is ignored. `true` (trust every peer: the client's own leftmost entry wins) and hop counts are
+ * refused rather than reinterpreted: Fastify ignores a hop count, since it cannot tell a proxy from a client that
+ * reaches the server directly, and either would silently put every client behind one address.
+ */
+export function parseTrustProxy(value: string): TrustProxy {
+  const text = value.trim()
+  if (text === '' || text.toLowerCase() === 'false') return false
+  const fix = 'give the address of the proxy in front of the server (e.g. TRUST_PROXY=10.0.0.5), or a comma-separated list of addresses and CIDR ranges (e.g. TRUST_PROXY=10.0.0.5,172.18.0.0/16)'
+  if (text.toLowerCase() === 'true') {
+    throw new Error(`TRUST_PROXY=true would believe the client address any client writes in X-Forwarded-For; ${fix}.`)
+  }
+  if (/^\d+$/.test(text)) {
+    throw new Error(`TRUST_PROXY=${text}: a hop count cannot tell a proxy from a client reaching the server directly; ${fix}.`)
+  }
+  const entries = text.split(',').map((entry) => entry.trim())
+  const bad = entries.filter((entry) => !isProxyAddress(entry))
+  if (bad.length) throw new Error(`TRUST_PROXY: ${bad.map((entry) => `'${entry}'`).join(', ')} is not an IP address or CIDR range; ${fix}.`)
+  return entries
+}
+
+function isProxyAddress(entry: string): boolean {
+  if (NAMED_RANGES.has(entry)) return true
+  const [address, prefix, ...rest] = entry.split('/')
+  const family = net.isIP(address)
+  if (!family || rest.length) return false
+  if (prefix === undefined) return true
+  if (family === 4 && net.isIPv4(prefix)) return true // a netmask: 10.0.0.0/255.0.0.0
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128)
 }

@@ -1,4 +1,4 @@
-import { buildApp } from './app.js'
+import { buildApp, securityFromConfig } from './app.js'
 import { bootstrapAdmin } from './features/auth/bootstrap-admin.js'
 import { loadConfig } from './config.js'
 import { openDatabase } from './db/database.js'
@@ -19,15 +19,7 @@ const app = await buildApp({
   engine: database.engine,
   basemapStyleUrl: config.BASEMAP_STYLE_URL,
   logger: { level: config.LOG_LEVEL, redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'] },
-  security: {
-    sessionIdleMinutes: config.SESSION_IDLE_MINUTES,
-    sessionAbsoluteHours: config.SESSION_ABSOLUTE_HOURS,
-    maxFailuresPerAccount: config.LOGIN_MAX_FAILURES_PER_ACCOUNT,
-    maxFailuresPerAddress: config.LOGIN_MAX_FAILURES_PER_ADDRESS,
-    windowMinutes: config.LOGIN_FAILURE_WINDOW_MINUTES,
-    suppressionThreshold: config.SUPPRESSION_THRESHOLD,
-    trustProxy: config.TRUST_PROXY,
-  },
+  security: securityFromConfig(config),
 })
 await app.ready()
 const admin = await bootstrapAdmin(app.pg.pool, { email: config.PATROLMAP_ADMIN_EMAIL, password: config.PATROLMAP_ADMIN_PASSWORD })

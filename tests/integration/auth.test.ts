@@ -92,7 +92,7 @@ describe('sessions', () => {
 
   it('expires a session left idle longer than the idle limit', async () => {
     const session = await signIn(testApp.app, 'cookie@test.local')
-    await sql(`UPDATE sessions SET last_seen_at = now() - interval '61 minutes' WHERE user_id = $1`, [session.user.id])
+    await sql(`UPDATE sessions SET last_seen_at = now() - interval '62 minutes' WHERE user_id = $1`, [session.user.id])
     expect((await inject({ method: 'GET', url: '/api/auth/session', headers: session.headers })).statusCode).toBe(401)
   })
 

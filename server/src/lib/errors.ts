@@ -8,3 +8,14 @@ export class BadRequestError extends Error {
     super(`${parameter}: ${message}`)
   }
 }
+
+/** The server is too busy for this request now; answered 503 with Retry-After, since a retry shortly will do. */
+export class ServiceBusyError extends Error {
+  readonly statusCode = 503
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(message)
+  }
+}

@@ -1,7 +1,25 @@
 import crypto from 'node:crypto'
 import { promisify } from 'node:util'
+import { ServiceBusyError } from '../../lib/errors.js'
+import { Slots } from '../../lib/slots.js'
 
-const scrypt = promisify(crypto.scrypt) as (password: string, salt: Buffer, keylen: number, options: crypto.ScryptOptions) => Promise<Buffer>
+const scryptOnPool = promisify(crypto.scrypt) as (password: string, salt: Buffer, keylen: number, options: crypto.ScryptOptions) => Promise<Buffer>
+
+/**
+ * Every scrypt runs on libuv's thread pool, which file reads (the client's files), DNS lookups and zlib share. Queued
+ * there without limit, forty sign-ins at once held `/` for 72–90 s on a loaded two-core machine. At most half the
+ * pool hashes at once (2 of the default 4 threads; 128 MiB each at the default cost), a few more wait their turn, and
+ * the rest are refused with 503 (ServiceBusyError).
+ */
+const THREAD_POOL_SIZE = Number(process.env.UV_THREADPOOL_SIZE) || 4
+export const HASHES_AT_ONCE = Math.max(1, Math.floor(THREAD_POOL_SIZE / 2))
+/** About 3 s of waiting at the default cost's 0.2–0.5 s a hash; more would rather retry than hang. */
+export const HASHES_WAITING = 16
+const hashSlots = new Slots(HASHES_AT_ONCE, HASHES_WAITING, () => new ServiceBusyError('The server is busy checking passwords; try again in a moment.', 2))
+
+function scrypt(password: string, salt: Buffer, keylen: number, options: crypto.ScryptOptions): Promise<Buffer> {
+  return hashSlots.run(() => scryptOnPool(password, salt, keylen, options))
+}
 
 /** OWASP's scrypt floor (N=2^17, r=8, p=1): about 128 MiB and 0.2 s a hash on one core, slow enough to make guessing costly. */
 export const DEFAULT_COST: ScryptCost = { N: 2 ** 17, r: 8, p: 1 }
@@ -46,7 +64,11 @@ export async function verifyPassword(password: string, stored: string): Promise<
 /** Checked against when the account does not exist, so an unknown email costs the same time as a wrong password. */
 let dummyHash: Promise<string> | null = null
 export function hashForUnknownUser(): Promise<string> {
-  dummyHash ??= hashPassword(crypto.randomBytes(16).toString('hex'))
+  dummyHash ??= hashPassword(crypto.randomBytes(16).toString('hex')).catch((error: unknown) => {
+    // Refused while busy: the next unknown email makes it again rather than failing for ever.
+    dummyHash = null
+    throw error
+  })
   return dummyHash
 }
 

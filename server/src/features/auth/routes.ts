@@ -1,11 +1,20 @@
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import type { FastifyReply } from 'fastify'
 import { BadRequestError } from '../../lib/errors.js'
 import { NoQuery } from '../../lib/no-query.js'
 import { withTransaction } from '../../lib/transaction.js'
 import { recordAudit } from '../audit/audit-log.js'
 import { findCredentials, normaliseEmail, passwordHash, recordLogin, setPassword } from '../users/user-store.js'
 import { currentSession, RoleSchema } from './access.js'
-import { clearAccountFailures, recordFailure, throttledFor, type ThrottleSettings } from './login-throttle.js'
+import {
+  claimPasswordCheck,
+  claimSignInAttempt,
+  clearAccountFailures,
+  clearPasswordChecks,
+  releasePasswordCheck,
+  releaseSignInAttempt,
+  type ThrottleSettings,
+} from './login-throttle.js'
 import { hashForUnknownUser, MAX_PASSWORD_LENGTH, passwordProblem, verifyPassword } from './passwords.js'
 import { endOtherSessions, endSession, findSessionUser, startSession, type SessionSettings } from './sessions.js'
 
@@ -43,35 +52,41 @@ export const authRoutes: FastifyPluginAsyncTypebox<AuthSettings> = async (app, s
           { email: Type.String({ minLength: 1, maxLength: 254 }), password: Password },
           { additionalProperties: false },
         ),
-        response: { 200: SignedIn, 401: ErrorAnswer, 429: ErrorAnswer },
+        response: { 200: SignedIn, 401: ErrorAnswer, 429: ErrorAnswer, 503: ErrorAnswer },
       },
     },
     async (request, reply) => {
       const email = normaliseEmail(request.body.email)
       const ip = request.ip
-      const wait = await throttledFor(pool, email, ip, settings)
-      if (wait !== null) {
+      // Counted before the hash, so concurrent guesses over the limit are refused without one.
+      const claim = await claimSignInAttempt(pool, email, ip, settings)
+      if (!claim.counted) {
         await recordAudit(pool, { actor: { id: null, email }, action: 'auth.login_failed', ip, details: { reason: 'throttled' } })
-        const minutes = Math.ceil(wait / 60)
-        return reply
-          .code(429)
-          .header('retry-after', String(wait))
-          .send({ statusCode: 429, error: 'Too Many Requests', message: `Too many failed sign-ins; try again in ${minutes} minute${minutes === 1 ? '' : 's'}.` })
+        return tooManyAttempts(reply, claim.retryAfter, 'failed sign-ins')
       }
-      const account = await findCredentials(pool, email)
-      // The hash is checked even for an unknown or disabled account, so the answer and its timing tell nothing.
-      const passwordOk = await verifyPassword(request.body.password, account?.passwordHash ?? (await hashForUnknownUser()))
+      let account: Awaited<ReturnType<typeof findCredentials>>
+      let passwordOk: boolean
+      try {
+        account = await findCredentials(pool, email)
+        // The hash is checked even for an unknown or disabled account, so the answer and its timing tell nothing.
+        passwordOk = await verifyPassword(request.body.password, account?.passwordHash ?? (await hashForUnknownUser()))
+      } catch (error) {
+        // Never checked (the server too busy to hash it, say): not a failure to count.
+        await releaseSignInAttempt(pool, claim.id)
+        throw error
+      }
       if (!account || account.disabled || !passwordOk) {
+        // The attempt stays counted: it is the failure.
         const reason = !account ? 'unknown email' : account.disabled ? 'account disabled' : 'wrong password'
-        await recordFailure(pool, email, ip)
         await recordAudit(pool, { actor: { id: account?.id ?? null, email }, action: 'auth.login_failed', ip, details: { reason } })
         return reply.code(401).send({ statusCode: 401, error: 'Unauthorized', message: INCORRECT })
       }
+      const signedIn = account
       const { token, csrfToken } = await withTransaction(pool, async (client) => {
         await clearAccountFailures(client, email)
-        await recordLogin(client, account.id)
-        const started = await startSession(client, request, reply, account.id, settings)
-        await recordAudit(client, { actor: { id: account.id, email }, action: 'auth.login', ip })
+        await recordLogin(client, signedIn.id)
+        const started = await startSession(client, request, reply, signedIn.id, settings)
+        await recordAudit(client, { actor: { id: signedIn.id, email }, action: 'auth.login', ip })
         return started
       })
       const session = await findSessionUser(pool, token, settings.sessionIdleMinutes)
@@ -116,20 +131,29 @@ export const authRoutes: FastifyPluginAsyncTypebox<AuthSettings> = async (app, s
         summary: 'Change your own password; your other sessions end',
         tags: ['auth'],
         body: Type.Object({ currentPassword: Password, newPassword: Password }, { additionalProperties: false }),
-        response: { 204: Type.Null() },
+        response: { 204: Type.Null(), 429: ErrorAnswer, 503: ErrorAnswer },
       },
     },
     async (request, reply) => {
       const { user, tokenHash } = currentSession(request)
       const { currentPassword, newPassword } = request.body
-      if (!(await verifyPassword(currentPassword, await passwordHash(pool, user.id)))) {
-        // Counted like a failed sign-in: a left-open session must not become a free password-guessing oracle.
-        await recordFailure(pool, user.email, request.ip)
-        throw new BadRequestError('currentPassword', 'is incorrect')
-      }
+      // The new password first: refusing it costs no hash and spends no guess.
       const problem = passwordProblem(newPassword, user.email)
       if (problem) throw new BadRequestError('newPassword', problem)
       if (newPassword === currentPassword) throw new BadRequestError('newPassword', 'must differ from the current password')
+      // A left-open or stolen session must not be a free password-guessing oracle: its checks are counted, before the
+      // hash, per session (never against the account's sign-in, which the owner still needs).
+      const claim = await claimPasswordCheck(pool, tokenHash, settings)
+      if (!claim.counted) return tooManyAttempts(reply, claim.retryAfter, 'wrong current passwords')
+      let currentOk: boolean
+      try {
+        currentOk = await verifyPassword(currentPassword, await passwordHash(pool, user.id))
+      } catch (error) {
+        await releasePasswordCheck(pool, claim.id)
+        throw error
+      }
+      if (!currentOk) throw new BadRequestError('currentPassword', 'is incorrect')
+      await clearPasswordChecks(pool, tokenHash)
       await withTransaction(pool, async (client) => {
         await setPassword(client, user.id, newPassword, false)
         await endOtherSessions(client, user.id, tokenHash)
@@ -138,4 +162,12 @@ export const authRoutes: FastifyPluginAsyncTypebox<AuthSettings> = async (app, s
       return reply.code(204).send(null)
     },
   )
+}
+
+function tooManyAttempts(reply: FastifyReply, retryAfter: number, what: string) {
+  const minutes = Math.ceil(retryAfter / 60)
+  return reply
+    .code(429)
+    .header('retry-after', String(retryAfter))
+    .send({ statusCode: 429, error: 'Too Many Requests', message: `Too many ${what}; try again in ${minutes} minute${minutes === 1 ? '' : 's'}.` })
 }

@@ -30,6 +30,19 @@ export interface SessionSettings {
 
 type Queryable = Pick<pg.Pool | pg.PoolClient, 'query'>
 
+/**
+ * Idle expiry without a database write on every request (which would cost every map request a WAL flush):
+ * last_seen_at is written only once it is `touchAfterSeconds` old, so it trails the session's last request by less
+ * than that, and a session is refused once last_seen_at is `refuseAfterSeconds` (the idle limit plus that lag) old.
+ * So a session ends between the idle limit and the limit plus the lag after its last request, never sooner: one used
+ * at least once per idle window lives on, at every allowed limit. The lag is a tenth of the limit, at most a minute:
+ * 6 s at SESSION_IDLE_MINUTES=1, a minute at the default 60.
+ */
+export function sessionIdleRule(idleMinutes: number): { touchAfterSeconds: number; refuseAfterSeconds: number } {
+  const touchAfterSeconds = Math.min(60, idleMinutes * 6)
+  return { touchAfterSeconds, refuseAfterSeconds: idleMinutes * 60 + touchAfterSeconds }
+}
+
 /** The cookie holds 256 random bits; the database only their SHA-256. */
 export function hashToken(token: string): Buffer {
   return crypto.createHash('sha256').update(token).digest()
@@ -42,7 +55,8 @@ export async function findSessionUser(
 ): Promise<{ user: SessionUser; csrfToken: string; tokenHash: Buffer } | null> {
   if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return null
   const tokenHash = hashToken(token)
-  const row = (await db.query({ ...sessionUser, values: [tokenHash, idleMinutes] })).rows[0]
+  const { touchAfterSeconds, refuseAfterSeconds } = sessionIdleRule(idleMinutes)
+  const row = (await db.query({ ...sessionUser, values: [tokenHash, touchAfterSeconds, refuseAfterSeconds] })).rows[0]
   if (!row) return null
   return {
     tokenHash,
@@ -58,7 +72,7 @@ export async function startSession(
   userId: number,
   settings: SessionSettings,
 ): Promise<{ token: string; csrfToken: string }> {
-  await db.query({ ...pruneSessions, values: [settings.sessionIdleMinutes] })
+  await db.query({ ...pruneSessions, values: [sessionIdleRule(settings.sessionIdleMinutes).refuseAfterSeconds] })
   const token = crypto.randomBytes(32).toString('base64url')
   const csrfToken = crypto.randomBytes(32).toString('base64url')
   const userAgent = (request.headers['user-agent'] ?? '').slice(0, 300) || null

@@ -1,1 +1,0 @@
-INSERT INTO login_failures (email, ip) VALUES ($1, $2)
