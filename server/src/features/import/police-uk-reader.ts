@@ -363,7 +363,7 @@ export async function* readPoliceUkCsv(
         const stretchEnd = quote < 0 ? bytes.length : bytes.lastIndexOf(LINE_FEED, quote) + 1
         // Whole lines end at a line feed, which is never inside a character: one check for all of them, and a check
         // line by line only in a stretch that fails it.
-        const linesEnd = bytes.lastIndexOf(LINE_FEED, stretchEnd - 1) + 1
+        const linesEnd = stretchEnd > position ? bytes.lastIndexOf(LINE_FEED, stretchEnd - 1) + 1 : position
         const checked = linesEnd <= position || isUtf8(bytes.subarray(position, linesEnd))
         for (;;) {
           const lineEnd = bytes.indexOf(LINE_FEED, position)
