@@ -6,6 +6,7 @@ import fs from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { promisify } from 'node:util'
+import zlib from 'node:zlib'
 import type pg from 'pg'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { projectRoot } from '../../server/src/config.js'
@@ -240,6 +241,16 @@ describe('messages', () => {
   it('says a header-only file has no rows, and commits nothing', async () => {
     const [summary] = await testApp.importFiles([await write('2045-03-header.csv', `${HEADER}\r\n`)])
     expect(summary).toMatchObject({ status: 'rejected', message: expect.stringMatching(/no rows/) })
+  })
+})
+
+describe('empty files', () => {
+  it('are said to be empty, plain or compressed, and commit nothing', async () => {
+    const files = [await write('blank.csv', '\n\n'), await write('empty.csv.gz', zlib.gzipSync(Buffer.alloc(0))), await write('header.csv.gz', zlib.gzipSync(`${HEADER}\n`))]
+    const summaries = await testApp.importFiles(files)
+    expect(summaries.map((summary) => [summary.status, summary.message])).toEqual([
+      ['rejected', 'is empty'], ['rejected', 'is empty'], ['rejected', 'has a header but no rows'],
+    ])
   })
 })
 

@@ -76,7 +76,8 @@ export function unreadableReason(error: unknown): string | null {
   if (code === 'EISDIR') return 'is a directory, not a file'
   if (code === 'ENOTDIR') return 'cannot be read: a part of its path is not a directory'
   if (code === 'EACCES' || code === 'EPERM') return 'cannot be read: permission denied'
-  if (code.startsWith('Z_') || code === INVALID_UTF8) return null
+  // Only the system's own errors (ENOENT, EIO…): zlib's and Node's (ERR_…) are about the content or the code.
+  if (!/^E[A-Z]+$/.test(code)) return null
   return `cannot be read (${code})`
 }
 
@@ -131,6 +132,7 @@ async function identify(filePath: string, displayName: string): Promise<ImportSo
   const head = await readHead(filePath, gzip)
   const base = { path: filePath, name: displayName, gzip, sizeBytes, contentHash: await hashFile(filePath) }
 
+  if (head.trim() === '') throw new ImportFileError(displayName, 'is empty')
   if (/^\s*\{/.test(head)) {
     const ward = /"(WD\d{2})CD"\s*:/.exec(head)
     if (ward) return { ...base, kind: 'ward-geojson', boundarySet: ward[1] }
