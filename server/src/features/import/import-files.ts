@@ -6,10 +6,10 @@ import { numberArrayLiteral } from '../../db/array-literal.js'
 import { microsSince2000 } from '../../db/binary-copy.js'
 import { monthStarts } from '../../lib/month-bounds.js'
 import { loadQuery } from '../../lib/sql-file.js'
+import { auditImport, type ImportAudit } from './audit-imports.js'
 import { boundaryGeometryProblem } from './boundary-geometry.js'
 import { identifyImportSource, ImportFileError, INVALID_UTF8, openTextStream, unreadableReason, utf8Check, type ImportKind, type ImportSource } from './import-source.js'
 import { MAX_FIELD_CHARS } from './police-uk-row.js'
-import { auditImport, type ImportAudit } from './audit-imports.js'
 import { MAX_REPORTED_ERRORS, type ParseEnd, type RowError, type Segment } from './police-uk-reader.js'
 import { readOnThisThread, startReaderThread, type ReaderThread, type SegmentReader } from './police-uk-reader-thread.js'
 import { LocationCache, writeSegment, type PoliceUkWriteContext } from './police-uk-writer.js'
@@ -423,7 +423,6 @@ async function importBoundaries(
   let fatal: string | undefined
   const staged: string[][] = [[], [], [], [], []]
   const seen = new Set<string>()
-  let problem: string | null
   try {
     for await (const { value } of features as AsyncIterable<{ value: BoundaryFeature }>) {
       rowsRead++
@@ -434,6 +433,8 @@ async function importBoundaries(
       const councilCode = isWards ? propertyText(properties, `${councilSet}CD`) : code
       const councilName = isWards ? propertyText(properties, `${councilSet}NM`) : name
       const geometryType = value.geometry?.type
+      const isPolygon = geometryType === 'Polygon' || geometryType === 'MultiPolygon'
+      const geometryProblem = isPolygon ? boundaryGeometryProblem(value.geometry!) : null
       const tooLong = ([[`${set}CD`, code], [`${set}NM`, name], [`${councilSet}CD`, councilCode], [`${councilSet}NM`, councilName]] as const).find(
         ([, text]) => text !== null && text.length > MAX_FIELD_CHARS,
       )
@@ -443,8 +444,8 @@ async function importBoundaries(
       else if (seen.has(code)) reject(`feature ${rowsRead}: ${code} appears twice`)
       else if (!name) reject(`feature ${rowsRead}: ${set}NM is missing`)
       else if (!councilCode || !councilName) reject(`feature ${rowsRead}: ${councilSet}CD or ${councilSet}NM is missing`)
-      else if (geometryType !== 'Polygon' && geometryType !== 'MultiPolygon') reject(`feature ${rowsRead}: geometry is ${geometryType ?? 'missing'}, not a polygon`)
-      else if ((problem = boundaryGeometryProblem(value.geometry!))) reject(`feature ${rowsRead}: ${code}'s geometry: ${problem}`)
+      else if (!isPolygon) reject(`feature ${rowsRead}: geometry is ${geometryType ?? 'missing'}, not a polygon`)
+      else if (geometryProblem) reject(`feature ${rowsRead}: ${code}'s geometry: ${geometryProblem}`)
       else {
         seen.add(code)
         ;[code, name, councilCode, councilName, JSON.stringify(value.geometry)].forEach((field, index) => staged[index].push(field))

@@ -1,10 +1,9 @@
+import { isUtf8 } from 'node:buffer'
 import { BinaryCopyWriter } from '../../db/binary-copy.js'
 import { POLICE_UK_CATEGORIES } from '../incidents/categories.js'
 import { ArrayRecord, CsvRecordReader, type CsvRecord } from './csv-records.js'
-import { openTextStream, type ImportSource } from './import-source.js'
+import { openTextStream, unreadableReason, type ImportSource } from './import-source.js'
 import { PoliceUkFastPath, type FastFields } from './police-uk-fast-path.js'
-import { isUtf8 } from 'node:buffer'
-import { unreadableReason } from './import-source.js'
 import { incidentKey, mapPoint, policeUkColumnIndex, PoliceUkValidator, type MapPoint, type PoliceUkIncident } from './police-uk-row.js'
 
 /** Rows validated before they go to the database together; bounds memory for very large files. */
