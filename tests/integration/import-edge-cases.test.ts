@@ -272,6 +272,12 @@ describe('rows police.uk gives no location', () => {
     const whole: { count: number }[] = await json('/api/hexes?res=8')
     expect(whole.reduce((sum, cell) => sum + cell.count, 0)).toBe(total - 2)
 
+    const listed: { items: { lon: number | null }[] } = await json('/api/incidents?from=2046-01&to=2046-01&limit=100')
+    expect(listed.items).toHaveLength(6)
+    expect(listed.items.filter((item) => item.lon === null)).toHaveLength(2)
+    const boxed: { items: unknown[] } = await json('/api/incidents?from=2046-01&to=2046-01&limit=100&bbox=-2,54,0,55')
+    expect(boxed.items).toHaveLength(4)
+
     expect(await pointMonthCountMismatches(testApp.pool)).toBe(0)
     expect(await count(`SELECT count(*) FROM location_counts_state WHERE counted_through = (SELECT max(id) FROM incidents)`)).toBe(1)
     expect(await count('SELECT coalesce(sum(total), 0) AS count FROM location_counts')).toBe(total - 2)
