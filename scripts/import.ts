@@ -3,7 +3,6 @@ import cliProgress from 'cli-progress'
 import { loadConfig } from '../server/src/config.js'
 import { openDatabase } from '../server/src/db/database.js'
 import { createPool } from '../server/src/db/pool.js'
-import { auditImports } from '../server/src/features/import/audit-imports.js'
 import { importFiles, type ImportSummary } from '../server/src/features/import/import-files.js'
 
 const files = process.argv.slice(2).filter((arg) => !arg.startsWith('--'))
@@ -27,6 +26,8 @@ let summaries: ImportSummary[] = []
 try {
   summaries = await importFiles(pool, files, {
     force,
+    // Each file's audit entry is written as the file is settled, so a run cut short leaves none of its files out.
+    audit: { actor: null, via: 'command line' },
     onProgress: (progress) => {
       if (!bar) return
       const payload = { file: progress.file.split('/').pop(), fileNumber: progress.fileIndex + 1, fileCount: progress.fileCount, rows: progress.rowsRead }
@@ -35,7 +36,11 @@ try {
       started = true
     },
   })
-  await auditImports(pool, summaries, null, 'command line')
+} catch (error) {
+  // Files already settled are committed and audited; what stopped the run (a lost connection) is said once.
+  bar?.stop()
+  console.error(`import stopped: ${(error as Error).message}`)
+  process.exitCode = 1
 } finally {
   bar?.stop()
   await pool.end()
@@ -56,4 +61,4 @@ console.log(
   `\n${summaries.length} files: ${total('rowsRead')} rows read, ${total('rowsAccepted')} accepted, ${total('rowsAdded')} added, ` +
     `${total('rowsRejected')} rejected; ${rejected} file(s) rejected`,
 )
-process.exit(rejected > 0 ? 1 : 0)
+process.exit(rejected > 0 || process.exitCode ? 1 : 0)

@@ -9,6 +9,8 @@ export interface ClientConfig {
 export interface Summary {
   total: number
   outsideArea: number
+  /** Incidents police.uk gives no location: in the total, on no map or hotspot analysis. */
+  withoutLocation: number
   /** Span of the whole data set, independent of the filters. */
   period: { from: string; to: string } | null
   /** Counts apply every filter except categories, so the list always shows every category. */

@@ -2,7 +2,6 @@ import fs from 'node:fs/promises'
 import path from 'node:path'
 import type pg from 'pg'
 import { projectRoot } from './config.js'
-import { auditImports } from './features/import/audit-imports.js'
 import { importFiles } from './features/import/import-files.js'
 import type { ImportKind } from './features/import/import-source.js'
 
@@ -23,13 +22,13 @@ export async function loadDemoDataIfEmpty(pool: pg.Pool, log: (message: string) 
   log(`loading the bundled demo data (${files.length} files of real police.uk and ONS data) — first start only`)
   let lastFile = -1
   const summaries = await importFiles(pool, files, {
+    audit: { actor: null, via: 'demo data' },
     onProgress: (progress) => {
       if (progress.fileIndex === lastFile) return
       lastFile = progress.fileIndex
       log(`demo data: file ${progress.fileIndex + 1}/${progress.fileCount} (${Math.round((100 * progress.bytesRead) / progress.bytesTotal)}%)`)
     },
   })
-  await auditImports(pool, summaries, null, 'demo data')
   const added = (kind: ImportKind) => summaries.filter((summary) => summary.kind === kind).reduce((sum, summary) => sum + summary.rowsAdded, 0)
   const rejected = summaries.filter((summary) => summary.status === 'rejected')
   for (const summary of rejected) log(`demo data: ${summary.file} rejected: ${summary.message}`)

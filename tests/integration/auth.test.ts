@@ -325,9 +325,7 @@ describe('the audit trail', () => {
   })
 
   it('records imports', async () => {
-    const { auditImports } = await import('../../server/src/features/import/audit-imports.js')
-    const summaries = await testApp.importFiles(boundaryFiles, { force: true })
-    await auditImports(testApp.pool, summaries, null, 'command line')
+    await testApp.importFiles(boundaryFiles, { force: true, audit: { actor: null, via: 'command line' } })
     const entries = await auditOf('import.file')
     expect(entries.slice(-2).map((entry) => entry.details.file)).toEqual(['lad-dec2022-cleveland.geojson', 'wards-dec2023-cleveland.geojson'])
     expect(entries.at(-1).details).toMatchObject({ via: 'command line', status: 'committed' })

@@ -35,7 +35,7 @@ async function insertAsBefore(month: string, batchId: number): Promise<number> {
     const oldDigest = crypto.createHash('sha1').update(incident.identity).digest('base64url')
     const values = [
       `${oldDigest}:${ordinal}`, incident.category, `${incident.month}-01`, incident.crimeId, incident.location, incident.lsoaCode,
-      incident.outcome, incident.lon, incident.lat, BigInt(`0x${latLngToCell(incident.lat, incident.lon, 11)}`).toString(),
+      incident.outcome, incident.lon, incident.lat, BigInt(`0x${latLngToCell(incident.lat!, incident.lon!, 11)}`).toString(),
       // Some wards, so that the migration has wards to carry over to the points.
       incident.lsoaCode?.endsWith('4') ? 'E05000001' : null,
     ]

@@ -8,7 +8,7 @@ export async function pointMonthCountMismatches(pool: pg.Pool): Promise<number> 
   const { rows } = await pool.query<{ n: number }>(`
     WITH expected AS (
       SELECT location_id, period_start, category, location_text, count(*)::int AS incidents
-        FROM incidents GROUP BY location_id, period_start, category, location_text
+        FROM incidents WHERE location_id IS NOT NULL GROUP BY location_id, period_start, category, location_text
     ), counted AS (
       SELECT p.location_id, p.period_start, k.name AS category, p.location_text, sum(p.incidents)::int AS incidents
         FROM point_month_counts p JOIN incident_categories k ON k.id = p.category_id

@@ -381,6 +381,7 @@ export function App() {
         wards={wards.data?.features ?? NO_WARDS}
         total={noCategories ? 0 : (summary.data?.total ?? null)}
         outsideArea={noCategories ? null : (summary.data?.outsideArea ?? null)}
+        withoutLocation={noCategories ? null : (summary.data?.withoutLocation ?? null)}
         autoResolution={effectiveResolution('auto', camera.zoom)}
         onChange={updateFilters}
         open={panelOpen}

@@ -26,6 +26,8 @@ interface FilterPanelProps {
   wards: readonly WardFeature[]
   total: number | null
   outsideArea: number | null
+  /** Incidents police.uk gives no location, counted in the total but on no map. */
+  withoutLocation: number | null
   autoResolution: H3Resolution
   onChange(update: Partial<Filters>): void
   open: boolean
@@ -38,7 +40,7 @@ interface FilterPanelProps {
 }
 
 export function FilterPanel(props: FilterPanelProps) {
-  const { filters, categoryOptions, months, period, wards, total, outsideArea, autoResolution, onChange, open, mode } = props
+  const { filters, categoryOptions, months, period, wards, total, outsideArea, withoutLocation, autoResolution, onChange, open, mode } = props
   const idPrefix = useId()
   const bodyId = `${idPrefix}-body`
   const councilGroups = useMemo(() => groupWardsByCouncil(wards), [wards])
@@ -113,6 +115,12 @@ export function FilterPanel(props: FilterPanelProps) {
           <p className="hint">
             Of these, {formatCount(outsideArea)} {outsideArea === 1 ? 'lies' : 'lie'} outside every ward of the
             partnership.
+          </p>
+        )}
+        {withoutLocation !== null && withoutLocation > 0 && (
+          <p className="hint">
+            {formatCount(withoutLocation)} {withoutLocation === 1 ? 'has' : 'have'} no location (police.uk gives none), so{' '}
+            {withoutLocation === 1 ? 'it is' : 'they are'} counted here but not on the map or in hotspot analyses.
           </p>
         )}
 

@@ -6,6 +6,6 @@ INSERT INTO point_month_counts (location_id, period_start, category_id, location
 SELECT i.location_id, i.period_start, k.id, i.location_text, count(*)::int
   FROM incidents i
   JOIN incident_categories k ON k.name = i.category
- WHERE i.id > $1 AND i.id <= $2
+ WHERE i.id > $1 AND i.id <= $2 AND i.location_id IS NOT NULL
  GROUP BY i.location_id, i.period_start, k.id, i.location_text
  ORDER BY i.period_start

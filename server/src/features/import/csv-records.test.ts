@@ -39,3 +39,29 @@ describe('CsvRecordReader', () => {
     expect(read('a,b\n1\r2,3\n', 1)).toEqual([['a', 'b'], ['1\r2', '3']])
   })
 })
+
+describe('CsvRecordReader on broken input', () => {
+  const problems = (text: string | Buffer, size: number) => {
+    const bytes = Buffer.isBuffer(text) ? text : Buffer.from(text, 'utf8')
+    const reader = new CsvRecordReader()
+    const found: (CsvRecord['problem'] | undefined)[] = []
+    const collect = (record: CsvRecord) => found.push(record.problem)
+    for (let offset = 0; offset < bytes.length; offset += size) reader.push(bytes.subarray(offset, offset + size), collect)
+    reader.end(collect)
+    return { found, invalidUtf8: reader.invalidUtf8 }
+  }
+
+  it('names an unclosed quote and counts the rows it swallowed, however the bytes are chunked', () => {
+    for (const size of [1, 3, 64]) {
+      expect(problems('a,b\n1,2\n"3,4\n5,6\n\n7,8\n', size).found).toEqual([
+        undefined, undefined, { reason: 'a quote opened in this row is never closed; the 2 rows after it cannot be read', extraRows: 2 },
+      ])
+    }
+  })
+
+  it('notices bytes that are not UTF-8, but not a character split between chunks', () => {
+    expect(problems('a,"Café ✓"\n', 1).invalidUtf8).toBe(false)
+    expect(problems(Buffer.from('a,"Caf\xe9"\n', 'latin1'), 64).invalidUtf8).toBe(true)
+    expect(problems(Buffer.from('a,"Caf\xc3"', 'latin1'), 64).invalidUtf8).toBe(true)
+  })
+})

@@ -5,6 +5,8 @@ export interface CsvRecord {
   readonly length: number
   /** The field at `index`, or undefined past the end of the record. */
   field(index: number): string | undefined
+  /** Set when the record cannot be read as CSV; `extraRows` lines of the file were swallowed into it. */
+  readonly problem?: { reason: string; extraRows: number }
 }
 
 /** A record of a line without quotes: field boundaries in the line's text, cut out only when asked for. */
@@ -48,7 +50,10 @@ class LineRecord implements CsvRecord {
 
 /** A record given as its fields. */
 export class ArrayRecord implements CsvRecord {
-  constructor(private readonly fields: readonly (string | undefined)[]) {}
+  constructor(
+    private readonly fields: readonly (string | undefined)[],
+    readonly problem?: { reason: string; extraRows: number },
+  ) {}
 
   get length(): number {
     return this.fields.length
@@ -67,15 +72,20 @@ export class ArrayRecord implements CsvRecord {
  */
 export class CsvRecordReader {
   private readonly decoder = new StringDecoder('utf8')
+  /** Only to notice bytes that are not UTF-8, which `decoder` replaces with U+FFFD. */
+  private readonly checker = new TextDecoder('utf-8', { fatal: true })
   private readonly line = new LineRecord()
   private pending = ''
   private started = false
+  /** Some bytes so far were not UTF-8: records holding U+FFFD from here on may be where they were. */
+  invalidUtf8 = false
 
   /**
    * The complete records in `chunk` (plus what was left over from the previous one). The record passed to `onRecord`
    * is only valid during the call: the reader reuses it.
    */
   push(chunk: Buffer, onRecord: (record: CsvRecord) => void): void {
+    this.check(chunk, false)
     let text = this.decoder.write(chunk)
     if (!this.started && text.length > 0) {
       this.started = true
@@ -86,9 +96,19 @@ export class CsvRecordReader {
 
   /** The last record, when the text does not end with a line break. */
   end(onRecord: (record: CsvRecord) => void): void {
+    this.check(Buffer.alloc(0), true)
     const rest = this.pending + this.decoder.end()
     this.pending = ''
     this.parse(rest, true, onRecord)
+  }
+
+  private check(chunk: Buffer, final: boolean): void {
+    if (this.invalidUtf8) return
+    try {
+      this.checker.decode(chunk, { stream: !final })
+    } catch {
+      this.invalidUtf8 = true
+    }
   }
 
   /** Emits every complete record of `text` and returns the incomplete tail (all of it when `final`). */
@@ -118,14 +138,14 @@ export class CsvRecordReader {
       }
       const quoted = this.parseQuoted(text, position, final)
       if (quoted === null) return text.slice(position)
-      if (quoted.fields.length > 1 || quoted.fields[0] !== '') onRecord(new ArrayRecord(quoted.fields))
+      if (quoted.fields.length > 1 || quoted.fields[0] !== '') onRecord(new ArrayRecord(quoted.fields, quoted.problem))
       position = quoted.next
     }
     return ''
   }
 
   /** One record with quotes in it, character by character; null when the record runs past the end of `text`. */
-  private parseQuoted(text: string, start: number, final: boolean): { fields: string[]; next: number } | null {
+  private parseQuoted(text: string, start: number, final: boolean): { fields: string[]; next: number; problem?: CsvRecord['problem'] } | null {
     const fields: string[] = []
     const length = text.length
     let position = start
@@ -137,10 +157,11 @@ export class CsvRecordReader {
           const quote = text.indexOf('"', position)
           if (quote < 0) {
             if (!final) return null
-            // An unclosed quote runs to the end of the text, as spreadsheets read it.
-            field += text.slice(position)
-            position = length
-            break
+            // An unclosed quote runs to the end of the text, as spreadsheets read it; the lines it swallowed are
+            // counted, so that a report says how many rows the file has, not how many records were left.
+            const extraRows = text.slice(start).split('\n').slice(1).filter((line) => line.trim() !== '').length
+            const after = extraRows === 0 ? '' : `; the ${extraRows} row${extraRows === 1 ? '' : 's'} after it cannot be read`
+            return { fields: [...fields, field + text.slice(position)], next: length, problem: { reason: `a quote opened in this row is never closed${after}`, extraRows } }
           }
           field += text.slice(position, quote)
           if (quote + 1 >= length && !final) return null

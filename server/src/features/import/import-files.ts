@@ -6,7 +6,10 @@ import { numberArrayLiteral } from '../../db/array-literal.js'
 import { microsSince2000 } from '../../db/binary-copy.js'
 import { monthStarts } from '../../lib/month-bounds.js'
 import { loadQuery } from '../../lib/sql-file.js'
-import { identifyImportSource, ImportFileError, openTextStream, type ImportKind, type ImportSource } from './import-source.js'
+import { auditImport, type ImportAudit } from './audit-imports.js'
+import { boundaryGeometryProblem } from './boundary-geometry.js'
+import { identifyImportSource, ImportFileError, INVALID_UTF8, openTextStream, unreadableReason, utf8Check, type ImportKind, type ImportSource } from './import-source.js'
+import { MAX_FIELD_CHARS } from './police-uk-row.js'
 import { MAX_REPORTED_ERRORS, type ParseEnd, type RowError, type Segment } from './police-uk-reader.js'
 import { readOnThisThread, startReaderThread, type ReaderThread, type SegmentReader } from './police-uk-reader-thread.js'
 import { LocationCache, writeSegment, type PoliceUkWriteContext } from './police-uk-writer.js'
@@ -36,6 +39,7 @@ const stageBoundaries = loadQuery(import.meta.url, 'stage-boundaries.sql')
 const upsertWards = loadQuery(import.meta.url, 'upsert-wards.sql')
 const rebuildWardParts = loadQuery(import.meta.url, 'rebuild-ward-parts.sql')
 const upsertCouncils = loadQuery(import.meta.url, 'upsert-councils.sql')
+const emptyBoundaries = loadQuery(import.meta.url, 'empty-boundaries.sql')
 
 export interface ImportSummary {
   file: string
@@ -69,6 +73,8 @@ export interface ImportOptions {
   force?: boolean
   /** Keys the run's counts tally keeps before the run is counted in SQL instead (default DEFAULT_TALLY_LIMIT). */
   tallyKeyLimit?: number
+  /** Writes each file's import.file audit entry as the file is settled (a committed file's in its transaction). */
+  audit?: ImportAudit
 }
 
 const KIND_ORDER: Record<ImportKind, number> = { 'council-geojson': 0, 'ward-geojson': 1, 'police-uk-csv': 2 }
@@ -108,7 +114,9 @@ export async function importFiles(pool: pg.Pool, filePaths: string[], options: I
         sources.push(source)
       } catch (error) {
         if (!(error instanceof ImportFileError)) throw error
-        summaries.push(unreadable(filePath, error.message))
+        const summary = unreadable(filePath, error.reason)
+        summaries.push(summary)
+        if (options.audit) await auditImport(pool, summary, options.audit)
       }
     }
   } catch (error) {
@@ -176,6 +184,7 @@ async function importSources(
         readAhead,
         thread: () => thread,
         onRead: () => readAheadFrom(index),
+        audit: options.audit,
       })
       if (summary.kind === 'police-uk-csv') policeRowsAdded += summary.rowsAdded
       // A second copy of the same file later in the list would only be skipped: not worth reading ahead.
@@ -266,6 +275,7 @@ interface PoliceRun {
   thread(): ReaderThread | null
   /** Called once this file has been read through, so the next one can start. */
   onRead(): void
+  audit: ImportAudit | undefined
 }
 
 /** Opens a file's transaction under the import lock; returns the wards version (see begin-import.sql). */
@@ -285,11 +295,13 @@ async function importSource(pool: pg.Pool, source: ImportSource, progress: Progr
       await client.query('ROLLBACK')
       await run.readAhead?.reader.return()
       const previous = (await client.query<{ id: number }>({ ...previousBatch, values: [source.contentHash] })).rows[0].id
-      return {
+      const skipped: ImportSummary = {
         file: source.name, kind: source.kind, status: 'skipped', batchId: previous,
         rowsRead: 0, rowsAccepted: 0, rowsAdded: 0, rowsRejected: 0, errors: [],
         message: `already imported as batch ${previous}; nothing added`,
       }
+      if (run.audit) await auditImport(client, skipped, run.audit)
+      return skipped
     }
     const batchId = opened.rows[0].id
     const outcome =
@@ -306,16 +318,21 @@ async function importSource(pool: pg.Pool, source: ImportSource, progress: Progr
         ...recordRejectedBatch,
         values: [source.name, source.contentHash, source.kind, outcome.rowsRead, outcome.rowsRejected, JSON.stringify(errors), startedAt],
       })
-      return { file: source.name, kind: source.kind, status: 'rejected', batchId: rejected.rows[0].id, ...outcome, rowsAccepted: 0, rowsAdded: 0, message }
+      const summary: ImportSummary = { file: source.name, kind: source.kind, status: 'rejected', batchId: rejected.rows[0].id, ...outcome, rowsAccepted: 0, rowsAdded: 0, message }
+      if (run.audit) await auditImport(client, summary, run.audit)
+      return summary
     }
     const rowsAdded = await outcome.commit(batchId)
     const close = source.kind === 'police-uk-csv' ? closePoliceBatch : closeBatch
     await client.query({ ...close, values: [batchId, outcome.rowsRead, outcome.rowsAccepted, rowsAdded, outcome.rowsRejected] })
+    const message = `${rowsAdded} of ${outcome.rowsAccepted} rows added` + (rowsAdded < outcome.rowsAccepted ? ' (the rest were already imported)' : '')
+    const summary: ImportSummary = { file: source.name, kind: source.kind, status: 'committed', batchId, ...outcome, rowsAdded, message }
+    // In the file's transaction: the file and its audit entry land together or not at all.
+    if (run.audit) await auditImport(client, summary, run.audit)
     await client.query('COMMIT')
     run.context.locations.commit()
     run.context.tally.commit()
-    const message = `${rowsAdded} of ${outcome.rowsAccepted} rows added` + (rowsAdded < outcome.rowsAccepted ? ' (the rest were already imported)' : '')
-    return { file: source.name, kind: source.kind, status: 'committed', batchId, ...outcome, rowsAdded, message }
+    return summary
   } catch (error) {
     await client.query('ROLLBACK').catch(() => {})
     run.context.locations.rollback()
@@ -373,7 +390,7 @@ async function importPoliceUkCsv(client: pg.PoolClient, source: ImportSource, ba
 interface BoundaryFeature {
   type?: string
   properties?: Record<string, unknown>
-  geometry?: { type?: string } | null
+  geometry?: { type?: string; coordinates?: unknown } | null
 }
 
 function propertyText(properties: Record<string, unknown>, key: string): string | null {
@@ -396,6 +413,7 @@ async function importBoundaries(
     source.path,
     source.gzip,
     (bytes) => (bytesRead += bytes),
+    utf8Check(),
     parser.asStream(),
     pick.asStream({ filter: 'features' }),
     streamArray.asStream(),
@@ -415,19 +433,27 @@ async function importBoundaries(
       const councilCode = isWards ? propertyText(properties, `${councilSet}CD`) : code
       const councilName = isWards ? propertyText(properties, `${councilSet}NM`) : name
       const geometryType = value.geometry?.type
-      if (!code) reject(`feature ${rowsRead}: ${set}CD is missing`)
+      const isPolygon = geometryType === 'Polygon' || geometryType === 'MultiPolygon'
+      const geometryProblem = isPolygon ? boundaryGeometryProblem(value.geometry!) : null
+      const tooLong = ([[`${set}CD`, code], [`${set}NM`, name], [`${councilSet}CD`, councilCode], [`${councilSet}NM`, councilName]] as const).find(
+        ([, text]) => text !== null && text.length > MAX_FIELD_CHARS,
+      )
+      if (tooLong) reject(`feature ${rowsRead}: ${tooLong[0]} is longer than ${MAX_FIELD_CHARS} characters`)
+      else if (!code) reject(`feature ${rowsRead}: ${set}CD is missing`)
       else if (!/^[EWSN]\d{8}$/.test(code)) reject(`feature ${rowsRead}: ${set}CD '${code}' is not an ONS code`)
       else if (seen.has(code)) reject(`feature ${rowsRead}: ${code} appears twice`)
       else if (!name) reject(`feature ${rowsRead}: ${set}NM is missing`)
       else if (!councilCode || !councilName) reject(`feature ${rowsRead}: ${councilSet}CD or ${councilSet}NM is missing`)
-      else if (geometryType !== 'Polygon' && geometryType !== 'MultiPolygon') reject(`feature ${rowsRead}: geometry is ${geometryType ?? 'missing'}, not a polygon`)
+      else if (!isPolygon) reject(`feature ${rowsRead}: geometry is ${geometryType ?? 'missing'}, not a polygon`)
+      else if (geometryProblem) reject(`feature ${rowsRead}: ${code}'s geometry: ${geometryProblem}`)
       else {
         seen.add(code)
         ;[code, name, councilCode, councilName, JSON.stringify(value.geometry)].forEach((field, index) => staged[index].push(field))
       }
     }
   } catch (error) {
-    fatal = `not valid GeoJSON: ${(error as Error).message}`
+    const code = (error as { code?: string }).code
+    fatal = code === INVALID_UTF8 ? `not valid UTF-8 (at or after feature ${rowsRead + 1})` : (unreadableReason(error) ?? `not valid GeoJSON: ${(error as Error).message}`)
   }
   progress(bytesRead, rowsRead)
   const rowsRejected = rowsRead - staged[0].length
@@ -435,6 +461,9 @@ async function importBoundaries(
   if (!fatal && rowsRejected === 0) {
     try {
       await client.query({ ...stageBoundaries, values: staged })
+      // A shape that repair reduces to lines or points (a ring folded flat) would make an empty ward.
+      const empty = (await client.query<{ code: string }>(emptyBoundaries)).rows.map((row) => row.code)
+      if (empty.length > 0) fatal = `${empty.slice(0, 10).join(', ')}${empty.length > 10 ? ` and ${empty.length - 10} more` : ''}: geometry is empty once repaired (no area)`
     } catch (error) {
       fatal = `geometry could not be read: ${(error as Error).message}`
     }

@@ -13,7 +13,7 @@ const { index: COLUMNS } = policeUkColumnIndex(POLICE_UK_COLUMNS)
 /** The rows through the fast path where it takes them and the general path otherwise, and through the general path alone. */
 function encodeBothWays(lines: string[]): { fast: Segment; general: Segment; taken: number } {
   const fastPath = new PoliceUkFastPath(COLUMNS, POLICE_UK_COLUMNS.length)
-  const validator = new PoliceUkValidator(COLUMNS)
+  const validator = new PoliceUkValidator(COLUMNS, POLICE_UK_COLUMNS)
   const general = new Segment()
   const fast = new Segment()
   const generalOrdinals = new Map<string, number>()
@@ -89,6 +89,10 @@ describe('the police.uk fast path', () => {
     ['one point under several names, and names of one length', [
       row({ Location: 'On or near AAAA' }), row({ Location: 'On or near BBBB' }), row({ Location: 'On or near AAAA' }),
       row({ Location: '' }), row({ Location: 'On or near BBBB', Longitude: '-1.3' }), row({ Location: '' }), row({ Location: 'On or near AAAA' }),
+    ]],
+    ['fields at and past the length limit, counted in characters', [
+      row({ Location: 'x'.repeat(200) }), row({ Location: 'x'.repeat(201) }), row({ 'LSOA name': 'é'.repeat(150) }),
+      row({ Context: 'c'.repeat(201) }), row({ 'Reported by': 'r'.repeat(5000) }),
     ]],
     ['rows the general path rejects', [
       row({ Month: '2024-13' }), row({ Month: '1989-12' }), row({ Longitude: '1e3' }), row({ Latitude: '.5' }), row({ Longitude: '5.' }),

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto'
 import { POLICE_UK_CATEGORIES } from '../incidents/categories.js'
-import { GREAT_BRITAIN_BOUNDS, mapPoint, mapPointByMicro, type MapPoint, type PoliceUkColumnIndex } from './police-uk-row.js'
+import { GREAT_BRITAIN_BOUNDS, MAX_FIELD_CHARS, mapPoint, mapPointByMicro, type MapPoint, type PoliceUkColumnIndex } from './police-uk-row.js'
 
 /** What a row written by the fast path hands on: where to file it. */
 export interface FastRow {
@@ -88,6 +88,8 @@ export class PoliceUkFastPath {
       starts[count] = index + 1
     }
     ends[count++] = end
+    // A field's bytes are at least its characters: any longer than the limit goes to the general path to be measured.
+    for (let field = 0; field < count; field++) if (ends[field] - starts[field] > MAX_FIELD_CHARS) return false
 
     if (!this.field(bytes, columns.month, count) || this.fieldEnd - this.fieldStart !== 7) return false
     const month = this.month(bytes, this.fieldStart)

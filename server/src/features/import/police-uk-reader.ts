@@ -1,7 +1,8 @@
+import { isUtf8 } from 'node:buffer'
 import { BinaryCopyWriter } from '../../db/binary-copy.js'
 import { POLICE_UK_CATEGORIES } from '../incidents/categories.js'
 import { ArrayRecord, CsvRecordReader, type CsvRecord } from './csv-records.js'
-import { openTextStream, type ImportSource } from './import-source.js'
+import { openTextStream, unreadableReason, type ImportSource } from './import-source.js'
 import { PoliceUkFastPath, type FastFields } from './police-uk-fast-path.js'
 import { incidentKey, mapPoint, policeUkColumnIndex, PoliceUkValidator, type MapPoint, type PoliceUkIncident } from './police-uk-row.js'
 
@@ -38,6 +39,9 @@ export const SUFFIX = (() => {
   return suffix
 })()
 
+const NOT_UTF8 = 'not valid UTF-8'
+const NOT_UTF8_HEADER = 'row 1 (the header): not valid UTF-8'
+
 export interface RowError {
   file: string
   /** The row as a spreadsheet shows the file: the header is row 1, the first record row 2. For GeoJSON, the feature number. */
@@ -54,7 +58,7 @@ export class Segment {
   encoded: BinaryCopyWriter
   /** Start of each row in `encoded`; a row ends where the next begins. */
   starts: number[] = []
-  /** Index into `months` and `points` for each row. */
+  /** Index into `months` and `points` for each row; -1 in `pointOf` for a row without a map point. */
   monthOf: number[] = []
   pointOf: number[] = []
   /** Each row's category, as its index in POLICE_UK_CATEGORIES. */
@@ -146,13 +150,19 @@ export class Segment {
   }
 
   /** Files the row under its month, point and place; `locationField` is where its Location field is in `encoded`. */
-  private file(monthText: string, mapPoint: MapPoint, locationField: number): void {
+  private file(monthText: string, mapPoint: MapPoint | null, locationField: number): void {
     let month = this.monthIndex.get(monthText)
     if (month === undefined) {
       month = this.months.push(monthText) - 1
       this.monthIndex.set(monthText, month)
     }
     this.monthOf.push(month)
+    if (mapPoint === null) {
+      // No point, so no counts per point and place: the place is not needed.
+      this.pointOf.push(-1)
+      this.placeOf.push(-1)
+      return
+    }
     let point = this.pointIndex.get(mapPoint)
     if (point === undefined) {
       point = this.points.push(mapPoint) - 1
@@ -256,8 +266,20 @@ export async function* readPoliceUkCsv(
     }
   }
 
+  const reject = (reason: string, extraRows = 0) => {
+    rowsRead++
+    rowsRejected += 1 + extraRows
+    if (errors.length < MAX_REPORTED_ERRORS) errors.push({ file: source.name, row: rowsRead + 1, reason })
+    rowsRead += extraRows
+  }
+
   const onRecord = (record: CsvRecord) => {
     if (fatal) return
+    if (record.problem) {
+      if (validator === null) fatal = `row 1 (the header): ${record.problem.reason}`
+      else reject(record.problem.reason, record.problem.extraRows)
+      return
+    }
     if (validator === null) {
       const header = Array.from({ length: record.length }, (_, index) => record.field(index)!)
       const { index, missing } = policeUkColumnIndex(header)
@@ -265,21 +287,20 @@ export async function* readPoliceUkCsv(
         fatal = `missing column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`
         return
       }
-      validator = new PoliceUkValidator(index)
+      validator = new PoliceUkValidator(index, header)
       fastPath = new PoliceUkFastPath(index, header.length)
       headerLength = header.length
       return
     }
-    rowsRead++
     const result =
       record.length > headerLength
         ? ({ ok: false, reason: `has ${record.length - headerLength} more field(s) than the header` } as const)
         : validator.validate(record)
     if (!result.ok) {
-      rowsRejected++
-      if (errors.length < MAX_REPORTED_ERRORS) errors.push({ file: source.name, row: rowsRead + 1, reason: result.reason })
+      reject(result.reason)
       return
     }
+    rowsRead++
     // Once a row is bad the file will not land; keep reading only to report every bad row.
     if (rowsRejected > 0) return
     const { incident } = result
@@ -290,10 +311,29 @@ export async function* readPoliceUkCsv(
     rowAdded()
   }
 
-  /** One line of a quote-free stretch, without its line break. */
-  const onLine = (bytes: Buffer, start: number, end: number) => {
+  /** Records of the general reader: a byte that is not UTF-8 has become U+FFFD in some field. */
+  const onQuotedRecord = (record: CsvRecord) => {
+    if (reader.invalidUtf8 && !fatal && !record.problem) {
+      for (let index = 0; index < record.length; index++) {
+        if (!record.field(index)!.includes('\uFFFD')) continue
+        if (validator === null) fatal = NOT_UTF8_HEADER
+        else reject(NOT_UTF8)
+        return
+      }
+    }
+    onRecord(record)
+  }
+
+  /** One line of a quote-free stretch, without its line break; `checked` when its bytes are known to be UTF-8. */
+  const onLine = (bytes: Buffer, start: number, end: number, checked: boolean) => {
     if (end > start && bytes[end - 1] === CARRIAGE_RETURN) end--
     if (end === start || fatal) return
+    // Checked here, as bytes: the fast path copies them into COPY as they are, and decoding would hide them.
+    if (!checked && !isUtf8(bytes.subarray(start, end))) {
+      if (validator === null) fatal = NOT_UTF8_HEADER
+      else reject(NOT_UTF8)
+      return
+    }
     if (fastPath !== null && rowsRejected === 0 && fastPath.tryRow(bytes, start, end, ordinals, segment)) {
       rowsRead++
       rowAdded()
@@ -311,7 +351,7 @@ export async function* readPoliceUkCsv(
     for await (const chunk of stream) {
       let bytes = chunk as Buffer
       if (quoted) {
-        reader.push(bytes, onRecord)
+        reader.push(bytes, onQuotedRecord)
       } else {
         if (carry) bytes = Buffer.concat([carry, bytes])
         carry = null
@@ -320,15 +360,19 @@ export async function* readPoliceUkCsv(
         first = false
         const quote = bytes.indexOf(QUOTE, position)
         const stretchEnd = quote < 0 ? bytes.length : bytes.lastIndexOf(LINE_FEED, quote) + 1
+        // Whole lines end at a line feed, which is never inside a character: one check for all of them, and a check
+        // line by line only in a stretch that fails it.
+        const linesEnd = stretchEnd > position ? bytes.lastIndexOf(LINE_FEED, stretchEnd - 1) + 1 : position
+        const checked = linesEnd <= position || isUtf8(bytes.subarray(position, linesEnd))
         for (;;) {
           const lineEnd = bytes.indexOf(LINE_FEED, position)
           if (lineEnd < 0 || lineEnd >= stretchEnd) break
-          onLine(bytes, position, lineEnd)
+          onLine(bytes, position, lineEnd, checked)
           position = lineEnd + 1
         }
         if (quote >= 0) {
           quoted = true
-          reader.push(bytes.subarray(position), onRecord)
+          reader.push(bytes.subarray(position), onQuotedRecord)
         } else if (position < bytes.length) {
           carry = bytes.subarray(position)
         }
@@ -338,20 +382,23 @@ export async function* readPoliceUkCsv(
       while (full.length > 0 && rowsRejected === 0) yield full.shift()!
     }
     if (!fatal) {
-      if (quoted) reader.end(onRecord)
-      else if (carry) onLine(carry, 0, carry.length)
+      if (quoted) reader.end(onQuotedRecord)
+      else if (carry) onLine(carry, 0, carry.length, false)
     }
   } catch (error) {
     const readError = error as Error & { code?: string }
     if (readError.code?.startsWith('Z_') || /unexpected end of file/i.test(readError.message)) {
       fatal = `cannot be read: ${readError.message}`
     } else {
-      throw error
+      // The file moved, vanished or cannot be opened since it was recognised: that file fails, not the run.
+      fatal = unreadableReason(error) ?? undefined
+      if (fatal === undefined) throw error
     }
   } finally {
     stream.destroy()
   }
   if (!fatal && validator === null) fatal = 'is empty'
+  if (!fatal && rowsRead === 0) fatal = 'has a header but no rows'
   progress(bytesRead, rowsRead)
   if (!fatal && rowsRejected === 0) {
     for (const rest of full) yield rest

@@ -24,9 +24,10 @@ export interface MapPoint {
 export interface PoliceUkIncident {
   month: string // YYYY-MM
   crimeId: string | null
-  lon: number
-  lat: number
-  point: MapPoint
+  /** Null for a row police.uk gives no location (empty coordinates, Location "No location"). */
+  lon: number | null
+  lat: number | null
+  point: MapPoint | null
   location: string | null
   lsoaCode: string | null
   category: string
@@ -63,6 +64,15 @@ export function policeUkColumnIndex(header: readonly string[]): { index: PoliceU
     missing: POLICE_UK_REQUIRED_COLUMNS.filter((column) => !header.includes(column)),
   }
 }
+
+/**
+ * The longest any field may be, in characters. police.uk's longest are the 64-character crime IDs and outcome
+ * categories of about 60; a field far past that is a broken file (an unclosed quote, a pasted document), and would be
+ * stored and served back whole.
+ */
+export const MAX_FIELD_CHARS = 200
+/** police.uk's Location for a crime it gives no map point. */
+export const NO_LOCATION = 'No location'
 
 const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/
 const DECIMAL = /^-?\d+(\.\d+)?$/
@@ -161,18 +171,33 @@ export class PoliceUkValidator {
   private readonly lats = checkedLats
   private readonly months = checkedMonths
 
-  constructor(private readonly columns: PoliceUkColumnIndex) {}
+  /** `header` names the columns in the reasons for fields that are too long. */
+  constructor(
+    private readonly columns: PoliceUkColumnIndex,
+    private readonly header: readonly string[],
+  ) {}
 
   /** Checks one record; the reason names the field at fault. */
   validate(record: CsvRecord): RowResult {
+    for (let index = 0; index < record.length; index++) {
+      if ((record.field(index)?.length ?? 0) > MAX_FIELD_CHARS) {
+        return { ok: false, reason: `${this.header[index] ?? `Column ${index + 1}`} is longer than ${MAX_FIELD_CHARS} characters` }
+      }
+    }
     const month = record.field(this.columns.month)?.trim() ?? ''
     let monthError = this.months.get(month)
     if (monthError === undefined) monthError = remember(this.months, month, checkMonth(month))
     if (monthError) return { ok: false, reason: monthError }
 
-    const lon = this.coordinate(this.lons, 'Longitude', record.field(this.columns.lon), GREAT_BRITAIN_BOUNDS.minLon, GREAT_BRITAIN_BOUNDS.maxLon)
+    const location = text(record.field(this.columns.location))
+    const lonText = record.field(this.columns.lon)
+    const latText = record.field(this.columns.lat)
+    // police.uk's rows without a map point: both coordinates empty and the Location saying so. Anything else without
+    // coordinates is a broken row.
+    const unlocated = location === NO_LOCATION && !lonText?.trim() && !latText?.trim()
+    const lon = unlocated ? null : this.coordinate(this.lons, 'Longitude', lonText, GREAT_BRITAIN_BOUNDS.minLon, GREAT_BRITAIN_BOUNDS.maxLon)
     if (typeof lon === 'string') return { ok: false, reason: lon }
-    const lat = this.coordinate(this.lats, 'Latitude', record.field(this.columns.lat), GREAT_BRITAIN_BOUNDS.minLat, GREAT_BRITAIN_BOUNDS.maxLat)
+    const lat = unlocated ? null : this.coordinate(this.lats, 'Latitude', latText, GREAT_BRITAIN_BOUNDS.minLat, GREAT_BRITAIN_BOUNDS.maxLat)
     if (typeof lat === 'string') return { ok: false, reason: lat }
 
     const category = record.field(this.columns.category)?.trim() ?? ''
@@ -180,17 +205,17 @@ export class PoliceUkValidator {
     if (!isKnownCategory(category)) return { ok: false, reason: `Crime type '${category}' is not a police.uk category` }
 
     const crimeId = text(record.field(this.columns.crimeId))
-    const location = text(record.field(this.columns.location))
     const lsoaCode = text(record.field(this.columns.lsoaCode))
     // Coordinates enter as their exact bytes, so the database can recompute the same identity from stored values
-    // (police_uk_incident_key in migration 002), whatever decimals the file wrote them with.
+    // (police_uk_incident_key in migration 002), whatever decimals the file wrote them with; no point, no bytes (006).
     const identity =
-      month + UNIT_SEPARATOR + (crimeId ?? '') + UNIT_SEPARATOR + lon.hex + UNIT_SEPARATOR + lat.hex + UNIT_SEPARATOR +
+      month + UNIT_SEPARATOR + (crimeId ?? '') + UNIT_SEPARATOR + (lon?.hex ?? '') + UNIT_SEPARATOR + (lat?.hex ?? '') + UNIT_SEPARATOR +
       (location ?? '') + UNIT_SEPARATOR + (lsoaCode ?? '') + UNIT_SEPARATOR + category
     return {
       ok: true,
       incident: {
-        month, crimeId, lon: lon.value, lat: lat.value, point: mapPoint(lon.value, lat.value), location, lsoaCode, category,
+        month, crimeId, lon: lon?.value ?? null, lat: lat?.value ?? null, point: lon && lat ? mapPoint(lon.value, lat.value) : null,
+        location, lsoaCode, category,
         outcome: text(record.field(this.columns.outcome)), identity,
       },
     }
@@ -216,7 +241,7 @@ const RECORD_COLUMNS = policeUkColumnIndex(POLICE_UK_COLUMNS).index
 
 /** Validates one police.uk street-level row given by column name; the reason names the field at fault. */
 export function validatePoliceUkRow(record: PoliceUkRecord): RowResult {
-  return new PoliceUkValidator(RECORD_COLUMNS).validate(new ArrayRecord(POLICE_UK_COLUMNS.map((column) => record[column])))
+  return new PoliceUkValidator(RECORD_COLUMNS, POLICE_UK_COLUMNS).validate(new ArrayRecord(POLICE_UK_COLUMNS.map((column) => record[column])))
 }
 
 /**

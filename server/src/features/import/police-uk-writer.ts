@@ -14,6 +14,7 @@ const UNNEST_BATCH_ROWS = 5000
 const NULL_FIELD = Buffer.from([0xff, 0xff, 0xff, 0xff])
 const COPY_HEADER = new BinaryCopyWriter(32).header().take()
 const COPY_TRAILER = Buffer.from([0xff, 0xff])
+const NO_LOCATION_FIELDS = Buffer.concat([NULL_FIELD, NULL_FIELD])
 
 const existingKeys = loadQuery(import.meta.url, 'existing-keys.sql')
 const findLocations = loadQuery(import.meta.url, 'find-locations.sql')
@@ -99,6 +100,7 @@ export async function writeSegment(client: pg.PoolClient, context: PoliceUkWrite
   }
   if (rows.length === 0) return 0
 
+  // Rows police.uk gives no point have no location, ward or counts per point: their location_id is null.
   const locationOf = await placePoints(client, context.locations, segment, rows)
   tallyRows(context, segment, rows, locationOf, starts)
   if (context.useCopy) return copyFromStdin(client, COPY_INCIDENTS, encodeRows(segment, rows, locationOf, batchId, starts))
@@ -114,8 +116,8 @@ export async function writeSegment(client: pg.PoolClient, context: PoliceUkWrite
         batch.map((index) => `\\x${Buffer.from(segment.key(index), 'binary').toString('hex')}`),
         batch.map((index) => segment.months[segment.monthOf[index]]),
         ...[0, 1, 2, 3, 4, 5].map((field) => texts.map((fields) => fields[field])),
-        located.map((location) => location.id),
-        located.map((location) => location.wardCode),
+        located.map((location) => location?.id ?? null),
+        located.map((location) => location?.wardCode ?? null),
       ],
     })
     added += result.rowCount ?? 0
@@ -131,6 +133,7 @@ function tallyRows(context: PoliceUkWriteContext, segment: Segment, rows: number
   const countsOf: ReturnType<PointMonthTally['pointCounts']>[] = new Array(segment.points.length)
   for (const index of rows) {
     const point = segment.pointOf[index]
+    if (point < 0) continue
     const counts = (countsOf[point] ??= tally.pointCounts(locationOf[point].id))
     tally.add(counts, places[segment.placeOf[index]], periods[segment.monthOf[index]], categoryIds[segment.categoryOf[index]])
   }
@@ -141,6 +144,7 @@ async function placePoints(client: pg.PoolClient, cache: LocationCache, segment:
   const locations: Location[] = new Array(segment.points.length)
   const missing = new Set<MapPoint>()
   for (const index of rows) {
+    if (segment.pointOf[index] < 0) continue
     const point = segment.points[segment.pointOf[index]]
     if (locations[segment.pointOf[index]] !== undefined || missing.has(point)) continue
     const known = cache.get(point)
@@ -197,18 +201,25 @@ function* encodeRows(segment: Segment, rows: number[], locationOf: Location[], b
     const start = segment.starts[index]
     const end = segment.rowEnd(index)
     const suffix = end - SUFFIX.length
-    const location = locationOf[segment.pointOf[index]]
+    const location: Location | undefined = locationOf[segment.pointOf[index]]
     bytes.writeInt32BE(batchHigh, suffix + 4)
     bytes.writeUInt32BE(batchLow, suffix + 8)
     const period = monthStarts[segment.monthOf[index]]
     const periodHigh = Math.floor(period / 4294967296)
     bytes.writeInt32BE(periodHigh, suffix + 16)
     bytes.writeUInt32BE(period - periodHigh * 4294967296, suffix + 20)
-    bytes.writeInt32BE(location.id, suffix + 28)
     if (start !== runEnd) {
       if (runStart >= 0) yield bytes.subarray(runStart, runEnd)
       runStart = start
     }
+    if (location === undefined) {
+      // No point: the row goes out up to its location field, then null location and ward.
+      yield bytes.subarray(runStart, suffix + 24)
+      yield NO_LOCATION_FIELDS
+      runStart = runEnd = end
+      continue
+    }
+    bytes.writeInt32BE(location.id, suffix + 28)
     const ward = wardBytes(location)
     if (ward !== null) {
       ward.copy(bytes, suffix + 36)

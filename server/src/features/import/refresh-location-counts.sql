@@ -1,7 +1,8 @@
 -- Adds incidents newer than the high-water mark to location_counts and moves the mark to the newest of them: one
 -- statement, so one snapshot, so the mark covers exactly the rows counted. Runs under the import lock, so no import
 -- is half-written below the newest id and no other refresh runs. A category seen for the first time gets the next id
--- (arrays grow at the end); each point with new incidents gets its whole row again, old counts plus new.
+-- (arrays grow at the end); each point with new incidents gets its whole row again, old counts plus new. Incidents
+-- without a point (null location_id) have no row to count under, but the mark passes them.
 WITH state AS MATERIALIZED (
   SELECT counted_through FROM location_counts_state WHERE single
 ), added AS MATERIALIZED (
@@ -21,7 +22,7 @@ WITH state AS MATERIALIZED (
   SELECT id, name FROM new_categories
 ), merged AS (
   SELECT points.location_id, array_agg(coalesce(c.by_category[k.id], 0) + coalesce(a.incidents, 0) ORDER BY k.id) AS by_category
-    FROM (SELECT DISTINCT location_id FROM added) AS points
+    FROM (SELECT DISTINCT location_id FROM added WHERE location_id IS NOT NULL) AS points
    CROSS JOIN categories k
     LEFT JOIN location_counts c ON c.location_id = points.location_id
     LEFT JOIN added a ON a.location_id = points.location_id AND a.category = k.name

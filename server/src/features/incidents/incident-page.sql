@@ -1,8 +1,9 @@
--- One page of incidents in a bounding box, in id order; the cursor is the last id of the previous page.
+-- One page of incidents in a bounding box, in id order; the cursor is the last id of the previous page. Incidents
+-- without a location (police.uk gives none) are listed, with no coordinates, only when no box is asked for.
 SELECT i.id, i.category, to_char(i.period_start AT TIME ZONE 'Europe/London', 'YYYY-MM') AS month, i.period_precision AS precision,
        i.location_text AS location, i.lsoa_code, i.ward_code, l.lon, l.lat, i.source
   FROM incidents i
-  JOIN locations l ON l.id = i.location_id
+  LEFT JOIN locations l ON l.id = i.location_id
  WHERE ($1::text IS NULL OR i.period_start >= (SELECT ($1 || '-01')::timestamp AT TIME ZONE 'Europe/London'))
    AND ($2::text IS NULL OR i.period_start < (SELECT (($2 || '-01')::timestamp + interval '1 month') AT TIME ZONE 'Europe/London'))
    AND ($3::text[] IS NULL OR i.category = ANY ($3))

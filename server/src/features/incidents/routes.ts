@@ -24,8 +24,9 @@ const Incident = Type.Object({
   location: Type.Union([Type.String(), Type.Null()]),
   lsoa_code: Type.Union([Type.String(), Type.Null()]),
   ward_code: Type.Union([Type.String(), Type.Null()]),
-  lon: Type.Number(),
-  lat: Type.Number(),
+  // Null for an incident police.uk gives no location: listed without a bbox, never inside one.
+  lon: Type.Union([Type.Number(), Type.Null()]),
+  lat: Type.Union([Type.Number(), Type.Null()]),
   source: Type.String(),
 })
 

@@ -12,6 +12,10 @@ const Count = Type.Integer({ minimum: 0 })
 const Summary = Type.Object({
   total: Count,
   outsideArea: Type.Integer({ minimum: 0, description: 'incidents outside every ward (only without a ward filter)' }),
+  withoutLocation: Type.Integer({
+    minimum: 0,
+    description: 'incidents police.uk gives no location: in the total, but on no map or spatial analysis (only without a ward filter)',
+  }),
   period: Type.Union([Type.Object({ from: Type.String(), to: Type.String() }), Type.Null()], {
     description: 'the span of all the data, not of the filter',
   }),
@@ -35,6 +39,7 @@ export const summaryRoutes: FastifyPluginAsyncTypebox = async (app) => {
       return {
         total: totalRow.total,
         outsideArea: totalRow.outside_area,
+        withoutLocation: totalRow.without_location,
         period: span,
         categories: categoryRows,
         months: monthRows,
