@@ -23,6 +23,7 @@ import { userRoutes } from './features/users/routes.js'
 import { wardReportRoutes } from './features/ward-reports/routes.js'
 import { wardRoutes } from './features/wards/routes.js'
 import { formatSchemaErrors, registerErrorHandler } from './plugins/error-handler.js'
+import { installRequestSchemaRules, requestSchemaKeywords } from './plugins/request-schemas.js'
 import { registerSecurityHeaders } from './plugins/security-headers.js'
 
 export interface SecuritySettings extends AuthSettings {
@@ -61,7 +62,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     trustProxy: security.trustProxy,
     bodyLimit: 1024 * 1024,
     // Unknown query parameters are refused with their name rather than silently dropped.
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: true, useDefaults: true, allErrors: false } },
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: true, useDefaults: true, allErrors: false }, plugins: [requestSchemaKeywords] },
     schemaErrorFormatter: formatSchemaErrors,
   }).withTypeProvider<TypeBoxTypeProvider>()
 
@@ -70,6 +71,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(fastifyCookie)
   // Before any route: the access hook must see every route as it is added (deny by default).
   installAccessControl(app, security)
+  // Likewise before any route: no route may take parameters it does not declare, or values no parameter should hold.
+  installRequestSchemaRules(app)
   await registerSecurityHeaders(app, { basemapStyleUrl: options.basemapStyleUrl })
   await app.register(fastifyPostgres, options.connection as Parameters<typeof fastifyPostgres>[1])
   await app.register(fastifySwagger, {

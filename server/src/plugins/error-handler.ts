@@ -1,4 +1,5 @@
 import type { FastifyError, FastifyInstance } from 'fastify'
+import { FINITE } from './request-schemas.js'
 
 interface SchemaError {
   instancePath: string
@@ -14,9 +15,13 @@ interface SchemaError {
 export function formatSchemaErrors(errors: SchemaError[], dataVar: string): Error {
   const messages = errors.map((error) => {
     const path = error.instancePath.replace(/^\//, '')
+    const name = `${dataVar}${path ? `/${path}` : ''}`
     if (error.keyword === 'additionalProperties') return `${dataVar}/${String(error.params.additionalProperty)} is not a known parameter`
     if (error.keyword === 'required') return `${dataVar}/${String(error.params.missingProperty)} is required`
-    return `${dataVar}${path ? `/${path}` : ''} ${error.message ?? 'is invalid'}`
+    // The only `not` in request schemas is the control-character rule (plugins/request-schemas.ts).
+    if (error.keyword === 'not') return `${name} must not contain control characters`
+    if (error.keyword === FINITE) return `${name} must be a finite number`
+    return `${name} ${error.message ?? 'is invalid'}`
   })
   return new Error(messages.join('; '))
 }
