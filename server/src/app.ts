@@ -22,6 +22,7 @@ import { summaryRoutes } from './features/summary/routes.js'
 import { userRoutes } from './features/users/routes.js'
 import { wardReportRoutes } from './features/ward-reports/routes.js'
 import { wardRoutes } from './features/wards/routes.js'
+import { survivePoolErrors } from './db/pool.js'
 import { formatSchemaErrors, registerErrorHandler } from './plugins/error-handler.js'
 import { installRequestSchemaRules, requestSchemaKeywords } from './plugins/request-schemas.js'
 import { registerSecurityHeaders } from './plugins/security-headers.js'
@@ -75,6 +76,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   installRequestSchemaRules(app)
   await registerSecurityHeaders(app, { basemapStyleUrl: options.basemapStyleUrl })
   await app.register(fastifyPostgres, options.connection as Parameters<typeof fastifyPostgres>[1])
+  survivePoolErrors(app.pg.pool, (error) => app.log.warn({ err: error }, 'a database connection was lost'))
   await app.register(fastifySwagger, {
     openapi: {
       info: { title: 'Patrolmap API', version: '0.1.0', description: 'Incidents, boundaries and H3 aggregates for community safety partnerships.' },

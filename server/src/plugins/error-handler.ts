@@ -1,4 +1,5 @@
-import type { FastifyError, FastifyInstance } from 'fastify'
+import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify'
+import { isDatabaseUnavailable, QUERY_TIMEOUT } from '../db/unavailable.js'
 import { FINITE } from './request-schemas.js'
 
 interface SchemaError {
@@ -7,6 +8,9 @@ interface SchemaError {
   message?: string
   params: Record<string, unknown>
 }
+
+/** Seconds a client is asked to wait before retrying when the database is slow or unreachable. */
+export const RETRY_AFTER_SECONDS = 5
 
 /**
  * Names the parameter at fault in every validation message: `querystring/res must be <= 10`,
@@ -33,12 +37,23 @@ export function registerErrorHandler(app: FastifyInstance): void {
     if (status >= 400 && status < 500) {
       return reply.code(status).send({ statusCode: status, error: status === 400 ? 'Bad Request' : (error.code ?? 'Client Error'), message: error.message })
     }
-    // Statement timeouts are load, not a bug: tell the client to retry rather than report an internal error.
-    if ((error as { code?: string }).code === '57014') {
+    // Load and outages, not bugs: tell the client to retry rather than report an internal error.
+    if ((error as { code?: string }).code === QUERY_TIMEOUT) {
       request.log.warn({ err: error }, 'query timed out')
-      return reply.code(503).send({ statusCode: 503, error: 'Service Unavailable', message: 'The database took too long to answer; try again.' })
+      return unavailable(reply, 'The database took too long to answer; try again.')
+    }
+    if (isDatabaseUnavailable(error)) {
+      request.log.warn({ err: error }, 'database unavailable')
+      return unavailable(reply, 'The database is unavailable; try again shortly.')
     }
     request.log.error({ err: error }, 'request failed')
     return reply.code(500).send({ statusCode: 500, error: 'Internal Server Error', message: 'Something went wrong on the server.' })
   })
+}
+
+function unavailable(reply: FastifyReply, message: string) {
+  return reply
+    .code(503)
+    .header('retry-after', String(RETRY_AFTER_SECONDS))
+    .send({ statusCode: 503, error: 'Service Unavailable', message })
 }
