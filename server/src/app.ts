@@ -23,7 +23,7 @@ import { userRoutes } from './features/users/routes.js'
 import { wardReportRoutes } from './features/ward-reports/routes.js'
 import { wardRoutes } from './features/wards/routes.js'
 import { survivePoolErrors } from './db/pool.js'
-import { formatSchemaErrors, registerErrorHandler } from './plugins/error-handler.js'
+import { formatSchemaErrors, frameworkErrorHandler, registerErrorHandler } from './plugins/error-handler.js'
 import { installRequestSchemaRules, requestSchemaKeywords } from './plugins/request-schemas.js'
 import { registerSecurityHeaders } from './plugins/security-headers.js'
 
@@ -65,6 +65,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     // Unknown query parameters are refused with their name rather than silently dropped.
     ajv: { customOptions: { removeAdditional: false, coerceTypes: true, useDefaults: true, allErrors: false }, plugins: [requestSchemaKeywords] },
     schemaErrorFormatter: formatSchemaErrors,
+    frameworkErrors: frameworkErrorHandler,
   }).withTypeProvider<TypeBoxTypeProvider>()
 
   registerErrorHandler(app)

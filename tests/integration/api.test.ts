@@ -252,6 +252,12 @@ describe('parameter validation', () => {
     expect(weights.json().message).toBe('body/weights/0/weight must be a finite number')
   })
 
+  it('marks every API answer no-store, errors and public routes included', async () => {
+    for (const response of [await get('/api/summary'), await get('/api/hexes?res=5'), await testApp.app.inject({ url: '/api/health' }), await get('/api/nothing-here')]) {
+      expect(response.headers['cache-control']).toBe('no-store')
+    }
+  })
+
   it('answers 404 with JSON for an unknown API route', async () => {
     const response = await get('/api/nothing-here')
     expect(response.statusCode).toBe(404)

@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify'
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { isDatabaseUnavailable, QUERY_TIMEOUT } from '../db/unavailable.js'
 import { FINITE } from './request-schemas.js'
 
@@ -49,6 +49,18 @@ export function registerErrorHandler(app: FastifyInstance): void {
     request.log.error({ err: error }, 'request failed')
     return reply.code(500).send({ statusCode: 500, error: 'Internal Server Error', message: 'Something went wrong on the server.' })
   })
+}
+
+/**
+ * URLs the router refuses before any route or hook runs (bad percent-encoding, a path parameter over the length limit):
+ * answered in the API's error shape, uncached like every API answer, where Fastify would write its own bare answer.
+ */
+export function frameworkErrorHandler(error: FastifyError, _request: FastifyRequest, reply: FastifyReply) {
+  const status = error.statusCode ?? 400
+  return reply
+    .code(status)
+    .header('cache-control', 'no-store')
+    .send({ statusCode: status, error: status === 414 ? 'URI Too Long' : 'Bad Request', message: error.message })
 }
 
 function unavailable(reply: FastifyReply, message: string) {
