@@ -22,7 +22,9 @@ import { summaryRoutes } from './features/summary/routes.js'
 import { userRoutes } from './features/users/routes.js'
 import { wardReportRoutes } from './features/ward-reports/routes.js'
 import { wardRoutes } from './features/wards/routes.js'
-import { formatSchemaErrors, registerErrorHandler } from './plugins/error-handler.js'
+import { survivePoolErrors } from './db/pool.js'
+import { formatSchemaErrors, frameworkErrorHandler, registerErrorHandler } from './plugins/error-handler.js'
+import { installRequestSchemaRules, requestSchemaKeywords } from './plugins/request-schemas.js'
 import { registerSecurityHeaders } from './plugins/security-headers.js'
 
 export interface SecuritySettings extends AuthSettings {
@@ -77,8 +79,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     trustProxy: security.trustProxy,
     bodyLimit: 1024 * 1024,
     // Unknown query parameters are refused with their name rather than silently dropped.
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: true, useDefaults: true, allErrors: false } },
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: true, useDefaults: true, allErrors: false }, plugins: [requestSchemaKeywords] },
     schemaErrorFormatter: formatSchemaErrors,
+    frameworkErrors: frameworkErrorHandler,
   }).withTypeProvider<TypeBoxTypeProvider>()
 
   registerErrorHandler(app)
@@ -86,8 +89,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(fastifyCookie)
   // Before any route: the access hook must see every route as it is added (deny by default).
   installAccessControl(app, security)
+  // Likewise before any route: no route may take parameters it does not declare, or values no parameter should hold.
+  installRequestSchemaRules(app)
   await registerSecurityHeaders(app, { basemapStyleUrl: options.basemapStyleUrl })
   await app.register(fastifyPostgres, options.connection as Parameters<typeof fastifyPostgres>[1])
+  survivePoolErrors(app.pg.pool, (error) => app.log.warn({ err: error }, 'a database connection was lost'))
   await app.register(fastifySwagger, {
     openapi: {
       info: { title: 'Patrolmap API', version: '0.1.0', description: 'Incidents, boundaries and H3 aggregates for community safety partnerships.' },

@@ -197,6 +197,17 @@ describe('parameter validation', () => {
     ['/api/incidents?bbox=-200,54,-1,55', 'bbox'],
     ['/api/councils?x=1', 'x'],
     ['/api/health?verbose=1', 'verbose'],
+    // Once 500s: year 0000, a period whose previous period starts before year 1, Infinity, a NUL byte.
+    ['/api/hexes?from=0000-01', 'from'],
+    ['/api/summary?to=0000-12', 'to'],
+    ['/api/hexes?from=1899-12', 'from'],
+    ['/api/hexes?to=2200-01', 'to'],
+    ['/api/hotspots/top-wards?from=0001-01&to=0001-02', 'from'],
+    ['/api/hexes?res=Infinity', 'res'],
+    ['/api/incidents?limit=1e309', 'limit'],
+    [`/api/hotspots/problem-locations?halfLife=${'9'.repeat(400)}`, 'halfLife'],
+    ['/api/incidents?categories=Burglary%00', 'categories'],
+    ['/api/harm-weights?foo=bar', 'foo'],
   ])('%s → 400 naming %s', async (url, parameter) => {
     const response = await get(url)
     expect(response.statusCode).toBe(400)
@@ -214,6 +225,37 @@ describe('parameter validation', () => {
     }
     const [still] = await sql('SELECT count(*)::int AS n FROM incidents')
     expect(still.n).toBeGreaterThan(0)
+  })
+
+  it('refuses an unknown query parameter on a write route that declares none', async () => {
+    const response = await testApp.app.inject({
+      method: 'PUT',
+      url: '/api/harm-weights?foo=bar',
+      payload: { weights: [{ category: ASB, weight: 1 }] },
+      headers: analyst.headers,
+    })
+    expect(response.statusCode).toBe(400)
+    expect(response.json().message).toBe('querystring/foo is not a known parameter')
+  })
+
+  it('refuses a NUL byte or Infinity in a body by name: the public sign-in too', async () => {
+    const login = await testApp.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'a\u0000@test.local', password: 'whatever it is' } })
+    expect(login.statusCode).toBe(400)
+    expect(login.json().message).toBe('body/email must not contain control characters')
+    const weights = await testApp.app.inject({
+      method: 'PUT',
+      url: '/api/harm-weights',
+      payload: { weights: [{ category: ASB, weight: 'Infinity' }] },
+      headers: analyst.headers,
+    })
+    expect(weights.statusCode).toBe(400)
+    expect(weights.json().message).toBe('body/weights/0/weight must be a finite number')
+  })
+
+  it('marks every API answer no-store, errors and public routes included', async () => {
+    for (const response of [await get('/api/summary'), await get('/api/hexes?res=5'), await testApp.app.inject({ url: '/api/health' }), await get('/api/nothing-here')]) {
+      expect(response.headers['cache-control']).toBe('no-store')
+    }
   })
 
   it('answers 404 with JSON for an unknown API route', async () => {

@@ -34,7 +34,17 @@ export function poolConfig(connectionString: string, options: PoolOptions): pg.P
 
 export function createPool(config: pg.PoolConfig): pg.Pool {
   const pool = new pg.Pool(config)
-  // An idle client dying (a server restart) must not crash the process.
-  pool.on('error', () => {})
+  survivePoolErrors(pool)
   return pool
+}
+
+/**
+ * A connection the server closes (a restart, pg_terminate_backend, a network cut) emits 'error': through the pool while
+ * the client is idle, on the client itself while it is checked out, even when a query was running (that query fails
+ * too, and its request answers 503). An 'error' event nobody listens to ends the process; with these, the pool drops
+ * the dead client and opens a new one on the next request.
+ */
+export function survivePoolErrors(pool: pg.Pool, log: (error: Error) => void = () => {}): void {
+  pool.on('error', log)
+  pool.on('connect', (client) => client.on('error', log))
 }

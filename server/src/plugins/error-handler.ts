@@ -1,5 +1,7 @@
-import type { FastifyError, FastifyInstance } from 'fastify'
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import { isDatabaseUnavailable, QUERY_TIMEOUT } from '../db/unavailable.js'
 import { ServiceBusyError } from '../lib/errors.js'
+import { FINITE } from './request-schemas.js'
 
 interface SchemaError {
   instancePath: string
@@ -8,6 +10,9 @@ interface SchemaError {
   params: Record<string, unknown>
 }
 
+/** Seconds a client is asked to wait before retrying when the database is slow or unreachable. */
+export const RETRY_AFTER_SECONDS = 5
+
 /**
  * Names the parameter at fault in every validation message: `querystring/res must be <= 10`,
  * `querystring/catgories is not a known parameter`.
@@ -15,9 +20,13 @@ interface SchemaError {
 export function formatSchemaErrors(errors: SchemaError[], dataVar: string): Error {
   const messages = errors.map((error) => {
     const path = error.instancePath.replace(/^\//, '')
+    const name = `${dataVar}${path ? `/${path}` : ''}`
     if (error.keyword === 'additionalProperties') return `${dataVar}/${String(error.params.additionalProperty)} is not a known parameter`
     if (error.keyword === 'required') return `${dataVar}/${String(error.params.missingProperty)} is required`
-    return `${dataVar}${path ? `/${path}` : ''} ${error.message ?? 'is invalid'}`
+    // The only `not` in request schemas is the control-character rule (plugins/request-schemas.ts).
+    if (error.keyword === 'not') return `${name} must not contain control characters`
+    if (error.keyword === FINITE) return `${name} must be a finite number`
+    return `${name} ${error.message ?? 'is invalid'}`
   })
   return new Error(messages.join('; '))
 }
@@ -29,19 +38,39 @@ export function registerErrorHandler(app: FastifyInstance): void {
     if (status >= 400 && status < 500) {
       return reply.code(status).send({ statusCode: status, error: status === 400 ? 'Bad Request' : (error.code ?? 'Client Error'), message: error.message })
     }
+    // Load and outages, not bugs: tell the client to retry rather than report an internal error.
     if (error instanceof ServiceBusyError) {
       request.log.warn(error.message)
-      return reply
-        .code(503)
-        .header('retry-after', String(error.retryAfterSeconds))
-        .send({ statusCode: 503, error: 'Service Unavailable', message: error.message })
+      return unavailable(reply, error.message, error.retryAfterSeconds)
     }
-    // Statement timeouts are load, not a bug: tell the client to retry rather than report an internal error.
-    if ((error as { code?: string }).code === '57014') {
+    if ((error as { code?: string }).code === QUERY_TIMEOUT) {
       request.log.warn({ err: error }, 'query timed out')
-      return reply.code(503).send({ statusCode: 503, error: 'Service Unavailable', message: 'The database took too long to answer; try again.' })
+      return unavailable(reply, 'The database took too long to answer; try again.')
+    }
+    if (isDatabaseUnavailable(error)) {
+      request.log.warn({ err: error }, 'database unavailable')
+      return unavailable(reply, 'The database is unavailable; try again shortly.')
     }
     request.log.error({ err: error }, 'request failed')
     return reply.code(500).send({ statusCode: 500, error: 'Internal Server Error', message: 'Something went wrong on the server.' })
   })
+}
+
+/**
+ * URLs the router refuses before any route or hook runs (bad percent-encoding, a path parameter over the length limit):
+ * answered in the API's error shape, uncached like every API answer, where Fastify would write its own bare answer.
+ */
+export function frameworkErrorHandler(error: FastifyError, _request: FastifyRequest, reply: FastifyReply) {
+  const status = error.statusCode ?? 400
+  return reply
+    .code(status)
+    .header('cache-control', 'no-store')
+    .send({ statusCode: status, error: status === 414 ? 'URI Too Long' : 'Bad Request', message: error.message })
+}
+
+function unavailable(reply: FastifyReply, message: string, retryAfterSeconds = RETRY_AFTER_SECONDS) {
+  return reply
+    .code(503)
+    .header('retry-after', String(retryAfterSeconds))
+    .send({ statusCode: 503, error: 'Service Unavailable', message })
 }

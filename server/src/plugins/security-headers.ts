@@ -31,4 +31,10 @@ export async function registerSecurityHeaders(app: FastifyInstance, options: { b
     crossOriginResourcePolicy: { policy: 'same-origin' },
     referrerPolicy: { policy: 'no-referrer' },
   })
+  // Every API answer, errors and the public health and config included: most hold police and council data or session
+  // state, none is worth a stale copy, and one rule cannot be forgotten by a new route. Shared and browser caches alike.
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store')
+    return payload
+  })
 }

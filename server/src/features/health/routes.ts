@@ -1,5 +1,6 @@
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { NoQuery } from '../../lib/no-query.js'
+import { RETRY_AFTER_SECONDS } from '../../plugins/error-handler.js'
 
 const Health = Type.Object({
   status: Type.Union([Type.Literal('ok'), Type.Literal('unavailable')]),
@@ -30,7 +31,7 @@ export const healthRoutes: FastifyPluginAsyncTypebox<{ engine: string }> = async
           counts: { incidents: row.incidents, wards: row.wards, councils: row.councils, importBatches: row.import_batches },
         }
       } catch {
-        return reply.code(503).send({ status: 'unavailable', database: { reachable: false, engine: options.engine, postgis: null }, counts: null })
+        return reply.code(503).header('retry-after', String(RETRY_AFTER_SECONDS)).send({ status: 'unavailable', database: { reachable: false, engine: options.engine, postgis: null }, counts: null })
       }
     },
   )

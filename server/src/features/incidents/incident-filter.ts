@@ -1,14 +1,13 @@
 import { Type, type Static } from 'typebox'
 import type pg from 'pg'
+import { Month } from '../../lib/calendar-schemas.js'
 import { BadRequestError } from '../../lib/errors.js'
 import { isKnownCategory } from './categories.js'
 
-const Month = Type.String({ pattern: '^\\d{4}-(0[1-9]|1[0-2])$', description: 'a month, YYYY-MM' })
-
 /** The filter every incident view shares: a month range, categories and one ward. */
 export const incidentFilterProperties = {
-  from: Type.Optional({ ...Month, description: 'first month included, YYYY-MM' }),
-  to: Type.Optional({ ...Month, description: 'last month included, YYYY-MM' }),
+  from: Type.Optional({ ...Month, description: 'first month included, YYYY-MM (1900-01 to 2199-12)' }),
+  to: Type.Optional({ ...Month, description: 'last month included, YYYY-MM (1900-01 to 2199-12)' }),
   categories: Type.Optional(
     Type.String({ maxLength: 2000, description: 'comma-separated police.uk categories, e.g. Anti-social behaviour,Burglary' }),
   ),

@@ -1,0 +1,226 @@
+// Every operation in the OpenAPI document, every query and path parameter and every body property, sent malformed
+// values (year 0000, a 13th month, Infinity, 1e309, NaN, -1, huge numbers, NUL bytes, very long strings, wrong types,
+// arrays, empty strings, unknown parameters) as a role its policy (x-access) allows. Never a 5xx; every 400 names the
+// parameter; a NUL byte is always refused; every /api/ answer carries Cache-Control: no-store.
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import type { Access, Role } from '../../server/src/features/auth/access.js'
+import { setPassword } from '../../server/src/features/users/user-store.js'
+import { boundaryFiles, createTestUser, policeUkFile, signIn, startTestApp, TEST_PASSWORD, type SignedIn, type TestApp } from '../support/test-app.js'
+
+// Hundreds of fuzzed sign-ins and new passwords get past validation; at the real scrypt cost each would take a second.
+vi.mock('../../server/src/features/auth/passwords.js', async (importOriginal) => {
+  const original = await importOriginal<typeof import('../../server/src/features/auth/passwords.js')>()
+  const cheap = { N: 2 ** 10, r: 8, p: 1 }
+  const unknownUser = original.hashPassword('no such user', cheap)
+  return { ...original, hashPassword: (password: string) => original.hashPassword(password, cheap), hashForUnknownUser: () => unknownUser }
+})
+
+const WARD = 'E05014882' // Stockton Town Centre (WD23)
+
+interface Schema {
+  type?: string
+  properties?: Record<string, Schema>
+  items?: Schema
+}
+interface Parameter {
+  name: string
+  in: 'query' | 'path' | 'header' | 'cookie'
+  schema?: Schema
+}
+interface Operation {
+  'x-access'?: Access
+  parameters?: Parameter[]
+  requestBody?: { content: Record<string, { schema: Schema }> }
+}
+
+/** Sent as query and path parameter values (URL-encoded), each on its own: to every parameter… */
+const ANY_VALUES = ['', '\u0000', `${WARD}\u0000`, 'tab\there', 'x'.repeat(10_000), 'true', '{}', 'Infinity', '-1']
+/** …to numbers… */
+const NUMBER_VALUES = ['-Infinity', '1e309', '0', '1.5', 'NaN', '9'.repeat(400)]
+/** …and to strings (months, days, codes, free text). */
+const STRING_VALUES = ['0000-01', '0001-01', '9999-12', '2024-13', '2024-00', '0000-01-01', '2024-02-30', '1e309']
+const textValuesFor = (schema: Schema | undefined) =>
+  schema?.type === 'integer' || schema?.type === 'number' ? [...ANY_VALUES, ...NUMBER_VALUES] : schema?.type === 'string' ? [...ANY_VALUES, ...STRING_VALUES] : ANY_VALUES
+/** Sent as body property values: raw JSON, so 1e309 reaches the parser as written (JSON.stringify would send null). */
+const JSON_VALUES = [
+  '"0000-01"', '"0000-01-01"', '"9999-12"', '"Infinity"', '1e309', '-1e309', '-1', '0', '1.5', '"NaN"', '1e300',
+  '"\\u0000"', `"${WARD}\\u0000"`, JSON.stringify('x'.repeat(10_000)), '""', '[]', '["x"]', '{}', 'null', 'true',
+]
+/** Every value holding a control character must be refused with a 400, whatever the parameter. */
+const hasControl = (value: string) => /[\u0000-\u001f]|\\u0000/.test(value)
+
+/** Cheap values for parameters not under test, so an accepted request stays fast (coarsest cells). */
+const BASE_QUERY: Record<string, string> = { res: '6' }
+
+let testApp: TestApp
+let spec: { paths: Record<string, Record<string, Operation>> }
+let targetUserId: number
+let serial = 0
+const sessions = new Map<Role, SignedIn>()
+
+/** A valid body per write route; the fuzz replaces one property of it at a time. */
+const BASE_BODIES: Record<string, () => Record<string, unknown>> = {
+  'POST /api/auth/login': () => ({ email: 'login-target@fuzz.test', password: TEST_PASSWORD }),
+  'POST /api/auth/password': () => ({ currentPassword: TEST_PASSWORD, newPassword: 'a new fuzz password' }),
+  'POST /api/users': () => ({ email: `made-${++serial}@fuzz.test`, name: 'Made by the fuzz', role: 'inspector', password: 'a long first password' }),
+  'PATCH /api/users/{id}': () => ({ name: `Renamed ${serial}` }),
+  'POST /api/users/{id}/password': () => ({ password: `reset password ${serial}` }),
+  'PUT /api/harm-weights': () => ({ weights: [{ category: 'Anti-social behaviour', weight: 5 }] }),
+}
+
+/** The session for routes about the caller's own session: a fuzzed request may sign it out or change its password. */
+let self: SignedIn | null = null
+let selfId: number
+
+/**
+ * The caller for an operation: the last role its policy lists (the least privileged, so the narrowest code path),
+ * a councillor for any signed-in route, nobody for a public one.
+ */
+async function callerFor(path: string, access: Access): Promise<SignedIn | null> {
+  if (access === 'public') return null
+  if (path.startsWith('/api/auth/')) {
+    self ??= await signIn(testApp.app, 'self@fuzz.test')
+    return self
+  }
+  const role: Role = access === 'signed-in' ? 'councillor' : access[access.length - 1]
+  return sessions.get(role)!
+}
+
+interface Case {
+  /** The parameter the answer must name when it is a 400. */
+  parameter: string
+  value: string
+  query: string[]
+  pathValues: Record<string, string>
+  body?: string
+}
+
+function* casesFor(method: string, path: string, operation: Operation): Generator<Case> {
+  const parameters = operation.parameters ?? []
+  const queryParameters = parameters.filter((parameter) => parameter.in === 'query')
+  const query = queryParameters.map((parameter) => parameter.name)
+  const pathParameters = parameters.filter((parameter) => parameter.in === 'path')
+  const pathNames = pathParameters.map((parameter) => parameter.name)
+  const basePath = Object.fromEntries(pathNames.map((name) => [name, String(targetUserId)]))
+  const baseQuery = (except: string[]) =>
+    Object.entries(BASE_QUERY).filter(([name]) => query.includes(name) && !except.includes(name)).map(([name, value]) => `${name}=${value}`)
+  const bodySchema = operation.requestBody?.content['application/json']?.schema
+  const baseBody = BASE_BODIES[`${method.toUpperCase()} ${path}`]
+  const body = () => (bodySchema && baseBody ? JSON.stringify(baseBody()) : undefined)
+  const q = (name: string, value: string) => `${name}=${encodeURIComponent(value)}`
+
+  for (const { name, schema } of queryParameters) {
+    for (const value of textValuesFor(schema)) yield { parameter: name, value, query: [...baseQuery([name]), q(name, value)], pathValues: basePath, body: body() }
+    // Repeated: an array where one value is expected.
+    yield { parameter: name, value: '[1, 2]', query: [...baseQuery([name]), q(name, '1'), q(name, '2')], pathValues: basePath, body: body() }
+  }
+  // A period whose both ends are malformed: top-wards also compares with the equal period before it.
+  if (query.includes('from') && query.includes('to')) {
+    for (const [from, to] of [['0000-01', '0000-02'], ['0001-01', '0001-02'], ['0001-01', '2024-01'], ['0000-01-01', '0000-01-02']]) {
+      yield { parameter: 'from|to', value: `${from}..${to}`, query: [...baseQuery(['from', 'to']), q('from', from), q('to', to)], pathValues: basePath, body: body() }
+    }
+  }
+  yield { parameter: 'fuzzUnknown', value: '1', query: [...baseQuery([]), 'fuzzUnknown=1'], pathValues: basePath, body: body() }
+  for (const { name, schema } of pathParameters) {
+    for (const value of textValuesFor(schema)) yield { parameter: name, value, query: baseQuery([]), pathValues: { ...basePath, [name]: value }, body: body() }
+  }
+  if (bodySchema && baseBody) {
+    for (const [propertyPath, leaf] of bodyPaths(bodySchema, [])) {
+      for (const value of JSON_VALUES) {
+        yield { parameter: leaf, value, query: baseQuery([]), pathValues: basePath, body: withRawValue(baseBody(), propertyPath, value) }
+      }
+    }
+    yield { parameter: 'fuzzUnknown', value: '1', query: baseQuery([]), pathValues: basePath, body: withRawValue(baseBody(), ['fuzzUnknown'], '1') }
+  }
+}
+
+/** Every property path in a body schema, into arrays of objects (their first item), with the leaf's name. */
+function bodyPaths(schema: Schema, prefix: (string | number)[]): [(string | number)[], string][] {
+  const paths: [(string | number)[], string][] = []
+  for (const [name, property] of Object.entries(schema.properties ?? {})) {
+    paths.push([[...prefix, name], name])
+    if (property.type === 'array' && property.items?.properties) paths.push(...bodyPaths(property.items, [...prefix, name, 0]))
+    if (property.type === 'object' && property.properties) paths.push(...bodyPaths(property, [...prefix, name]))
+  }
+  return paths
+}
+
+const PLACEHOLDER = '\u2063fuzz\u2063'
+
+/** The body as JSON text with the value at `path` replaced by raw JSON text. */
+function withRawValue(body: Record<string, unknown>, path: (string | number)[], raw: string): string {
+  let container: Record<string | number, unknown> = body
+  for (const key of path.slice(0, -1)) {
+    container[key] ??= typeof key === 'number' ? [] : {}
+    container = container[key] as Record<string | number, unknown>
+  }
+  container[path[path.length - 1]] = PLACEHOLDER
+  return JSON.stringify(body).replace(JSON.stringify(PLACEHOLDER), raw)
+}
+
+/** The name as a word of the message: `querystring/to must …`, `from: 0001-01 …`, `body/weights/0/weight …`. */
+function namesParameter(message: string, parameter: string): boolean {
+  return parameter.split('|').some((name) => new RegExp(`(^|[^A-Za-z0-9_])${name}([^A-Za-z0-9_]|$)`).test(message))
+}
+
+beforeAll(async () => {
+  // Fuzzed sign-ins fail by the hundred; throttling would turn the rest into 429s before the route's own checks.
+  testApp = await startTestApp({ security: { maxFailuresPerAccount: 1_000_000, maxFailuresPerAddress: 1_000_000 } })
+  await testApp.importFiles([...boundaryFiles, policeUkFile('2024-01')])
+  for (const role of ['admin', 'analyst', 'inspector', 'councillor'] as const) {
+    await createTestUser(testApp.pool, { email: `${role}@fuzz.test`, role, wards: role === 'councillor' ? [WARD] : undefined })
+    sessions.set(role, await signIn(testApp.app, `${role}@fuzz.test`))
+  }
+  await createTestUser(testApp.pool, { email: 'login-target@fuzz.test', role: 'inspector' })
+  targetUserId = await createTestUser(testApp.pool, { email: 'target@fuzz.test', role: 'inspector' })
+  selfId = await createTestUser(testApp.pool, { email: 'self@fuzz.test', role: 'inspector' })
+  spec = (await testApp.app.inject({ method: 'GET', url: '/docs/json' })).json()
+})
+afterAll(() => testApp?.close())
+
+describe('malformed input on every route', () => {
+  it('has a base body for every route that takes one', () => {
+    for (const [path, methods] of Object.entries(spec.paths)) {
+      for (const [method, operation] of Object.entries(methods)) {
+        if (operation.requestBody) expect(BASE_BODIES[`${method.toUpperCase()} ${path}`], `${method} ${path} has no base body here`).toBeDefined()
+      }
+    }
+  })
+
+  it('never answers 5xx, names the parameter in every 400, refuses NUL bytes and sends no-store', async () => {
+    const failures: string[] = []
+    let sent = 0
+    const started = Date.now()
+    for (const [path, methods] of Object.entries(spec.paths)) {
+      for (const [method, operation] of Object.entries(methods)) {
+        for (const fuzz of casesFor(method, path, operation)) {
+          const session = await callerFor(path, operation['x-access']!)
+          const url = path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(fuzz.pathValues[name])) + (fuzz.query.length ? `?${fuzz.query.join('&')}` : '')
+          const response = await testApp.app.inject({
+            method: method.toUpperCase() as 'GET',
+            url,
+            payload: fuzz.body,
+            headers: { ...(session?.headers ?? {}), ...(fuzz.body === undefined ? {} : { 'content-type': 'application/json' }) },
+          })
+          sent += 1
+          const what = `${method.toUpperCase()} ${path} ${fuzz.parameter}=${JSON.stringify(fuzz.value.slice(0, 40))}`
+          const message: string = response.statusCode >= 400 ? (response.json().message ?? '') : ''
+          if (response.statusCode >= 500) failures.push(`${what}: ${response.statusCode} ${response.body.slice(0, 160)}`)
+          else if (response.statusCode === 400 && !namesParameter(message, fuzz.parameter)) failures.push(`${what}: 400 does not name it: ${message.slice(0, 160)}`)
+          else if (hasControl(fuzz.value) && response.statusCode !== 400 && response.statusCode !== 413 && response.statusCode !== 404) {
+            failures.push(`${what}: a control character was not refused: ${response.statusCode} ${response.body.slice(0, 120)}`)
+          }
+          if (response.headers['cache-control'] !== 'no-store') failures.push(`${what}: Cache-Control is ${String(response.headers['cache-control'])}`)
+          // Signed out or a password changed: back to the known password and a new session.
+          if (session === self && response.statusCode < 300) {
+            await setPassword(testApp.pool, selfId, TEST_PASSWORD, false)
+            self = null
+          }
+        }
+      }
+    }
+    console.info(`fuzz: ${sent} requests in ${Date.now() - started} ms`)
+    expect(failures.length, `${failures.length} failures, the first 100:\n${failures.slice(0, 100).join('\n')}`).toBe(0)
+    expect(sent).toBeGreaterThan(1000)
+  })
+})
