@@ -17,7 +17,7 @@ import { measured } from './measure.js'
 import { EMERGING_CATEGORIES, type EmergingCategory } from './stats/emerging.js'
 import { HOTSPOT_CLASSES, hotspotSign } from './stats/hotspot-class.js'
 import { StudyAreas } from './study-area.js'
-import { DataPeriod } from '../summary/data-period.js'
+import { PERIOD_HEADER, periodHeaderValue } from '../summary/period-in-data.js'
 
 const HotspotClassSchema = Type.Union([
   Type.Literal('hot-99'), Type.Literal('hot-95'), Type.Literal('hot-90'), Type.Literal('not-significant'),
@@ -246,7 +246,6 @@ async function parseCouncils(pool: pg.Pool, raw: string | undefined): Promise<st
 export const hotspotRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const pool = app.pg.pool
   const studyAreas = new StudyAreas()
-  const dataPeriod = new DataPeriod()
 
   app.get(
     '/api/hotspots/gistar',
@@ -263,9 +262,10 @@ export const hotspotRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: GiStarAnswer },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const query = request.query
-      const filter = await parseIncidentFilter(pool, query)
+      const { params: filter, period: periodUsed } = await parseIncidentFilter(pool, query)
+      reply.header(PERIOD_HEADER, periodHeaderValue(periodUsed))
       const councils = await parseCouncils(pool, query.lad)
       const result = await runGiStar(pool, studyAreas, { filter, councils, res: query.res, k: query.k, fdr: query.fdr, measure: query.measure })
       const classCounts = Object.fromEntries(HOTSPOT_CLASSES.map((name) => [name, 0]))
@@ -294,11 +294,12 @@ export const hotspotRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: ProblemLocationsAnswer },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const query = request.query
-      const filter = await parseIncidentFilter(pool, query)
+      const { params: filter, period: periodUsed } = await parseIncidentFilter(pool, query)
+      reply.header(PERIOD_HEADER, periodHeaderValue(periodUsed))
       const councils = await parseCouncils(pool, query.lad)
-      const period = await periodOf(query)
+      const period = periodUsed
       const gistarRequest = { filter, councils, res: query.res, k: query.k, fdr: query.fdr, measure: query.measure }
       const area = await studyAreas.get(pool, councils, query.res, query.k)
       let locations: ReturnType<typeof rankProblemLocations> = []
@@ -342,11 +343,12 @@ export const hotspotRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: EmergingAnswer },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const query = request.query
-      const filter = await parseIncidentFilter(pool, query)
+      const { params: filter, period: periodUsed } = await parseIncidentFilter(pool, query)
+      reply.header(PERIOD_HEADER, periodHeaderValue(periodUsed))
       const councils = await parseCouncils(pool, query.lad)
-      const period = await periodOf(query)
+      const period = periodUsed
       const categoryCounts = Object.fromEntries(EMERGING_CATEGORIES.map((name) => [name, 0]))
       const base = { res: query.res, k: query.k, fdr: query.fdr, measure: query.measure }
       if (!period) return { ...base, period: { from: '', to: '' }, months: 0, cellCount: 0, categoryCounts, cells: [] }
@@ -369,14 +371,6 @@ export const hotspotRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
   )
 
-  /** The filter's period, or the span of the data when it is open; null with no data at all. */
-  async function periodOf(query: { from?: string; to?: string }): Promise<{ from: string; to: string } | null> {
-    const span = await dataPeriod.get(pool)
-    const from = query.from ?? span?.from
-    const to = query.to ?? span?.to
-    return from && to ? { from, to } : null
-  }
-
   app.get(
     '/api/hotspots/concentration',
     {
@@ -388,11 +382,12 @@ export const hotspotRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: ConcentrationAnswer },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const query = request.query
-      const filter = await parseIncidentFilter(pool, query)
+      const { params: filter, period: periodUsed } = await parseIncidentFilter(pool, query)
+      reply.header(PERIOD_HEADER, periodHeaderValue(periodUsed))
       const councils = await parseCouncils(pool, query.lad)
-      const period = (await periodOf(query)) ?? { from: '', to: '' }
+      const period = periodUsed ?? { from: '', to: '' }
       const rows = (await pool.query('SELECT code, name FROM councils WHERE $1::text[] IS NULL OR code = ANY ($1) ORDER BY name', [councils])).rows
       // One aggregation serves every council: each takes the cells of its own study area.
       const cellRows = await cellValueRows(pool, { filter, res: query.res })
@@ -426,11 +421,12 @@ export const hotspotRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: ForecastAnswer },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const query = request.query
-      const filter = await parseIncidentFilter(pool, query)
+      const { params: filter, period: periodUsed } = await parseIncidentFilter(pool, query)
+      reply.header(PERIOD_HEADER, periodHeaderValue(periodUsed))
       const councils = await parseCouncils(pool, query.lad)
-      const period = await periodOf(query)
+      const period = periodUsed
       const base = { res: query.res, lookback: query.lookback, top: query.top, measure: query.measure }
       if (!period) return { ...base, period: { from: '', to: '' }, months: [] }
       const gistarRequest = { filter, councils, res: query.res, k: query.k, fdr: query.fdr, measure: query.measure }
@@ -465,11 +461,11 @@ export const hotspotRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: TopWardsAnswer },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const query = request.query
-      const [from, to, categories] = await parseIncidentFilter(pool, { from: query.from, to: query.to, categories: query.categories })
+      const { params: [, , categories], period } = await parseIncidentFilter(pool, { from: query.from, to: query.to, categories: query.categories })
+      reply.header(PERIOD_HEADER, periodHeaderValue(period))
       const councils = await parseCouncils(pool, query.lad)
-      const period = await periodOf({ from: from ?? undefined, to: to ?? undefined })
       const measure = query.measure
       if (!period) return { period: { from: '', to: '' }, previousPeriod: { from: '', to: '' }, measure, wards: [] }
       const previous = previousPeriod(period.from, period.to)

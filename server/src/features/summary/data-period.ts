@@ -25,3 +25,12 @@ export class DataPeriod {
     return span
   }
 }
+
+const perPool = new WeakMap<pg.Pool, DataPeriod>()
+
+/** The DataPeriod of an app's pool: every route of the app shares one kept span. */
+export function dataPeriodOf(pool: pg.Pool): DataPeriod {
+  let period = perPool.get(pool)
+  if (!period) perPool.set(pool, (period = new DataPeriod()))
+  return period
+}

@@ -5,6 +5,7 @@ import { loadQuery } from '../../lib/sql-file.js'
 import { currentSession } from '../auth/access.js'
 import { incidentFilterProperties } from '../incidents/incident-filter.js'
 import { DataPeriod } from '../summary/data-period.js'
+import { periodInData } from '../summary/period-in-data.js'
 import { suppressBreakdown, suppressCount, type ShownCount } from './suppression.js'
 
 const reportWards = loadQuery(import.meta.url, 'report-wards.sql')
@@ -62,9 +63,9 @@ export const wardReportRoutes: FastifyPluginAsyncTypebox<{ suppressionThreshold:
       const wards = (await pool.query({ ...reportWards, values: [codes] })).rows
       if (query.ward && wards.length === 0) throw new BadRequestError('ward', `no ward has the code ${query.ward}`)
 
-      const span = await dataPeriod.get(pool)
-      const periodFrom = query.from ?? span?.from
-      const periodTo = query.to ?? span?.to
+      const used = periodInData(await dataPeriod.get(pool), query).period
+      const periodFrom = used?.from
+      const periodTo = used?.to
       const base = { suppressionThreshold: threshold, suppressed: isCouncillor }
       if (!periodFrom || !periodTo) {
         return { ...base, period: null, wards: wards.map((row) => ({ code: row.code, name: row.name, councilName: row.council_name, total: 0, categories: [], months: [] })) }
