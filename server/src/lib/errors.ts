@@ -8,3 +8,14 @@ export class BadRequestError extends Error {
     super(`${parameter}: ${message}`)
   }
 }
+
+/** The server is too busy to take the request now; answered 503 with Retry-After, so a client backs off and retries. */
+export class BusyError extends Error {
+  readonly statusCode = 503
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(message)
+  }
+}

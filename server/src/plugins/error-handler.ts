@@ -1,4 +1,5 @@
 import type { FastifyError, FastifyInstance } from 'fastify'
+import { BusyError } from '../lib/errors.js'
 
 interface SchemaError {
   instancePath: string
@@ -27,6 +28,9 @@ export function registerErrorHandler(app: FastifyInstance): void {
     const status = error.statusCode ?? 500
     if (status >= 400 && status < 500) {
       return reply.code(status).send({ statusCode: status, error: status === 400 ? 'Bad Request' : (error.code ?? 'Client Error'), message: error.message })
+    }
+    if (error instanceof BusyError) {
+      return reply.code(503).header('retry-after', String(error.retryAfterSeconds)).send({ statusCode: 503, error: 'Service Unavailable', message: error.message })
     }
     // Statement timeouts are load, not a bug: tell the client to retry rather than report an internal error.
     if ((error as { code?: string }).code === '57014') {
