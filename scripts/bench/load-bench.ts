@@ -6,6 +6,7 @@ import autocannon from 'autocannon'
 import { buildApp } from '../../server/src/app.js'
 import { projectRoot } from '../../server/src/config.js'
 import { createPool } from '../../server/src/db/pool.js'
+import { updateLocationCounts } from '../../server/src/features/import/import-files.js'
 import { createUser } from '../../server/src/features/users/user-store.js'
 import { openBenchDatabase } from './bench-database.js'
 import { DEMO_INCIDENT_ROWS, importDemoData } from './import-bench.js'
@@ -37,7 +38,15 @@ async function ensureDemoData(url: string): Promise<void> {
   try {
     const loaded = (await probe.query<{ n: number }>('SELECT count(*)::int AS n FROM incidents')).rows[0].n
     await createUser(probe, { ...BENCH_USER, name: 'Bench analyst', role: 'analyst', mustChangePassword: false })
-    if (loaded === DEMO_INCIDENT_ROWS) return
+    if (loaded === DEMO_INCIDENT_ROWS) {
+      // An import stopped before the end of its run leaves the counts behind the incidents: every analysis would then
+      // read the incidents themselves and nothing could be kept, which is not the state a server runs in.
+      if ((await probe.query('SELECT 1 FROM incidents_not_counted() LIMIT 1')).rowCount) {
+        progress('load: the counts lag behind the incidents (an import stopped early); catching up as the importer does (untimed)')
+        await updateLocationCounts(probe)
+      }
+      return
+    }
     progress(`load: the bench schema holds ${loaded} incidents; loading the demo data first (untimed)`)
   } finally {
     await probe.end()
@@ -55,11 +64,19 @@ async function ensureDemoData(url: string): Promise<void> {
  * One emerging res-10 request on an app in this process, nothing else running: its time and the longest the event
  * loop was held meanwhile (perf_hooks' event-loop delay histogram, 10 ms resolution). A fresh app, so nothing is cached.
  */
+/** The loop's max delay over 5 s with nothing to do: what the machine's other work alone costs it. */
+let idleLoopDelayMs = Number.NaN
+
 async function emergingOnTheLoop(url: string): Promise<string[][]> {
   const database = await openBenchDatabase(url)
   const app = await buildApp({ connection: database.connection, engine: database.engine, clientDir: null, logger: false })
   await app.ready()
   const rows: string[][] = []
+  const idle = monitorEventLoopDelay({ resolution: 10 })
+  idle.enable()
+  await sleep(5000)
+  idle.disable()
+  idleLoopDelayMs = idle.max / 1e6
   try {
     const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: BENCH_USER })
     const session = login.cookies.find((cookie) => cookie.name === 'pm_session')
@@ -73,7 +90,8 @@ async function emergingOnTheLoop(url: string): Promise<string[][]> {
       const took = performance.now() - started
       delay.disable()
       const body = response.json()
-      const months = response.statusCode === 200 ? `${body.months} months, ${body.cellCount} cells` : `answered ${response.statusCode}`
+      const how = response.headers['patrolmap-analysis']
+      const months = response.statusCode === 200 ? `${body.months} months, ${body.cellCount} cells${how ? `, ${how}` : ''}` : `answered ${response.statusCode}`
       const maxDelay = delay.max / 1e6
       rows.push([emerging.label, months, ms(took), ms(maxDelay), ratio(maxDelay / took),
         judge(`${emerging.label}: event loop held ≤ ${TARGET_LOOP_DELAY_MS} ms`, maxDelay <= TARGET_LOOP_DELAY_MS)])
@@ -171,6 +189,8 @@ async function underLoad(base: string, cookie: string, vary: boolean): Promise<L
 }
 
 const failed = (result: autocannon.Result) => result.non2xx + result.errors + result.timeouts
+/** A paced probe met its target only if it was answered at all, every time. */
+const answeredAll = (result: autocannon.Result) => result.requests.total > 0 && failed(result) === 0
 
 export async function runLoadBench(url: string): Promise<void> {
   await ensureDemoData(url)
@@ -201,9 +221,9 @@ export async function runLoadBench(url: string): Promise<void> {
         ms(heavy.latency.p99),
         String(failed(heavy)),
         `${ms(health.latency.p99)} (${ratio(healthRatio)})`,
-        judge(`health p99 under problem-location load (${label}) ≤ ${TARGET_UNDER_LOAD_RATIO}× alone`, healthRatio <= TARGET_UNDER_LOAD_RATIO && failed(health) === 0),
+        judge(`health p99 under problem-location load (${label}) ≤ ${TARGET_UNDER_LOAD_RATIO}× alone`, healthRatio <= TARGET_UNDER_LOAD_RATIO && answeredAll(health)),
         `${ms(hexes.latency.p99)} (${ratio(hexesRatio)})`,
-        judge(`hexes p99 under problem-location load (${label}) ≤ ${TARGET_UNDER_LOAD_RATIO}× alone`, hexesRatio <= TARGET_UNDER_LOAD_RATIO && failed(hexes) === 0),
+        judge(`hexes p99 under problem-location load (${label}) ≤ ${TARGET_UNDER_LOAD_RATIO}× alone`, hexesRatio <= TARGET_UNDER_LOAD_RATIO && answeredAll(hexes)),
         vary ? '' : judge(`problem locations, all alike: ≥ ${TARGET_SHARED_RATE} requests/s`, heavy.requests.average >= TARGET_SHARED_RATE),
       ])
       progress('load: waiting for the server to finish what the run left')
@@ -215,6 +235,7 @@ export async function runLoadBench(url: string): Promise<void> {
 
   heading('Heavy analysis and the event loop: one request on an app in this process, nothing else running')
   table(['case', 'answer', 'time', 'max event-loop delay', 'delay/time', `delay ≤ ${TARGET_LOOP_DELAY_MS} ms`], loopRows)
+  note(`the same loop idle for 5 s just before: max delay ${ms(idleLoopDelayMs)} (the machine's other work); the second request, clamped to the same period, may be answered from the first's cached answer`)
   heading(`Under load: ${HEAVY_CONNECTIONS} connections on ${PROBLEM_LOCATIONS} for ${LOAD_SECONDS} s (a server process on 127.0.0.1, autocannon)`)
   table(
     ['problem-location requests', 'answered', 'req/s', 'p50', 'p99', 'failed', 'health p99 (× alone)', `≤ ${TARGET_UNDER_LOAD_RATIO}×`, 'hexes p99 (× alone)', `≤ ${TARGET_UNDER_LOAD_RATIO}×`, `≥ ${TARGET_SHARED_RATE}/s`],
