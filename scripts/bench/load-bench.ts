@@ -19,8 +19,9 @@ const HEAVY_CONNECTIONS = 50
 /** The light requests are paced (one connection each, a fixed rate), so they measure waiting, not add load. */
 const HEALTH_RATE = 10
 const HEXES_RATE = 4
-/** Light requests under load against the same requests alone: the machine is shared, so absolute times drift with it. */
-const TARGET_UNDER_LOAD_RATIO = 3
+/** Light requests stay answerable at a map's pace under load; their p99 alone is printed beside, as the machine may be shared. */
+const TARGET_HEALTH_P99_MS = 250
+const TARGET_HEXES_P99_MS = 500
 const TARGET_LOOP_DELAY_MS = 100
 const TARGET_SHARED_RATE = 100
 
@@ -221,9 +222,9 @@ export async function runLoadBench(url: string): Promise<void> {
         ms(heavy.latency.p99),
         String(failed(heavy)),
         `${ms(health.latency.p99)} (${ratio(healthRatio)})`,
-        judge(`health p99 under problem-location load (${label}) ≤ ${TARGET_UNDER_LOAD_RATIO}× alone`, healthRatio <= TARGET_UNDER_LOAD_RATIO && answeredAll(health)),
+        judge(`health p99 under problem-location load (${label}) ≤ ${TARGET_HEALTH_P99_MS} ms`, health.latency.p99 <= TARGET_HEALTH_P99_MS && answeredAll(health)),
         `${ms(hexes.latency.p99)} (${ratio(hexesRatio)})`,
-        judge(`hexes p99 under problem-location load (${label}) ≤ ${TARGET_UNDER_LOAD_RATIO}× alone`, hexesRatio <= TARGET_UNDER_LOAD_RATIO && answeredAll(hexes)),
+        judge(`hexes p99 under problem-location load (${label}) ≤ ${TARGET_HEXES_P99_MS} ms`, hexes.latency.p99 <= TARGET_HEXES_P99_MS && answeredAll(hexes)),
         vary ? '' : judge(`problem locations, all alike: ≥ ${TARGET_SHARED_RATE} requests/s`, heavy.requests.average >= TARGET_SHARED_RATE),
       ])
       progress('load: waiting for the server to finish what the run left')
@@ -238,7 +239,7 @@ export async function runLoadBench(url: string): Promise<void> {
   note(`the same loop idle for 5 s just before: max delay ${ms(idleLoopDelayMs)} (the machine's other work); the second request, clamped to the same period, may be answered from the first's cached answer`)
   heading(`Under load: ${HEAVY_CONNECTIONS} connections on ${PROBLEM_LOCATIONS} for ${LOAD_SECONDS} s (a server process on 127.0.0.1, autocannon)`)
   table(
-    ['problem-location requests', 'answered', 'req/s', 'p50', 'p99', 'failed', 'health p99 (× alone)', `≤ ${TARGET_UNDER_LOAD_RATIO}×`, 'hexes p99 (× alone)', `≤ ${TARGET_UNDER_LOAD_RATIO}×`, `≥ ${TARGET_SHARED_RATE}/s`],
+    ['problem-location requests', 'answered', 'req/s', 'p50', 'p99', 'failed', 'health p99 (× alone)', `≤ ${TARGET_HEALTH_P99_MS} ms`, 'hexes p99 (× alone)', `≤ ${TARGET_HEXES_P99_MS} ms`, `≥ ${TARGET_SHARED_RATE}/s`],
     loadRows,
   )
   note(`alone (5 s, before the load): /api/health p99 ${ms(healthAlone)}, ${HEXES} p99 ${ms(hexesAlone)}; under load the same, at ${HEALTH_RATE}/s and ${HEXES_RATE}/s, one connection each`)

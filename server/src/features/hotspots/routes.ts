@@ -246,12 +246,13 @@ async function parseCouncils(pool: pg.Pool, raw: string | undefined): Promise<st
 const MAX_WAITING_ANALYSES = 64
 
 /**
- * Analysis threads: one per core, but no more than a quarter of the database pool, since an analysis holds one or two
- * connections while it reads; at least one.
+ * Analysis threads: one per core but one, which the main thread keeps for every other request (and, on one machine,
+ * the database shares); no more than a quarter of the database pool, since an analysis holds one or two connections
+ * while it reads; at least one.
  */
 function analysisThreadCount(pool: pg.Pool): number {
   const connections = (pool as pg.Pool & { options: { max?: number } }).options.max ?? 10
-  return Math.max(1, Math.min(os.availableParallelism(), Math.floor(connections / 4)))
+  return Math.max(1, Math.min(os.availableParallelism() - 1, Math.floor(connections / 4)))
 }
 
 const NO_PERIOD: Period = { from: '', to: '' }
