@@ -1,15 +1,16 @@
-// npm run bench [-- import|hexes|hotspots|startup]: import rate against COPY, /api/hexes latency against its bare SQL,
-// hotspot analysis time against its aggregation query, and the first embedded start. Prints PASS/MISS against each target but exits 0 whatever the figures: a benchmark, not a test.
+// npm run bench [-- import|hexes|hotspots|load|startup]: import rate against COPY, /api/hexes latency against its bare SQL,
+// hotspot analysis time against its aggregation query, a heavy analysis under load, and the first embedded start. Prints PASS/MISS against each target but exits 0 whatever the figures: a benchmark, not a test.
 import os from 'node:os'
 import { benchDatabaseUrl, ensureBenchDatabase, printableUrl } from './bench/bench-database.js'
 import { runHexesBench } from './bench/hexes-bench.js'
 import { runHotspotsBench } from './bench/hotspots-bench.js'
 import { runImportBench } from './bench/import-bench.js'
+import { runLoadBench } from './bench/load-bench.js'
 import { describeMachine } from './bench/machine.js'
 import { heading, keyValues, recordedVerdicts } from './bench/report.js'
 import { runStartupBench } from './bench/startup-bench.js'
 
-const SECTIONS = ['import', 'hexes', 'hotspots', 'startup'] as const
+const SECTIONS = ['import', 'hexes', 'hotspots', 'load', 'startup'] as const
 type Section = (typeof SECTIONS)[number]
 
 const asked = process.argv.slice(2).filter((arg) => arg !== '--')
@@ -21,7 +22,7 @@ if (unknown.length > 0) {
 const sections: Section[] = asked.length > 0 ? SECTIONS.filter((section) => asked.includes(section)) : [...SECTIONS]
 
 const target = benchDatabaseUrl()
-const usesServer = sections.includes('import') || sections.includes('hexes') || sections.includes('hotspots')
+const usesServer = sections.some((section) => section !== 'startup')
 if (usesServer) await ensureBenchDatabase(target)
 
 console.log(`Patrolmap benchmark, ${new Date().toISOString()} — sections: ${sections.join(', ')}`)
@@ -36,6 +37,7 @@ for (const section of sections) {
     if (section === 'import') await runImportBench(target.url)
     if (section === 'hexes') await runHexesBench(target.url)
     if (section === 'hotspots') await runHotspotsBench(target.url)
+    if (section === 'load') await runLoadBench(target.url)
     if (section === 'startup') await runStartupBench()
   } catch (error) {
     failures.push(section)

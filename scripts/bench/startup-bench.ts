@@ -1,7 +1,5 @@
-import { spawn, type ChildProcess } from 'node:child_process'
-import { once } from 'node:events'
+import { spawn } from 'node:child_process'
 import fs from 'node:fs/promises'
-import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import { performance } from 'node:perf_hooks'
@@ -9,6 +7,7 @@ import readline from 'node:readline'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { projectRoot } from '../../server/src/config.js'
 import { DEMO_INCIDENT_ROWS } from './import-bench.js'
+import { freePort, stopProcessGroup } from './server-process.js'
 import { heading, judge, note, progress, seconds, table } from './report.js'
 
 const TARGET_MS = 60_000
@@ -16,16 +15,6 @@ const TARGET_MS = 60_000
 const GIVE_UP_MS = 300_000
 const POLL_INTERVAL_MS = 250
 const READY_LOG = 'Patrolmap ready at'
-
-async function freePort(): Promise<number> {
-  const server = net.createServer()
-  server.listen(0, '127.0.0.1')
-  await once(server, 'listening')
-  const { port } = server.address() as net.AddressInfo
-  server.close()
-  await once(server, 'close')
-  return port
-}
 
 /** The administrator the first start creates; the summary route is for signed-in staff. */
 const BENCH_ADMIN = { email: 'bench-admin@bench.local', password: 'a bench admin password' }
@@ -50,30 +39,6 @@ async function summaryTotal(port: number): Promise<number | null> {
   } catch {
     return null // not listening yet
   }
-}
-
-/**
- * npx starts tsx, which starts node: the server runs in a process group of its own (detached), and the whole
- * group is stopped, politely first.
- */
-async function stopProcessGroup(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return
-  const exited = once(child, 'exit')
-  const signalGroup = (signal: NodeJS.Signals) => {
-    try {
-      process.kill(-child.pid!, signal)
-    } catch {
-      // already gone
-    }
-  }
-  signalGroup('SIGTERM')
-  const stopped = await Promise.race([exited.then(() => true), sleep(15_000).then(() => false)])
-  if (!stopped) {
-    signalGroup('SIGKILL')
-    await exited
-  }
-  // tsx's own children may outlive the npx process that was waited on; give them the same signal.
-  signalGroup('SIGKILL')
 }
 
 export async function runStartupBench(): Promise<void> {

@@ -126,7 +126,13 @@ describe('GET /api/hexes', () => {
   })
 
   it('answers an empty list when nothing matches', async () => {
-    expect(await json('/api/hexes?from=2030-01&to=2030-12')).toEqual([])
+    expect(await json('/api/hexes?categories=Shoplifting&ward=E05009871&from=2024-01&to=2024-01&res=10')).toEqual([])
+  })
+
+  it('refuses a period wholly after the data, naming from (the period rule: period-rule.test.ts)', async () => {
+    const response = await get('/api/hexes?from=2030-01&to=2030-12')
+    expect(response.statusCode).toBe(400)
+    expect(response.json().message).toContain('from')
   })
 })
 

@@ -2,6 +2,7 @@ import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typ
 import { loadQuery } from '../../lib/sql-file.js'
 import { incidentFilterProperties, parseIncidentFilter } from '../incidents/incident-filter.js'
 import { STAFF } from '../auth/access.js'
+import { PERIOD_HEADER, periodHeaderValue } from '../summary/period-in-data.js'
 
 const hexCounts = loadQuery(import.meta.url, 'hex-counts.sql')
 
@@ -22,9 +23,10 @@ export const hexRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: Type.Array(Type.Object({ h3: Type.String(), count: Type.Integer() })) },
       },
     },
-    async (request) => {
-      const filter = await parseIncidentFilter(app.pg.pool, request.query)
-      const result = await app.pg.query({ ...hexCounts, values: [...filter, request.query.res] })
+    async (request, reply) => {
+      const { params, period } = await parseIncidentFilter(app.pg.pool, request.query)
+      const result = await app.pg.query({ ...hexCounts, values: [...params, request.query.res] })
+      reply.header(PERIOD_HEADER, periodHeaderValue(period))
       return result.rows
     },
   )

@@ -1,10 +1,7 @@
-import type pg from 'pg'
-import type { GiStarRequest } from './gistar-analysis.js'
-import { monthlyCellValues } from './monthly-cell-values.js'
 import { classifyEmergingSeries, type EmergingCategory, type EmergingResult } from './stats/emerging.js'
 import { giStar } from './stats/gistar.js'
 import { bhRejectionCutoff } from './stats/hotspot-class.js'
-import type { StudyArea, StudyAreas } from './study-area.js'
+import type { StudyArea } from './study-area.js'
 
 export interface EmergingCells {
   area: StudyArea
@@ -17,18 +14,6 @@ export interface EmergingCells {
  * Emerging hot spots: Gi* month by month on the same study area and neighbours, then each cell's run of monthly
  * classes and the Mann–Kendall trend of its monthly z-scores give its category (definitions: docs/hotspot-methods.md).
  */
-export async function runEmerging(
-  pool: pg.Pool,
-  studyAreas: StudyAreas,
-  request: GiStarRequest,
-  period: { from: string; to: string },
-): Promise<EmergingCells> {
-  const area = await studyAreas.get(pool, request.councils, request.res, request.k)
-  const { months, values: valuesByMonth } = await monthlyCellValues(pool, area, request, period)
-  return emergingOn(area, months, valuesByMonth, request.fdr)
-}
-
-/** Emerging categories for values already counted per study-area cell and month (oldest first). */
 export function emergingOn(area: StudyArea, months: string[], valuesByMonth: Float64Array[], fdr: boolean): EmergingCells {
   const series = monthlySeries(area, valuesByMonth, fdr)
   return { area, months, results: area.cells.map((_, cell) => series.classify(cell)) }

@@ -2,10 +2,10 @@ import type pg from 'pg'
 import { monthBounds } from '../../lib/month-bounds.js'
 import { loadQuery } from '../../lib/sql-file.js'
 import type { IncidentFilterParams } from '../incidents/incident-filter.js'
-import { measured, type Measure } from './measure.js'
+import type { Measure } from './measure.js'
 import { giStar } from './stats/gistar.js'
 import { classifyHotspots, type HotspotClass } from './stats/hotspot-class.js'
-import type { StudyArea, StudyAreas } from './study-area.js'
+import type { StudyArea } from './study-area.js'
 
 const cellValues = loadQuery(import.meta.url, 'cell-values.sql')
 
@@ -30,41 +30,40 @@ export interface GiStarCells {
   outsideArea: number
 }
 
-export interface CellValue {
-  cell: string
-  incidents: number
-  harm: number
+/** cell-values.sql's rows as columns, to send to an analysis thread. */
+export interface CellColumns {
+  /** The cells' hex ids joined by commas (see CellMonthColumns). */
+  cells: string
+  incidents: Float64Array
+  harm: Float64Array
 }
 
-/** The filter's incidents and harm per H3 cell of the resolution, wherever the cells are. */
-export async function cellValueRows(pool: pg.Pool, request: Pick<GiStarRequest, 'filter' | 'res'>): Promise<CellValue[]> {
+/** The filter's incidents and harm per H3 cell of the resolution, wherever the cells are; read on the main thread. */
+export async function readCellColumns(pool: pg.Pool, request: Pick<GiStarRequest, 'filter' | 'res'>): Promise<CellColumns> {
   const [from, to, categories, ward] = request.filter
   const [start, end] = await monthBounds(pool, from, to)
-  return (await pool.query<CellValue>({ ...cellValues, values: [start, end, categories, ward, request.res] })).rows
-}
-
-/** The filter's incidents (or harm) per study-area cell, and how many incidents fell outside every cell of the area. */
-export async function studyAreaValues(pool: pg.Pool, area: StudyArea, request: Pick<GiStarRequest, 'filter' | 'res' | 'measure'>): Promise<{ values: Float64Array; outsideArea: number }> {
-  return valuesInArea(await cellValueRows(pool, request), area, request.measure)
+  const { rows } = await pool.query<[string, number, number]>({ ...cellValues, values: [start, end, categories, ward, request.res], rowMode: 'array' })
+  const cells = new Array<string>(rows.length)
+  const columns = { incidents: new Float64Array(rows.length), harm: new Float64Array(rows.length) }
+  rows.forEach(([cell, incidents, harm], index) => {
+    cells[index] = cell
+    columns.incidents[index] = incidents
+    columns.harm[index] = harm
+  })
+  return { cells: cells.join(','), ...columns }
 }
 
 /** Cell rows placed in a study area's order (on the measure), and the incidents of cells outside it. */
-export function valuesInArea(rows: readonly CellValue[], area: StudyArea, measure: Measure): { values: Float64Array; outsideArea: number } {
+export function valuesInArea(rows: CellColumns, area: StudyArea, measure: Measure): { values: Float64Array; outsideArea: number } {
   const values = new Float64Array(area.cells.length)
   let outsideArea = 0
-  for (const row of rows) {
-    const index = area.indexOf.get(row.cell)
-    if (index === undefined) outsideArea += row.incidents
-    else values[index] = measured(row, measure)
+  const cells = rows.cells === '' ? [] : rows.cells.split(',')
+  for (let row = 0; row < cells.length; row++) {
+    const index = area.indexOf.get(cells[row])
+    if (index === undefined) outsideArea += rows.incidents[row]
+    else values[index] = measure === 'harm' ? rows.harm[row] : rows.incidents[row]
   }
   return { values, outsideArea }
-}
-
-/** Values per study-area cell from SQL, then Gi* over the cells and their gridDisk neighbours. */
-export async function runGiStar(pool: pg.Pool, studyAreas: StudyAreas, request: GiStarRequest): Promise<GiStarCells> {
-  const area = await studyAreas.get(pool, request.councils, request.res, request.k)
-  const { values, outsideArea } = await studyAreaValues(pool, area, request)
-  return giStarOn(area, values, request.fdr, outsideArea)
 }
 
 /** Gi* and classes for values already counted per study-area cell. */

@@ -1,8 +1,10 @@
 import type pg from 'pg'
 import { monthBounds } from '../../lib/month-bounds.js'
 import { loadQuery } from '../../lib/sql-file.js'
-import { monthlyCellValues } from './monthly-cell-values.js'
+import type { Period } from '../summary/period-in-data.js'
 import type { GiStarRequest } from './gistar-analysis.js'
+import type { Measure } from './measure.js'
+import { monthlyCellValues, readCellMonthColumns, type CellMonthColumns } from './monthly-cell-values.js'
 import type { StudyArea } from './study-area.js'
 
 const placeValues = loadQuery(import.meta.url, 'place-values.sql')
@@ -14,6 +16,13 @@ export interface PlaceCount {
   wardName: string | null
   incidents: number
   harm: number
+}
+
+/** What the database gives the problem-location analysis, read on the main thread and sent to an analysis thread. */
+export interface HotspotRows {
+  cellMonths: CellMonthColumns
+  /** Per map point and place name, with the point's cell. */
+  places: (PlaceCount & { cell: string })[]
 }
 
 export interface HotspotInputs {
@@ -34,25 +43,30 @@ export interface HotspotInputs {
  * the per-place counts (names and descriptions). Separate queries, run at once on two connections: together they took
  * longer than the two side by side.
  */
-export async function loadHotspotInputs(
-  pool: pg.Pool,
-  area: StudyArea,
-  request: GiStarRequest,
-  period: { from: string; to: string },
-): Promise<HotspotInputs> {
+export async function readHotspotRows(pool: pg.Pool, request: Pick<GiStarRequest, 'filter' | 'res'>, period: Period): Promise<HotspotRows> {
   const [start, end] = await monthBounds(pool, period.from, period.to)
-  const [monthly, places] = await Promise.all([
-    monthlyCellValues(pool, area, request, period),
+  const [cellMonths, places] = await Promise.all([
+    readCellMonthColumns(pool, request, period),
     pool.query({ ...placeValues, values: [start, end, request.filter[2], request.filter[3], request.res] }),
   ])
+  return {
+    cellMonths,
+    places: places.rows.map((row) => ({
+      cell: row.cell, locationId: row.location_id, place: row.location_text, wardCode: row.ward_code, wardName: row.ward_name, incidents: row.incidents, harm: row.harm,
+    })),
+  }
+}
+
+/** The rows placed in the study area: months, totals and places per cell; on an analysis thread. */
+export function hotspotInputsOf(area: StudyArea, rows: HotspotRows, period: Period, measure: Measure): HotspotInputs {
+  const monthly = monthlyCellValues(area, rows.cellMonths, period, measure)
   const totals = new Float64Array(area.cells.length)
   for (const values of monthly.values) for (let cell = 0; cell < totals.length; cell++) totals[cell] += values[cell]
   const placesByCell = new Map<string, PlaceCount[]>()
-  for (const row of places.rows) {
-    const place = { locationId: row.location_id, place: row.location_text, wardCode: row.ward_code, wardName: row.ward_name, incidents: row.incidents, harm: row.harm }
-    const list = placesByCell.get(row.cell)
+  for (const place of rows.places) {
+    const list = placesByCell.get(place.cell)
     if (list) list.push(place)
-    else placesByCell.set(row.cell, [place])
+    else placesByCell.set(place.cell, [place])
   }
   return { months: monthly.months, monthly: monthly.values, monthlyIncidents: monthly.incidents, monthlyHarm: monthly.harm, totals, placesByCell }
 }

@@ -1,23 +1,23 @@
+import os from 'node:os'
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import type { FastifyReply } from 'fastify'
 import type pg from 'pg'
 import { BadRequestError } from '../../lib/errors.js'
 import { STAFF } from '../auth/access.js'
 import { incidentFilterProperties, parseIncidentFilter } from '../incidents/incident-filter.js'
 import { monthBounds } from '../../lib/month-bounds.js'
 import { loadQuery } from '../../lib/sql-file.js'
-import { cellValueRows, giStarOn, runGiStar, valuesInArea } from './gistar-analysis.js'
-import { loadHotspotInputs } from './hotspot-inputs.js'
-import { emergingOfCells, runEmerging } from './emerging-analysis.js'
-import { monthlyCellValues } from './monthly-cell-values.js'
-import { topShare } from './stats/concentration.js'
-import { forecastAccuracyByPeriod } from './stats/forecast-accuracy.js'
 import { monthsOf } from '../../lib/months.js'
-import { rankProblemLocations } from './problem-locations.js'
+import { PERIOD_HEADER, periodHeaderValue, type Period } from '../summary/period-in-data.js'
+import { ANALYSIS_HEADER, AnalysisCache } from './analysis-cache.js'
+import { PROBLEM_LOCATION_CAVEATS, type AnalysisJob } from './analysis-jobs.js'
+import { AnalysisThreads } from './analysis-threads.js'
+import { readCellColumns } from './gistar-analysis.js'
+import { readHotspotRows } from './hotspot-inputs.js'
 import { measured } from './measure.js'
+import { readCellMonthColumns } from './monthly-cell-values.js'
 import { EMERGING_CATEGORIES, type EmergingCategory } from './stats/emerging.js'
-import { HOTSPOT_CLASSES, hotspotSign } from './stats/hotspot-class.js'
-import { StudyAreas } from './study-area.js'
-import { DataPeriod } from '../summary/data-period.js'
+import { studyAreaSpec } from './study-area.js'
 
 const HotspotClassSchema = Type.Union([
   Type.Literal('hot-99'), Type.Literal('hot-95'), Type.Literal('hot-90'), Type.Literal('not-significant'),
@@ -123,8 +123,6 @@ const EmergingAnswer = Type.Object({
   ),
 })
 
-const CONCENTRATION_SHARES = [0.01, 0.02, 0.05, 0.1, 0.2, 0.5]
-
 const ConcentrationAnswer = Type.Object({
   period: Type.Object({ from: Type.String(), to: Type.String() }),
   res: Type.Integer(),
@@ -214,6 +212,7 @@ export function previousPeriod(from: string, to: string): { from: string; to: st
 }
 
 const GiStarAnswer = Type.Object({
+  period: Type.Object({ from: Type.String(), to: Type.String() }),
   res: Type.Integer(),
   k: Type.Integer(),
   fdr: Type.Boolean(),
@@ -243,10 +242,36 @@ async function parseCouncils(pool: pg.Pool, raw: string | undefined): Promise<st
   return codes.sort()
 }
 
+/** Distinct analyses waiting for a thread before more are refused (503): identical requests share one and do not count. */
+const MAX_WAITING_ANALYSES = 64
+
+/**
+ * Analysis threads: one per core but one, which the main thread keeps for every other request (and, on one machine,
+ * the database shares); no more than a quarter of the database pool, since an analysis holds one or two connections
+ * while it reads; at least one.
+ */
+function analysisThreadCount(pool: pg.Pool): number {
+  const connections = (pool as pg.Pool & { options: { max?: number } }).options.max ?? 10
+  return Math.max(1, Math.min(os.availableParallelism() - 1, Math.floor(connections / 4)))
+}
+
+const NO_PERIOD: Period = { from: '', to: '' }
+
 export const hotspotRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const pool = app.pg.pool
-  const studyAreas = new StudyAreas()
-  const dataPeriod = new DataPeriod()
+  const threads = new AnalysisThreads(analysisThreadCount(pool), MAX_WAITING_ANALYSES)
+  const cache = new AnalysisCache()
+  app.addHook('onClose', () => threads.close())
+
+  /**
+   * Every analysis route's answer: from the cache when the data and harm weights are unchanged since it was worked
+   * out (`key`: the route and its parameters as parsed), else read by `prepare` and worked out on an analysis thread.
+   * Sent as the text the thread serialised; the answer headers say the period used and how the answer was found.
+   */
+  async function analysed(reply: FastifyReply, period: Period | null, key: unknown[], prepare: () => Promise<AnalysisJob>) {
+    const { json, outcome } = await cache.answer(pool, JSON.stringify(key), () => threads.run(prepare))
+    return reply.header(PERIOD_HEADER, periodHeaderValue(period)).header(ANALYSIS_HEADER, outcome).type('application/json; charset=utf-8').send(json)
+  }
 
   app.get(
     '/api/hotspots/gistar',
@@ -263,20 +288,20 @@ export const hotspotRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: GiStarAnswer },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const query = request.query
-      const filter = await parseIncidentFilter(pool, query)
+      const { params: filter, period } = await parseIncidentFilter(pool, query)
       const councils = await parseCouncils(pool, query.lad)
-      const result = await runGiStar(pool, studyAreas, { filter, councils, res: query.res, k: query.k, fdr: query.fdr, measure: query.measure })
-      const classCounts = Object.fromEntries(HOTSPOT_CLASSES.map((name) => [name, 0]))
-      let totalValue = 0
-      const cells = result.area.cells.map((h3, index) => {
-        classCounts[result.classes[index]] += 1
-        totalValue += result.values[index]
-        return { h3, value: result.values[index], z: result.z[index], p: result.p[index], pAdjusted: result.pAdjusted[index], class: result.classes[index] }
-      })
-      const councilCodes = councils ?? (await pool.query('SELECT code FROM councils ORDER BY code')).rows.map((row) => row.code)
-      return { res: query.res, k: query.k, fdr: query.fdr, councils: councilCodes, measure: query.measure, totalValue, outsideArea: result.outsideArea, classCounts, cells }
+      const key = ['gistar', filter, councils, query.res, query.k, query.fdr, query.measure]
+      return analysed(reply, period, key, async () => ({
+        kind: 'gistar',
+        area: await studyAreaSpec(pool, councils, query.res, query.k),
+        rows: await readCellColumns(pool, { filter, res: query.res }),
+        councils: councils ?? (await pool.query('SELECT code FROM councils ORDER BY code')).rows.map((row) => row.code),
+        fdr: query.fdr,
+        measure: query.measure,
+        period: period ?? NO_PERIOD,
+      }))
     },
   )
 
@@ -294,39 +319,28 @@ export const hotspotRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: ProblemLocationsAnswer },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const query = request.query
-      const filter = await parseIncidentFilter(pool, query)
+      const { params: filter, period } = await parseIncidentFilter(pool, query)
       const councils = await parseCouncils(pool, query.lad)
-      const period = await periodOf(query)
-      const gistarRequest = { filter, councils, res: query.res, k: query.k, fdr: query.fdr, measure: query.measure }
-      const area = await studyAreas.get(pool, councils, query.res, query.k)
-      let locations: ReturnType<typeof rankProblemLocations> = []
-      if (period) {
-        // One reading of the counts feeds all three: Gi* on the period's totals, emerging on the months, the ranking.
-        const inputs = await loadHotspotInputs(pool, area, gistarRequest, period)
-        const gistar = giStarOn(area, inputs.totals, query.fdr)
-        // Only hot cells make problem locations, so only theirs need an emerging category.
-        const hotCells = gistar.classes.flatMap((hotspotClass, index) => (hotspotSign(hotspotClass) === 1 ? [index] : []))
-        const emerging = emergingOfCells(area, inputs.monthly, query.fdr, hotCells)
-        const emergingOf = (cell: string): EmergingCategory => emerging.get(area.indexOf.get(cell)!)!.category
-        locations = rankProblemLocations(gistar, inputs, { measure: query.measure, halfLifeMonths: query.halfLife, recentMonths: query.recent, emergingOf })
+      if (!period) {
+        return {
+          period: NO_PERIOD, res: query.res, k: query.k, fdr: query.fdr, halfLifeMonths: query.halfLife, recentMonths: query.recent,
+          measure: query.measure, total: 0, caveats: PROBLEM_LOCATION_CAVEATS, locations: [],
+        }
       }
-      return {
-        period: period ?? { from: '', to: '' },
-        res: query.res,
-        k: query.k,
+      const key = ['problem-locations', filter, period, councils, query.res, query.k, query.fdr, query.measure, query.halfLife, query.recent, query.limit]
+      return analysed(reply, period, key, async () => ({
+        kind: 'problem-locations',
+        area: await studyAreaSpec(pool, councils, query.res, query.k),
+        rows: await readHotspotRows(pool, { filter, res: query.res }, period),
+        period,
         fdr: query.fdr,
-        halfLifeMonths: query.halfLife,
-        recentMonths: query.recent,
         measure: query.measure,
-        total: locations.length,
-        caveats: [
-          'police.uk moves every incident to the nearest of a set of shared anonymous map points, so a place name is the point\u2019s, not the incident\u2019s exact address; busiestPoint shows how many incidents share one point.',
-          'police.uk gives months only: recency and trends are by month, and nothing here can be narrowed to days or times.',
-        ],
-        locations: locations.slice(0, query.limit),
-      }
+        halfLife: query.halfLife,
+        recent: query.recent,
+        limit: query.limit,
+      }))
     },
   )
 
@@ -342,40 +356,25 @@ export const hotspotRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: EmergingAnswer },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const query = request.query
-      const filter = await parseIncidentFilter(pool, query)
+      const { params: filter, period } = await parseIncidentFilter(pool, query)
       const councils = await parseCouncils(pool, query.lad)
-      const period = await periodOf(query)
-      const categoryCounts = Object.fromEntries(EMERGING_CATEGORIES.map((name) => [name, 0]))
-      const base = { res: query.res, k: query.k, fdr: query.fdr, measure: query.measure }
-      if (!period) return { ...base, period: { from: '', to: '' }, months: 0, cellCount: 0, categoryCounts, cells: [] }
-      const result = await runEmerging(pool, studyAreas, { ...base, filter, councils }, period)
-      const cells = []
-      for (let index = 0; index < result.area.cells.length; index++) {
-        const cell = result.results[index]
-        categoryCounts[cell.category] += 1
-        if (cell.category === 'none') continue
-        cells.push({
-          h3: result.area.cells[index],
-          category: cell.category,
-          hotMonths: cell.hotPeriods,
-          coldMonths: cell.coldPeriods,
-          finalRun: cell.finalRun,
-          trend: { z: cell.trend.z, p: cell.trend.p, direction: cell.trend.trend },
-        })
+      if (!period) {
+        const categoryCounts = Object.fromEntries(EMERGING_CATEGORIES.map((name) => [name, 0]))
+        return { res: query.res, k: query.k, fdr: query.fdr, measure: query.measure, period: NO_PERIOD, months: 0, cellCount: 0, categoryCounts, cells: [] }
       }
-      return { ...base, period, months: result.months.length, cellCount: result.area.cells.length, categoryCounts, cells }
+      const key = ['emerging', filter, period, councils, query.res, query.k, query.fdr, query.measure]
+      return analysed(reply, period, key, async () => ({
+        kind: 'emerging',
+        area: await studyAreaSpec(pool, councils, query.res, query.k),
+        rows: await readCellMonthColumns(pool, { filter, res: query.res }, period),
+        period,
+        fdr: query.fdr,
+        measure: query.measure,
+      }))
     },
   )
-
-  /** The filter's period, or the span of the data when it is open; null with no data at all. */
-  async function periodOf(query: { from?: string; to?: string }): Promise<{ from: string; to: string } | null> {
-    const span = await dataPeriod.get(pool)
-    const from = query.from ?? span?.from
-    const to = query.to ?? span?.to
-    return from && to ? { from, to } : null
-  }
 
   app.get(
     '/api/hotspots/concentration',
@@ -388,29 +387,22 @@ export const hotspotRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: ConcentrationAnswer },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const query = request.query
-      const filter = await parseIncidentFilter(pool, query)
+      const { params: filter, period } = await parseIncidentFilter(pool, query)
       const councils = await parseCouncils(pool, query.lad)
-      const period = (await periodOf(query)) ?? { from: '', to: '' }
-      const rows = (await pool.query('SELECT code, name FROM councils WHERE $1::text[] IS NULL OR code = ANY ($1) ORDER BY name', [councils])).rows
-      // One aggregation serves every council: each takes the cells of its own study area.
-      const cellRows = await cellValueRows(pool, { filter, res: query.res })
-      const areas = []
-      for (const council of rows) {
-        const area = await studyAreas.get(pool, [council.code], query.res, 1)
-        const { values } = valuesInArea(cellRows, area, query.measure)
-        const top = CONCENTRATION_SHARES.map((share) => {
-          const point = topShare(values, share)
-          return { cellShare: share, cells: point.cells, valueShare: point.valueShare }
-        })
-        const curve = Array.from({ length: 101 }, (_, percent) => {
-          const point = topShare(values, percent / 100)
-          return { cellShare: percent / 100, valueShare: point.valueShare }
-        })
-        areas.push({ code: council.code, name: council.name, cells: values.length, total: values.reduce((sum, value) => sum + value, 0), top, curve })
-      }
-      return { period, res: query.res, measure: query.measure, areas }
+      const key = ['concentration', filter, councils, query.res, query.measure]
+      return analysed(reply, period, key, async () => {
+        const rows = (await pool.query('SELECT code, name FROM councils WHERE $1::text[] IS NULL OR code = ANY ($1) ORDER BY name', [councils])).rows
+        return {
+          kind: 'concentration',
+          councils: await Promise.all(rows.map(async (row) => ({ code: row.code, name: row.name, area: await studyAreaSpec(pool, [row.code], query.res, 1) }))),
+          rows: await readCellColumns(pool, { filter, res: query.res }),
+          res: query.res,
+          measure: query.measure,
+          period: period ?? NO_PERIOD,
+        }
+      })
     },
   )
 
@@ -426,31 +418,22 @@ export const hotspotRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: ForecastAnswer },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const query = request.query
-      const filter = await parseIncidentFilter(pool, query)
+      const { params: filter, period } = await parseIncidentFilter(pool, query)
       const councils = await parseCouncils(pool, query.lad)
-      const period = await periodOf(query)
-      const base = { res: query.res, lookback: query.lookback, top: query.top, measure: query.measure }
-      if (!period) return { ...base, period: { from: '', to: '' }, months: [] }
-      const gistarRequest = { filter, councils, res: query.res, k: query.k, fdr: query.fdr, measure: query.measure }
-      const area = await studyAreas.get(pool, councils, query.res, query.k)
-      const { months, values } = await monthlyCellValues(pool, area, gistarRequest, period)
-      const scored = months.length > query.lookback ? forecastAccuracyByPeriod(values, query.lookback, { areaShare: query.top }) : []
-      return {
-        ...base,
+      if (!period) return { res: query.res, lookback: query.lookback, top: query.top, measure: query.measure, period: NO_PERIOD, months: [] }
+      const key = ['forecast-accuracy', filter, period, councils, query.res, query.k, query.measure, query.lookback, query.top]
+      return analysed(reply, period, key, async () => ({
+        kind: 'forecast-accuracy',
+        area: await studyAreaSpec(pool, councils, query.res, query.k),
+        rows: await readCellMonthColumns(pool, { filter, res: query.res }, period),
         period,
-        months: scored.map((result) => ({
-          month: months[result.period],
-          cells: result.cells,
-          areaShare: result.areaShare,
-          captured: result.capturedCount,
-          total: result.totalCount,
-          hitRate: result.hitRate,
-          pai: result.pai,
-          pei: result.pei,
-        })),
-      }
+        res: query.res,
+        lookback: query.lookback,
+        top: query.top,
+        measure: query.measure,
+      }))
     },
   )
 
@@ -465,12 +448,12 @@ export const hotspotRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: TopWardsAnswer },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const query = request.query
-      const [from, to, categories] = await parseIncidentFilter(pool, { from: query.from, to: query.to, categories: query.categories })
+      const { params: [, , categories], period } = await parseIncidentFilter(pool, { from: query.from, to: query.to, categories: query.categories })
       const councils = await parseCouncils(pool, query.lad)
-      const period = await periodOf({ from: from ?? undefined, to: to ?? undefined })
       const measure = query.measure
+      reply.header(PERIOD_HEADER, periodHeaderValue(period))
       if (!period) return { period: { from: '', to: '' }, previousPeriod: { from: '', to: '' }, measure, wards: [] }
       const previous = previousPeriod(period.from, period.to)
       const [start, end] = await monthBounds(pool, period.from, period.to)

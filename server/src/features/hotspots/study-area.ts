@@ -1,10 +1,10 @@
 import { gridDisk, polygonToCells } from 'h3-js'
 import type { MultiPolygon, Polygon } from 'geojson'
+import { LRUCache } from 'lru-cache'
 import type pg from 'pg'
 import { loadQuery } from '../../lib/sql-file.js'
 
 const councilGeometries = loadQuery(import.meta.url, 'council-geometries.sql')
-const councilDigests = loadQuery(import.meta.url, 'council-digests.sql')
 
 /** Every cell of a resolution whose centre lies inside the chosen councils, with its gridDisk neighbours. */
 export interface StudyArea {
@@ -14,22 +14,35 @@ export interface StudyArea {
   neighbours: Int32Array[]
 }
 
+/** What a study area is built from: the councils' outlines (a few kB), the resolution and k; `key` names it, outlines' digests included. */
+export interface StudyAreaSpec {
+  key: string
+  outlines: (Polygon | MultiPolygon)[]
+  res: number
+  k: number
+}
+
+/** The outlines of the councils asked for (null: every council) and a key that changes when any outline does. */
+export async function studyAreaSpec(pool: pg.Pool, councils: string[] | null, res: number, k: number): Promise<StudyAreaSpec> {
+  const rows = (await pool.query({ ...councilGeometries, values: [councils] })).rows
+  const key = `${rows.map((row) => `${row.code}:${row.digest}`).join(',')}|${res}|${k}`
+  return { key, outlines: rows.map((row) => row.geometry as Polygon | MultiPolygon), res, k }
+}
+
 /**
  * The study area as other tools define it (centre-in-polygon, `polygonToCells`), empty cells included, so Gi*
- * results compare with theirs. Building it takes tens of milliseconds, so areas are cached until an outline changes.
+ * results compare with theirs. Building one takes from tens of milliseconds to seconds (res 10, k 3), so each
+ * analysis thread keeps the areas it built until their outlines change or newer ones push them out.
  */
 export class StudyAreas {
-  private cache = new Map<string, { digest: string; area: StudyArea }>()
+  private readonly areas = new LRUCache<string, StudyArea>({ max: 16 })
 
-  async get(pool: pg.Pool, councils: string[] | null, res: number, k: number): Promise<StudyArea> {
-    const digests = (await pool.query({ ...councilDigests, values: [councils] })).rows
-    const key = `${digests.map((row) => row.code).join(',')}|${res}|${k}`
-    const digest = digests.map((row) => row.digest).join(',')
-    const cached = this.cache.get(key)
-    if (cached && cached.digest === digest) return cached.area
-    const rows = (await pool.query({ ...councilGeometries, values: [councils] })).rows
-    const area = buildStudyArea(rows.map((row) => row.geometry as Polygon | MultiPolygon), res, k)
-    this.cache.set(key, { digest, area })
+  get(spec: StudyAreaSpec): StudyArea {
+    let area = this.areas.get(spec.key)
+    if (!area) {
+      area = buildStudyArea(spec.outlines, spec.res, spec.k)
+      this.areas.set(spec.key, area)
+    }
     return area
   }
 }

@@ -2,6 +2,8 @@ import { Type, type Static } from 'typebox'
 import type pg from 'pg'
 import { Month } from '../../lib/calendar-schemas.js'
 import { BadRequestError } from '../../lib/errors.js'
+import { dataPeriodOf } from '../summary/data-period.js'
+import { periodInData, type Period } from '../summary/period-in-data.js'
 import { isKnownCategory } from './categories.js'
 
 /** The filter every incident view shares: a month range, categories and one ward. */
@@ -28,13 +30,22 @@ export function parseCategories(raw: string | undefined): string[] | null {
   return categories
 }
 
-/** Checks what a schema cannot (known categories, an existing ward, from ≤ to) and returns the SQL parameters. */
-export async function parseIncidentFilter(pool: pg.Pool, query: IncidentFilterQuery): Promise<IncidentFilterParams> {
-  if (query.from && query.to && query.from > query.to) throw new BadRequestError('from', `${query.from} is after to (${query.to})`)
+export interface IncidentFilter {
+  params: IncidentFilterParams
+  /** The months counted: from/to clamped to the data (periodInData); null when there is no data. */
+  period: Period | null
+}
+
+/**
+ * Checks what a schema cannot (known categories, an existing ward, from ≤ to, a period not wholly outside the data)
+ * and returns the SQL parameters, their months clamped to the data.
+ */
+export async function parseIncidentFilter(pool: pg.Pool, query: IncidentFilterQuery): Promise<IncidentFilter> {
   const categories = parseCategories(query.categories)
   if (query.ward) {
     const ward = await pool.query('SELECT 1 FROM wards WHERE code = $1', [query.ward])
     if (ward.rowCount === 0) throw new BadRequestError('ward', `no ward has the code ${query.ward}`)
   }
-  return [query.from ?? null, query.to ?? null, categories, query.ward ?? null]
+  const { period, from, to } = periodInData(await dataPeriodOf(pool).get(pool), query)
+  return { params: [from, to, categories, query.ward ?? null], period }
 }

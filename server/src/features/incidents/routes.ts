@@ -3,6 +3,7 @@ import { BadRequestError } from '../../lib/errors.js'
 import { loadQuery } from '../../lib/sql-file.js'
 import { incidentFilterProperties, parseIncidentFilter } from './incident-filter.js'
 import { STAFF } from '../auth/access.js'
+import { PERIOD_HEADER, periodHeaderValue } from '../summary/period-in-data.js'
 
 const incidentPage = loadQuery(import.meta.url, 'incident-page.sql')
 
@@ -54,9 +55,10 @@ export const incidentRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: Type.Object({ items: Type.Array(Incident), nextCursor: Type.Union([Type.String(), Type.Null()]) }) },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const bbox = parseBbox(request.query.bbox)
-      const filter = await parseIncidentFilter(app.pg.pool, request.query)
+      const { params: filter, period } = await parseIncidentFilter(app.pg.pool, request.query)
+      reply.header(PERIOD_HEADER, periodHeaderValue(period))
       const { limit } = request.query
       const after = request.query.cursor ? Number(request.query.cursor) : 0
       const rows = (await app.pg.query({ ...incidentPage, values: [...filter, ...bbox, after, limit + 1] })).rows

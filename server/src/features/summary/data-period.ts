@@ -14,14 +14,34 @@ export type DataSpan = { from: string; to: string } | null
  * Incidents are only ever added, so the mark is a sound version. One per app: each app may have its own database.
  */
 export class DataPeriod {
-  private cached: { version: number; span: DataSpan } | null = null
+  /** The span of a version, or its reading under way: requests that find the version new share one reading of every incident. */
+  private cached: { version: number; span: Promise<DataSpan> } | null = null
 
   async get(pool: pg.Pool): Promise<DataSpan> {
     const { version, pending } = (await pool.query<{ version: number; pending: boolean }>(dataVersion)).rows[0]
-    if (!pending && this.cached?.version === version) return this.cached.span
-    const row = (await pool.query<{ from: string | null; to: string | null }>(summaryPeriod)).rows[0]
-    const span = row.from && row.to ? { from: row.from, to: row.to } : null
-    if (!pending) this.cached = { version, span }
-    return span
+    if (pending) return readSpan(pool)
+    if (this.cached?.version !== version) {
+      const span = readSpan(pool)
+      this.cached = { version, span }
+      // A failed reading is not kept: the next request reads again.
+      span.catch(() => {
+        if (this.cached?.span === span) this.cached = null
+      })
+    }
+    return this.cached.span
   }
+}
+
+async function readSpan(pool: pg.Pool): Promise<DataSpan> {
+  const row = (await pool.query<{ from: string | null; to: string | null }>(summaryPeriod)).rows[0]
+  return row.from && row.to ? { from: row.from, to: row.to } : null
+}
+
+const perPool = new WeakMap<pg.Pool, DataPeriod>()
+
+/** The DataPeriod of an app's pool: every route of the app shares one kept span. */
+export function dataPeriodOf(pool: pg.Pool): DataPeriod {
+  let period = perPool.get(pool)
+  if (!period) perPool.set(pool, (period = new DataPeriod()))
+  return period
 }

@@ -2,7 +2,8 @@ import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typ
 import { loadQuery } from '../../lib/sql-file.js'
 import { IncidentFilterQuery, parseIncidentFilter } from '../incidents/incident-filter.js'
 import { STAFF } from '../auth/access.js'
-import { DataPeriod } from './data-period.js'
+import { dataPeriodOf } from './data-period.js'
+import { PERIOD_HEADER, periodHeaderValue } from './period-in-data.js'
 
 const totals = loadQuery(import.meta.url, 'summary-totals.sql')
 const categories = loadQuery(import.meta.url, 'summary-categories.sql')
@@ -26,16 +27,16 @@ const Summary = Type.Object({
 })
 
 export const summaryRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  const dataPeriod = new DataPeriod()
   app.get(
     '/api/summary',
     { config: { access: STAFF }, schema: { summary: 'Totals, period covered and categories with counts', tags: ['incidents'], querystring: IncidentFilterQuery, response: { 200: Summary } } },
-    async (request) => {
-      const [from, to, selected, ward] = await parseIncidentFilter(app.pg.pool, request.query)
+    async (request, reply) => {
+      const { params: [from, to, selected, ward], period } = await parseIncidentFilter(app.pg.pool, request.query)
       const totalRow = (await app.pg.query({ ...totals, values: [from, to, selected, ward] })).rows[0]
       const categoryRows = (await app.pg.query({ ...categories, values: [from, to, ward] })).rows
       const monthRows = (await app.pg.query({ ...months, values: [from, to, selected, ward] })).rows
-      const span = await dataPeriod.get(app.pg.pool)
+      const span = await dataPeriodOf(app.pg.pool).get(app.pg.pool)
+      reply.header(PERIOD_HEADER, periodHeaderValue(period))
       return {
         total: totalRow.total,
         outsideArea: totalRow.outside_area,

@@ -8,6 +8,7 @@ import { currentSession } from '../auth/access.js'
 import { POLICE_UK_CATEGORIES } from '../incidents/categories.js'
 import { incidentFilterProperties } from '../incidents/incident-filter.js'
 import { DataPeriod, type DataSpan } from '../summary/data-period.js'
+import { PERIOD_HEADER, periodHeaderValue, periodInData } from '../summary/period-in-data.js'
 import { protectTable } from './suppression.js'
 
 const reportWards = loadQuery(import.meta.url, 'report-wards.sql')
@@ -101,7 +102,7 @@ export const wardReportRoutes: FastifyPluginAsyncTypebox<{ suppressionThreshold:
         response: { 200: WardReport },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const { user } = currentSession(request)
       const query = request.query
       if (query.from && query.to && query.from > query.to) throw new BadRequestError('from', `${query.from} is after to (${query.to})`)
@@ -125,6 +126,7 @@ export const wardReportRoutes: FastifyPluginAsyncTypebox<{ suppressionThreshold:
         // Each month is one table (categories and their total), protected on its own; the trend shows each month's
         // total exactly as that month's report does, so no figure is ever shown two ways.
         const month = councillorMonth(query, span)
+        reply.header(PERIOD_HEADER, periodHeaderValue({ from: month, to: month }))
         const trend = monthsOf(shiftMonth(month, 1 - TREND_MONTHS) < span.from ? span.from : shiftMonth(month, 1 - TREND_MONTHS), month)
         const counts = await loadCounts(pool, wardCodes, trend[0], month)
         return {
@@ -143,8 +145,9 @@ export const wardReportRoutes: FastifyPluginAsyncTypebox<{ suppressionThreshold:
         }
       }
 
-      const periodFrom = query.from ?? span.from
-      const periodTo = query.to ?? span.to
+      // Staff: any period, clamped to the data (summary/period-in-data.ts), so no request can ask for more months than exist.
+      const { from: periodFrom, to: periodTo } = periodInData(span, query).period!
+      reply.header(PERIOD_HEADER, periodHeaderValue({ from: periodFrom, to: periodTo }))
       const months = monthsOf(periodFrom, periodTo)
       const counts = await loadCounts(pool, wardCodes, periodFrom, periodTo)
       return {

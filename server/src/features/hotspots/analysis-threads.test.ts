@@ -1,0 +1,49 @@
+import { afterAll, describe, expect, it } from 'vitest'
+import { ServiceBusyError } from '../../lib/errors.js'
+import type { AnalysisJob } from './analysis-jobs.js'
+import { AnalysisThreads } from './analysis-threads.js'
+
+/** A job with nothing to count: answered at once, so the test is about the queue, not the analysis. */
+const emptyJob = (): AnalysisJob => ({
+  kind: 'concentration', councils: [], rows: { cells: '', incidents: new Float64Array(0), harm: new Float64Array(0) }, res: 9, measure: 'count', period: { from: '2024-01', to: '2024-01' },
+})
+
+const threads = new AnalysisThreads(1, 1)
+afterAll(() => threads.close())
+
+describe('AnalysisThreads', () => {
+  it('runs a job on a thread and gives its answer as JSON', async () => {
+    expect(JSON.parse(await threads.run(async () => emptyJob()))).toEqual({ period: { from: '2024-01', to: '2024-01' }, res: 9, measure: 'count', areas: [] })
+  })
+
+  it('holds the thread while the job is prepared, queues up to maxWaiting, and refuses more with 503 and Retry-After', async () => {
+    let open!: () => void
+    const gate = new Promise<void>((resolve) => (open = resolve))
+    const holding = threads.run(async () => {
+      await gate
+      return emptyJob()
+    })
+    const waiting = threads.run(async () => emptyJob())
+    const refused = threads.run(async () => emptyJob()).then(
+      () => null,
+      (error: unknown) => error,
+    )
+    const error = await refused
+    expect(error).toBeInstanceOf(ServiceBusyError)
+    expect((error as ServiceBusyError).statusCode).toBe(503)
+    expect((error as ServiceBusyError).retryAfterSeconds).toBeGreaterThan(0)
+    open()
+    await expect(holding).resolves.toContain('"areas":[]')
+    await expect(waiting).resolves.toContain('"areas":[]')
+  })
+
+  it('passes an analysis\u2019s error on and keeps serving', async () => {
+    // An outline h3-js cannot read: the thread's analysis throws, the thread stays.
+    const broken: AnalysisJob = {
+      kind: 'gistar', area: { key: 'broken', outlines: [{ type: 'Polygon', coordinates: [[[Number.NaN, Number.NaN]]] }], res: 99, k: 1 },
+      rows: { cells: '', incidents: new Float64Array(0), harm: new Float64Array(0) }, councils: [], fdr: true, measure: 'count', period: { from: '', to: '' },
+    }
+    await expect(threads.run(async () => broken)).rejects.toThrow()
+    expect(JSON.parse(await threads.run(async () => emptyJob())).areas).toEqual([])
+  })
+})

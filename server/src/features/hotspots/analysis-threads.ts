@@ -1,0 +1,111 @@
+import { Worker } from 'node:worker_threads'
+import { ServiceBusyError } from '../../lib/errors.js'
+import { transferables, type AnalysisJob } from './analysis-jobs.js'
+
+export type ThreadAnswer = { json: string } | { error: string; stack?: string }
+
+/** A thread that died or could not start: it is replaced, and the request it was serving fails. */
+class ThreadFailure extends Error {}
+
+/**
+ * A fixed number of analysis threads and the requests waiting for one. An analysis holds its thread from its first
+ * query to its answer, so the same bound limits both its CPU (one core per thread) and its database connections (one
+ * or two per analysis, against the pool's DB_POOL_SIZE): light requests always find a connection and an event loop
+ * free. More than `maxWaiting` waiting analyses answer 503 with Retry-After instead of queueing without end. Threads
+ * start on first use, so an app that never analyses starts none.
+ */
+export class AnalysisThreads {
+  private readonly idle: Worker[] = []
+  private readonly all = new Set<Worker>()
+  private readonly waiting: ((worker: Worker) => void)[] = []
+  private closed = false
+
+  constructor(
+    readonly size: number,
+    private readonly maxWaiting: number,
+  ) {}
+
+  /** Runs `prepare` (the analysis's queries) holding a thread, then the job it returns on that thread: the answer as JSON. */
+  async run(prepare: () => Promise<AnalysisJob>): Promise<string> {
+    const worker = await this.acquire()
+    let healthy = true
+    try {
+      const job = await prepare()
+      return await this.post(worker, job)
+    } catch (error) {
+      if (error instanceof ThreadFailure) healthy = false
+      throw error
+    } finally {
+      this.release(worker, healthy)
+    }
+  }
+
+  async close(): Promise<void> {
+    this.closed = true
+    await Promise.all([...this.all].map((worker) => worker.terminate()))
+    this.all.clear()
+  }
+
+  private acquire(): Promise<Worker> {
+    if (this.closed) return Promise.reject(new Error('the analysis threads are closed'))
+    const idle = this.idle.pop()
+    if (idle) return Promise.resolve(idle)
+    if (this.all.size < this.size) return Promise.resolve(this.start())
+    if (this.waiting.length >= this.maxWaiting) {
+      return Promise.reject(new ServiceBusyError(`${this.waiting.length} analyses are waiting already; try again shortly.`, 5))
+    }
+    return new Promise((resolve) => this.waiting.push(resolve))
+  }
+
+  private release(worker: Worker, healthy: boolean): void {
+    let next = worker
+    if (!healthy) {
+      this.all.delete(worker)
+      void worker.terminate()
+      if (this.closed || this.waiting.length === 0) return
+      next = this.start()
+    }
+    const waiter = this.waiting.shift()
+    if (waiter) waiter(next)
+    else this.idle.push(next)
+  }
+
+  private start(): Worker {
+    const worker = new Worker(new URL('./analysis-worker.mjs', import.meta.url), { execArgv: [] })
+    // An idle thread must not keep the process alive; a request being answered does.
+    worker.unref()
+    this.all.add(worker)
+    return worker
+  }
+
+  private post(worker: Worker, job: AnalysisJob): Promise<string> {
+    return new Promise((resolve, reject) => {
+      const done = () => {
+        worker.unref()
+        worker.off('message', onAnswer)
+        worker.off('error', onError)
+        worker.off('exit', onExit)
+      }
+      const onAnswer = (answer: ThreadAnswer) => {
+        done()
+        if ('json' in answer) return resolve(answer.json)
+        const error = new Error(answer.error)
+        if (answer.stack) error.stack = answer.stack
+        reject(error)
+      }
+      const onError = (error: Error) => {
+        done()
+        reject(new ThreadFailure(`an analysis thread failed: ${error.message}`))
+      }
+      const onExit = (code: number) => {
+        done()
+        reject(new ThreadFailure(`an analysis thread stopped (exit code ${code})`))
+      }
+      worker.on('message', onAnswer)
+      worker.on('error', onError)
+      worker.on('exit', onExit)
+      worker.ref()
+      worker.postMessage(job, transferables(job))
+    })
+  }
+}
