@@ -2,13 +2,13 @@
 // statement timeout. Each request answers 503 with Retry-After, and the server process stays up and answers again.
 import { spawn, type ChildProcess } from 'node:child_process'
 import { once } from 'node:events'
-import net from 'node:net'
 import { setTimeout as sleep } from 'node:timers/promises'
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { buildApp } from '../../server/src/app.js'
 import { projectRoot } from '../../server/src/config.js'
 import { APP_SCHEMA, poolConfig } from '../../server/src/db/pool.js'
+import { freePort } from '../../scripts/bench/server-process.js'
 import { signIn, startTestApp, type TestApp } from '../support/test-app.js'
 
 /** The child server's connections carry this name, so the test terminates its backends and nobody else's. */
@@ -17,17 +17,6 @@ const CHILD_APPLICATION_NAME = 'patrolmap-outage-test'
 let testApp: TestApp
 /** A connection of the test's own: it holds locks and terminates backends. */
 let control: pg.Client
-
-/** A port nothing listens on: bound, then released. */
-async function unusedPort(): Promise<number> {
-  const server = net.createServer()
-  server.listen(0, '127.0.0.1')
-  await once(server, 'listening')
-  const { port } = server.address() as net.AddressInfo
-  server.close()
-  await once(server, 'close')
-  return port
-}
 
 async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs: number): Promise<T> {
   const deadline = Date.now() + timeoutMs
@@ -69,7 +58,7 @@ afterAll(async () => {
 
 describe('an unreachable database', () => {
   it('answers 503 with Retry-After when connections are refused, on public and signed-in routes alike', async () => {
-    const port = await unusedPort()
+    const port = await freePort()
     const app = await buildApp({ connection: poolConfig(`postgres://postgres@127.0.0.1:${port}/nowhere`, { max: 2, statementTimeoutMs: 1000 }), engine: 'server', clientDir: null })
     try {
       const answers = [
@@ -128,7 +117,7 @@ describe.skipIf(!isServer)('backends terminated under the server', () => {
   })
 
   it('keeps the server process up when its connections are cut, idle and mid-query, and answers again within seconds', async () => {
-    const port = await unusedPort()
+    const port = await freePort()
     const databaseUrl = new URL(inject('databaseUrl'))
     databaseUrl.searchParams.set('application_name', CHILD_APPLICATION_NAME)
     const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {

@@ -41,7 +41,7 @@ function periodUsed(response: Awaited<ReturnType<typeof get>>): string {
 
 describe('the period rule', () => {
   it.each(ROUTES)('%s clamps a period past the data to the data, says so, and answers as for the data\u2019s own period', async (route) => {
-    const clamped = await get(withPeriod(route, 'from=0001-01&to=9999-12'))
+    const clamped = await get(withPeriod(route, 'from=1900-01&to=2199-12'))
     expect(clamped.statusCode, clamped.body).toBe(200)
     expect(periodUsed(clamped)).toBe('2024-01/2024-03')
     const exact = await get(withPeriod(route, 'from=2024-01&to=2024-03'))
