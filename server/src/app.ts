@@ -11,6 +11,7 @@ import type pg from 'pg'
 import { projectRoot, type AppConfig, type TrustProxy } from './config.js'
 import { auditRoutes } from './features/audit/routes.js'
 import { installAccessControl } from './features/auth/access.js'
+import { DEFAULT_COST } from './features/auth/passwords.js'
 import { authRoutes, type AuthSettings } from './features/auth/routes.js'
 import { clientConfigRoutes } from './features/health/config-routes.js'
 import { harmWeightRoutes } from './features/harm-weights/routes.js'
@@ -45,6 +46,7 @@ export const defaultSecurity: SecuritySettings = {
   windowMinutes: 15,
   suppressionThreshold: 3,
   trustProxy: false,
+  passwordHashCost: DEFAULT_COST,
 }
 
 /** The security settings a validated environment gives. */
@@ -57,6 +59,7 @@ export function securityFromConfig(config: AppConfig): SecuritySettings {
     windowMinutes: config.LOGIN_FAILURE_WINDOW_MINUTES,
     suppressionThreshold: config.SUPPRESSION_THRESHOLD,
     trustProxy: config.TRUST_PROXY,
+    passwordHashCost: DEFAULT_COST,
   }
 }
 
@@ -117,7 +120,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(hotspotRoutes)
   await app.register(harmWeightRoutes)
   await app.register(authRoutes, security)
-  await app.register(userRoutes)
+  await app.register(userRoutes, { passwordHashCost: security.passwordHashCost })
   await app.register(auditRoutes)
   await app.register(wardReportRoutes, { suppressionThreshold: security.suppressionThreshold })
 

@@ -2,18 +2,10 @@
 // values (year 0000, a 13th month, Infinity, 1e309, NaN, -1, huge numbers, NUL bytes, very long strings, wrong types,
 // arrays, empty strings, unknown parameters) as a role its policy (x-access) allows. Never a 5xx; every 400 names the
 // parameter; a NUL byte is always refused; every /api/ answer carries Cache-Control: no-store.
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Access, Role } from '../../server/src/features/auth/access.js'
 import { setPassword } from '../../server/src/features/users/user-store.js'
-import { boundaryFiles, createTestUser, policeUkFile, signIn, startTestApp, TEST_PASSWORD, type SignedIn, type TestApp } from '../support/test-app.js'
-
-// Hundreds of fuzzed sign-ins and new passwords get past validation; at the real scrypt cost each would take a second.
-vi.mock('../../server/src/features/auth/passwords.js', async (importOriginal) => {
-  const original = await importOriginal<typeof import('../../server/src/features/auth/passwords.js')>()
-  const cheap = { N: 2 ** 10, r: 8, p: 1 }
-  const unknownUser = original.hashPassword('no such user', cheap)
-  return { ...original, hashPassword: (password: string) => original.hashPassword(password, cheap), hashForUnknownUser: () => unknownUser }
-})
+import { boundaryFiles, createTestUser, policeUkFile, signIn, startTestApp, TEST_HASH_COST, TEST_PASSWORD, type SignedIn, type TestApp } from '../support/test-app.js'
 
 const WARD = 'E05014882' // Stockton Town Centre (WD23)
 
@@ -165,7 +157,8 @@ function namesParameter(message: string, parameter: string): boolean {
 
 beforeAll(async () => {
   // Fuzzed sign-ins fail by the hundred; throttling would turn the rest into 429s before the route's own checks.
-  testApp = await startTestApp({ security: { maxFailuresPerAccount: 1_000_000, maxFailuresPerAddress: 1_000_000 } })
+  // Hundreds of fuzzed sign-ins and new passwords get past validation: hashed at the tests' cheap cost, not a second each.
+  testApp = await startTestApp({ security: { maxFailuresPerAccount: 1_000_000, maxFailuresPerAddress: 1_000_000, passwordHashCost: TEST_HASH_COST } })
   await testApp.importFiles([...boundaryFiles, policeUkFile('2024-01')])
   for (const role of ['admin', 'analyst', 'inspector', 'councillor'] as const) {
     await createTestUser(testApp.pool, { email: `${role}@fuzz.test`, role, wards: role === 'councillor' ? [WARD] : undefined })

@@ -61,15 +61,23 @@ export async function verifyPassword(password: string, stored: string): Promise<
   return crypto.timingSafeEqual(key, expected)
 }
 
-/** Checked against when the account does not exist, so an unknown email costs the same time as a wrong password. */
-let dummyHash: Promise<string> | null = null
-export function hashForUnknownUser(): Promise<string> {
-  dummyHash ??= hashPassword(crypto.randomBytes(16).toString('hex')).catch((error: unknown) => {
-    // Refused while busy: the next unknown email makes it again rather than failing for ever.
-    dummyHash = null
-    throw error
-  })
-  return dummyHash
+/**
+ * Checked against when the account does not exist, so an unknown email costs the same time as a wrong password: one
+ * per cost (an app hashes at one cost; tests run apps at a cheap one).
+ */
+const dummyHashes = new Map<string, Promise<string>>()
+export function hashForUnknownUser(cost: ScryptCost = DEFAULT_COST): Promise<string> {
+  const key = `${cost.N}$${cost.r}$${cost.p}`
+  let dummy = dummyHashes.get(key)
+  if (!dummy) {
+    dummy = hashPassword(crypto.randomBytes(16).toString('hex'), cost).catch((error: unknown) => {
+      // Refused while busy: the next unknown email makes it again rather than failing for ever.
+      dummyHashes.delete(key)
+      throw error
+    })
+    dummyHashes.set(key, dummy)
+  }
+  return dummy
 }
 
 /** NCSC-style: length over composition rules; refuse only what is plainly guessable. Null when acceptable. */

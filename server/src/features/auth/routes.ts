@@ -15,10 +15,14 @@ import {
   releaseSignInAttempt,
   type ThrottleSettings,
 } from './login-throttle.js'
-import { hashForUnknownUser, MAX_PASSWORD_LENGTH, passwordProblem, verifyPassword } from './passwords.js'
+import { hashForUnknownUser, MAX_PASSWORD_LENGTH, passwordProblem, verifyPassword, type ScryptCost } from './passwords.js'
 import { endOtherSessions, endSession, findSessionUser, startSession, type SessionSettings } from './sessions.js'
 
-export type AuthSettings = SessionSettings & ThrottleSettings
+export type AuthSettings = SessionSettings &
+  ThrottleSettings & {
+    /** The scrypt cost of new passwords and of the stand-in hash an unknown email is checked against. */
+    passwordHashCost: ScryptCost
+  }
 
 export const UserSchema = Type.Object({
   id: Type.Integer(),
@@ -69,7 +73,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<AuthSettings> = async (app, s
       try {
         account = await findCredentials(pool, email)
         // The hash is checked even for an unknown or disabled account, so the answer and its timing tell nothing.
-        passwordOk = await verifyPassword(request.body.password, account?.passwordHash ?? (await hashForUnknownUser()))
+        passwordOk = await verifyPassword(request.body.password, account?.passwordHash ?? (await hashForUnknownUser(settings.passwordHashCost)))
       } catch (error) {
         // Never checked (the server too busy to hash it, say): not a failure to count.
         await releaseSignInAttempt(pool, claim.id)
@@ -155,7 +159,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<AuthSettings> = async (app, s
       if (!currentOk) throw new BadRequestError('currentPassword', 'is incorrect')
       await clearPasswordChecks(pool, tokenHash)
       await withTransaction(pool, async (client) => {
-        await setPassword(client, user.id, newPassword, false)
+        await setPassword(client, user.id, newPassword, false, settings.passwordHashCost)
         await endOtherSessions(client, user.id, tokenHash)
         await recordAudit(client, { actor: { id: user.id, email: user.email }, action: 'auth.password_change', target: `user:${user.id}`, ip: request.ip })
       })

@@ -4,7 +4,7 @@ import { NoQuery } from '../../lib/no-query.js'
 import { withTransaction } from '../../lib/transaction.js'
 import { recordAudit } from '../audit/audit-log.js'
 import { ADMIN, currentSession, RoleSchema, type Role } from '../auth/access.js'
-import { MAX_PASSWORD_LENGTH, passwordProblem } from '../auth/passwords.js'
+import { MAX_PASSWORD_LENGTH, passwordProblem, type ScryptCost } from '../auth/passwords.js'
 import { endOtherSessions } from '../auth/sessions.js'
 import { createUser, getUser, listUsers, lockUserRow, normaliseEmail, replaceWards, setPassword, updateUserFields, type AdminUser } from './user-store.js'
 
@@ -33,7 +33,8 @@ function auditView(user: AdminUser): Record<string, unknown> {
   return { email: user.email, name: user.name, role: user.role, disabled: user.disabled, wards: user.wards.map((ward) => ward.code) }
 }
 
-export const userRoutes: FastifyPluginAsyncTypebox = async (app) => {
+/** The scrypt cost new passwords are hashed at (passwords.ts's DEFAULT_COST unless an app says otherwise). */
+export const userRoutes: FastifyPluginAsyncTypebox<{ passwordHashCost: ScryptCost }> = async (app, { passwordHashCost }) => {
   const pool = app.pg.pool
 
   app.get(
@@ -67,7 +68,7 @@ export const userRoutes: FastifyPluginAsyncTypebox = async (app) => {
       if (problem) throw new BadRequestError('password', problem)
       if (body.wards?.length && body.role !== 'councillor') throw new BadRequestError('wards', 'only councillors are assigned wards')
       const created = await withTransaction(pool, async (client) => {
-        const id = await createUser(client, { email, name: body.name.trim(), role: body.role, password: body.password, mustChangePassword: true, wards: body.wards })
+        const id = await createUser(client, { email, name: body.name.trim(), role: body.role, password: body.password, mustChangePassword: true, wards: body.wards, hashCost: passwordHashCost })
         if (id === null) return null
         const user = (await getUser(client, id))!
         await recordAudit(client, { actor: { id: admin.id, email: admin.email }, action: 'user.create', target: `user:${id}`, ip: request.ip, after: auditView(user) })
@@ -147,7 +148,7 @@ export const userRoutes: FastifyPluginAsyncTypebox = async (app) => {
         const user = (await getUser(client, id))!
         const problem = passwordProblem(request.body.password, user.email)
         if (problem) throw new BadRequestError('password', problem)
-        await setPassword(client, id, request.body.password, true)
+        await setPassword(client, id, request.body.password, true, passwordHashCost)
         await endOtherSessions(client, id, null)
         await recordAudit(client, { actor: { id: admin.id, email: admin.email }, action: 'user.password_reset', target: `user:${id}`, ip: request.ip })
         return true

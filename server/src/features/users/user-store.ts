@@ -108,8 +108,8 @@ export async function replaceWards(db: Queryable, id: number, wards: readonly st
   if (codes.length) await db.query({ ...assignWards, values: [id, codes] })
 }
 
-export async function setPassword(db: Queryable, id: number, password: string, mustChange: boolean): Promise<void> {
-  await db.query({ ...setPasswordQuery, values: [id, await hashPassword(password), mustChange] })
+export async function setPassword(db: Queryable, id: number, password: string, mustChange: boolean, hashCost?: ScryptCost): Promise<void> {
+  await db.query({ ...setPasswordQuery, values: [id, await hashPassword(password, hashCost), mustChange] })
 }
 
 export async function recordLogin(db: Queryable, id: number): Promise<void> {
