@@ -220,6 +220,16 @@ describe('parameter validation', () => {
     expect(response.json().message).toContain(parameter)
   })
 
+  it.each([
+    ['/api/hexes?from=0000-01', 'querystring/from must be a month, YYYY-MM, from 1900-01 to 2199-12'],
+    ['/api/hexes?ward=nowhere', 'querystring/ward must be an ONS code: a letter E, W, S or N and 8 digits, e.g. E05014882'],
+    ['/api/audit?from=2024-1-1', 'querystring/from must be a day, YYYY-MM-DD, from 1900-01-01 to 2199-12-31'],
+  ])('%s says what the value must be in words, not as a pattern', async (url, message) => {
+    const response = await testApp.app.inject({ method: 'GET', url, headers: (await testApp.signInAs('admin')).headers })
+    expect(response.statusCode).toBe(400)
+    expect(response.json().message).toBe(message)
+  })
+
   const hostile = ["'; DROP TABLE incidents; --", "' OR '1'='1", '%00', '\\x00', 'a'.repeat(5000), '${1}', '<script>alert(1)</script>']
   const parameters = ['from', 'to', 'categories', 'ward', 'res', 'bbox', 'cursor', 'limit']
   it.each(hostile)('never answers 500 to hostile text %#', async (value) => {

@@ -9,15 +9,18 @@ import { Type } from 'typebox'
 const YEAR = '(19|20|21)\\d{2}'
 const MONTH = '(0[1-9]|1[0-2])'
 
+export const MONTH_PATTERN = `^${YEAR}-${MONTH}$`
+export const DAY_PATTERN = `^${YEAR}-${MONTH}-\\d{2}$`
+
 /** A calendar month, YYYY-MM, from 1900-01 to 2199-12. */
-export const Month = Type.String({ pattern: `^${YEAR}-${MONTH}$`, description: 'a month, YYYY-MM, 1900-01 to 2199-12' })
+export const Month = Type.String({ pattern: MONTH_PATTERN, description: 'a month, YYYY-MM, 1900-01 to 2199-12' })
 
 /**
  * A calendar day, YYYY-MM-DD, from 1900-01-01 to 2199-12-31. The pattern bounds the year; the `date` format (ajv-formats)
  * refuses days the calendar lacks, such as 2023-02-29.
  */
 export const Day = Type.String({
-  pattern: `^${YEAR}-${MONTH}-\\d{2}$`,
+  pattern: DAY_PATTERN,
   format: 'date',
   description: 'a day, YYYY-MM-DD (UK time), 1900-01-01 to 2199-12-31',
 })

@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { isDatabaseUnavailable, QUERY_TIMEOUT } from '../db/unavailable.js'
 import { ServiceBusyError } from '../lib/errors.js'
+import { DAY_PATTERN, MONTH_PATTERN } from '../lib/calendar-schemas.js'
 import { FINITE } from './request-schemas.js'
 
 interface SchemaError {
@@ -9,6 +10,17 @@ interface SchemaError {
   message?: string
   params: Record<string, unknown>
 }
+
+/**
+ * What a value matching each shared pattern is, in plain words, for the message that refuses one that does not
+ * (`querystring/from must be a month, YYYY-MM, from 1900-01 to 2199-12`, rather than the regular expression).
+ */
+const PATTERN_WORDS = new Map<string, string>([
+  [MONTH_PATTERN, 'a month, YYYY-MM, from 1900-01 to 2199-12'],
+  [DAY_PATTERN, 'a day, YYYY-MM-DD, from 1900-01-01 to 2199-12-31'],
+  ['^[EWSN]\\d{8}$', 'an ONS code: a letter E, W, S or N and 8 digits, e.g. E05014882'],
+  ['^[EWSN]\\d{8}(,[EWSN]\\d{8}){0,19}$', 'ONS council codes (a letter and 8 digits each, e.g. E06000004), up to 20, separated by commas'],
+])
 
 /** Seconds a client is asked to wait before retrying when the database is slow or unreachable. */
 export const RETRY_AFTER_SECONDS = 5
@@ -26,6 +38,8 @@ export function formatSchemaErrors(errors: SchemaError[], dataVar: string): Erro
     // The only `not` in request schemas is the control-character rule (plugins/request-schemas.ts).
     if (error.keyword === 'not') return `${name} must not contain control characters`
     if (error.keyword === FINITE) return `${name} must be a finite number`
+    const words = error.keyword === 'pattern' ? PATTERN_WORDS.get(String(error.params.pattern)) : undefined
+    if (words) return `${name} must be ${words}`
     return `${name} ${error.message ?? 'is invalid'}`
   })
   return new Error(messages.join('; '))
