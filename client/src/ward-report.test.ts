@@ -16,13 +16,13 @@ const report: WardReport = {
       categories: [
         { category: 'Anti-social behaviour', count: 700 },
         { category: 'Bicycle theft', count: '<3' },
-        { category: 'Drugs', count: '*' },
+        { category: 'Drugs', count: '<3' },
         { category: 'Burglary', count: 30 },
       ],
       months: [
         { month: '2024-01', count: 400 },
         { month: '2024-02', count: '<3' },
-        { month: '2024-03', count: '*' },
+        { month: '2024-03', count: '>=450' },
       ],
     },
     {
@@ -41,6 +41,7 @@ describe('formatReportCount', () => {
     expect(formatReportCount(1234)).toBe('1,234')
     expect(formatReportCount(0)).toBe('0')
     expect(formatReportCount('<3')).toBe('<3')
+    expect(formatReportCount('>=1234')).toBe('\u2265 1,234')
   })
 })
 
@@ -90,10 +91,10 @@ describe('CSV export', () => {
       'E05009857,Stockton Town Centre,Stockton-on-Tees,2024-01,2024-03,Category,Anti-social behaviour,700',
       'E05009857,Stockton Town Centre,Stockton-on-Tees,2024-01,2024-03,Category,Burglary,30',
       'E05009857,Stockton Town Centre,Stockton-on-Tees,2024-01,2024-03,Category,Bicycle theft,<3',
-      'E05009857,Stockton Town Centre,Stockton-on-Tees,2024-01,2024-03,Category,Drugs,*',
+      'E05009857,Stockton Town Centre,Stockton-on-Tees,2024-01,2024-03,Category,Drugs,<3',
       'E05009857,Stockton Town Centre,Stockton-on-Tees,2024-01,2024-03,Month,2024-01,400',
       'E05009857,Stockton Town Centre,Stockton-on-Tees,2024-01,2024-03,Month,2024-02,<3',
-      'E05009857,Stockton Town Centre,Stockton-on-Tees,2024-01,2024-03,Month,2024-03,*',
+      'E05009857,Stockton Town Centre,Stockton-on-Tees,2024-01,2024-03,Month,2024-03,>=450',
     ])
     expect(lines[9]).toBe('E05012345,"Newtown, ""Old"" side",Hartlepool,2024-01,2024-03,Total,All incidents,<3')
     expect(lines).toHaveLength(1 + 8 + 3 + 1)

@@ -2,9 +2,17 @@ import type { Count, WardReport, WardReportWard } from './api'
 import { formatCount } from './colour-scale'
 import { formatMonth } from './months'
 
-/** Counts with en-GB grouping; the suppression markers ("<3", "*") as they came. */
+/** The N of a total shown to a councillor as ">=N" (at least N), else null. */
+export function lowerBound(count: Count): number | null {
+  const match = typeof count === 'string' ? /^>=(\d+)$/.exec(count) : null
+  return match ? Number(match[1]) : null
+}
+
+/** Counts with en-GB grouping; "<3" as it came; a total known only as at least N as "≥ N". */
 export function formatReportCount(count: Count): string {
-  return typeof count === 'number' ? formatCount(count) : count
+  if (typeof count === 'number') return formatCount(count)
+  const bound = lowerBound(count)
+  return bound === null ? count : `\u2265 ${formatCount(bound)}`
 }
 
 /** True for a count the server hid from a councillor. */

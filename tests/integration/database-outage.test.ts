@@ -133,8 +133,9 @@ describe.skipIf(!isServer)('backends terminated under the server', () => {
     try {
       await waitFor('the server to answer', async () => ((await health()) === 200 ? true : undefined), 60_000)
 
-      // Concurrent requests open several connections; then one request waits in the database (its client checked out)
-      // while the others sit idle in the pool.
+      // Concurrent requests may open more connections, which then sit idle in the pool; then one request waits in the
+      // database (its client checked out). The idle ones are not certain (a CI run found only the waiting backend, and
+      // three requests held at a lock together were seen on one connection); the waiting one is.
       expect(await Promise.all([health(), health(), health(), health()])).toEqual([200, 200, 200, 200])
       const lock = await lockTable('import_batches')
       let during: number | null
@@ -146,7 +147,7 @@ describe.skipIf(!isServer)('backends terminated under the server', () => {
           'SELECT pg_terminate_backend(pid) FROM (SELECT pid FROM pg_stat_activity WHERE application_name = $1 OFFSET 0) AS child',
           [CHILD_APPLICATION_NAME],
         )
-        expect(terminated.rowCount).toBeGreaterThan(1)
+        expect(terminated.rowCount).toBeGreaterThanOrEqual(1)
         // A server that dies closes the socket: no status at all.
         during = await pending.catch(() => null)
       } finally {

@@ -114,11 +114,16 @@ function solveRange(highs: Awaited<ReturnType<typeof highsLoader>>, group: Fact[
   const sum = (fact: Fact) => fact.cells.map(variable).join(' + ')
   const constraints = group.map((fact, index) => {
     if (typeof fact.shown === 'number') return ` c${index}: ${sum(fact)} = ${fact.shown}`
-    // "<3": at most 2; "*": a count hidden only to protect a small one, so at least 3.
-    return fact.shown === `<${THRESHOLD}` ? ` c${index}: ${sum(fact)} <= ${THRESHOLD - 1}` : ` c${index}: ${sum(fact)} >= ${THRESHOLD}`
+    // "<3": at most 2; ">=N": at least N.
+    if (fact.shown === `<${THRESHOLD}`) return ` c${index}: ${sum(fact)} <= ${THRESHOLD - 1}`
+    const atLeast = /^>=(\d+)$/.exec(String(fact.shown))
+    if (!atLeast) throw new Error(`a councillor was shown ${fact.shown}, which the attacker cannot read`)
+    return ` c${index}: ${sum(fact)} >= ${atLeast[1]}`
   })
   const objective = sum(target)
-  const program = (sense: string) => `${sense}\n obj: ${objective}\nSubject To\n${constraints.join('\n')}\nEnd`
+  // Counts are whole numbers: an integer program, so a range the fractions would widen is not mistaken for protection.
+  const program = (sense: string) =>
+    `${sense}\n obj: ${objective}\nSubject To\n${constraints.join('\n')}\nGeneral\n ${[...names.values()].join(' ')}\nEnd`
   const solve = (sense: string) => {
     const result = highs.solve(program(sense))
     if (result.Status !== 'Optimal') throw new Error(`the attacker's program is ${result.Status}: the answers contradict each other`)

@@ -8,6 +8,7 @@ import {
   describePeriod,
   formatReportCount,
   isSuppressed,
+  lowerBound,
   monthGrid,
   sortCategories,
   wardReportCsv,
@@ -145,10 +146,8 @@ export function WardReportsPage({ user }: { user: User }) {
           <strong>Small numbers are hidden.</strong> A count of fewer than {data.suppressionThreshold} is shown as “&lt;
           {data.suppressionThreshold}” to protect the privacy of the people involved, and reports cover one whole month
           at a time, so that no small count can be worked out by comparing periods.
-          {hasSecondary(data) &&
-            ' Where a small count could still be worked out from the others and the total, another count (or the total) is hidden too and shown as “*”: it is at least ' +
-              data.suppressionThreshold +
-              '.'}
+          {hasLowerBound(data) &&
+            ' Beside a hidden count, a total is shown only as “at least” the counts that are shown (“≥ 120”), since the exact total would give the hidden counts away by subtraction.'}
         </aside>
       )}
 
@@ -174,12 +173,9 @@ export function WardReportsPage({ user }: { user: User }) {
   )
 }
 
-/** Whether any count was hidden only to protect a "<3" (shown as "*"), so the note need explain it. */
-function hasSecondary(report: WardReport): boolean {
-  const hidden = (count: Count) => typeof count === 'string' && !count.startsWith('<')
-  return report.wards.some(
-    (ward) => hidden(ward.total) || ward.categories.some((entry) => hidden(entry.count)) || ward.months.some((entry) => hidden(entry.count)),
-  )
+/** Whether any total is shown only as a lower bound (">=N"), so the note need explain it. */
+function hasLowerBound(report: WardReport): boolean {
+  return report.wards.some((ward) => lowerBound(ward.total) !== null || ward.months.some((entry) => lowerBound(entry.count) !== null))
 }
 
 /** `trendTo`: for a councillor, the report's month, which the month table and chart lead up to. */
@@ -270,7 +266,7 @@ const BAR_GAP = 2
  */
 function MonthChart({ months, threshold }: { months: { month: string; count: Count }[]; threshold: number }) {
   if (months.length < 2) return null
-  const peak = Math.max(0, ...months.map(({ count }) => (typeof count === 'number' ? count : 0)))
+  const peak = Math.max(0, ...months.map(({ count }) => (typeof count === 'number' ? count : (lowerBound(count) ?? 0))))
   const max = Math.max(threshold, peak)
   const barWidth = 12
   const width = months.length * (barWidth + BAR_GAP)
@@ -288,19 +284,20 @@ function MonthChart({ months, threshold }: { months: { month: string; count: Cou
               </rect>
             )
           }
-          // "<3" is somewhere under the threshold's height; "*" (hidden, at least the threshold) somewhere above it.
+          // "≥ N": a pale bar to N (the total is somewhere at or above it); "<3": a dashed outline of the threshold's height.
+          const bound = lowerBound(count)
+          if (bound !== null) {
+            const height = Math.max(1, scale(bound))
+            return (
+              <rect key={month} className="bar bar-hidden" x={x} y={CHART_HEIGHT - height} width={barWidth} height={height}>
+                <title>{`${formatMonth(month)}: at least ${bound}`}</title>
+              </rect>
+            )
+          }
           const height = Math.max(2, scale(threshold))
-          const hiddenAbove = count === '*'
           return (
-            <rect
-              key={month}
-              className={`bar ${hiddenAbove ? 'bar-hidden' : 'bar-suppressed'}`}
-              x={x + 0.5}
-              y={hiddenAbove ? 0.5 : CHART_HEIGHT - height}
-              width={barWidth - 1}
-              height={hiddenAbove ? CHART_HEIGHT - 1 : height - 0.5}
-            >
-              <title>{hiddenAbove ? `${formatMonth(month)}: hidden (at least ${threshold})` : `${formatMonth(month)}: ${count}`}</title>
+            <rect key={month} className="bar bar-suppressed" x={x + 0.5} y={CHART_HEIGHT - height} width={barWidth - 1} height={height - 0.5}>
+              <title>{`${formatMonth(month)}: ${count}`}</title>
             </rect>
           )
         })}

@@ -7,7 +7,7 @@ import { loadQuery } from '../../lib/sql-file.js'
 import { currentSession } from '../auth/access.js'
 import { POLICE_UK_CATEGORIES } from '../incidents/categories.js'
 import { incidentFilterProperties } from '../incidents/incident-filter.js'
-import { DataPeriod, type DataSpan } from '../summary/data-period.js'
+import { dataPeriodOf, type DataSpan } from '../summary/data-period.js'
 import { PERIOD_HEADER, periodHeaderValue, periodInData } from '../summary/period-in-data.js'
 import { protectTable } from './suppression.js'
 
@@ -20,8 +20,8 @@ export const TREND_MONTHS = 12
 const { from, to, ward } = incidentFilterProperties
 const WardReportQuery = Type.Object({ from, to, ward }, { additionalProperties: false })
 
-const Count = Type.Union([Type.Integer({ minimum: 0 }), Type.String({ pattern: '^(<\\d+|\\*)$' })], {
-  description: 'a count; for councillors "<3" when under the suppression threshold, "*" when hidden to protect a "<3"',
+const Count = Type.Union([Type.Integer({ minimum: 0 }), Type.String({ pattern: '^(<|>=)\\d+$' })], {
+  description: 'a count; for councillors "<3" when under the suppression threshold, and a total beside a "<3" as ">=N", at least N (the shown counts\u2019 sum)',
 })
 const Period = Type.Object({ from: Type.String(), to: Type.String() })
 const WardReport = Type.Object({
@@ -88,7 +88,6 @@ function councillorMonth(query: { from?: string; to?: string }, span: NonNullabl
 }
 
 export const wardReportRoutes: FastifyPluginAsyncTypebox<{ suppressionThreshold: number }> = async (app, options) => {
-  const dataPeriod = new DataPeriod()
   const pool = app.pg.pool
 
   app.get(
@@ -118,7 +117,7 @@ export const wardReportRoutes: FastifyPluginAsyncTypebox<{ suppressionThreshold:
       const wardCodes = wards.map((row) => row.code as string)
       const named = (row: { code: string; name: string; council_name: string }) => ({ code: row.code, name: row.name, councilName: row.council_name })
 
-      const span = await dataPeriod.get(pool)
+      const span = await dataPeriodOf(pool).get(pool)
       const base = { dataPeriod: span, suppressionThreshold: threshold, suppressed: isCouncillor }
       if (!span) return { ...base, period: null, wards: wards.map((row) => ({ ...named(row), total: 0, categories: [], months: [] })) }
 
