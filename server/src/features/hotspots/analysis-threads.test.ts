@@ -1,3 +1,4 @@
+import type { Worker } from 'node:worker_threads'
 import { afterAll, describe, expect, it } from 'vitest'
 import { ServiceBusyError } from '../../lib/errors.js'
 import type { AnalysisJob } from './analysis-jobs.js'
@@ -35,6 +36,25 @@ describe('AnalysisThreads', () => {
     open()
     await expect(holding).resolves.toContain('"areas":[]')
     await expect(waiting).resolves.toContain('"areas":[]')
+  })
+
+  it('never hands out a thread that stopped between jobs, and starts another', async () => {
+    await threads.run(async () => emptyJob())
+    const idle = (threads as unknown as { idle: Worker[] }).idle
+    expect(idle).toHaveLength(1)
+    await idle[0].terminate()
+    expect(idle).toHaveLength(0)
+    expect(JSON.parse(await threads.run(async () => emptyJob())).areas).toEqual([])
+  })
+
+  it('fails only the request whose thread stopped while its job was prepared', async () => {
+    const stopped = threads.run(async () => {
+      const [held] = [...(threads as unknown as { all: Set<Worker> }).all]
+      await held.terminate()
+      return emptyJob()
+    })
+    await expect(stopped).rejects.toThrow(/stopped while its job was prepared/)
+    expect(JSON.parse(await threads.run(async () => emptyJob())).areas).toEqual([])
   })
 
   it('passes an analysis\u2019s error on and keeps serving', async () => {

@@ -74,11 +74,22 @@ export class AnalysisThreads {
     const worker = new Worker(new URL('./analysis-worker.mjs', import.meta.url), { execArgv: [] })
     // An idle thread must not keep the process alive; a request being answered does.
     worker.unref()
+    // For the thread's whole life, not only during a job: an error with no listener (a thread failing to start while
+    // its first job is still being prepared, say) would be an uncaught exception in the server, and a thread that has
+    // stopped must never be handed out again.
+    const forget = () => {
+      this.all.delete(worker)
+      const at = this.idle.indexOf(worker)
+      if (at !== -1) this.idle.splice(at, 1)
+    }
+    worker.on('error', forget)
+    worker.on('exit', forget)
     this.all.add(worker)
     return worker
   }
 
   private post(worker: Worker, job: AnalysisJob): Promise<string> {
+    if (!this.all.has(worker)) return Promise.reject(new ThreadFailure('an analysis thread stopped while its job was prepared'))
     return new Promise((resolve, reject) => {
       const done = () => {
         worker.unref()
