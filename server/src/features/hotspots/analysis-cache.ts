@@ -34,8 +34,15 @@ export class AnalysisCache {
     const { version, pending } = (await pool.query<{ version: string; pending: boolean }>(analysisVersion)).rows[0]
     if (pending) return { json: await compute(), outcome: 'computed' }
     const status: LRUCache.Status<string, string, () => Promise<string>> = {}
-    const json = await this.answers.fetch(`${version}|${key}`, { context: compute, status })
+    const cacheKey = `${version}|${key}`
+    const json = await this.answers.fetch(cacheKey, { context: compute, status })
     if (json === undefined) throw new Error(`no answer for ${key}`)
+    if (status.fetch !== 'hit' && status.fetch !== 'inflight') {
+      // The version was read before the analysis's own queries: an import or a weights change committed in between
+      // would leave an answer from the new data filed under the old version. Kept only if nothing changed meanwhile.
+      const after = (await pool.query<{ version: string; pending: boolean }>(analysisVersion)).rows[0]
+      if (after.pending || after.version !== version) this.answers.delete(cacheKey)
+    }
     return { json, outcome: status.fetch === 'hit' ? 'cached' : status.fetch === 'inflight' ? 'shared' : 'computed' }
   }
 }

@@ -292,7 +292,7 @@ export const hotspotRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const query = request.query
       const { params: filter, period } = await parseIncidentFilter(pool, query)
       const councils = await parseCouncils(pool, query.lad)
-      const key = ['gistar', filter, councils, query.res, query.k, query.fdr, query.measure]
+      const key = ['gistar', filter, period, councils, query.res, query.k, query.fdr, query.measure]
       return analysed(reply, period, key, async () => ({
         kind: 'gistar',
         area: await studyAreaSpec(pool, councils, query.res, query.k),
@@ -391,7 +391,7 @@ export const hotspotRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const query = request.query
       const { params: filter, period } = await parseIncidentFilter(pool, query)
       const councils = await parseCouncils(pool, query.lad)
-      const key = ['concentration', filter, councils, query.res, query.measure]
+      const key = ['concentration', filter, period, councils, query.res, query.measure]
       return analysed(reply, period, key, async () => {
         const rows = (await pool.query('SELECT code, name FROM councils WHERE $1::text[] IS NULL OR code = ANY ($1) ORDER BY name', [councils])).rows
         return {
