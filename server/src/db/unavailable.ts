@@ -1,7 +1,5 @@
-/**
- * Whether an error means the database cannot be reached or is going away, rather than that a query is wrong: the
- * request may well succeed when retried in a few seconds, so it is answered 503 with Retry-After, not 500.
- */
+// Whether an error means the database cannot be reached or is going away, rather than that a query is wrong: the
+// request may well succeed when retried in a few seconds, so it is answered 503 with Retry-After, not 500.
 
 /** Socket errors from connecting or from a connection that broke. */
 const SOCKET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN'])

@@ -7,7 +7,7 @@ import { STAFF } from '../auth/access.js'
 import { incidentFilterProperties, parseIncidentFilter } from '../incidents/incident-filter.js'
 import { monthBounds } from '../../lib/month-bounds.js'
 import { loadQuery } from '../../lib/sql-file.js'
-import { monthsOf } from '../../lib/months.js'
+import { monthsOf, shiftMonth } from '../../lib/months.js'
 import { PERIOD_HEADER, periodHeaderValue, type Period } from '../summary/period-in-data.js'
 import { ANALYSIS_HEADER, AnalysisCache } from './analysis-cache.js'
 import { PROBLEM_LOCATION_CAVEATS, type AnalysisJob } from './analysis-jobs.js'
@@ -203,12 +203,7 @@ const TopWardsAnswer = Type.Object({
 /** The months of equal length just before `from`..`to`. */
 export function previousPeriod(from: string, to: string): { from: string; to: string } {
   const length = monthsOf(from, to).length
-  const [year, month] = from.split('-').map(Number)
-  const shift = (offset: number) => {
-    const index = year * 12 + (month - 1) + offset
-    return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`
-  }
-  return { from: shift(-length), to: shift(-1) }
+  return { from: shiftMonth(from, -length), to: shiftMonth(from, -1) }
 }
 
 const GiStarAnswer = Type.Object({
