@@ -3,7 +3,7 @@ import cliProgress from 'cli-progress'
 import { loadConfig } from '../server/src/config.js'
 import { openDatabase } from '../server/src/db/database.js'
 import { createPool } from '../server/src/db/pool.js'
-import { importFiles, type ImportSummary } from '../server/src/features/import/import-files.js'
+import { importFiles, type ImportSummary } from '../server/src/features/import/index.js'
 
 const files = process.argv.slice(2).filter((arg) => !arg.startsWith('--'))
 const force = process.argv.includes('--force')

@@ -2,8 +2,7 @@ import fs from 'node:fs/promises'
 import path from 'node:path'
 import type pg from 'pg'
 import { projectRoot } from './config.js'
-import { importFiles } from './features/import/import-files.js'
-import type { ImportKind } from './features/import/import-source.js'
+import { importFiles, type ImportKind } from './features/import/index.js'
 
 export const demoDataDir = path.join(projectRoot, 'geodata')
 

@@ -100,7 +100,7 @@ describe('GET /api/hexes', () => {
   })
 
   it('stays exact while location_counts lags behind the incidents, and after it catches up', async () => {
-    const { updateLocationCounts } = await import('../../server/src/features/import/import-files.js')
+    const { updateLocationCounts } = await import('../../server/src/features/import/index.js')
     const [ward] = await sql(`SELECT code FROM wards WHERE name = 'Stockton Town Centre'`)
     const urls = ['/api/hexes?res=8', `/api/hexes?res=10&categories=${encodeURIComponent(ASB)}`, `/api/hexes?res=7&ward=${ward.code}`]
     const answers = await Promise.all(urls.map((url) => json(url)))

@@ -340,7 +340,7 @@ describe('point_month_counts, what the analyses read', () => {
   })
 
   it('keeps every analysis exact while the counts lag behind the incidents, and after the importer catches up', async () => {
-    const { updateLocationCounts } = await import('../../server/src/features/import/import-files.js')
+    const { updateLocationCounts } = await import('../../server/src/features/import/index.js')
     const [ward] = await sql(`SELECT code FROM wards WHERE name = 'Stockton Town Centre'`)
     const urls = [
       `/api/hotspots/problem-locations?res=9&measure=harm&limit=100`,

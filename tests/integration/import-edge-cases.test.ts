@@ -10,7 +10,7 @@ import zlib from 'node:zlib'
 import type pg from 'pg'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { projectRoot } from '../../server/src/config.js'
-import { importFiles } from '../../server/src/features/import/import-files.js'
+import { importFiles } from '../../server/src/features/import/index.js'
 import { pointMonthCountMismatches } from '../support/point-month-counts.js'
 import { boundaryFiles, startTestApp, type SignedIn, type TestApp } from '../support/test-app.js'
 

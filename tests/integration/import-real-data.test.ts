@@ -4,7 +4,7 @@ import path from 'node:path'
 import zlib from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { demoDataFiles } from '../../server/src/demo-data.js'
-import type { ImportProgress, ImportSummary } from '../../server/src/features/import/import-files.js'
+import type { ImportProgress, ImportSummary } from '../../server/src/features/import/index.js'
 import { pointMonthCountMismatches } from '../support/point-month-counts.js'
 import { policeUkFile, startTestApp, type TestApp } from '../support/test-app.js'
 

@@ -8,7 +8,7 @@ import { ensurePostgis, migrate } from '../../server/src/db/migrate.js'
 import { APP_SCHEMA, createPool, poolConfig } from '../../server/src/db/pool.js'
 import type { Role } from '../../server/src/features/auth/access.js'
 import type { ScryptCost } from '../../server/src/features/auth/passwords.js'
-import { importFiles, type ImportOptions, type ImportSummary } from '../../server/src/features/import/import-files.js'
+import { importFiles, type ImportOptions, type ImportSummary } from '../../server/src/features/import/index.js'
 import { createUser } from '../../server/src/features/users/user-store.js'
 
 export const geodata = (...parts: string[]) => path.join(projectRoot, 'geodata', ...parts)

@@ -4,7 +4,7 @@ import path from 'node:path'
 import type pg from 'pg'
 import { projectRoot } from '../config.js'
 import { seedHarmWeights } from '../features/harm-weights/harm-weight-store.js'
-import { fillLocationCells } from '../features/import/location-cells.js'
+import { fillLocationCells } from '../features/import/storing/location-cells.js'
 import { APP_SCHEMA } from './pool.js'
 
 export const migrationsDir = path.join(projectRoot, 'server/migrations')

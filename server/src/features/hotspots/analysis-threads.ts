@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads'
 import { ServiceBusyError } from '../../lib/errors.js'
+import { workerEntry } from '../../lib/worker-entry.js'
 import { transferables, type AnalysisJob } from './analysis-jobs.js'
 
 export type ThreadAnswer = { json: string } | { error: string; stack?: string }
@@ -71,7 +72,7 @@ export class AnalysisThreads {
   }
 
   private start(): Worker {
-    const worker = new Worker(new URL('./analysis-worker.mjs', import.meta.url), { execArgv: [] })
+    const worker = new Worker(workerEntry(import.meta.url, 'analysis-worker'), { execArgv: [] })
     // An idle thread must not keep the process alive; a request being answered does.
     worker.unref()
     // For the thread's whole life, not only during a job: an error with no listener (a thread failing to start while

@@ -1,5 +1,5 @@
 // Entry of an analysis thread: a worker starts without the parent's TypeScript loader, so it registers tsx (a
-// dependency of the app, which runs its TypeScript sources directly) before loading the analyses.
+// development dependency: compiled, the thread starts from analysis-worker.js instead, see lib/worker-entry.ts).
 import { register } from 'tsx/esm/api'
 
 register()

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { validatePoliceUkRow, type PoliceUkRecord } from './police-uk-row.js'
+import { validatePoliceUkRow, type PoliceUkRecord } from './row.js'
 
 const goodRow: PoliceUkRecord = {
   'Crime ID': '',

@@ -1,4 +1,4 @@
-import { GREAT_BRITAIN_BOUNDS } from './police-uk-row.js'
+import { GREAT_BRITAIN_BOUNDS } from '../police-uk/row.js'
 
 /**
  * What is wrong with a boundary's GeoJSON geometry, or null when it is a well-formed Polygon or MultiPolygon in

@@ -1,9 +1,10 @@
 // The police.uk reader on a thread of its own: reads, checks and encodes files segment by segment as the importer
 // asks, so that reading the next file runs beside writing the current one instead of taking turns with it.
 import { parentPort } from 'node:worker_threads'
-import type { ImportSource } from './import-source.js'
-import { readPoliceUkCsv, type ParseEnd, type Segment } from './police-uk-reader.js'
-import type { ReaderRequest, ReaderResponse } from './police-uk-reader-thread.js'
+import type { ImportSource } from '../sources/import-source.js'
+import { readPoliceUkCsv, type ParseEnd } from './reader.js'
+import type { Segment } from './segment.js'
+import type { ReaderRequest, ReaderResponse } from './reader-thread.js'
 
 const port = parentPort!
 const readers = new Map<number, AsyncGenerator<Segment, ParseEnd, void>>()

@@ -1,7 +1,7 @@
 import path from 'node:path'
 import type pg from 'pg'
-import { recordAudit, type AuditEntry } from '../audit/audit-log.js'
-import type { ImportSummary } from './import-files.js'
+import { recordAudit, type AuditEntry } from '../../audit/audit-log.js'
+import type { ImportSummary } from './summary.js'
 
 /** Who is importing and how, for the audit entry of each file. */
 export interface ImportAudit {

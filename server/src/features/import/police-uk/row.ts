@@ -1,5 +1,5 @@
 import crypto from 'node:crypto'
-import { isKnownCategory } from '../incidents/categories.js'
+import { isKnownCategory } from '../../incidents/categories.js'
 import { ArrayRecord, type CsvRecord } from './csv-records.js'
 
 /** Great Britain's extent with a small margin (Scilly to Shetland, Ardnamurchan to Lowestoft). */

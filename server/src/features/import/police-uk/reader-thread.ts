@@ -1,6 +1,8 @@
 import { Worker } from 'node:worker_threads'
-import type { ImportSource } from './import-source.js'
-import { readPoliceUkCsv, Segment, type ParseEnd, type SegmentMessage } from './police-uk-reader.js'
+import type { ImportSource } from '../sources/import-source.js'
+import { workerEntry } from '../../../lib/worker-entry.js'
+import { readPoliceUkCsv, type ParseEnd } from './reader.js'
+import { Segment, type SegmentMessage } from './segment.js'
 
 export type ReaderRequest = { type: 'next'; id: number; source: ImportSource } | { type: 'cancel'; id: number }
 export type ReaderResponse =
@@ -34,7 +36,7 @@ export class ReaderThread {
   readonly ready: Promise<void>
 
   constructor() {
-    this.worker = new Worker(new URL('./police-uk-reader-worker.mjs', import.meta.url), { execArgv: [] })
+    this.worker = new Worker(workerEntry(import.meta.url, 'reader-worker'), { execArgv: [] })
     this.ready = new Promise((resolve, reject) => this.waiting.set(0, { resolve: () => resolve(), reject }))
     this.worker.on('message', (response: ReaderResponse) => {
       if (response.type === 'progress') {

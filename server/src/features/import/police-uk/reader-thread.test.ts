@@ -2,11 +2,12 @@ import fs from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { identifyImportSource } from './import-source.js'
-import type { ParseEnd, Segment } from './police-uk-reader.js'
-import { readOnThisThread, startReaderThread, type ReaderThread, type SegmentReader } from './police-uk-reader-thread.js'
+import { identifyImportSource } from '../sources/import-source.js'
+import type { ParseEnd } from './reader.js'
+import type { Segment } from './segment.js'
+import { readOnThisThread, startReaderThread, type ReaderThread, type SegmentReader } from './reader-thread.js'
 
-const file = (month: string) => path.join(import.meta.dirname, `../../../../geodata/police-uk/${month}-cleveland-street.csv.gz`)
+const file = (month: string) => path.join(import.meta.dirname, `../../../../../geodata/police-uk/${month}-cleveland-street.csv.gz`)
 
 async function readAll(reader: SegmentReader): Promise<{ segments: Segment[]; end: ParseEnd }> {
   const segments: Segment[] = []

@@ -1,6 +1,6 @@
 import type pg from 'pg'
 import { latLngToCell } from 'h3-js'
-import { loadQuery } from '../../lib/sql-file.js'
+import { loadQuery } from '../../../lib/sql-file.js'
 
 /** Resolutions stored per location (columns h3_res6 … h3_res11); /api/hexes serves 6 to 10. */
 export const LOCATION_H3_RESOLUTIONS = [6, 7, 8, 9, 10, 11] as const

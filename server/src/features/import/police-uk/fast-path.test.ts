@@ -3,9 +3,9 @@ import path from 'node:path'
 import zlib from 'node:zlib'
 import { describe, expect, it } from 'vitest'
 import { ArrayRecord } from './csv-records.js'
-import { PoliceUkFastPath } from './police-uk-fast-path.js'
-import { Segment } from './police-uk-reader.js'
-import { incidentKey, POLICE_UK_COLUMNS, policeUkColumnIndex, PoliceUkValidator } from './police-uk-row.js'
+import { PoliceUkFastPath } from './fast-path.js'
+import { Segment } from './segment.js'
+import { incidentKey, POLICE_UK_COLUMNS, policeUkColumnIndex, PoliceUkValidator } from './row.js'
 
 const HEADER = POLICE_UK_COLUMNS.join(',')
 const { index: COLUMNS } = policeUkColumnIndex(POLICE_UK_COLUMNS)
@@ -53,7 +53,7 @@ function expectSame(fast: Segment, general: Segment): void {
 
 describe('the police.uk fast path', () => {
   it('encodes all 269,438 real rows exactly as the general path does', async () => {
-    const dir = path.join(import.meta.dirname, '../../../../geodata/police-uk')
+    const dir = path.join(import.meta.dirname, '../../../../../geodata/police-uk')
     let rows = 0
     for (const name of (await fs.readdir(dir)).sort()) {
       const lines = zlib.gunzipSync(await fs.readFile(path.join(dir, name))).toString('utf8').split('\n').filter(Boolean)

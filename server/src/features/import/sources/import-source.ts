@@ -2,7 +2,7 @@ import crypto from 'node:crypto'
 import fs from 'node:fs'
 import zlib from 'node:zlib'
 import { pipeline, Transform, type Duplex, type Readable } from 'node:stream'
-import { POLICE_UK_COLUMNS } from './police-uk-row.js'
+import { POLICE_UK_COLUMNS } from '../police-uk/row.js'
 
 export type ImportKind = 'police-uk-csv' | 'ward-geojson' | 'council-geojson'
 

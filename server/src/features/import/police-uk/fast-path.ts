@@ -1,6 +1,6 @@
 import crypto from 'node:crypto'
-import { POLICE_UK_CATEGORIES } from '../incidents/categories.js'
-import { GREAT_BRITAIN_BOUNDS, MAX_FIELD_CHARS, mapPoint, mapPointByMicro, type MapPoint, type PoliceUkColumnIndex } from './police-uk-row.js'
+import { POLICE_UK_CATEGORIES } from '../../incidents/categories.js'
+import { GREAT_BRITAIN_BOUNDS, MAX_FIELD_CHARS, mapPoint, mapPointByMicro, type MapPoint, type PoliceUkColumnIndex } from './row.js'
 
 /** What a row written by the fast path hands on: where to file it. */
 export interface FastRow {
