@@ -1,10 +1,20 @@
+import fs from 'node:fs'
 import net from 'node:net'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { envSchema } from 'env-schema'
 import { Type, type Static } from 'typebox'
 
-export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
+/**
+ * The folder holding package.json, geodata/, server/migrations/ and client/dist/: the nearest one above this module,
+ * which is server/src/ in the sources and dist/server/src/ when compiled (npm run build:server).
+ */
+export const projectRoot = (() => {
+  for (let dir = path.dirname(fileURLToPath(import.meta.url)); ; dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, 'package.json'))) return dir
+    if (path.dirname(dir) === dir) throw new Error(`no package.json above ${fileURLToPath(import.meta.url)}`)
+  }
+})()
 
 /** Every setting the server reads from its environment; `.env.example` lists the same names. */
 export const ConfigSchema = Type.Object({

@@ -15,8 +15,23 @@ describe.skipIf(!composeBinary)(`docker-compose.yml${composeBinary ? '' : ' (ski
     expect(output).toMatch(/DATABASE_URL: postgres:\/\/patrolmap:patrolmap@db:5432\/patrolmap/)
   })
 
-  it('builds the app from a Dockerfile that starts the server', () => {
+  it('builds the app from a Dockerfile that starts the compiled server, shipping no dev dependencies', () => {
     const dockerfile = fs.readFileSync(path.join(projectRoot, 'Dockerfile'), 'utf8')
-    expect(dockerfile).toMatch(/server\/src\/main\.ts/)
+    const instructions = dockerfile.split('\n').filter((line) => !line.startsWith('#')).join('\n')
+    const stages = instructions.split(/^FROM /m).slice(1)
+    expect(stages).toHaveLength(2)
+    const [build, runtime] = stages
+    expect(build).toMatch(/ AS build\b/)
+    expect(build).toMatch(/^RUN npm ci\b/m)
+    expect(build).toMatch(/^RUN npm run build$/m)
+    // The image that runs: production dependencies only, the build's output, and what is read at run time.
+    expect(runtime).toMatch(/^RUN npm ci --omit=dev\b/m)
+    expect(runtime).not.toMatch(/^COPY \. /m)
+    expect(runtime).toMatch(/^COPY --from=build \/app\/dist \.\/dist$/m)
+    expect(runtime).toMatch(/^COPY --from=build \/app\/client\/dist \.\/client\/dist$/m)
+    expect(runtime).toMatch(/^COPY server\/migrations /m)
+    expect(runtime).toMatch(/^COPY geodata /m)
+    expect(runtime).toMatch(/^CMD \["node", "dist\/server\/src\/main\.js"\]$/m)
+    expect(runtime).not.toMatch(/tsx/)
   })
 })
