@@ -9,7 +9,7 @@ import { importSource, startReading, type Progress, type ReadAhead } from './imp
 import { unreadable, type ImportProgress, type ImportSummary } from './summary.js'
 
 const committedHashes = loadQuery(import.meta.url, 'committed-hashes.sql')
-const analyzeImportedIncidents = loadQuery(import.meta.url, '../storing/analyze-imported-incidents.sql')
+const analyzeImportedIncidents = loadQuery(import.meta.url, 'analyze-imported-incidents.sql')
 const analyzeImportedCounts = loadQuery(import.meta.url, '../analyze-imported-counts.sql')
 
 export interface ImportOptions {
