@@ -27,7 +27,7 @@ const TEXT_FIELDS = 6
  * slices of the buffer they were read into: batch id (int8), month start (timestamptz), location id (int4) and ward
  * code (9 characters, as every ONS code has; rows whose point has no ward go out with a null there instead).
  */
-export const WARD_CODE_BYTES = 9
+const WARD_CODE_BYTES = 9
 const BATCH_FIELD = 0
 const PERIOD_FIELD = 12
 const LOCATION_FIELD = 24
@@ -118,7 +118,12 @@ export function wardFieldAt(rowEnd: number): number {
   return rowEnd - SUFFIX.length + WARD_FIELD
 }
 
-/** Sets the location id of the row ending at `rowEnd`, and its ward when `ward` is the WARD_CODE_BYTES the row has room for. */
+/** The ward code as the WARD_CODE_BYTES a row has room for, or null when it needs a field of another length (none, or odd). */
+export function wardCodeBytes(code: string | null): Buffer | null {
+  return code !== null && code.length === WARD_CODE_BYTES && Buffer.byteLength(code) === WARD_CODE_BYTES ? Buffer.from(code) : null
+}
+
+/** Sets the location id of the row ending at `rowEnd`, and its ward when given (bytes from wardCodeBytes). */
 export function patchLocation(bytes: Buffer, rowEnd: number, locationId: number, ward: Buffer | null): void {
   const suffix = rowEnd - SUFFIX.length
   bytes.writeInt32BE(locationId, suffix + LOCATION_FIELD + 4)

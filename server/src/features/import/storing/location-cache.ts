@@ -1,4 +1,4 @@
-import { WARD_CODE_BYTES } from '../police-uk/row-layout.js'
+import { wardCodeBytes } from '../police-uk/row-layout.js'
 import type { MapPoint } from '../police-uk/row.js'
 
 export interface Location {
@@ -6,12 +6,9 @@ export interface Location {
   wardCode: string | null
 }
 
-/** The ward code as the 9 bytes a row has room for, or null when it needs a field of another length (none, or odd). */
+/** The location's ward code as the bytes a row has room for (see wardCodeBytes), worked out once per location. */
 export function wardBytes(location: Location & { wardBytes?: Buffer | null }): Buffer | null {
-  if (location.wardBytes === undefined) {
-    const code = location.wardCode
-    location.wardBytes = code !== null && code.length === WARD_CODE_BYTES && Buffer.byteLength(code) === WARD_CODE_BYTES ? Buffer.from(code) : null
-  }
+  if (location.wardBytes === undefined) location.wardBytes = wardCodeBytes(location.wardCode)
   return location.wardBytes
 }
 
