@@ -45,7 +45,7 @@ const isAsciiSpace = (byte: number) => byte === 32 || (byte >= 9 && byte <= 13)
 /**
  * police.uk rows read straight from the decompressed bytes, for lines without quotes: validated, keyed and encoded
  * for COPY without building strings for their fields, several times cheaper than the general path, whose results it
- * reproduces byte for byte (police-uk-fast-path.test.ts). Anything it is not sure of (a doubtful field, any error,
+ * reproduces byte for byte (fast-path.test.ts). Anything it is not sure of (a doubtful field, any error,
  * text that JavaScript might trim differently) it leaves to the general path, having written nothing.
  */
 export class PoliceUkFastPath {
@@ -125,7 +125,7 @@ export class PoliceUkFastPath {
     fields.outcomeStart = this.fieldStart
     fields.outcomeEnd = this.fieldEnd
 
-    // The identity as police-uk-row.ts builds it: month, crime ID, coordinates' float bytes in hex, location, LSOA,
+    // The identity as row.ts builds it: month, crime ID, coordinates' float bytes in hex, location, LSOA,
     // category, separated by U+001F, then the ordinal.
     const length = 7 + (fields.crimeIdEnd - fields.crimeIdStart) + (fields.locationEnd - fields.locationStart) +
       (fields.lsoaCodeEnd - fields.lsoaCodeStart) + (fields.categoryEnd - fields.categoryStart) + 32 + 7 + 12
