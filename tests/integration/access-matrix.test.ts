@@ -3,7 +3,8 @@
 import type { PoolConfig } from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildApp } from '../../server/src/app.js'
-import { ROLES, type Access, type Role } from '../../server/src/features/auth/access.js'
+import type { Access } from '../../server/src/features/auth/access.js'
+import { ROLES, type Role } from '../../server/src/features/users/roles.js'
 import { boundaryFiles, createTestUser, policeUkFile, signIn, startTestApp, TEST_PASSWORD, type SignedIn, type TestApp } from '../support/test-app.js'
 
 const WARD = 'E05014882' // Stockton Town Centre (WD23)

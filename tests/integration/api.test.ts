@@ -24,13 +24,17 @@ const json = async (url: string) => {
 const sql = async (text: string, values: unknown[] = []) => (await testApp.pool.query(text, values)).rows
 
 describe('GET /api/health', () => {
-  it('reports the database, PostGIS and row counts', async () => {
+  it('reports the database, PostGIS, the months of data, the last import and boundary counts', async () => {
     const body = await json('/api/health')
-    const [counts] = await sql(`SELECT (SELECT count(*) FROM incidents) AS incidents, (SELECT count(*) FROM wards) AS wards`)
     expect(body.status).toBe('ok')
-    expect(body.database.reachable).toBe(true)
+    expect(body.database).toMatchObject({ reachable: true, engine: expect.any(String) })
     expect(body.database.postgis).toMatch(/^3\./)
-    expect(body.counts).toMatchObject({ incidents: counts.incidents, wards: 83, councils: 4 })
+    expect(body.data.period).toEqual({ from: '2024-01', to: '2024-03' })
+    const [last] = await sql(`SELECT file_name FROM import_batches WHERE status = 'committed' ORDER BY id DESC LIMIT 1`)
+    expect(body.data.lastImport).toEqual({ file: last.file_name, finishedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) })
+    expect(body.data.lastImport.file).toContain('2024-03')
+    const [batches] = await sql('SELECT count(*)::int AS n FROM import_batches')
+    expect(body.counts).toEqual({ wards: 83, councils: 4, importBatches: batches.n })
   })
 })
 

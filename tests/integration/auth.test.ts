@@ -3,7 +3,7 @@
 import type { InjectOptions } from 'fastify'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { bootstrapAdmin, DEFAULT_ADMIN_EMAIL, type BootstrapResult } from '../../server/src/features/auth/bootstrap-admin.js'
-import { verifyPassword } from '../../server/src/features/auth/passwords.js'
+import { verifyPassword } from '../../server/src/features/users/passwords.js'
 import { boundaryFiles, createTestUser, signIn, startTestApp, TEST_PASSWORD, type SignedIn, type TestApp } from '../support/test-app.js'
 
 let testApp: TestApp
