@@ -8,7 +8,7 @@ import type { FastifyInstance } from 'fastify'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { buildApp } from '../../server/src/app.js'
 import { poolConfig } from '../../server/src/db/pool.js'
-import { boundaryFiles, geodata, policeUkFile, startTestApp, type SignedIn, type TestApp } from '../support/test-app.js'
+import { boundaryFiles, geodata, policeUkFile, startTestApp, TEST_LIMITS, type SignedIn, type TestApp } from '../support/test-app.js'
 
 /** The last month is imported by the invalidation test, so that an import happens after answers were cached. */
 const LAST_MONTH = '2025-11'
@@ -45,6 +45,7 @@ async function freshAnswer(path: string): Promise<unknown> {
     connection: poolConfig(inject('databaseUrl'), { max: 2, statementTimeoutMs: 300_000, sharedBackend: engine === 'embedded' }),
     engine,
     clientDir: null,
+    limits: TEST_LIMITS,
   })
   try {
     const response = await app.inject({ method: 'GET', url: path, headers: analyst.headers })

@@ -77,7 +77,7 @@ export interface TestApp {
  * The event-loop check is off unless a test asks for it: tests run in the app's own process, and their own work (an
  * integer program solved, h3-js over every incident) holds the loop the app would then count as its own.
  */
-const TEST_LIMITS: Partial<LoadLimits> = { maxEventLoopDelayMs: 0 }
+export const TEST_LIMITS: Partial<LoadLimits> = { maxEventLoopDelayMs: 0 }
 
 /** The app on an empty, freshly migrated schema of the test database; nothing is shared with other test files. */
 export async function startTestApp(
