@@ -111,6 +111,16 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   }).withTypeProvider<TypeBoxTypeProvider>()
 
   registerErrorHandler(app)
+  // On close (SIGTERM: main.ts), requests under way finish and their keep-alive connections close with them, rather
+  // than hold the server open until they idle out.
+  let closing = false
+  app.addHook('preClose', async () => {
+    closing = true
+  })
+  app.addHook('onSend', async (_request, reply, payload) => {
+    if (closing) reply.header('connection', 'close')
+    return payload
+  })
   await app.register(sensible)
   // Before the access hook, which may read the database: see rate-limit.ts.
   await app.register(rateLimit, { requestsPerMinute: limits.requestsPerMinute })
