@@ -100,7 +100,7 @@ export const userRoutes: FastifyPluginAsyncTypebox<{ passwordHashCost: ScryptCos
         response: { 200: AdminUserSchema, 404: ErrorAnswer },
       },
     },
-    async (request, reply) => {
+    async (request) => {
       const admin = signedInAdmin(request)
       const { id } = request.params
       const change = request.body
