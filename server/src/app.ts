@@ -1,17 +1,10 @@
-import fs from 'node:fs'
 import path from 'node:path'
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify'
-import fastifyCookie from '@fastify/cookie'
-import fastifyPostgres from '@fastify/postgres'
-import fastifyStatic from '@fastify/static'
-import fastifySwagger from '@fastify/swagger'
-import fastifySwaggerUi from '@fastify/swagger-ui'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import type pg from 'pg'
 import { projectRoot, type AppConfig, type TrustProxy } from './config.js'
 import { auditRoutes } from './features/audit/routes.js'
-import { installAccessControl } from './features/auth/access.js'
-import { DEFAULT_COST } from './features/auth/passwords.js'
+import { DEFAULT_COST } from './features/users/passwords.js'
 import { authRoutes, type AuthSettings } from './features/auth/routes.js'
 import { clientConfigRoutes } from './features/health/config-routes.js'
 import { harmWeightRoutes } from './features/harm-weights/routes.js'
@@ -23,10 +16,20 @@ import { summaryRoutes } from './features/summary/routes.js'
 import { userRoutes } from './features/users/routes.js'
 import { wardReportRoutes } from './features/ward-reports/routes.js'
 import { wardRoutes } from './features/wards/routes.js'
-import { survivePoolErrors } from './db/pool.js'
+import accessControl from './plugins/app/access-control.js'
+import dataPeriod from './plugins/app/data-period.js'
+import incidentFilter from './plugins/app/incident-filter.js'
+import studyAreas from './plugins/app/study-areas.js'
 import { formatSchemaErrors, frameworkErrorHandler, registerErrorHandler } from './plugins/error-handler.js'
+import cookie from './plugins/external/cookie.js'
+import helmet from './plugins/external/helmet.js'
+import postgres from './plugins/external/postgres.js'
+import rateLimit from './plugins/external/rate-limit.js'
+import sensible from './plugins/external/sensible.js'
+import staticClient from './plugins/external/static.js'
+import swagger from './plugins/external/swagger.js'
+import underPressure from './plugins/external/under-pressure.js'
 import { installRequestSchemaRules, requestSchemaKeywords } from './plugins/request-schemas.js'
-import { registerSecurityHeaders } from './plugins/security-headers.js'
 
 export interface SecuritySettings extends AuthSettings {
   suppressionThreshold: number
@@ -63,6 +66,24 @@ export function securityFromConfig(config: AppConfig): SecuritySettings {
   }
 }
 
+/** How much the server takes before it refuses requests: per client address, and for itself. */
+export interface LoadLimits {
+  requestsPerMinute: number
+  maxEventLoopDelayMs: number
+  maxHeapUsedFraction: number
+}
+
+/** The same defaults as the environment schema in config.ts. */
+export const defaultLimits: LoadLimits = { requestsPerMinute: 3000, maxEventLoopDelayMs: 1000, maxHeapUsedFraction: 0.9 }
+
+export function limitsFromConfig(config: AppConfig): LoadLimits {
+  return {
+    requestsPerMinute: config.RATE_LIMIT_PER_MINUTE,
+    maxEventLoopDelayMs: config.PRESSURE_MAX_EVENT_LOOP_DELAY_MS,
+    maxHeapUsedFraction: config.PRESSURE_MAX_HEAP_USED_FRACTION,
+  }
+}
+
 export interface AppOptions {
   connection: pg.PoolConfig
   engine: 'embedded' | 'server'
@@ -71,12 +92,14 @@ export interface AppOptions {
   clientDir?: string | null
   logger?: FastifyServerOptions['logger']
   security?: Partial<SecuritySettings>
+  limits?: Partial<LoadLimits>
 }
 
 export const defaultClientDir = path.join(projectRoot, 'client/dist')
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const security = { ...defaultSecurity, ...options.security }
+  const limits = { ...defaultLimits, ...options.limits }
   const app = Fastify({
     logger: options.logger ?? false,
     trustProxy: security.trustProxy,
@@ -88,28 +111,31 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   }).withTypeProvider<TypeBoxTypeProvider>()
 
   registerErrorHandler(app)
-  // Cookies are parsed by a hook of their own, which must run before the access hook reads the session cookie.
-  await app.register(fastifyCookie)
+  // On close (SIGTERM: main.ts), requests under way finish and their keep-alive connections close with them, rather
+  // than hold the server open until they idle out.
+  let closing = false
+  app.addHook('preClose', async () => {
+    closing = true
+  })
+  app.addHook('onSend', async (_request, reply, payload) => {
+    if (closing) reply.header('connection', 'close')
+    return payload
+  })
+  await app.register(sensible)
+  // Before the access hook, which may read the database: see rate-limit.ts.
+  await app.register(rateLimit, { requestsPerMinute: limits.requestsPerMinute })
+  await app.register(underPressure, { maxEventLoopDelayMs: limits.maxEventLoopDelayMs, maxHeapUsedFraction: limits.maxHeapUsedFraction })
+  await app.register(cookie)
+  await app.register(postgres, { connection: options.connection })
   // Before any route: the access hook must see every route as it is added (deny by default).
-  installAccessControl(app, security)
+  await app.register(accessControl, security)
   // Likewise before any route: no route may take parameters it does not declare, or values no parameter should hold.
   installRequestSchemaRules(app)
-  await registerSecurityHeaders(app, { basemapStyleUrl: options.basemapStyleUrl })
-  await app.register(fastifyPostgres, options.connection as Parameters<typeof fastifyPostgres>[1])
-  survivePoolErrors(app.pg.pool, (error) => app.log.warn({ err: error }, 'a database connection was lost'))
-  await app.register(fastifySwagger, {
-    openapi: {
-      info: { title: 'Patrolmap API', version: '0.1.0', description: 'Incidents, boundaries and H3 aggregates for community safety partnerships.' },
-      tags: [{ name: 'auth' }, { name: 'incidents' }, { name: 'boundaries' }, { name: 'reports' }, { name: 'hotspots' }, { name: 'users' }, { name: 'health' }],
-      components: {
-        securitySchemes: {
-          session: { type: 'apiKey', in: 'cookie', name: 'pm_session', description: 'set by POST /api/auth/login' },
-          csrf: { type: 'apiKey', in: 'header', name: 'x-csrf-token', description: 'csrfToken from the sign-in answer; required on writes' },
-        },
-      },
-    },
-  })
-  await app.register(fastifySwaggerUi, { routePrefix: '/docs' })
+  await app.register(helmet, { basemapStyleUrl: options.basemapStyleUrl })
+  await app.register(swagger)
+  await app.register(dataPeriod)
+  await app.register(incidentFilter)
+  await app.register(studyAreas)
 
   await app.register(healthRoutes, { engine: options.engine })
   await app.register(clientConfigRoutes, { basemapStyleUrl: options.basemapStyleUrl ?? '' })
@@ -124,19 +150,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(auditRoutes)
   await app.register(wardReportRoutes, { suppressionThreshold: security.suppressionThreshold })
 
-  const clientDir = options.clientDir === undefined ? defaultClientDir : options.clientDir
-  if (clientDir && fs.existsSync(path.join(clientDir, 'index.html'))) {
-    // wildcard: files are looked up per request, so a rebuilt client is served without a restart.
-    await app.register(fastifyStatic, { root: clientDir, wildcard: true })
-  }
-  app.setNotFoundHandler((request, reply) => {
-    if (request.url.startsWith('/api/') || !clientDir || request.method !== 'GET') {
-      return reply.code(404).send({ statusCode: 404, error: 'Not Found', message: `${request.method} ${request.url.split('?')[0]} is not a route` })
-    }
-    if (!fs.existsSync(path.join(clientDir, 'index.html'))) {
-      return reply.code(404).type('text/plain').send('The client is not built: run `npm run build:client`.')
-    }
-    return reply.sendFile('index.html')
-  })
+  await app.register(staticClient, { clientDir: options.clientDir === undefined ? defaultClientDir : options.clientDir })
   return app
 }

@@ -34,6 +34,15 @@ export const ConfigSchema = Type.Object({
   LOGIN_MAX_FAILURES_PER_ADDRESS: Type.Integer({ minimum: 1, maximum: 10000, default: 20 }),
   LOGIN_FAILURE_WINDOW_MINUTES: Type.Integer({ minimum: 1, maximum: 1440, default: 15 }),
   SUPPRESSION_THRESHOLD: Type.Integer({ minimum: 1, maximum: 100, default: 3 }),
+  RATE_LIMIT_PER_MINUTE: Type.Integer({
+    minimum: 1,
+    maximum: 1_000_000,
+    default: 3000,
+    description: 'requests one client address may make in a minute, every route together; a team behind one NAT shares it',
+  }),
+  PRESSURE_MAX_EVENT_LOOP_DELAY_MS: Type.Integer({ minimum: 0, maximum: 60_000, default: 1000, description: 'refuse requests (503) while the mean event-loop delay is above this; 0: never' }),
+  PRESSURE_MAX_HEAP_USED_FRACTION: Type.Number({ minimum: 0, maximum: 1, default: 0.9, description: "refuse requests (503) while this share of V8's heap limit is in use; 0: never" }),
+  SHUTDOWN_TIMEOUT_MS: Type.Integer({ minimum: 0, maximum: 600_000, default: 10_000, description: 'on SIGTERM/SIGINT, how long requests under way may take to finish before the process exits anyway' }),
   TRUST_PROXY: Type.String({ default: 'false', description: 'false, or the proxies\' addresses: IPs and CIDR ranges, comma-separated' }),
   LOG_LEVEL: Type.Union(
     ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((level) => Type.Literal(level)),

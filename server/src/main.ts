@@ -1,4 +1,5 @@
-import { buildApp, securityFromConfig } from './app.js'
+import closeWithGrace from 'close-with-grace'
+import { buildApp, limitsFromConfig, securityFromConfig } from './app.js'
 import { bootstrapAdmin } from './features/auth/bootstrap-admin.js'
 import { loadConfig } from './config.js'
 import { openDatabase } from './db/database.js'
@@ -20,6 +21,7 @@ const app = await buildApp({
   basemapStyleUrl: config.BASEMAP_STYLE_URL,
   logger: { level: config.LOG_LEVEL, redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'] },
   security: securityFromConfig(config),
+  limits: limitsFromConfig(config),
 })
 await app.ready()
 const admin = await bootstrapAdmin(app.pg.pool, { email: config.PATROLMAP_ADMIN_EMAIL, password: config.PATROLMAP_ADMIN_PASSWORD })
@@ -38,10 +40,11 @@ if (database.engine === 'embedded' && config.DEMO_DATA) {
 await app.listen({ port: config.PORT, host: config.HOST })
 app.log.info(`Patrolmap ready at http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${config.PORT} (${database.engine} database, PostGIS ${database.postgisVersion}) after ${((Date.now() - started) / 1000).toFixed(1)} s`)
 
-const shutdown = async () => {
+// SIGINT/SIGTERM (and an uncaught error): stop taking connections, let the requests under way finish, stop the
+// embedded database; past the limit the process exits 1 rather than hang a deployment's restart.
+closeWithGrace({ delay: config.SHUTDOWN_TIMEOUT_MS, logger: { error: (message: unknown) => app.log.error(message) } }, async ({ err, signal }) => {
+  if (err) app.log.error({ err }, 'stopping after an uncaught error')
+  else app.log.info(`${signal ?? 'exit'}: stopping`)
   await app.close()
   await database.close()
-  process.exit(0)
-}
-process.on('SIGINT', shutdown)
-process.on('SIGTERM', shutdown)
+})

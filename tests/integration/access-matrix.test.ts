@@ -3,8 +3,9 @@
 import type { PoolConfig } from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildApp } from '../../server/src/app.js'
-import { ROLES, type Access, type Role } from '../../server/src/features/auth/access.js'
-import { boundaryFiles, createTestUser, policeUkFile, signIn, startTestApp, TEST_PASSWORD, type SignedIn, type TestApp } from '../support/test-app.js'
+import type { Access } from '../../server/src/features/auth/access.js'
+import { ROLES, type Role } from '../../server/src/features/users/roles.js'
+import { boundaryFiles, createTestUser, policeUkFile, signIn, startTestApp, TEST_LIMITS, TEST_PASSWORD, type SignedIn, type TestApp } from '../support/test-app.js'
 
 const WARD = 'E05014882' // Stockton Town Centre (WD23)
 type Caller = Role | 'anonymous'
@@ -130,7 +131,7 @@ describe('the route × role matrix', () => {
 
   it('refuses, to everyone, a route that declares no policy', async () => {
     // The refusal comes before any query, so this second app never opens a connection of its own.
-    const app = await buildApp({ connection: testApp.pool.options as PoolConfig, engine: 'server', clientDir: null })
+    const app = await buildApp({ connection: testApp.pool.options as PoolConfig, engine: 'server', clientDir: null, limits: TEST_LIMITS })
     app.get('/api/undeclared', async () => ({ secret: true }))
     await app.ready()
     try {

@@ -9,7 +9,7 @@ import { buildApp } from '../../server/src/app.js'
 import { projectRoot } from '../../server/src/config.js'
 import { APP_SCHEMA, poolConfig } from '../../server/src/db/pool.js'
 import { freePort } from '../../scripts/bench/server-process.js'
-import { signIn, startTestApp, type TestApp } from '../support/test-app.js'
+import { signIn, startTestApp, TEST_LIMITS, type TestApp } from '../support/test-app.js'
 
 /** The child server's connections carry this name, so the test terminates its backends and nobody else's. */
 const CHILD_APPLICATION_NAME = 'patrolmap-outage-test'
@@ -59,7 +59,7 @@ afterAll(async () => {
 describe('an unreachable database', () => {
   it('answers 503 with Retry-After when connections are refused, on public and signed-in routes alike', async () => {
     const port = await freePort()
-    const app = await buildApp({ connection: poolConfig(`postgres://postgres@127.0.0.1:${port}/nowhere`, { max: 2, statementTimeoutMs: 1000 }), engine: 'server', clientDir: null })
+    const app = await buildApp({ connection: poolConfig(`postgres://postgres@127.0.0.1:${port}/nowhere`, { max: 2, statementTimeoutMs: 1000 }), engine: 'server', clientDir: null, limits: TEST_LIMITS })
     try {
       const answers = [
         await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'someone@test.local', password: 'some password here' } }),
@@ -98,7 +98,7 @@ describe.skipIf(!isServer)('backends terminated under the server', () => {
 
   it('answers a statement timeout (57014) with 503 and Retry-After', async () => {
     await testApp.signInAs('analyst')
-    const app = await buildApp({ connection: poolConfig(inject('databaseUrl'), { max: 2, statementTimeoutMs: 200 }), engine: 'server', clientDir: null })
+    const app = await buildApp({ connection: poolConfig(inject('databaseUrl'), { max: 2, statementTimeoutMs: 200 }), engine: 'server', clientDir: null, limits: TEST_LIMITS })
     try {
       const analyst = await signIn(app, 'analyst@test.local')
       const lock = await lockTable('harm_weights')

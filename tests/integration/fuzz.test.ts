@@ -3,7 +3,8 @@
 // arrays, empty strings, unknown parameters) as a role its policy (x-access) allows. Never a 5xx; every 400 names the
 // parameter; a NUL byte is always refused; every /api/ answer carries Cache-Control: no-store.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Access, Role } from '../../server/src/features/auth/access.js'
+import type { Access } from '../../server/src/features/auth/access.js'
+import type { Role } from '../../server/src/features/users/roles.js'
 import { setPassword } from '../../server/src/features/users/user-store.js'
 import { boundaryFiles, createTestUser, policeUkFile, signIn, startTestApp, TEST_HASH_COST, TEST_PASSWORD, type SignedIn, type TestApp } from '../support/test-app.js'
 
@@ -158,7 +159,11 @@ function namesParameter(message: string, parameter: string): boolean {
 beforeAll(async () => {
   // Fuzzed sign-ins fail by the hundred; throttling would turn the rest into 429s before the route's own checks.
   // Hundreds of fuzzed sign-ins and new passwords get past validation: hashed at the tests' cheap cost, not a second each.
-  testApp = await startTestApp({ security: { maxFailuresPerAccount: 1_000_000, maxFailuresPerAddress: 1_000_000, passwordHashCost: TEST_HASH_COST } })
+  // Thousands of requests from one address in a minute or two: the general limit raised like the sign-in throttle.
+  testApp = await startTestApp({
+    security: { maxFailuresPerAccount: 1_000_000, maxFailuresPerAddress: 1_000_000, passwordHashCost: TEST_HASH_COST },
+    limits: { requestsPerMinute: 1_000_000 },
+  })
   await testApp.importFiles([...boundaryFiles, policeUkFile('2024-01')])
   for (const role of ['admin', 'analyst', 'inspector', 'councillor'] as const) {
     await createTestUser(testApp.pool, { email: `${role}@fuzz.test`, role, wards: role === 'councillor' ? [WARD] : undefined })

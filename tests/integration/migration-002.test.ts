@@ -5,7 +5,8 @@ import zlib from 'node:zlib'
 import { latLngToCell } from 'h3-js'
 import type pg from 'pg'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import { migrate, migrationsDir, ensurePostgis } from '../../server/src/db/migrate.js'
+import { prepareSchema } from '../../server/src/db/database.js'
+import { migrationsDir, ensurePostgis } from '../../server/src/db/migrate.js'
 import { APP_SCHEMA, createPool, poolConfig } from '../../server/src/db/pool.js'
 import { importFiles } from '../../server/src/features/import/index.js'
 import { validatePoliceUkRow, type PoliceUkRecord } from '../../server/src/features/import/police-uk/row.js'
@@ -77,7 +78,7 @@ beforeAll(async () => {
     )
     rowsBefore += await insertAsBefore(month, batch.rows[0].id)
   }
-  await migrate(pool)
+  await prepareSchema(pool)
 })
 afterAll(() => pool.end())
 

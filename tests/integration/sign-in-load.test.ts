@@ -5,7 +5,7 @@ import fs from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { DEFAULT_COST } from '../../server/src/features/auth/passwords.js'
+import { DEFAULT_COST } from '../../server/src/features/users/passwords.js'
 import { createUser } from '../../server/src/features/users/user-store.js'
 import { createTestUser, signIn, startTestApp, TEST_PASSWORD, type TestApp } from '../support/test-app.js'
 
@@ -27,6 +27,8 @@ beforeAll(async () => {
   testApp = await startTestApp({
     clientDir,
     security: { maxFailuresPerAccount: ACCOUNT_LIMIT, maxFailuresPerAddress: ADDRESS_LIMIT, windowMinutes: 15, trustProxy: ['127.0.0.1'] },
+    // The sign-in throttle is under test here, not the general per-address limit.
+    limits: { requestsPerMinute: 1_000_000 },
   })
   base = await testApp.app.listen({ host: '127.0.0.1', port: 0 })
 })

@@ -2,12 +2,13 @@ import path from 'node:path'
 import type { FastifyInstance } from 'fastify'
 import type pg from 'pg'
 import { inject } from 'vitest'
-import { buildApp, type SecuritySettings } from '../../server/src/app.js'
+import { buildApp, type LoadLimits, type SecuritySettings } from '../../server/src/app.js'
 import { projectRoot } from '../../server/src/config.js'
-import { ensurePostgis, migrate } from '../../server/src/db/migrate.js'
+import { prepareSchema } from '../../server/src/db/database.js'
+import { ensurePostgis } from '../../server/src/db/migrate.js'
 import { APP_SCHEMA, createPool, poolConfig } from '../../server/src/db/pool.js'
-import type { Role } from '../../server/src/features/auth/access.js'
-import type { ScryptCost } from '../../server/src/features/auth/passwords.js'
+import type { Role } from '../../server/src/features/users/roles.js'
+import type { ScryptCost } from '../../server/src/features/users/passwords.js'
 import { importFiles, type ImportOptions, type ImportSummary } from '../../server/src/features/import/index.js'
 import { createUser } from '../../server/src/features/users/user-store.js'
 
@@ -72,19 +73,27 @@ export interface TestApp {
   close(): Promise<void>
 }
 
+/**
+ * The event-loop check is off unless a test asks for it: tests run in the app's own process, and their own work (an
+ * integer program solved, h3-js over every incident) holds the loop the app would then count as its own.
+ */
+export const TEST_LIMITS: Partial<LoadLimits> = { maxEventLoopDelayMs: 0 }
+
 /** The app on an empty, freshly migrated schema of the test database; nothing is shared with other test files. */
-export async function startTestApp(options: { clientDir?: string | null; security?: Partial<SecuritySettings> } = {}): Promise<TestApp> {
+export async function startTestApp(
+  options: { clientDir?: string | null; security?: Partial<SecuritySettings>; limits?: Partial<LoadLimits> } = {},
+): Promise<TestApp> {
   const engine = inject('databaseEngine')
   const connection = poolConfig(inject('databaseUrl'), { max: engine === 'embedded' ? 1 : 4, statementTimeoutMs: 300_000, sharedBackend: engine === 'embedded' })
   const setupPool = createPool(connection)
   try {
     await setupPool.query(`DROP SCHEMA IF EXISTS ${APP_SCHEMA} CASCADE`)
     await ensurePostgis(setupPool)
-    await migrate(setupPool)
+    await prepareSchema(setupPool)
   } finally {
     await setupPool.end()
   }
-  const app = await buildApp({ connection, engine, clientDir: options.clientDir ?? null, security: options.security })
+  const app = await buildApp({ connection, engine, clientDir: options.clientDir ?? null, security: options.security, limits: { ...TEST_LIMITS, ...options.limits } })
   await app.ready()
   const pool = app.pg.pool
   return {

@@ -1,6 +1,8 @@
 import type pg from 'pg'
 import type { AppConfig } from '../config.js'
 import { startEmbeddedDatabase } from './embedded-database.js'
+import { seedHarmWeights } from '../features/harm-weights/harm-weight-store.js'
+import { fillLocationCells } from '../features/import/storing/location-cells.js'
 import { ensurePostgis, migrate } from './migrate.js'
 import { createPool, poolConfig } from './pool.js'
 
@@ -33,7 +35,7 @@ export async function openDatabase(config: DatabaseConfig, log: (message: string
   const pool = createPool({ ...connection, max: 1 })
   try {
     const postgisVersion = await ensurePostgis(pool)
-    const applied = await migrate(pool)
+    const applied = await prepareSchema(pool)
     if (applied.length > 0) log(`applied migrations: ${applied.join(', ')}`)
     return {
       connection,
@@ -47,4 +49,16 @@ export async function openDatabase(config: DatabaseConfig, log: (message: string
   } finally {
     await pool.end().catch(() => {})
   }
+}
+
+/**
+ * The start-up sequence after PostGIS is there: the migrations, then what SQL cannot compute (the H3 cells of points a
+ * migration moved) and the reference data the schema is useless without (every category needs a harm weight before
+ * any analysis runs). Returns the migrations applied now.
+ */
+export async function prepareSchema(pool: pg.Pool): Promise<string[]> {
+  const applied = await migrate(pool)
+  await fillLocationCells(pool)
+  await seedHarmWeights(pool)
+  return applied
 }

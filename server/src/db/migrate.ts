@@ -3,8 +3,6 @@ import fs from 'node:fs/promises'
 import path from 'node:path'
 import type pg from 'pg'
 import { projectRoot } from '../config.js'
-import { seedHarmWeights } from '../features/harm-weights/harm-weight-store.js'
-import { fillLocationCells } from '../features/import/storing/location-cells.js'
 import { APP_SCHEMA } from './pool.js'
 
 export const migrationsDir = path.join(projectRoot, 'server/migrations')
@@ -27,8 +25,8 @@ export async function ensurePostgis(pool: pg.Pool): Promise<string> {
 
 /**
  * Applies `server/migrations/NNN_name.sql` in order, each in its own transaction, and records it with a checksum.
- * A landed migration is never edited: a changed checksum stops the start. Then fills what SQL cannot compute (H3
- * cells of points that a migration moved) and loads the bundled harm weights for categories that have none.
+ * A landed migration is never edited: a changed checksum stops the start. Schema only: what the features need filled
+ * in after it is database.ts's prepareSchema.
  */
 export async function migrate(pool: pg.Pool): Promise<string[]> {
   await pool.query(`CREATE SCHEMA IF NOT EXISTS ${APP_SCHEMA}`)
@@ -63,8 +61,5 @@ export async function migrate(pool: pg.Pool): Promise<string[]> {
       client.release()
     }
   }
-  await fillLocationCells(pool)
-  // Reference data the schema is useless without: every category needs a harm weight before any analysis runs.
-  await seedHarmWeights(pool)
   return appliedNow
 }

@@ -1,6 +1,7 @@
+import { STATUS_CODES } from 'node:http'
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { isDatabaseUnavailable, QUERY_TIMEOUT } from '../db/unavailable.js'
-import { ServiceBusyError } from '../lib/errors.js'
+import { RETRY_AFTER_SECONDS, serviceBusy } from '../lib/errors.js'
 import { DAY_PATTERN, MONTH_PATTERN } from '../lib/calendar-schemas.js'
 import { FINITE } from './request-schemas.js'
 
@@ -22,9 +23,6 @@ const PATTERN_WORDS = new Map<string, string>([
   ['^[EWSN]\\d{8}(,[EWSN]\\d{8}){0,19}$', 'ONS council codes (a letter and 8 digits each, e.g. E06000004), up to 20, separated by commas'],
 ])
 
-/** Seconds a client is asked to wait before retrying when the database is slow or unreachable. */
-export const RETRY_AFTER_SECONDS = 5
-
 /**
  * Names the parameter at fault in every validation message: `querystring/res must be <= 10`,
  * `querystring/catgories is not a known parameter`.
@@ -45,28 +43,38 @@ export function formatSchemaErrors(errors: SchemaError[], dataVar: string): Erro
   return new Error(messages.join('; '))
 }
 
-/** One place maps errors to answers: client errors pass their message through, server errors never leak detail. */
+/** What lib/errors.ts's errors carry beyond a status and message: a name for `error`, headers such as Retry-After. */
+interface AnswerParts {
+  error?: unknown
+  headers?: Record<string, string>
+}
+
+/**
+ * One place maps errors to answers, all as `{ statusCode, error, message }`: client errors pass their message through,
+ * 503s (load, outages: lib/errors.ts's serviceBusy, a statement timeout, the database unreachable) ask for a retry, and
+ * other server errors never leak detail.
+ */
 export function registerErrorHandler(app: FastifyInstance): void {
-  app.setErrorHandler((error: FastifyError, request, reply) => {
-    const status = error.statusCode ?? 500
-    if (status >= 400 && status < 500) {
-      return reply.code(status).send({ statusCode: status, error: status === 400 ? 'Bad Request' : (error.code ?? 'Client Error'), message: error.message })
-    }
-    // Load and outages, not bugs: tell the client to retry rather than report an internal error.
-    if (error instanceof ServiceBusyError) {
-      request.log.warn(error.message)
-      return unavailable(reply, error.message, error.retryAfterSeconds)
-    }
-    if ((error as { code?: string }).code === QUERY_TIMEOUT) {
+  app.setErrorHandler((error: FastifyError & AnswerParts, request, reply) => {
+    let answer: { statusCode?: number; message: string } & AnswerParts = error
+    if (error.code === QUERY_TIMEOUT) {
       request.log.warn({ err: error }, 'query timed out')
-      return unavailable(reply, 'The database took too long to answer; try again.')
-    }
-    if (isDatabaseUnavailable(error)) {
+      answer = serviceBusy('The database took too long to answer; try again.')
+    } else if (isDatabaseUnavailable(error)) {
       request.log.warn({ err: error }, 'database unavailable')
-      return unavailable(reply, 'The database is unavailable; try again shortly.')
+      answer = serviceBusy('The database is unavailable; try again shortly.')
     }
-    request.log.error({ err: error }, 'request failed')
-    return reply.code(500).send({ statusCode: 500, error: 'Internal Server Error', message: 'Something went wrong on the server.' })
+    const status = answer.statusCode ?? 500
+    if (status < 400 || (status >= 500 && status !== 503)) {
+      request.log.error({ err: error }, 'request failed')
+      return reply.code(500).send({ statusCode: 500, error: 'Internal Server Error', message: 'Something went wrong on the server.' })
+    }
+    if (status === 503 && answer === error) request.log.warn(error.message)
+    if (answer.headers) reply.headers(answer.headers)
+    // Under-pressure and the rate limit set their own Retry-After before throwing; a 503 always has one.
+    if (status === 503 && !reply.hasHeader('retry-after')) reply.header('retry-after', String(RETRY_AFTER_SECONDS))
+    const name = typeof answer.error === 'string' ? answer.error : (STATUS_CODES[status] ?? 'Client Error')
+    return reply.code(status).send({ statusCode: status, error: name, message: answer.message })
   })
 }
 
@@ -80,11 +88,4 @@ export function frameworkErrorHandler(error: FastifyError, _request: FastifyRequ
     .code(status)
     .header('cache-control', 'no-store')
     .send({ statusCode: status, error: status === 414 ? 'URI Too Long' : 'Bad Request', message: error.message })
-}
-
-function unavailable(reply: FastifyReply, message: string, retryAfterSeconds = RETRY_AFTER_SECONDS) {
-  return reply
-    .code(503)
-    .header('retry-after', String(retryAfterSeconds))
-    .send({ statusCode: 503, error: 'Service Unavailable', message })
 }

@@ -1,8 +1,8 @@
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Day } from '../../lib/calendar-schemas.js'
-import { BadRequestError } from '../../lib/errors.js'
+import { badRequest } from '../../lib/errors.js'
 import { loadQuery } from '../../lib/sql-file.js'
-import { ADMIN } from '../auth/access.js'
+import { ADMIN } from '../users/roles.js'
 import { AUDIT_ACTIONS } from './audit-log.js'
 
 const auditPage = loadQuery(import.meta.url, 'audit-page.sql')
@@ -48,7 +48,7 @@ export const auditRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const query = request.query
-      if (query.from && query.to && query.from > query.to) throw new BadRequestError('from', `${query.from} is after to (${query.to})`)
+      if (query.from && query.to && query.from > query.to) throw badRequest('from', `${query.from} is after to (${query.to})`)
       const after = query.cursor ? Number(query.cursor) : 0
       const rows = (
         await app.pg.query({

@@ -1,23 +1,14 @@
 import crypto from 'node:crypto'
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
-import { Type } from 'typebox'
+import type { FastifyInstance, FastifyRequest } from 'fastify'
+import { forbidden, unauthorized } from '../../lib/errors.js'
+import type { Role } from '../users/roles.js'
 import { CSRF_HEADER, findSessionUser, SESSION_COOKIE, type SessionUser } from './sessions.js'
-
-export const ROLES = ['admin', 'analyst', 'inspector', 'councillor'] as const
-export type Role = (typeof ROLES)[number]
-export const RoleSchema = Type.Union([Type.Literal('admin'), Type.Literal('analyst'), Type.Literal('inspector'), Type.Literal('councillor')])
 
 /**
  * Who may call a route: everyone, anyone signed in, or the roles listed. Every route states one in
  * `config.access`; `docs/access.md` is the readable table and the route × role matrix test checks it.
  */
 export type Access = 'public' | 'signed-in' | readonly Role[]
-
-/** The roles that work with incident-level data: everyone on staff but councillors, who get ward aggregates. */
-export const STAFF: readonly Role[] = ['admin', 'analyst', 'inspector']
-export const ADMIN: readonly Role[] = ['admin']
-/** Those who load data and tune the analysis (imports, CCTV, harm weights). */
-export const ANALYSTS: readonly Role[] = ['admin', 'analyst']
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -43,10 +34,6 @@ function pluginRouteAccess(url: string): Access | undefined {
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
-
-function refuse(reply: FastifyReply, statusCode: 401 | 403, error: string, message: string) {
-  return reply.code(statusCode).send({ statusCode, error, message })
-}
 
 function sameToken(given: string, expected: string): boolean {
   const a = Buffer.from(given)
@@ -82,7 +69,7 @@ export function installAccessControl(app: FastifyInstance, settings: AccessSetti
     const access = request.routeOptions.config.access
     if (access === undefined) {
       request.log.error({ url: request.routeOptions.url }, 'route declares no access policy; refused')
-      return refuse(reply, 403, 'Forbidden', 'This route declares no access policy, so it is refused to everyone.')
+      throw forbidden('This route declares no access policy, so it is refused to everyone.')
     }
     if (access === 'public') return
 
@@ -90,7 +77,7 @@ export function installAccessControl(app: FastifyInstance, settings: AccessSetti
     const found = token ? await findSessionUser(app.pg.pool, token, settings.sessionIdleMinutes) : null
     if (!found) {
       if (token) reply.clearCookie(SESSION_COOKIE, { path: '/' })
-      return refuse(reply, 401, 'Unauthorized', token ? 'Your session has ended; sign in again.' : 'Sign in to use this.')
+      throw unauthorized(token ? 'Your session has ended; sign in again.' : 'Sign in to use this.')
     }
     request.user = found.user
     request.session = { tokenHash: found.tokenHash, csrfToken: found.csrfToken }
@@ -98,14 +85,14 @@ export function installAccessControl(app: FastifyInstance, settings: AccessSetti
     if (!SAFE_METHODS.has(request.method)) {
       const sent = request.headers[CSRF_HEADER]
       if (typeof sent !== 'string' || !sameToken(sent, found.csrfToken)) {
-        return refuse(reply, 403, 'CSRF', `Send the session's CSRF token in the ${CSRF_HEADER} header.`)
+        throw forbidden(`Send the session's CSRF token in the ${CSRF_HEADER} header.`, 'CSRF')
       }
     }
     if (found.user.mustChangePassword && !request.routeOptions.config.allowDuringPasswordChange) {
-      return refuse(reply, 403, 'Password Change Required', 'Change your one-time password before going on.')
+      throw forbidden('Change your one-time password before going on.', 'Password Change Required')
     }
     if (access !== 'signed-in' && !access.includes(found.user.role)) {
-      return refuse(reply, 403, 'Forbidden', `The ${found.user.role} role may not use this.`)
+      throw forbidden(`The ${found.user.role} role may not use this.`)
     }
   })
 }

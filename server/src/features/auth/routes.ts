@@ -1,11 +1,11 @@
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import type { FastifyReply } from 'fastify'
-import { BadRequestError } from '../../lib/errors.js'
+import { badRequest, tooManyRequests, unauthorized } from '../../lib/errors.js'
 import { NoQuery } from '../../lib/no-query.js'
 import { withTransaction } from '../../lib/transaction.js'
 import { recordAudit } from '../audit/audit-log.js'
 import { findCredentials, normaliseEmail, passwordHash, recordLogin, setPassword } from '../users/user-store.js'
-import { currentSession, RoleSchema } from './access.js'
+import { RoleSchema } from '../users/roles.js'
+import { currentSession } from './access.js'
 import {
   claimPasswordCheck,
   claimSignInAttempt,
@@ -15,7 +15,7 @@ import {
   releaseSignInAttempt,
   type ThrottleSettings,
 } from './login-throttle.js'
-import { hashForUnknownUser, MAX_PASSWORD_LENGTH, passwordProblem, verifyPassword, type ScryptCost } from './passwords.js'
+import { hashForUnknownUser, MAX_PASSWORD_LENGTH, passwordProblem, verifyPassword, type ScryptCost } from '../users/passwords.js'
 import { endOtherSessions, endSession, findSessionUser, startSession, type SessionSettings } from './sessions.js'
 
 export type AuthSettings = SessionSettings &
@@ -66,7 +66,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<AuthSettings> = async (app, s
       const claim = await claimSignInAttempt(pool, email, ip, settings)
       if (!claim.counted) {
         await recordAudit(pool, { actor: { id: null, email }, action: 'auth.login_failed', ip, details: { reason: 'throttled' } })
-        return tooManyAttempts(reply, claim.retryAfter, 'failed sign-ins')
+        throw tooManyAttempts(claim.retryAfter, 'failed sign-ins')
       }
       let account: Awaited<ReturnType<typeof findCredentials>>
       let passwordOk: boolean
@@ -83,7 +83,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<AuthSettings> = async (app, s
         // The attempt stays counted: it is the failure.
         const reason = !account ? 'unknown email' : account.disabled ? 'account disabled' : 'wrong password'
         await recordAudit(pool, { actor: { id: account?.id ?? null, email }, action: 'auth.login_failed', ip, details: { reason } })
-        return reply.code(401).send({ statusCode: 401, error: 'Unauthorized', message: INCORRECT })
+        throw unauthorized(INCORRECT)
       }
       const signedIn = account
       const { token, csrfToken } = await withTransaction(pool, async (client) => {
@@ -143,12 +143,12 @@ export const authRoutes: FastifyPluginAsyncTypebox<AuthSettings> = async (app, s
       const { currentPassword, newPassword } = request.body
       // The new password first: refusing it costs no hash and spends no guess.
       const problem = passwordProblem(newPassword, user.email)
-      if (problem) throw new BadRequestError('newPassword', problem)
-      if (newPassword === currentPassword) throw new BadRequestError('newPassword', 'must differ from the current password')
+      if (problem) throw badRequest('newPassword', problem)
+      if (newPassword === currentPassword) throw badRequest('newPassword', 'must differ from the current password')
       // A left-open or stolen session must not be a free password-guessing oracle: its checks are counted, before the
       // hash, per session (never against the account's sign-in, which the owner still needs).
       const claim = await claimPasswordCheck(pool, tokenHash, settings)
-      if (!claim.counted) return tooManyAttempts(reply, claim.retryAfter, 'wrong current passwords')
+      if (!claim.counted) throw tooManyAttempts(claim.retryAfter, 'wrong current passwords')
       let currentOk: boolean
       try {
         currentOk = await verifyPassword(currentPassword, await passwordHash(pool, user.id))
@@ -156,7 +156,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<AuthSettings> = async (app, s
         await releasePasswordCheck(pool, claim.id)
         throw error
       }
-      if (!currentOk) throw new BadRequestError('currentPassword', 'is incorrect')
+      if (!currentOk) throw badRequest('currentPassword', 'is incorrect')
       await clearPasswordChecks(pool, tokenHash)
       await withTransaction(pool, async (client) => {
         await setPassword(client, user.id, newPassword, false, settings.passwordHashCost)
@@ -168,10 +168,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<AuthSettings> = async (app, s
   )
 }
 
-function tooManyAttempts(reply: FastifyReply, retryAfter: number, what: string) {
+function tooManyAttempts(retryAfter: number, what: string) {
   const minutes = Math.ceil(retryAfter / 60)
-  return reply
-    .code(429)
-    .header('retry-after', String(retryAfter))
-    .send({ statusCode: 429, error: 'Too Many Requests', message: `Too many ${what}; try again in ${minutes} minute${minutes === 1 ? '' : 's'}.` })
+  return tooManyRequests(`Too many ${what}; try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`, retryAfter)
 }

@@ -2,7 +2,7 @@ import crypto from 'node:crypto'
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import type pg from 'pg'
 import { loadQuery } from '../../lib/sql-file.js'
-import type { Role } from './access.js'
+import type { Role } from '../users/roles.js'
 
 const sessionUser = loadQuery(import.meta.url, 'session-user.sql')
 const insertSession = loadQuery(import.meta.url, 'insert-session.sql')

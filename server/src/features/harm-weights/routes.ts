@@ -1,9 +1,10 @@
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { BadRequestError } from '../../lib/errors.js'
+import { badRequest } from '../../lib/errors.js'
 import { NoQuery } from '../../lib/no-query.js'
 import { withTransaction } from '../../lib/transaction.js'
 import { recordAudit } from '../audit/audit-log.js'
-import { ANALYSTS, currentSession, STAFF } from '../auth/access.js'
+import { currentSession } from '../auth/access.js'
+import { ANALYSTS, STAFF } from '../users/roles.js'
 import { MAX_HARM_WEIGHT } from './default-weights.js'
 import { listHarmWeights, lockHarmWeights, updateHarmWeights } from './harm-weight-store.js'
 
@@ -77,13 +78,13 @@ export const harmWeightRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const given = request.body.weights
       const named = new Set<string>()
       for (const row of given) {
-        if (named.has(row.category)) throw new BadRequestError('weights', `${row.category} is listed twice`)
+        if (named.has(row.category)) throw badRequest('weights', `${row.category} is listed twice`)
         named.add(row.category)
       }
       await withTransaction(pool, async (client) => {
         const current = await lockHarmWeights(client)
         const unknown = given.filter((row) => !current.has(row.category)).map((row) => row.category)
-        if (unknown.length > 0) throw new BadRequestError('weights', `no category is named ${unknown.map((name) => JSON.stringify(name)).join(', ')}`)
+        if (unknown.length > 0) throw badRequest('weights', `no category is named ${unknown.map((name) => JSON.stringify(name)).join(', ')}`)
         const changes = given.filter((row) => current.get(row.category) !== row.weight)
         if (changes.length === 0) return
         await updateHarmWeights(client, changes, user.email)

@@ -1,37 +1,65 @@
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { RETRY_AFTER_SECONDS } from '../../lib/errors.js'
 import { NoQuery } from '../../lib/no-query.js'
-import { RETRY_AFTER_SECONDS } from '../../plugins/error-handler.js'
+import { loadQuery } from '../../lib/sql-file.js'
+
+const healthFacts = loadQuery(import.meta.url, 'health-facts.sql')
 
 const Health = Type.Object({
-  status: Type.Union([Type.Literal('ok'), Type.Literal('unavailable')]),
+  status: Type.Union([Type.Literal('ok'), Type.Literal('busy'), Type.Literal('unavailable')], {
+    description: 'ok; busy: the server is refusing requests under load (under-pressure); unavailable: the database cannot be reached',
+  }),
   database: Type.Object({
-    reachable: Type.Boolean(),
+    reachable: Type.Union([Type.Boolean(), Type.Null()], { description: 'null when not asked (busy)' }),
     engine: Type.String({ description: 'embedded (PGlite) or server' }),
     postgis: Type.Union([Type.String(), Type.Null()]),
   }),
-  counts: Type.Union([
-    Type.Object({ incidents: Type.Integer(), wards: Type.Integer(), councils: Type.Integer(), importBatches: Type.Integer() }),
+  data: Type.Union([
+    Type.Object({
+      period: Type.Union([Type.Object({ from: Type.String(), to: Type.String() }), Type.Null()], { description: 'first and last month of the incidents, YYYY-MM' }),
+      lastImport: Type.Union([Type.Object({ file: Type.String(), finishedAt: Type.String({ format: 'date-time' }) }), Type.Null()]),
+    }),
     Type.Null(),
   ]),
+  counts: Type.Union([Type.Object({ wards: Type.Integer(), councils: Type.Integer(), importBatches: Type.Integer() }), Type.Null()]),
 })
 
+/**
+ * Public and polled every few seconds, so it reads small tables and the kept data period, never the incidents. It
+ * answers even while the server refuses other requests under load, to say so.
+ */
 export const healthRoutes: FastifyPluginAsyncTypebox<{ engine: string }> = async (app, options) => {
   app.get(
     '/api/health',
-    { config: { access: 'public' }, schema: { summary: 'Database reachable, PostGIS version and row counts', tags: ['health'], querystring: NoQuery, response: { 200: Health, 503: Health } } },
+    {
+      config: { access: 'public', pressureHandler: () => {} },
+      schema: {
+        summary: 'Database reachable, PostGIS version, the months of data, the last import, boundary counts; whether the server is overloaded',
+        tags: ['health'],
+        querystring: NoQuery,
+        response: { 200: Health, 503: Health },
+      },
+    },
     async (_request, reply) => {
+      const database = { reachable: null, engine: options.engine, postgis: null }
+      if (app.isUnderPressure()) {
+        return reply.code(503).header('retry-after', String(RETRY_AFTER_SECONDS)).send({ status: 'busy', database, data: null, counts: null })
+      }
       try {
-        const result = await app.pg.query(`SELECT postgis_lib_version() AS postgis,
-          (SELECT count(*) FROM incidents) AS incidents, (SELECT count(*) FROM wards) AS wards,
-          (SELECT count(*) FROM councils) AS councils, (SELECT count(*) FROM import_batches) AS import_batches`)
-        const row = result.rows[0]
+        const row = (await app.pg.query(healthFacts)).rows[0]
+        const period = await app.dataPeriod.get()
+        const lastImport = row.last_import_file ? { file: row.last_import_file, finishedAt: new Date(row.last_import_at).toISOString() } : null
         return {
           status: 'ok' as const,
           database: { reachable: true, engine: options.engine, postgis: row.postgis },
-          counts: { incidents: row.incidents, wards: row.wards, councils: row.councils, importBatches: row.import_batches },
+          data: { period, lastImport },
+          counts: { wards: row.wards, councils: row.councils, importBatches: row.import_batches },
         }
       } catch {
-        return reply.code(503).header('retry-after', String(RETRY_AFTER_SECONDS)).send({ status: 'unavailable', database: { reachable: false, engine: options.engine, postgis: null }, counts: null })
+        return reply
+          .code(503)
+          .header('retry-after', String(RETRY_AFTER_SECONDS))
+          .send({ status: 'unavailable', database: { ...database, reachable: false }, data: null, counts: null })
       }
     },
   )

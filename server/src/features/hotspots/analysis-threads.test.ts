@@ -1,6 +1,6 @@
 import type { Worker } from 'node:worker_threads'
 import { afterAll, describe, expect, it } from 'vitest'
-import { ServiceBusyError } from '../../lib/errors.js'
+import type { HttpError } from '@fastify/sensible'
 import type { AnalysisJob } from './analysis-jobs.js'
 import { AnalysisThreads } from './analysis-threads.js'
 
@@ -30,9 +30,8 @@ describe('AnalysisThreads', () => {
       (error: unknown) => error,
     )
     const error = await refused
-    expect(error).toBeInstanceOf(ServiceBusyError)
-    expect((error as ServiceBusyError).statusCode).toBe(503)
-    expect((error as ServiceBusyError).retryAfterSeconds).toBeGreaterThan(0)
+    expect((error as HttpError).statusCode).toBe(503)
+    expect(Number((error as HttpError).headers?.['retry-after'])).toBeGreaterThan(0)
     open()
     await expect(holding).resolves.toContain('"areas":[]')
     await expect(waiting).resolves.toContain('"areas":[]')

@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads'
-import { ServiceBusyError } from '../../lib/errors.js'
+import { serviceBusy } from '../../lib/errors.js'
 import { workerEntry } from '../../lib/worker-entry.js'
 import { transferables, type AnalysisJob } from './analysis-jobs.js'
 
@@ -53,7 +53,7 @@ export class AnalysisThreads {
     if (idle) return Promise.resolve(idle)
     if (this.all.size < this.size) return Promise.resolve(this.start())
     if (this.waiting.length >= this.maxWaiting) {
-      return Promise.reject(new ServiceBusyError(`${this.waiting.length} analyses are waiting already; try again shortly.`, 5))
+      return Promise.reject(serviceBusy(`${this.waiting.length} analyses are waiting already; try again shortly.`, 5))
     }
     return new Promise((resolve) => this.waiting.push(resolve))
   }

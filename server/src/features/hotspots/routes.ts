@@ -2,9 +2,9 @@ import os from 'node:os'
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { FastifyReply } from 'fastify'
 import type pg from 'pg'
-import { BadRequestError } from '../../lib/errors.js'
-import { STAFF } from '../auth/access.js'
-import { incidentFilterProperties, parseIncidentFilter } from '../incidents/incident-filter.js'
+import { badRequest } from '../../lib/errors.js'
+import { STAFF } from '../users/roles.js'
+import { incidentFilterProperties } from '../incidents/incident-filter.js'
 import { monthBounds } from '../../lib/month-bounds.js'
 import { loadQuery } from '../../lib/sql-file.js'
 import { monthsOf, shiftMonth } from '../../lib/months.js'
@@ -17,7 +17,6 @@ import { readHotspotRows } from './hotspot-inputs.js'
 import { measured } from './measure.js'
 import { readCellMonthColumns } from './monthly-cell-values.js'
 import { EMERGING_CATEGORIES, type EmergingCategory } from './stats/emerging.js'
-import { studyAreaSpec } from './study-area.js'
 
 const HotspotClassSchema = Type.Union([
   Type.Literal('hot-99'), Type.Literal('hot-95'), Type.Literal('hot-90'), Type.Literal('not-significant'),
@@ -233,7 +232,7 @@ async function parseCouncils(pool: pg.Pool, raw: string | undefined): Promise<st
   const codes = [...new Set(raw.split(','))]
   const known = (await pool.query('SELECT code FROM councils WHERE code = ANY ($1)', [codes])).rows.map((row) => row.code)
   const unknown = codes.filter((code) => !known.includes(code))
-  if (unknown.length) throw new BadRequestError('lad', `no council has the code ${unknown.join(', ')}`)
+  if (unknown.length) throw badRequest('lad', `no council has the code ${unknown.join(', ')}`)
   return codes.sort()
 }
 
@@ -285,12 +284,12 @@ export const hotspotRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const query = request.query
-      const { params: filter, period } = await parseIncidentFilter(pool, query)
+      const { params: filter, period } = await app.incidentFilter.parse(query)
       const councils = await parseCouncils(pool, query.lad)
       const key = ['gistar', filter, period, councils, query.res, query.k, query.fdr, query.measure]
       return analysed(reply, period, key, async () => ({
         kind: 'gistar',
-        area: await studyAreaSpec(pool, councils, query.res, query.k),
+        area: await app.studyAreas.spec(councils, query.res, query.k),
         rows: await readCellColumns(pool, { filter, res: query.res }),
         councils: councils ?? (await pool.query('SELECT code FROM councils ORDER BY code')).rows.map((row) => row.code),
         fdr: query.fdr,
@@ -316,7 +315,7 @@ export const hotspotRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const query = request.query
-      const { params: filter, period } = await parseIncidentFilter(pool, query)
+      const { params: filter, period } = await app.incidentFilter.parse(query)
       const councils = await parseCouncils(pool, query.lad)
       if (!period) {
         return {
@@ -327,7 +326,7 @@ export const hotspotRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const key = ['problem-locations', filter, period, councils, query.res, query.k, query.fdr, query.measure, query.halfLife, query.recent, query.limit]
       return analysed(reply, period, key, async () => ({
         kind: 'problem-locations',
-        area: await studyAreaSpec(pool, councils, query.res, query.k),
+        area: await app.studyAreas.spec(councils, query.res, query.k),
         rows: await readHotspotRows(pool, { filter, res: query.res }, period),
         period,
         fdr: query.fdr,
@@ -353,7 +352,7 @@ export const hotspotRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const query = request.query
-      const { params: filter, period } = await parseIncidentFilter(pool, query)
+      const { params: filter, period } = await app.incidentFilter.parse(query)
       const councils = await parseCouncils(pool, query.lad)
       if (!period) {
         const categoryCounts = Object.fromEntries(EMERGING_CATEGORIES.map((name) => [name, 0]))
@@ -362,7 +361,7 @@ export const hotspotRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const key = ['emerging', filter, period, councils, query.res, query.k, query.fdr, query.measure]
       return analysed(reply, period, key, async () => ({
         kind: 'emerging',
-        area: await studyAreaSpec(pool, councils, query.res, query.k),
+        area: await app.studyAreas.spec(councils, query.res, query.k),
         rows: await readCellMonthColumns(pool, { filter, res: query.res }, period),
         period,
         fdr: query.fdr,
@@ -384,14 +383,14 @@ export const hotspotRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const query = request.query
-      const { params: filter, period } = await parseIncidentFilter(pool, query)
+      const { params: filter, period } = await app.incidentFilter.parse(query)
       const councils = await parseCouncils(pool, query.lad)
       const key = ['concentration', filter, period, councils, query.res, query.measure]
       return analysed(reply, period, key, async () => {
         const rows = (await pool.query('SELECT code, name FROM councils WHERE $1::text[] IS NULL OR code = ANY ($1) ORDER BY name', [councils])).rows
         return {
           kind: 'concentration',
-          councils: await Promise.all(rows.map(async (row) => ({ code: row.code, name: row.name, area: await studyAreaSpec(pool, [row.code], query.res, 1) }))),
+          councils: await Promise.all(rows.map(async (row) => ({ code: row.code, name: row.name, area: await app.studyAreas.spec([row.code], query.res, 1) }))),
           rows: await readCellColumns(pool, { filter, res: query.res }),
           res: query.res,
           measure: query.measure,
@@ -415,13 +414,13 @@ export const hotspotRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const query = request.query
-      const { params: filter, period } = await parseIncidentFilter(pool, query)
+      const { params: filter, period } = await app.incidentFilter.parse(query)
       const councils = await parseCouncils(pool, query.lad)
       if (!period) return { res: query.res, lookback: query.lookback, top: query.top, measure: query.measure, period: NO_PERIOD, months: [] }
       const key = ['forecast-accuracy', filter, period, councils, query.res, query.k, query.measure, query.lookback, query.top]
       return analysed(reply, period, key, async () => ({
         kind: 'forecast-accuracy',
-        area: await studyAreaSpec(pool, councils, query.res, query.k),
+        area: await app.studyAreas.spec(councils, query.res, query.k),
         rows: await readCellMonthColumns(pool, { filter, res: query.res }, period),
         period,
         res: query.res,
@@ -445,7 +444,7 @@ export const hotspotRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const query = request.query
-      const { params: [, , categories], period } = await parseIncidentFilter(pool, { from: query.from, to: query.to, categories: query.categories })
+      const { params: [, , categories], period } = await app.incidentFilter.parse({ from: query.from, to: query.to, categories: query.categories })
       const councils = await parseCouncils(pool, query.lad)
       const measure = query.measure
       reply.header(PERIOD_HEADER, periodHeaderValue(period))

@@ -1,7 +1,7 @@
 import { Type, type Static } from 'typebox'
 import type pg from 'pg'
 import { Month } from '../../lib/calendar-schemas.js'
-import { BadRequestError } from '../../lib/errors.js'
+import { badRequest } from '../../lib/errors.js'
 import { dataPeriodOf } from '../summary/data-period.js'
 import { periodInData, type Period } from '../summary/period-in-data.js'
 import { isKnownCategory } from './categories.js'
@@ -25,7 +25,7 @@ export function parseCategories(raw: string | undefined): string[] | null {
   if (raw === undefined) return null
   const categories = [...new Set(raw.split(',').map((value) => value.trim()).filter(Boolean))]
   for (const category of categories) {
-    if (!isKnownCategory(category)) throw new BadRequestError('categories', `'${category}' is not a known category`)
+    if (!isKnownCategory(category)) throw badRequest('categories', `'${category}' is not a known category`)
   }
   return categories
 }
@@ -44,7 +44,7 @@ export async function parseIncidentFilter(pool: pg.Pool, query: IncidentFilterQu
   const categories = parseCategories(query.categories)
   if (query.ward) {
     const ward = await pool.query('SELECT 1 FROM wards WHERE code = $1', [query.ward])
-    if (ward.rowCount === 0) throw new BadRequestError('ward', `no ward has the code ${query.ward}`)
+    if (ward.rowCount === 0) throw badRequest('ward', `no ward has the code ${query.ward}`)
   }
   const { period, from, to } = periodInData(await dataPeriodOf(pool).get(pool), query)
   return { params: [from, to, categories, query.ward ?? null], period }

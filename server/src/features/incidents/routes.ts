@@ -1,8 +1,8 @@
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { BadRequestError } from '../../lib/errors.js'
+import { badRequest } from '../../lib/errors.js'
 import { loadQuery } from '../../lib/sql-file.js'
-import { incidentFilterProperties, parseIncidentFilter } from './incident-filter.js'
-import { STAFF } from '../auth/access.js'
+import { incidentFilterProperties } from './incident-filter.js'
+import { STAFF } from '../users/roles.js'
 import { PERIOD_HEADER, periodHeaderValue } from '../summary/period-in-data.js'
 
 const incidentPage = loadQuery(import.meta.url, 'incident-page.sql')
@@ -35,11 +35,11 @@ export function parseBbox(raw: string | undefined): [number, number, number, num
   if (raw === undefined) return [null, null, null, null]
   const parts = raw.split(',')
   if (parts.length !== 4 || parts.some((part) => !/^\s*-?\d+(\.\d+)?\s*$/.test(part))) {
-    throw new BadRequestError('bbox', 'must be four numbers: minLon,minLat,maxLon,maxLat')
+    throw badRequest('bbox', 'must be four numbers: minLon,minLat,maxLon,maxLat')
   }
   const [minLon, minLat, maxLon, maxLat] = parts.map(Number)
-  if (minLon < -180 || maxLon > 180 || minLat < -90 || maxLat > 90) throw new BadRequestError('bbox', 'is outside longitude ±180, latitude ±90')
-  if (minLon >= maxLon || minLat >= maxLat) throw new BadRequestError('bbox', 'minimum must be less than maximum')
+  if (minLon < -180 || maxLon > 180 || minLat < -90 || maxLat > 90) throw badRequest('bbox', 'is outside longitude ±180, latitude ±90')
+  if (minLon >= maxLon || minLat >= maxLat) throw badRequest('bbox', 'minimum must be less than maximum')
   return [minLon, minLat, maxLon, maxLat]
 }
 
@@ -57,7 +57,7 @@ export const incidentRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const bbox = parseBbox(request.query.bbox)
-      const { params: filter, period } = await parseIncidentFilter(app.pg.pool, request.query)
+      const { params: filter, period } = await app.incidentFilter.parse(request.query)
       reply.header(PERIOD_HEADER, periodHeaderValue(period))
       const { limit } = request.query
       const after = request.query.cursor ? Number(request.query.cursor) : 0

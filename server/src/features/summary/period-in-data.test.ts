@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest'
-import { BadRequestError } from '../../lib/errors.js'
+import type { BadRequest } from '../../lib/errors.js'
 import { periodInData } from './period-in-data.js'
 
 const span = { from: '2023-01', to: '2025-11' }
 
-function refusal(asked: { from?: string; to?: string }): BadRequestError {
+function refusal(asked: { from?: string; to?: string }): BadRequest {
   try {
     periodInData(span, asked)
   } catch (error) {
-    return error as BadRequestError
+    return error as BadRequest
   }
   throw new Error('not refused')
 }

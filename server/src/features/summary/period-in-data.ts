@@ -1,4 +1,4 @@
-import { BadRequestError } from '../../lib/errors.js'
+import { badRequest } from '../../lib/errors.js'
 import type { DataSpan } from './data-period.js'
 
 /** The months (YYYY-MM, inclusive) a request counts. */
@@ -30,13 +30,13 @@ export const PERIOD_HEADER = 'patrolmap-period'
 export function periodInData(span: DataSpan, asked: { from?: string | null; to?: string | null }): PeriodInData {
   const askedFrom = asked.from ?? null
   const askedTo = asked.to ?? null
-  if (askedFrom && askedTo && askedFrom > askedTo) throw new BadRequestError('from', `${askedFrom} is after to (${askedTo})`)
+  if (askedFrom && askedTo && askedFrom > askedTo) throw badRequest('from', `${askedFrom} is after to (${askedTo})`)
   if (span === null) return { period: null, from: null, to: null }
   if (askedTo !== null && askedTo < span.from) {
-    throw new BadRequestError('to', `${askedTo} is before the first month of the data (the data runs from ${span.from} to ${span.to})`)
+    throw badRequest('to', `${askedTo} is before the first month of the data (the data runs from ${span.from} to ${span.to})`)
   }
   if (askedFrom !== null && askedFrom > span.to) {
-    throw new BadRequestError('from', `${askedFrom} is after the last month of the data (the data runs from ${span.from} to ${span.to})`)
+    throw badRequest('from', `${askedFrom} is after the last month of the data (the data runs from ${span.from} to ${span.to})`)
   }
   const from = askedFrom !== null && askedFrom > span.from ? askedFrom : null
   const to = askedTo !== null && askedTo < span.to ? askedTo : null

@@ -1,11 +1,11 @@
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { BadRequestError } from '../../lib/errors.js'
+import { badRequest, conflict, notFound } from '../../lib/errors.js'
 import { NoQuery } from '../../lib/no-query.js'
 import { withTransaction } from '../../lib/transaction.js'
 import { recordAudit } from '../audit/audit-log.js'
-import { ADMIN, currentSession, RoleSchema, type Role } from '../auth/access.js'
-import { MAX_PASSWORD_LENGTH, passwordProblem, type ScryptCost } from '../auth/passwords.js'
-import { endOtherSessions } from '../auth/sessions.js'
+import type { FastifyRequest } from 'fastify'
+import { MAX_PASSWORD_LENGTH, passwordProblem, type ScryptCost } from './passwords.js'
+import { ADMIN, RoleSchema, type Role } from './roles.js'
 import { createUser, getUser, listUsers, lockUserRow, normaliseEmail, replaceWards, setPassword, updateUserFields, type AdminUser } from './user-store.js'
 
 const WardCode = Type.String({ pattern: '^[EWSN]\\d{8}$' })
@@ -27,6 +27,12 @@ const UserId = Type.Object({ id: Type.Integer({ minimum: 1, maximum: 2 ** 53 - 1
 const Email = Type.String({ pattern: '^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$', maxLength: 254, description: 'an email address' })
 const Name = Type.String({ minLength: 1, maxLength: 100, pattern: '\\S' })
 const NewPassword = Type.String({ minLength: 1, maxLength: MAX_PASSWORD_LENGTH })
+
+/** The administrator calling: every route here is ADMIN, so the access hook has set the user (features/auth/access.ts). */
+function signedInAdmin(request: FastifyRequest) {
+  if (!request.user) throw new Error('a users route without a signed-in user')
+  return request.user
+}
 
 /** What the audit trail keeps of a user: everything an admin can change, never the password hash. */
 function auditView(user: AdminUser): Record<string, unknown> {
@@ -61,12 +67,12 @@ export const userRoutes: FastifyPluginAsyncTypebox<{ passwordHashCost: ScryptCos
       },
     },
     async (request, reply) => {
-      const { user: admin } = currentSession(request)
+      const admin = signedInAdmin(request)
       const body = request.body
       const email = normaliseEmail(body.email)
       const problem = passwordProblem(body.password, email)
-      if (problem) throw new BadRequestError('password', problem)
-      if (body.wards?.length && body.role !== 'councillor') throw new BadRequestError('wards', 'only councillors are assigned wards')
+      if (problem) throw badRequest('password', problem)
+      if (body.wards?.length && body.role !== 'councillor') throw badRequest('wards', 'only councillors are assigned wards')
       const created = await withTransaction(pool, async (client) => {
         const id = await createUser(client, { email, name: body.name.trim(), role: body.role, password: body.password, mustChangePassword: true, wards: body.wards, hashCost: passwordHashCost })
         if (id === null) return null
@@ -74,7 +80,7 @@ export const userRoutes: FastifyPluginAsyncTypebox<{ passwordHashCost: ScryptCos
         await recordAudit(client, { actor: { id: admin.id, email: admin.email }, action: 'user.create', target: `user:${id}`, ip: request.ip, after: auditView(user) })
         return user
       })
-      if (!created) return reply.code(409).send({ statusCode: 409, error: 'Conflict', message: `email: ${email} already has an account` })
+      if (!created) throw conflict(`email: ${email} already has an account`)
       return reply.code(201).send(created)
     },
   )
@@ -94,24 +100,24 @@ export const userRoutes: FastifyPluginAsyncTypebox<{ passwordHashCost: ScryptCos
         response: { 200: AdminUserSchema, 404: ErrorAnswer },
       },
     },
-    async (request, reply) => {
-      const { user: admin } = currentSession(request)
+    async (request) => {
+      const admin = signedInAdmin(request)
       const { id } = request.params
       const change = request.body
-      if (id === admin.id && change.disabled === true) throw new BadRequestError('disabled', 'you cannot disable your own account')
-      if (id === admin.id && change.role !== undefined && change.role !== 'admin') throw new BadRequestError('role', 'you cannot remove your own admin role')
+      if (id === admin.id && change.disabled === true) throw badRequest('disabled', 'you cannot disable your own account')
+      if (id === admin.id && change.role !== undefined && change.role !== 'admin') throw badRequest('role', 'you cannot remove your own admin role')
       const updated = await withTransaction(pool, async (client) => {
         if (!(await lockUserRow(client, id))) return null
         const before = (await getUser(client, id))!
         const role: Role = change.role ?? before.role
         if (change.wards !== undefined && change.wards.length > 0 && role !== 'councillor') {
-          throw new BadRequestError('wards', 'only councillors are assigned wards')
+          throw badRequest('wards', 'only councillors are assigned wards')
         }
         await updateUserFields(client, id, { name: change.name?.trim(), role: change.role, disabled: change.disabled })
         if (change.wards !== undefined) await replaceWards(client, id, change.wards)
         else if (role !== 'councillor' && before.wards.length > 0) await replaceWards(client, id, [])
         // A disabled account is refused at once, not when its sessions happen to expire.
-        if (change.disabled === true) await endOtherSessions(client, id, null)
+        if (change.disabled === true) await app.sessions.endAllOf(client, id)
         const after = (await getUser(client, id))!
         await recordAudit(client, {
           actor: { id: admin.id, email: admin.email },
@@ -123,7 +129,7 @@ export const userRoutes: FastifyPluginAsyncTypebox<{ passwordHashCost: ScryptCos
         })
         return after
       })
-      if (!updated) return reply.code(404).send({ statusCode: 404, error: 'Not Found', message: `id: no user has the id ${id}` })
+      if (!updated) throw notFound(`id: no user has the id ${id}`)
       return updated
     },
   )
@@ -141,19 +147,19 @@ export const userRoutes: FastifyPluginAsyncTypebox<{ passwordHashCost: ScryptCos
       },
     },
     async (request, reply) => {
-      const { user: admin } = currentSession(request)
+      const admin = signedInAdmin(request)
       const { id } = request.params
       const found = await withTransaction(pool, async (client) => {
         if (!(await lockUserRow(client, id))) return false
         const user = (await getUser(client, id))!
         const problem = passwordProblem(request.body.password, user.email)
-        if (problem) throw new BadRequestError('password', problem)
+        if (problem) throw badRequest('password', problem)
         await setPassword(client, id, request.body.password, true, passwordHashCost)
-        await endOtherSessions(client, id, null)
+        await app.sessions.endAllOf(client, id)
         await recordAudit(client, { actor: { id: admin.id, email: admin.email }, action: 'user.password_reset', target: `user:${id}`, ip: request.ip })
         return true
       })
-      if (!found) return reply.code(404).send({ statusCode: 404, error: 'Not Found', message: `id: no user has the id ${id}` })
+      if (!found) throw notFound(`id: no user has the id ${id}`)
       return reply.code(204).send(null)
     },
   )

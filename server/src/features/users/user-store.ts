@@ -1,8 +1,8 @@
 import type pg from 'pg'
-import { BadRequestError } from '../../lib/errors.js'
+import { badRequest } from '../../lib/errors.js'
 import { loadQuery } from '../../lib/sql-file.js'
-import type { Role } from '../auth/access.js'
-import { hashPassword, type ScryptCost } from '../auth/passwords.js'
+import { hashPassword, type ScryptCost } from './passwords.js'
+import type { Role } from './roles.js'
 
 const adminUsers = loadQuery(import.meta.url, 'admin-users.sql')
 const userByEmail = loadQuery(import.meta.url, 'user-by-email.sql')
@@ -103,7 +103,7 @@ export async function updateUserFields(db: Queryable, id: number, fields: { name
 export async function replaceWards(db: Queryable, id: number, wards: readonly string[]): Promise<void> {
   const codes = [...new Set(wards)]
   const unknown = (await db.query({ ...unknownWards, values: [codes] })).rows.map((row) => row.code)
-  if (unknown.length) throw new BadRequestError('wards', `no ward has the code ${unknown.join(', ')}`)
+  if (unknown.length) throw badRequest('wards', `no ward has the code ${unknown.join(', ')}`)
   await db.query({ ...clearWards, values: [id] })
   if (codes.length) await db.query({ ...assignWards, values: [id, codes] })
 }

@@ -1,13 +1,13 @@
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type pg from 'pg'
-import { BadRequestError } from '../../lib/errors.js'
+import { badRequest } from '../../lib/errors.js'
 import { monthBounds } from '../../lib/month-bounds.js'
 import { londonMonthOfEpoch, monthsOf, shiftMonth } from '../../lib/months.js'
 import { loadQuery } from '../../lib/sql-file.js'
 import { currentSession } from '../auth/access.js'
 import { POLICE_UK_CATEGORIES } from '../incidents/categories.js'
 import { incidentFilterProperties } from '../incidents/incident-filter.js'
-import { dataPeriodOf, type DataSpan } from '../summary/data-period.js'
+import type { DataSpan } from '../summary/data-period.js'
 import { PERIOD_HEADER, periodHeaderValue, periodInData } from '../summary/period-in-data.js'
 import { protectTable } from './suppression.js'
 
@@ -78,11 +78,11 @@ async function loadCounts(pool: pg.Pool, wardCodes: string[], first: string, las
  */
 function councillorMonth(query: { from?: string; to?: string }, span: NonNullable<DataSpan>): string {
   if (query.from && query.to && query.from !== query.to) {
-    throw new BadRequestError('to', `a councillor's report covers one calendar month: give from and to the same month (${query.from} ≠ ${query.to})`)
+    throw badRequest('to', `a councillor's report covers one calendar month: give from and to the same month (${query.from} ≠ ${query.to})`)
   }
   const month = query.from ?? query.to ?? span.to
   if (month < span.from || month > span.to) {
-    throw new BadRequestError(query.from ? 'from' : 'to', `there are no data for ${month}: reports cover ${span.from} to ${span.to}`)
+    throw badRequest(query.from ? 'from' : 'to', `there are no data for ${month}: reports cover ${span.from} to ${span.to}`)
   }
   return month
 }
@@ -104,20 +104,20 @@ export const wardReportRoutes: FastifyPluginAsyncTypebox<{ suppressionThreshold:
     async (request, reply) => {
       const { user } = currentSession(request)
       const query = request.query
-      if (query.from && query.to && query.from > query.to) throw new BadRequestError('from', `${query.from} is after to (${query.to})`)
+      if (query.from && query.to && query.from > query.to) throw badRequest('from', `${query.from} is after to (${query.to})`)
       const isCouncillor = user.role === 'councillor'
       const threshold = options.suppressionThreshold
       let codes: string[] | null = isCouncillor ? user.wards.map((assigned) => assigned.code) : null
       if (query.ward) {
-        if (codes && !codes.includes(query.ward)) throw new BadRequestError('ward', `${query.ward} is not one of your wards`)
+        if (codes && !codes.includes(query.ward)) throw badRequest('ward', `${query.ward} is not one of your wards`)
         codes = [query.ward]
       }
       const wards = (await pool.query({ ...reportWards, values: [codes] })).rows
-      if (query.ward && wards.length === 0) throw new BadRequestError('ward', `no ward has the code ${query.ward}`)
+      if (query.ward && wards.length === 0) throw badRequest('ward', `no ward has the code ${query.ward}`)
       const wardCodes = wards.map((row) => row.code as string)
       const named = (row: { code: string; name: string; council_name: string }) => ({ code: row.code, name: row.name, councilName: row.council_name })
 
-      const span = await dataPeriodOf(pool).get(pool)
+      const span = await app.dataPeriod.get()
       const base = { dataPeriod: span, suppressionThreshold: threshold, suppressed: isCouncillor }
       if (!span) return { ...base, period: null, wards: wards.map((row) => ({ ...named(row), total: 0, categories: [], months: [] })) }
 

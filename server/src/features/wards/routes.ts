@@ -1,8 +1,8 @@
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { NoQuery } from '../../lib/no-query.js'
 import { loadQuery } from '../../lib/sql-file.js'
-import { incidentFilterProperties, parseIncidentFilter } from '../incidents/incident-filter.js'
-import { STAFF } from '../auth/access.js'
+import { incidentFilterProperties } from '../incidents/incident-filter.js'
+import { STAFF } from '../users/roles.js'
 import { PERIOD_HEADER, periodHeaderValue } from '../summary/period-in-data.js'
 
 const wardCounts = loadQuery(import.meta.url, 'ward-counts.sql')
@@ -30,7 +30,7 @@ export const wardRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const { params: [from, to, categories], period } = await parseIncidentFilter(app.pg.pool, request.query)
+      const { params: [from, to, categories], period } = await app.incidentFilter.parse(request.query)
       const result = await app.pg.query({ ...wardCounts, values: [from, to, categories] })
       reply.header(PERIOD_HEADER, periodHeaderValue(period))
       return reply.type('application/geo+json').send(result.rows[0].collection)

@@ -1,16 +1,14 @@
-// Sign-in, sessions, CSRF, throttling, password changes, bootstrap and user administration, over real HTTP semantics
+// Sign-in, sessions, CSRF, throttling, password changes and the first administrator, over real HTTP semantics
 // (app.inject) on a real PostGIS.
 import type { InjectOptions } from 'fastify'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { bootstrapAdmin, DEFAULT_ADMIN_EMAIL, type BootstrapResult } from '../../server/src/features/auth/bootstrap-admin.js'
-import { verifyPassword } from '../../server/src/features/auth/passwords.js'
-import { boundaryFiles, createTestUser, signIn, startTestApp, TEST_PASSWORD, type SignedIn, type TestApp } from '../support/test-app.js'
+import { verifyPassword } from '../users/passwords.js'
+import { boundaryFiles, createTestUser, signIn, startTestApp, TEST_PASSWORD, type SignedIn, type TestApp } from '../../../../tests/support/test-app.js'
+import { bootstrapAdmin, DEFAULT_ADMIN_EMAIL, type BootstrapResult } from './bootstrap-admin.js'
 
 let testApp: TestApp
 let admin: SignedIn
 let firstAdmin: BootstrapResult | null
-
-const WARD = 'E05014882' // Stockton Town Centre (WD23)
 
 const inject = (options: InjectOptions) => testApp.app.inject(options)
 const post = (url: string, payload: unknown, headers: Record<string, string> = {}) => testApp.app.inject({ method: 'POST', url, payload: payload as object, headers })
@@ -228,116 +226,5 @@ describe('the first administrator', () => {
     const [audit] = await sql(`SELECT * FROM audit_log WHERE action = 'user.create' ORDER BY id LIMIT 1`)
     expect(audit.details).toEqual({ bootstrap: true })
     expect(JSON.stringify(audit)).not.toContain(firstAdmin!.oneTimePassword!)
-  })
-})
-
-describe('user administration', () => {
-  it('creates a user who must change the password at first sign-in, and refuses a taken email', async () => {
-    const created = await post('/api/users', { email: 'New.Inspector@test.local', name: 'New Inspector', role: 'inspector', password: 'a long first password' }, admin.headers)
-    expect(created.statusCode).toBe(201)
-    expect(created.json()).toMatchObject({ email: 'new.inspector@test.local', role: 'inspector', mustChangePassword: true, disabled: false, lastLoginAt: null })
-    const again = await post('/api/users', { email: 'new.inspector@test.local', name: 'Again', role: 'analyst', password: 'a long first password' }, admin.headers)
-    expect(again.statusCode).toBe(409)
-    const weak = await post('/api/users', { email: 'weak@test.local', name: 'Weak', role: 'analyst', password: 'short' }, admin.headers)
-    expect(weak.statusCode).toBe(400)
-    expect(weak.json().message).toMatch(/^password/)
-    const [entry] = (await auditOf('user.create')).slice(-1)
-    expect(entry).toMatchObject({ actor_email: 'admin@test.local', target: `user:${created.json().id}` })
-    expect(entry.after).toEqual({ email: 'new.inspector@test.local', name: 'New Inspector', role: 'inspector', disabled: false, wards: [] })
-    expect(JSON.stringify(entry)).not.toContain('a long first password')
-  })
-
-  it('re-roles a user, assigns a councillor wards, and records before and after', async () => {
-    const id = await createTestUser(testApp.pool, { email: 'becomes-councillor@test.local', role: 'analyst' })
-    const notCouncillor = await inject({ method: 'PATCH', url: `/api/users/${id}`, payload: { wards: [WARD] }, headers: admin.headers })
-    expect(notCouncillor.statusCode).toBe(400)
-    const unknownWard = await inject({ method: 'PATCH', url: `/api/users/${id}`, payload: { role: 'councillor', wards: ['E05999999'] }, headers: admin.headers })
-    expect(unknownWard.statusCode).toBe(400)
-    expect(unknownWard.json().message).toMatch(/^wards: no ward has the code E05999999/)
-    const changed = await inject({ method: 'PATCH', url: `/api/users/${id}`, payload: { role: 'councillor', wards: [WARD] }, headers: admin.headers })
-    expect(changed.statusCode).toBe(200)
-    expect(changed.json()).toMatchObject({ role: 'councillor', wards: [{ code: WARD, name: 'Stockton Town Centre' }] })
-    const [entry] = (await auditOf('user.update')).slice(-1)
-    expect(entry.before).toMatchObject({ role: 'analyst', wards: [] })
-    expect(entry.after).toMatchObject({ role: 'councillor', wards: [WARD] })
-    // Back to analyst: the wards go with the role.
-    const back = await inject({ method: 'PATCH', url: `/api/users/${id}`, payload: { role: 'analyst' }, headers: admin.headers })
-    expect(back.json().wards).toEqual([])
-    const missing = await inject({ method: 'PATCH', url: '/api/users/999999', payload: { name: 'Nobody' }, headers: admin.headers })
-    expect(missing.statusCode).toBe(404)
-  })
-
-  it('disables a user, ending their sessions at once, and will not let an admin lock themself out', async () => {
-    const id = await createTestUser(testApp.pool, { email: 'leaver@test.local', role: 'inspector' })
-    const session = await signIn(testApp.app, 'leaver@test.local')
-    const disabled = await inject({ method: 'PATCH', url: `/api/users/${id}`, payload: { disabled: true }, headers: admin.headers })
-    expect(disabled.statusCode).toBe(200)
-    expect((await inject({ method: 'GET', url: '/api/auth/session', headers: session.headers })).statusCode).toBe(401)
-    expect((await login('leaver@test.local', TEST_PASSWORD)).statusCode).toBe(401)
-    const self = await inject({ method: 'PATCH', url: `/api/users/${admin.user.id}`, payload: { disabled: true }, headers: admin.headers })
-    expect(self.statusCode).toBe(400)
-    const demote = await inject({ method: 'PATCH', url: `/api/users/${admin.user.id}`, payload: { role: 'analyst' }, headers: admin.headers })
-    expect(demote.statusCode).toBe(400)
-  })
-
-  it('resets a password: the user must change it next time, and their sessions end', async () => {
-    const id = await createTestUser(testApp.pool, { email: 'forgetful@test.local', role: 'inspector' })
-    const session = await signIn(testApp.app, 'forgetful@test.local')
-    const reset = await post(`/api/users/${id}/password`, { password: 'a temporary password' }, admin.headers)
-    expect(reset.statusCode).toBe(204)
-    expect((await inject({ method: 'GET', url: '/api/auth/session', headers: session.headers })).statusCode).toBe(401)
-    const again = await signIn(testApp.app, 'forgetful@test.local', 'a temporary password')
-    expect(again.user.mustChangePassword).toBe(true)
-    expect((await auditOf('user.password_reset')).at(-1)).toMatchObject({ target: `user:${id}`, actor_email: 'admin@test.local' })
-  })
-})
-
-describe('the audit trail', () => {
-  it('is read newest first with filters and paging', async () => {
-    const page1 = await inject({ method: 'GET', url: '/api/audit?limit=3', headers: admin.headers })
-    expect(page1.statusCode).toBe(200)
-    const body = page1.json()
-    expect(body.items).toHaveLength(3)
-    const ids = body.items.map((item: { id: number }) => item.id)
-    expect([...ids].sort((a, b) => b - a)).toEqual(ids)
-    const page2 = (await inject({ method: 'GET', url: `/api/audit?limit=3&cursor=${body.nextCursor}`, headers: admin.headers })).json()
-    expect(page2.items[0].id).toBeLessThan(ids[2])
-    const failed = (await inject({ method: 'GET', url: '/api/audit?action=auth.login_failed&limit=500', headers: admin.headers })).json()
-    const [expected] = await sql(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'auth.login_failed'`)
-    expect(failed.items).toHaveLength(expected.n)
-    const byActor = (await inject({ method: 'GET', url: '/api/audit?actor=ADMIN@test.local&limit=500', headers: admin.headers })).json()
-    expect(byActor.items.length).toBeGreaterThan(0)
-    expect(byActor.items.every((item: { actor: { email: string } }) => item.actor.email === 'admin@test.local')).toBe(true)
-    const today = new Date().toISOString().slice(0, 10)
-    const dated = await inject({ method: 'GET', url: `/api/audit?from=2020-01-01&to=${today}`, headers: admin.headers })
-    expect(dated.statusCode).toBe(200)
-    for (const bad of ['from=2024-02-31', 'action=user.delete', 'from=2024-03-01&to=2024-01-01', 'cursor=-1', 'limit=100000']) {
-      expect((await inject({ method: 'GET', url: `/api/audit?${bad}`, headers: admin.headers })).statusCode, bad).toBe(400)
-    }
-  })
-
-  it('cannot be edited: no route writes it, and the database refuses updates and deletes', async () => {
-    for (const method of ['POST', 'PUT', 'PATCH', 'DELETE'] as const) {
-      expect((await inject({ method, url: '/api/audit', headers: admin.headers, payload: {} })).statusCode).toBe(404)
-    }
-    await expect(testApp.pool.query(`UPDATE audit_log SET action = 'tampered'`)).rejects.toThrow(/append-only/)
-    await expect(testApp.pool.query(`DELETE FROM audit_log`)).rejects.toThrow(/append-only/)
-  })
-
-  it('records imports', async () => {
-    await testApp.importFiles(boundaryFiles, { force: true, audit: { actor: null, via: 'command line' } })
-    const entries = await auditOf('import.file')
-    expect(entries.slice(-2).map((entry) => entry.details.file)).toEqual(['lad-dec2022-cleveland.geojson', 'wards-dec2023-cleveland.geojson'])
-    expect(entries.at(-1).details).toMatchObject({ via: 'command line', status: 'committed' })
-  })
-})
-
-describe('security headers', () => {
-  it('sends a Content-Security-Policy and the other helmet headers on API answers', async () => {
-    const response = await inject({ method: 'GET', url: '/api/health' })
-    expect(response.headers['content-security-policy']).toContain("script-src 'self'")
-    expect(response.headers['content-security-policy']).toContain("frame-ancestors 'none'")
-    expect(response.headers['x-content-type-options']).toBe('nosniff')
-    expect(response.headers['referrer-policy']).toBe('no-referrer')
   })
 })

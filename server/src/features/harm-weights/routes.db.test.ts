@@ -4,9 +4,9 @@
 import { latLngToCell, polygonToCells } from 'h3-js'
 import type { MultiPolygon, Polygon } from 'geojson'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { seedHarmWeights } from '../../server/src/features/harm-weights/harm-weight-store.js'
-import { readDefaultWeights } from '../../server/src/features/harm-weights/default-weights.js'
-import { boundaryFiles, policeUkFile, startTestApp, type SignedIn, type TestApp } from '../support/test-app.js'
+import { seedHarmWeights } from './harm-weight-store.js'
+import { readDefaultWeights } from './default-weights.js'
+import { boundaryFiles, policeUkFile, startTestApp, type SignedIn, type TestApp } from '../../../../tests/support/test-app.js'
 
 const STOCKTON = 'E06000004'
 const MONTHS = ['2024-01', '2024-02', '2024-03']

@@ -1,8 +1,8 @@
 // Idle expiry at short limits: a session used at least once per idle window never ends, at every allowed limit;
 // time passes by moving last_seen_at back in the database rather than sleeping.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { findSessionUser } from '../../server/src/features/auth/sessions.js'
-import { signIn, startTestApp, type SignedIn, type TestApp } from '../support/test-app.js'
+import { findSessionUser } from './sessions.js'
+import { signIn, startTestApp, type SignedIn, type TestApp } from '../../../../tests/support/test-app.js'
 
 let testApp: TestApp
 

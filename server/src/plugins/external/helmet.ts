@@ -1,12 +1,12 @@
 import helmet from '@fastify/helmet'
-import type { FastifyInstance } from 'fastify'
+import fp from 'fastify-plugin'
 
 /**
  * Helmet's headers with a Content-Security-Policy the client runs under: no inline or eval'd script, MapLibre's
  * workers from blob: URLs, and the network limited to this server unless an online basemap style is configured,
  * whose tiles, sprites and glyphs may come from any HTTPS host the style names.
  */
-export async function registerSecurityHeaders(app: FastifyInstance, options: { basemapStyleUrl?: string }): Promise<void> {
+export default fp<{ basemapStyleUrl?: string }>(async (app, options) => {
   const online = options.basemapStyleUrl ? ['https:'] : []
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -37,4 +37,4 @@ export async function registerSecurityHeaders(app: FastifyInstance, options: { b
     if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store')
     return payload
   })
-}
+}, { name: 'helmet' })

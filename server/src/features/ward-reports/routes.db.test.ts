@@ -1,7 +1,7 @@
 // Ward reports: staff figures against plain SQL; councillors see only their wards, with small counts suppressed.
 // Also hostile text in every string parameter of the access routes.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { boundaryFiles, createTestUser, policeUkFile, signIn, startTestApp, type SignedIn, type TestApp } from '../support/test-app.js'
+import { boundaryFiles, createTestUser, policeUkFile, signIn, startTestApp, type SignedIn, type TestApp } from '../../../../tests/support/test-app.js'
 
 const TOWN_CENTRE = 'E05014882' // Stockton Town Centre: busy
 const QUIET_WARD_QUERY = `SELECT ward_code FROM incidents WHERE ward_code IS NOT NULL GROUP BY ward_code ORDER BY count(*), ward_code LIMIT 1`

@@ -1,7 +1,7 @@
 // The data's span is kept between requests until the incidents change: an import must show at once.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { DataPeriod } from '../../server/src/features/summary/data-period.js'
-import { boundaryFiles, policeUkFile, startTestApp, type SignedIn, type TestApp } from '../support/test-app.js'
+import { DataPeriod } from './data-period.js'
+import { boundaryFiles, policeUkFile, startTestApp, type SignedIn, type TestApp } from '../../../../tests/support/test-app.js'
 
 let testApp: TestApp
 let analyst: SignedIn

@@ -3,9 +3,9 @@
 import { gridDisk, latLngToCell, polygonToCells } from 'h3-js'
 import type { MultiPolygon, Polygon } from 'geojson'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { normalSf } from '../../server/src/features/hotspots/stats/normal.js'
-import { pointMonthCountMismatches } from '../support/point-month-counts.js'
-import { boundaryFiles, policeUkFile, startTestApp, type SignedIn, type TestApp } from '../support/test-app.js'
+import { normalSf } from './stats/normal.js'
+import { pointMonthCountMismatches } from '../../../../tests/support/point-month-counts.js'
+import { boundaryFiles, policeUkFile, startTestApp, type SignedIn, type TestApp } from '../../../../tests/support/test-app.js'
 
 const ASB = 'Anti-social behaviour'
 const STOCKTON = 'E06000004'
@@ -340,7 +340,7 @@ describe('point_month_counts, what the analyses read', () => {
   })
 
   it('keeps every analysis exact while the counts lag behind the incidents, and after the importer catches up', async () => {
-    const { updateLocationCounts } = await import('../../server/src/features/import/index.js')
+    const { updateLocationCounts } = await import('../import/index.js')
     const [ward] = await sql(`SELECT code FROM wards WHERE name = 'Stockton Town Centre'`)
     const urls = [
       `/api/hotspots/problem-locations?res=9&measure=harm&limit=100`,

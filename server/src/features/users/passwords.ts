@@ -1,6 +1,6 @@
 import crypto from 'node:crypto'
 import { promisify } from 'node:util'
-import { ServiceBusyError } from '../../lib/errors.js'
+import { serviceBusy } from '../../lib/errors.js'
 import { Slots } from '../../lib/slots.js'
 
 const scryptOnPool = promisify(crypto.scrypt) as (password: string, salt: Buffer, keylen: number, options: crypto.ScryptOptions) => Promise<Buffer>
@@ -9,13 +9,13 @@ const scryptOnPool = promisify(crypto.scrypt) as (password: string, salt: Buffer
  * Every scrypt runs on libuv's thread pool, which file reads (the client's files), DNS lookups and zlib share. Queued
  * there without limit, forty sign-ins at once held `/` for 72–90 s on a loaded two-core machine. At most half the
  * pool hashes at once (2 of the default 4 threads; 128 MiB each at the default cost), a few more wait their turn, and
- * the rest are refused with 503 (ServiceBusyError).
+ * the rest are refused with 503 (serviceBusy).
  */
 const THREAD_POOL_SIZE = Number(process.env.UV_THREADPOOL_SIZE) || 4
 export const HASHES_AT_ONCE = Math.max(1, Math.floor(THREAD_POOL_SIZE / 2))
 /** About 3 s of waiting at the default cost's 0.2–0.5 s a hash; more would rather retry than hang. */
 export const HASHES_WAITING = 16
-const hashSlots = new Slots(HASHES_AT_ONCE, HASHES_WAITING, () => new ServiceBusyError('The server is busy checking passwords; try again in a moment.', 2))
+const hashSlots = new Slots(HASHES_AT_ONCE, HASHES_WAITING, () => serviceBusy('The server is busy checking passwords; try again in a moment.', 2))
 
 function scrypt(password: string, salt: Buffer, keylen: number, options: crypto.ScryptOptions): Promise<Buffer> {
   return hashSlots.run(() => scryptOnPool(password, salt, keylen, options))

@@ -1,0 +1,15 @@
+import fp from 'fastify-plugin'
+import { dataPeriodOf, type DataSpan } from '../../features/summary/data-period.js'
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The months the whole data set spans, kept until the data change (features/summary/data-period.ts). */
+    dataPeriod: { get(): Promise<DataSpan> }
+  }
+}
+
+/** One kept span per app: the same DataPeriod the incident filter reads through its pool. */
+export default fp(async (app) => {
+  const period = dataPeriodOf(app.pg.pool)
+  app.decorate('dataPeriod', { get: () => period.get(app.pg.pool) })
+}, { name: 'data-period', dependencies: ['postgres'] })
