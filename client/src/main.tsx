@@ -1,8 +1,8 @@
 import './styles.css'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
-import { Root } from './components/Root'
-import { publishDebug } from './debug-global'
+import { Root } from './app/Root'
+import { publishDebug } from './features/map/debug-global'
 
 publishDebug({ hexesLoaded: false, lastHexesUrl: '', cellCount: 0 })
 

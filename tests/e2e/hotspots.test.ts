@@ -6,16 +6,16 @@ import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { defaultClientDir } from '../../server/src/app.js'
 import { projectRoot } from '../../server/src/config.js'
-import type { Rgb } from '../../client/src/colour-scale.js'
+import type { Rgb } from '../../client/src/features/map/colour-scale.js'
 import type {
   ConcentrationAnswer,
   ForecastAnswer,
   GiStarAnswer,
   ProblemLocationsAnswer,
   TopWardsAnswer,
-} from '../../client/src/hotspots/hotspot-api.js'
-import { GISTAR_COLOURS, HOTSPOT_FILL_ALPHA } from '../../client/src/hotspots/hotspot-colours.js'
-import { OFFLINE_COLOURS } from '../../client/src/offline-style.js'
+} from '../../client/src/features/hotspots/hotspot-api.js'
+import { GISTAR_COLOURS, HOTSPOT_FILL_ALPHA } from '../../client/src/features/hotspots/hotspot-colours.js'
+import { OFFLINE_COLOURS } from '../../client/src/features/map/offline-style.js'
 import { chromiumUnavailableReason, launchChromium } from '../support/browser.js'
 import { boundaryFiles, createTestUser, policeUkFile, startTestApp, TEST_PASSWORD, type TestApp } from '../support/test-app.js'
 
@@ -38,7 +38,7 @@ if (skipReason) console.warn(`tests/e2e skipped: ${skipReason}`)
 
 const COLOUR_TOLERANCE = 18
 const HIGHLIGHT_TOLERANCE = 40
-/** HIGHLIGHT_LINE_COLOUR in client/src/hotspots/hotspot-layers.ts (not imported: that module brings deck.gl). */
+/** HIGHLIGHT_LINE_COLOUR in client/src/features/hotspots/hotspot-layers.ts (not imported: that module brings deck.gl). */
 const HIGHLIGHT_RGB: Rgb = [29, 78, 216]
 
 function hexToRgb(hex: string): Rgb {

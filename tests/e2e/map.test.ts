@@ -5,9 +5,9 @@ import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { defaultClientDir } from '../../server/src/app.js'
 import { projectRoot } from '../../server/src/config.js'
-import { PALETTE, type Rgb } from '../../client/src/colour-scale.js'
-import { OFFLINE_COLOURS } from '../../client/src/offline-style.js'
-import { project } from '../../client/src/fit-camera.js'
+import { PALETTE, type Rgb } from '../../client/src/features/map/colour-scale.js'
+import { OFFLINE_COLOURS } from '../../client/src/features/map/offline-style.js'
+import { project } from '../../client/src/features/map/fit-camera.js'
 import { chromiumUnavailableReason, launchChromium } from '../support/browser.js'
 import { boundaryFiles, createTestUser, policeUkFile, startTestApp, TEST_PASSWORD, type TestApp } from '../support/test-app.js'
 
@@ -25,7 +25,7 @@ const skipReason = chromiumUnavailableReason()
 if (skipReason) console.warn(`tests/e2e skipped: ${skipReason}`)
 
 // ---------------------------------------------------------------------------------------------------------------
-// What a person sees: hexagons are YlOrRd cells drawn at alpha 200/255 (HEX_FILL_ALPHA in client/src/hex-layer.ts,
+// What a person sees: hexagons are YlOrRd cells drawn at alpha 200/255 (HEX_FILL_ALPHA in client/src/features/map/hex-layer.ts,
 // not imported because that module drags deck.gl into Node) over the offline basemap's council fill or background.
 // A pixel counts as "hex" when it is close to one of those blends; basemap, ward lines and labels are all far off.
 // ---------------------------------------------------------------------------------------------------------------
