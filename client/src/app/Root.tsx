@@ -1,3 +1,5 @@
+import './app.css'
+import { useQueryClient } from '@tanstack/react-query'
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react'
 import {
   ApiError,
@@ -22,7 +24,7 @@ import { TopBar } from './TopBar'
 import { WardReportsPage } from '../features/ward-reports/WardReportsPage'
 
 // The map pulls in MapLibre and deck.gl; a councillor, who never sees it, never downloads it either.
-const MapApp = lazy(() => import('../features/map/MapPage').then((module) => ({ default: module.App })))
+const MapApp = lazy(() => import('../features/map/MapPage').then((module) => ({ default: module.MapPage })))
 
 export const SESSION_ENDED = 'Your session has ended; sign in again.'
 const SIGNED_OUT = 'You have signed out.'
@@ -38,6 +40,13 @@ export function Root() {
   const [session, setSession] = useState<SessionState>({ status: 'checking' })
   const [checkToken, setCheckToken] = useState(0)
   const recheck = useCallback(() => setCheckToken((token) => token + 1), [])
+  // Answers depend on who asks (a councillor's wards, what a role may see): no one sees answers cached for another.
+  const queryClient = useQueryClient()
+  const signedInAs = useRef<number | null>(null)
+  const signedInId = session.status === 'signed-in' ? session.user.id : null
+  useEffect(() => {
+    signedInAs.current = signedInId
+  }, [signedInId])
 
   useEffect(() => {
     const controller = new AbortController()
@@ -65,14 +74,19 @@ export function Root() {
     setSessionListener({
       onSessionEnded: () => {
         setCsrfToken(null)
+        queryClient.clear()
         setSession((previous) => (previous.status === 'signed-in' ? { status: 'signed-out', notice: SESSION_ENDED } : previous))
       },
       onPasswordChangeRequired: recheck,
       // Possibly someone else now (signed in again in another tab): this tab follows the shared cookie.
-      onSessionRenewed: (answer) => setSession({ status: 'signed-in', user: answer.user }),
+      onSessionRenewed: (answer) => {
+        // The pages on screen ask again, as the new user.
+        if (signedInAs.current !== null && signedInAs.current !== answer.user.id) void queryClient.resetQueries()
+        setSession({ status: 'signed-in', user: answer.user })
+      },
     })
     return () => setSessionListener(null)
-  }, [recheck])
+  }, [recheck, queryClient])
 
   const signOut = useCallback(async () => {
     try {
@@ -81,8 +95,9 @@ export function Root() {
       // Already signed out (or the server is away): either way this browser forgets the session.
     }
     setCsrfToken(null)
+    queryClient.clear()
     setSession({ status: 'signed-out', notice: SIGNED_OUT })
-  }, [])
+  }, [queryClient])
 
   switch (session.status) {
     case 'checking':
@@ -110,6 +125,7 @@ export function Root() {
           notice={session.notice}
           onSignedIn={(answer) => {
             setCsrfToken(answer.csrfToken)
+            queryClient.clear()
             setSession({ status: 'signed-in', user: answer.user })
           }}
         />

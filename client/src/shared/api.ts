@@ -62,6 +62,12 @@ function categoriesParam(categories: readonly string[]): string | null {
 
 export const configUrl = '/api/config'
 export const councilsUrl = '/api/councils'
+/** Every ward's name and council, for pickers (staff). */
+export const wardListUrl = '/api/wards/list'
+
+export interface WardListAnswer {
+  items: { code: string; name: string; councilCode: string; councilName: string }[]
+}
 
 export function summaryUrl(filters: DataFilters): string {
   return `/api/summary${queryString([

@@ -1,3 +1,4 @@
+import './admin.css'
 import { useId, useMemo, useState, type FormEvent } from 'react'
 import {
   apiRequest,
@@ -5,15 +6,17 @@ import {
   ROLE_LABELS,
   ROLES,
   usersUrl,
-  wardReportsUrl,
+  wardListUrl,
   type AdminUser,
   type Role,
   type User,
-  type WardReport,
+  type WardListAnswer,
 } from '../../shared/api'
-import { formatDateTime, monthOf } from '../../shared/dates'
+import { formatDateTime } from '../../shared/dates'
 import { MIN_PASSWORD_LENGTH, newPasswordProblem } from '../auth/passwords'
-import { useApiResource } from '../../shared/use-api-resource'
+import { useQueryClient } from '@tanstack/react-query'
+import { IMPORTED_DATA_STALE_MS, invalidateApi } from '../../shared/query-client'
+import { useApiQuery } from '../../shared/use-api-query'
 import { draftOf, generatePassword, userPatch, type UserDraft } from './user-edit'
 import type { WardRef } from '../../shared/ward-groups'
 import { AdminTabs } from './AdminTabs'
@@ -28,29 +31,21 @@ const ROLE_HINTS: Record<Role, string> = {
   councillor: 'ward reports for their own wards only',
 }
 
-/**
- * Every ward, for the councillor ward picker. The ward report is the one ward list an admin can read without
- * geometry; asked for a single month so the server counts next to nothing.
- */
+/** Every ward, for the councillor ward picker. */
 function useWardList(): { wards: WardRef[]; loading: boolean; error: string | null } {
-  const month = useMemo(() => monthOf(new Date()), [])
-  const report = useApiResource<WardReport>(wardReportsUrl({ from: month, to: month, ward: null }), 0)
-  const wards = useMemo(
-    () => (report.data?.wards ?? []).map(({ code, name, councilName }) => ({ code, name, councilName })),
-    [report.data],
-  )
-  return { wards, loading: report.loading, error: report.error ? errorMessage(report.error) : null }
+  const list = useApiQuery<WardListAnswer>(wardListUrl, { staleTime: IMPORTED_DATA_STALE_MS })
+  const wards = useMemo(() => (list.data?.items ?? []).map(({ code, name, councilName }) => ({ code, name, councilName })), [list.data])
+  return { wards, loading: list.loading, error: list.error ? errorMessage(list.error) : null }
 }
 
 type Open = { kind: 'create' } | { kind: 'edit'; user: AdminUser } | { kind: 'reset'; user: AdminUser } | null
 
 export function AdminUsersPage({ user: me }: { user: User }) {
-  const [retryToken, setRetryToken] = useState(0)
-  const users = useApiResource<{ items: AdminUser[] }>(usersUrl, retryToken)
+  const queryClient = useQueryClient()
+  const users = useApiQuery<{ items: AdminUser[] }>(usersUrl)
   const wardList = useWardList()
   const [open, setOpen] = useState<Open>(null)
   const [notice, setNotice] = useState<string | null>(null)
-  const reload = () => setRetryToken((token) => token + 1)
 
   const items = useMemo(
     () => [...(users.data?.items ?? [])].sort((left, right) => left.email.localeCompare(right.email, 'en-GB')),
@@ -60,7 +55,7 @@ export function AdminUsersPage({ user: me }: { user: User }) {
   function done(message: string) {
     setOpen(null)
     setNotice(message)
-    reload()
+    void invalidateApi(queryClient, usersUrl)
   }
 
   return (
@@ -91,7 +86,7 @@ export function AdminUsersPage({ user: me }: { user: User }) {
           {notice}
         </p>
       )}
-      {users.error && <ErrorState title="Could not load the users." error={users.error} onRetry={reload} />}
+      {users.error && <ErrorState title="Could not load the users." error={users.error} onRetry={users.refetch} />}
       {!users.data && users.loading && <LoadingState label="Loading users…" />}
       {users.data && items.length === 0 && <EmptyState>No users yet.</EmptyState>}
       {items.length > 0 && (

@@ -1,8 +1,9 @@
+import './admin.css'
 import { useEffect, useId, useMemo, useState, type FormEvent } from 'react'
 import { apiRequest, AUDIT_ACTIONS, auditUrl, usersUrl, type AdminUser, type AuditFilters, type AuditPage } from '../../shared/api'
 import { AUDIT_ACTION_LABELS, describeAuditEntry } from './audit-format'
 import { formatDateTime } from '../../shared/dates'
-import { useApiResource } from '../../shared/use-api-resource'
+import { useApiQuery } from '../../shared/use-api-query'
 import { AdminTabs } from './AdminTabs'
 import { EmptyState, ErrorState, LoadingState } from '../../shared/States'
 
@@ -19,14 +20,13 @@ export function AuditLogPage() {
   const id = useId()
   const [draft, setDraft] = useState<AuditFilters>(NO_FILTERS)
   const [filters, setFilters] = useState<AuditFilters>(NO_FILTERS)
-  const [retryToken, setRetryToken] = useState(0)
   // The first page follows the filters; "Load more" appends pages after it.
-  const first = useApiResource<AuditPage>(auditUrl(filters, null, PAGE_SIZE), retryToken)
+  const first = useApiQuery<AuditPage>(auditUrl(filters, null, PAGE_SIZE))
   const [pages, setPages] = useState<Pages | null>(null)
   const [loadingMore, setLoadingMore] = useState(false)
   const [moreError, setMoreError] = useState<unknown>(null)
   // Targets are "user:12"; the users list turns them into addresses.
-  const users = useApiResource<{ items: AdminUser[] }>(usersUrl, 0)
+  const users = useApiQuery<{ items: AdminUser[] }>(usersUrl)
   const emails = useMemo(() => new Map((users.data?.items ?? []).map((user) => [`user:${user.id}`, user.email])), [users.data])
 
   useEffect(() => {
@@ -124,7 +124,7 @@ export function AuditLogPage() {
         </div>
       </form>
 
-      {first.error && <ErrorState title="Could not load the audit log." error={first.error} onRetry={() => setRetryToken((token) => token + 1)} />}
+      {first.error && <ErrorState title="Could not load the audit log." error={first.error} onRetry={first.refetch} />}
       {!pages && first.loading && <LoadingState label="Loading the audit log…" />}
       {pages && pages.items.length === 0 && (
         <EmptyState>{filtered ? 'No entries match these filters.' : 'The audit log is empty.'}</EmptyState>

@@ -1,3 +1,4 @@
+import './auth.css'
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react'
 import { apiRequest, errorMessage, loginUrl, type SessionAnswer } from '../../shared/api'
 import { FormError } from '../../shared/States'

@@ -1,3 +1,4 @@
+import './auth.css'
 import { useEffect, useId, useRef, useState } from 'react'
 import { ROLE_LABELS, type User } from '../../shared/api'
 import { Dialog } from '../../shared/Dialog'

@@ -1,4 +1,5 @@
-import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react'
+import './harm-weights.css'
+import { useCallback, useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react'
 import {
   apiRequest,
   errorMessage,
@@ -22,17 +23,24 @@ import {
   savedMessage,
   type WeightDraft,
 } from './harm-weights'
-import { useApiResource } from '../../shared/use-api-resource'
+import { useQueryClient } from '@tanstack/react-query'
+import { invalidateApi } from '../../shared/query-client'
+import { setApiData, useApiQuery } from '../../shared/use-api-query'
 import { EmptyState, ErrorState, FormError, LoadingState } from '../../shared/States'
 
 export function HarmWeightsPage({ user }: { user: User }) {
-  const [retryToken, setRetryToken] = useState(0)
-  const resource = useApiResource<HarmWeightsAnswer>(harmWeightsUrl, retryToken)
+  const queryClient = useQueryClient()
+  const resource = useApiQuery<HarmWeightsAnswer>(harmWeightsUrl)
   // The answer shown: the GET's, then each save's, which is the table as it stands after the change.
-  const [answer, setAnswer] = useState<HarmWeightsAnswer | null>(null)
-  useEffect(() => {
-    if (resource.data) setAnswer(resource.data)
-  }, [resource.data])
+  const answer = resource.data ?? null
+  const onSaved = useCallback(
+    (saved: HarmWeightsAnswer) => {
+      setApiData(queryClient, harmWeightsUrl, saved)
+      // Every harm analysis cached so far used the old weights.
+      void invalidateApi(queryClient, '/api/hotspots/')
+    },
+    [queryClient],
+  )
   const canEdit = canEditHarmWeights(user.role)
 
   return (
@@ -69,13 +77,13 @@ export function HarmWeightsPage({ user }: { user: User }) {
       )}
 
       {resource.error && !answer && (
-        <ErrorState title="Could not load the harm weights." error={resource.error} onRetry={() => setRetryToken((token) => token + 1)} />
+        <ErrorState title="Could not load the harm weights." error={resource.error} onRetry={resource.refetch} />
       )}
       {!answer && resource.loading && <LoadingState label="Loading the harm weights…" />}
       {answer && answer.weights.length === 0 && (
         <EmptyState testId="harm-weights-empty">No harm weights are set up yet; the server loads the bundled defaults when it starts.</EmptyState>
       )}
-      {answer && answer.weights.length > 0 && (canEdit ? <WeightsForm answer={answer} onSaved={setAnswer} /> : <WeightsTable weights={answer.weights} />)}
+      {answer && answer.weights.length > 0 && (canEdit ? <WeightsForm answer={answer} onSaved={onSaved} /> : <WeightsTable weights={answer.weights} />)}
     </div>
   )
 }

@@ -1,3 +1,4 @@
+import './hotspots.css'
 import { useId } from 'react'
 import { H3_RESOLUTIONS, type H3Resolution } from '../map/h3-resolution'
 import { halfLifeOptions, NEIGHBOURHOOD_CHOICES, type HotspotState, type Measure, type Neighbourhood } from './hotspot-url'

@@ -1,3 +1,4 @@
+import './hotspots.css'
 import { lazy, Suspense, useId } from 'react'
 import type { EmergingAnswer, GiStarAnswer } from './hotspot-api'
 import type { HotspotLayerId } from './hotspot-url'

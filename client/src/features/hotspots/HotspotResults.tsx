@@ -21,7 +21,7 @@ import {
   trendSummary,
 } from './problem-locations'
 import { formatMonth } from '../../shared/months'
-import type { ApiResource } from '../../shared/use-api-resource'
+import type { ApiResource } from '../../shared/use-api-query'
 import { ConcentrationChart, ForecastChart } from './HotspotCharts'
 
 export interface HotspotResultsProps {

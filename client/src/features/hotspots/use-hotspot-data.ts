@@ -1,5 +1,6 @@
 import type { DataFilters } from '../../shared/api'
-import { useApiResource, type ApiResource } from '../../shared/use-api-resource'
+import { IMPORTED_DATA_STALE_MS } from '../../shared/query-client'
+import { useApiQuery, type ApiResource } from '../../shared/use-api-query'
 import {
   concentrationUrl,
   emergingUrl,
@@ -41,19 +42,21 @@ export function hotspotBlock(state: HotspotState, filters: DataFilters): string 
  * Every request of the Hotspots mode. Nothing is asked for outside that mode (so the Incidents map and, above all,
  * users who may not see the analysis never call these endpoints), and only the map layer on show is fetched.
  */
-export function useHotspotData(active: boolean, state: HotspotState, filters: DataFilters, limit: number, retryToken: number): HotspotData {
+export function useHotspotData(active: boolean, state: HotspotState, filters: DataFilters, limit: number): HotspotData {
   const blocked = active ? hotspotBlock(state, filters) : null
   const run = active && blocked === null
   const params: HotspotParams = { res: state.res, k: state.k, councils: state.councils, fdr: state.fdr, halfLife: state.halfLife, measure: state.measure }
   const gistarRequest = run && state.layer === 'gistar' ? gistarUrl(params, filters) : null
   const emergingRequest = run && state.layer === 'emerging' ? emergingUrl(params, filters) : null
   const locationsUrl = run ? problemLocationsUrl(params, filters, limit) : null
-  const gistar = useApiResource<GiStarAnswer>(gistarRequest, retryToken)
-  const emerging = useApiResource<EmergingAnswer>(emergingRequest, retryToken)
-  const locations = useApiResource<ProblemLocationsAnswer>(locationsUrl, retryToken)
-  const topWards = useApiResource<TopWardsAnswer>(run ? topWardsUrl(params, filters) : null, retryToken)
-  const concentration = useApiResource<ConcentrationAnswer>(run ? concentrationUrl(params, filters) : null, retryToken)
-  const forecast = useApiResource<ForecastAnswer>(run ? forecastAccuracyUrl(params, filters) : null, retryToken)
+  // The analyses change only with new data or new harm weights (a save there invalidates them).
+  const cached = { staleTime: IMPORTED_DATA_STALE_MS }
+  const gistar = useApiQuery<GiStarAnswer>(gistarRequest, cached)
+  const emerging = useApiQuery<EmergingAnswer>(emergingRequest, cached)
+  const locations = useApiQuery<ProblemLocationsAnswer>(locationsUrl, cached)
+  const topWards = useApiQuery<TopWardsAnswer>(run ? topWardsUrl(params, filters) : null, cached)
+  const concentration = useApiQuery<ConcentrationAnswer>(run ? concentrationUrl(params, filters) : null, cached)
+  const forecast = useApiQuery<ForecastAnswer>(run ? forecastAccuracyUrl(params, filters) : null, cached)
   return {
     blocked,
     layerUrl: gistarRequest ?? emergingRequest,

@@ -1,57 +1,32 @@
 import 'maplibre-gl/dist/maplibre-gl.css'
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
-import {
-  configUrl,
-  hexesUrl,
-  summaryUrl,
-  wardsUrl,
-  type ClientConfig,
-  type HexCell,
-  type Summary,
-  type WardCollection,
-  type WardFeature,
-} from '../../shared/api'
+import './map.css'
+import { useCallback, useEffect, useRef, useState } from 'react'
+import type { WardFeature } from '../../shared/api'
 import { categoryOptions } from '../../shared/categories'
-import { buildColourScale, maxCountOf } from './colour-scale'
-import { publishDebug } from './debug-global'
+import { clampRange } from '../../shared/months'
+import { incidentSubject } from '../hotspots/chart-data'
+import type { EmergingCell, GiStarCell, ProblemLocation } from '../hotspots/hotspot-api'
+import { describeEmergingCell, describeGistarCell } from '../hotspots/hotspot-format'
+import { EMERGING_LAYER_ID, GISTAR_LAYER_ID, type HighlightedLocation } from '../hotspots/hotspot-layers'
+import type { HotspotState, MapMode } from '../hotspots/hotspot-url'
+import { cellsGeometry } from '../hotspots/problem-locations'
+import { HotspotControls } from '../hotspots/HotspotControls'
+import { HotspotPanel } from '../hotspots/HotspotPanel'
+import { FilterPanel } from './FilterPanel'
 import { fitCamera } from './fit-camera'
 import { geometryBounds, unionBounds } from './geometry'
 import { effectiveResolution } from './h3-resolution'
-import { buildHexLayer } from './hex-layer'
-import { clampRange, monthsBetween } from '../../shared/months'
-import { useApiResource } from '../../shared/use-api-resource'
-import { hasCamera, parseViewState, serialiseViewState, type Filters, type MapView as MapCamera } from './view-state-url'
-import { councilEdges } from './council-edges'
-import { buildCouncilEdgeLayer, buildWardAreaLayer, buildWardLabelLayer, buildWardOutlineLayer, wardsToLabel } from './ward-layers'
-import { incidentSubject } from '../hotspots/chart-data'
-import type { EmergingCell, GiStarCell, ProblemLocation } from '../hotspots/hotspot-api'
-import { hasEmergingPatterns, hasSignificantCells } from '../hotspots/hotspot-colours'
-import { describeEmergingCell, describeGistarCell } from '../hotspots/hotspot-format'
-import {
-  buildEmergingLayer,
-  buildGistarLayer,
-  buildHighlightLayers,
-  EMERGING_LAYER_ID,
-  GISTAR_LAYER_ID,
-  type HighlightedLocation,
-} from '../hotspots/hotspot-layers'
-import { cellsGeometry } from '../hotspots/problem-locations'
-import { knownCouncils, parseHotspotState, parseMapMode, serialiseHotspotState, type HotspotState, type MapMode } from '../hotspots/hotspot-url'
-import { useHotspotData } from '../hotspots/use-hotspot-data'
-import { describeHover, type TooltipContent } from './tooltip'
-import { FilterPanel } from './FilterPanel'
-import { HotspotControls, type CouncilOption } from '../hotspots/HotspotControls'
-import { HotspotPanel } from '../hotspots/HotspotPanel'
 import { Legend } from './Legend'
 import { MapView, type MapHandle } from './MapView'
 import { StatusMessages } from './StatusMessages'
+import { describeHover, type TooltipContent } from './tooltip'
+import { useMapData } from './use-map-data'
+import { useMapLayers } from './use-map-layers'
+import { useRenderProbe } from './use-render-probe'
+import { useViewState } from './use-view-state'
+import type { Filters, MapPageView, MapView as MapCamera } from './view-state-url'
 
-const NO_CELLS: HexCell[] = []
-const NO_WARDS: WardFeature[] = []
-const NO_GISTAR: GiStarCell[] = []
-const NO_EMERGING: EmergingCell[] = []
-const URL_WRITE_DELAY_MS = 300
-/** Must match --panel-width, --results-width and the narrow-screen breakpoint in styles.css. */
+/** Must match --panel-width, --results-width and the narrow-screen breakpoint in map.css. */
 const PANEL_WIDTH_PX = 320
 const RESULTS_WIDTH_PX = 400
 /** The results panel folded down to its legend. */
@@ -75,18 +50,7 @@ function useWindowWidth(): number {
   return width
 }
 
-interface RenderedHexes {
-  kind: 'hexes'
-  url: string
-  cellCount: number
-}
-
-interface RenderedHotspots {
-  kind: 'hotspots'
-  url: string
-  cellCount: number
-  highlighted: string | null
-}
+const NO_WARDS: WardFeature[] = []
 
 interface SelectedLocation extends HighlightedLocation {
   /** The problem-locations request it came from: a new list clears the selection. */
@@ -95,42 +59,22 @@ interface SelectedLocation extends HighlightedLocation {
   name: string
 }
 
-function councilOptions(wards: readonly WardFeature[]): CouncilOption[] {
-  const byCode = new Map<string, string>()
-  for (const ward of wards) byCode.set(ward.properties.councilCode, ward.properties.councilName)
-  return [...byCode].map(([code, name]) => ({ code, name })).sort((left, right) => left.name.localeCompare(right.name, 'en-GB'))
-}
-
-function resolutionOfUrl(url: string | null): number | null {
-  if (!url) return null
-  const res = Number(new URL(url, 'http://local').searchParams.get('res'))
-  return Number.isFinite(res) && res > 0 ? res : null
-}
-
-export function App() {
-  const initial = useMemo(() => parseViewState(window.location.search), [])
-  const [filters, setFilters] = useState<Filters>(() => ({
-    categories: initial.categories,
-    from: initial.from,
-    to: initial.to,
-    ward: initial.ward,
-    res: initial.res,
-  }))
-  const [mode, setMode] = useState<MapMode>(() => parseMapMode(window.location.search))
-  const [hotspot, setHotspot] = useState<HotspotState>(() => parseHotspotState(window.location.search))
+/** The map page: the filter panel, the map with its layers, and the legend or, in Hotspots mode, the analysis. */
+export function MapPage() {
+  const mapHandle = useRef<MapHandle>(null)
+  // Back or Forward brought another view: the map moves to its camera (the data follows the restored filters).
+  const restoreCamera = useCallback((restored: MapPageView) => mapHandle.current?.jumpTo(restored.camera), [])
+  const { view, sharedCamera, change, correct } = useViewState(restoreCamera)
+  const { filters, mode, hotspot, camera } = view
+  const hotspotMode = mode === 'hotspots'
   const [locationLimit, setLocationLimit] = useState(LOCATIONS_PAGE)
   const [selected, setSelected] = useState<SelectedLocation | null>(null)
   // On a phone the analysis would cover the whole map: it starts folded down to its legend there.
   const [resultsOpen, setResultsOpen] = useState(() => window.innerWidth > NARROW_SCREEN_PX)
-  const hotspotMode = mode === 'hotspots'
-  const [camera, setCamera] = useState<MapCamera>(() => ({ lat: initial.lat, lon: initial.lon, zoom: initial.zoom }))
   // A shared link opens where it points; otherwise the map opens on the whole partnership area, fitted to this
   // window once the ward shapes are in. Until then neither the map nor the hexagons are asked for.
-  const [startView, setStartView] = useState<MapCamera | null>(() =>
-    hasCamera(window.location.search) ? { lat: initial.lat, lon: initial.lon, zoom: initial.zoom } : null,
-  )
+  const [startView, setStartView] = useState<MapCamera | null>(() => (sharedCamera ? camera : null))
   const appRef = useRef<HTMLDivElement>(null)
-  const [retryToken, setRetryToken] = useState(0)
   const [panelOpen, setPanelOpen] = useState(true)
   const windowWidth = useWindowWidth()
   // On wide screens the panel floats over the map's left edge; padding keeps the map's centre in the visible part.
@@ -138,52 +82,15 @@ export function App() {
   // In Hotspots mode the results panel covers the right-hand side of the map the same way.
   const rightInset =
     hotspotMode && windowWidth > NARROW_SCREEN_PX ? (resultsOpen ? RESULTS_WIDTH_PX : RESULTS_CLOSED_WIDTH_PX) + 20 : 0
-  const mapHandle = useRef<MapHandle>(null)
 
-  const resolution = effectiveResolution(filters.res, camera.zoom)
-  const noCategories = filters.categories.length === 0
-
-  const config = useApiResource<ClientConfig>(configUrl, retryToken)
-  // The summary's category counts ignore the category filter, so it is still worth asking when none are ticked.
-  const summary = useApiResource<Summary>(summaryUrl(filters), retryToken)
-  const wards = useApiResource<WardCollection>(
-    wardsUrl({ categories: filters.categories, from: filters.from, to: filters.to }),
-    retryToken,
-  )
-  // With no categories ticked nothing can match, and the server reads a missing list as "all", so do not ask.
-  const hexRequestUrl = noCategories || startView === null || hotspotMode ? null : hexesUrl(resolution, filters)
-  const hexes = useApiResource<HexCell[]>(hexRequestUrl, retryToken)
-
-  // Cells from an earlier filter would be mistaken for the answer to the request that just failed.
-  const cells = noCategories || hexes.error ? NO_CELLS : (hexes.data ?? NO_CELLS)
-  const hexesCurrent =
-    startView !== null && !hotspotMode && (noCategories || (hexes.dataUrl === hexRequestUrl && !hexes.loading && !hexes.error))
-
-  // Councils named in the address are checked against the wards' councils before anything is asked for.
-  const councils = useMemo(() => councilOptions(wards.data?.features ?? NO_WARDS), [wards.data])
-  const councilsChecked = hotspot.councils === null || wards.data !== undefined || wards.error !== null
-  const checkedHotspot = useMemo(
-    () => (wards.data && hotspot.councils?.length ? { ...hotspot, councils: knownCouncils(hotspot.councils, councils) } : hotspot),
-    [hotspot, wards.data, councils],
-  )
-  const hotspotData = useHotspotData(hotspotMode && councilsChecked, checkedHotspot, filters, locationLimit, retryToken)
-  const layerResource = hotspot.layer === 'gistar' ? hotspotData.gistar : hotspotData.emerging
-  const layerCurrent =
-    hotspotMode &&
-    startView !== null &&
-    (hotspotData.blocked !== null ||
-      (layerResource.dataUrl === hotspotData.layerUrl && !layerResource.loading && !layerResource.error))
-  const gistarCells = hotspotMode && hotspot.layer === 'gistar' && !hotspotData.blocked && !hotspotData.gistar.error
-    ? (hotspotData.gistar.data?.cells ?? NO_GISTAR)
-    : NO_GISTAR
-  const emergingCells = hotspotMode && hotspot.layer === 'emerging' && !hotspotData.blocked && !hotspotData.emerging.error
-    ? (hotspotData.emerging.data?.cells ?? NO_EMERGING)
-    : NO_EMERGING
+  const data = useMapData(view, startView !== null, locationLimit)
+  const { wards, summary, hotspotData, period } = data
   const highlighted = selected && selected.listUrl === hotspotData.locations.dataUrl && hotspotMode ? selected : null
+  const noCategories = filters.categories.length === 0
 
   useEffect(() => {
     if (startView !== null) return
-    const fallback = { lat: initial.lat, lon: initial.lon, zoom: initial.zoom }
+    const fallback = camera
     if (wards.error) {
       setStartView(fallback)
       return
@@ -207,97 +114,53 @@ export function App() {
             { left: leftInset, right: rightInset },
           )
         : fallback
-    setCamera(fitted)
+    correct((previous) => ({ ...previous, camera: fitted }))
     setStartView(fitted)
-  }, [startView, wards.data, wards.error, initial, leftInset, rightInset, hotspotMode])
-
-  const wardFeatures = useMemo(() => {
-    const features = wards.data?.features ?? NO_WARDS
-    if (!noCategories) return features
-    return features.map((feature) => ({ ...feature, properties: { ...feature.properties, count: 0 } }))
-  }, [wards.data, noCategories])
-
-  const period = summary.data?.period ?? null
-  const months = useMemo(() => (period ? monthsBetween(period.from, period.to) : []), [period])
+  }, [startView, wards.data, wards.error, camera, leftInset, rightInset, hotspotMode, correct])
 
   // An old or hand-edited link can name months or a ward the data does not have; fall back rather than show nothing.
   useEffect(() => {
     const clamped = clampRange(filters.from, filters.to, period)
     if (clamped.from !== filters.from || clamped.to !== filters.to) {
-      setFilters((previous) => ({ ...previous, ...clamped }))
+      correct((previous) => ({ ...previous, filters: { ...previous.filters, ...clamped } }))
     }
-  }, [period, filters.from, filters.to])
+  }, [period, filters.from, filters.to, correct])
   useEffect(() => {
     if (!wards.data || filters.ward === null) return
     if (!wards.data.features.some((feature) => feature.properties.code === filters.ward)) {
-      setFilters((previous) => ({ ...previous, ward: null }))
+      correct((previous) => ({ ...previous, filters: { ...previous.filters, ward: null } }))
     }
-  }, [wards.data, filters.ward])
-
+  }, [wards.data, filters.ward, correct])
+  // Likewise a link naming a council the data does not have: keep the known ones, or every council if none is.
+  const checkedCouncils = data.checkedHotspot.councils
   useEffect(() => {
-    const timer = window.setTimeout(() => {
-      const hotspotQuery = serialiseHotspotState(mode, hotspot)
-      const query = `${serialiseViewState({ ...camera, ...filters })}${hotspotQuery ? `&${hotspotQuery}` : ''}`
-      const { pathname, hash } = window.location
-      window.history.replaceState(window.history.state, '', `${pathname}?${query}${hash}`)
-    }, URL_WRITE_DELAY_MS)
-    return () => window.clearTimeout(timer)
-  }, [camera, filters, mode, hotspot])
+    if (wards.data && hotspot.councils?.length && String(checkedCouncils) !== String(hotspot.councils)) {
+      correct((previous) => ({ ...previous, hotspot: { ...previous.hotspot, councils: checkedCouncils } }))
+    }
+  }, [wards.data, hotspot.councils, checkedCouncils, correct])
 
-  // Tenths of a zoom level are finer than anyone can see a label move, and spare needless re-placement.
-  const labelZoom = Math.round(camera.zoom * 10) / 10
-  const labelledWards = useMemo(
-    () => wardsToLabel(wardFeatures, labelZoom, filters.ward),
-    [wardFeatures, labelZoom, filters.ward],
-  )
-
-  const scale = useMemo(() => buildColourScale(maxCountOf(cells)), [cells])
-  // Shapes do not change with the filters, only counts do: derive the boundaries once per set of wards.
-  const wardShapesKey = wards.data?.features.map((feature) => feature.properties.code).join(',') ?? ''
-  const councilPaths = useMemo(() => councilEdges(wards.data?.features ?? NO_WARDS), [wardShapesKey])
-  const dataLayer = useMemo(() => {
-    if (!hotspotMode) return buildHexLayer(cells, scale)
-    return hotspot.layer === 'gistar' ? buildGistarLayer(gistarCells) : buildEmergingLayer(emergingCells)
-  }, [hotspotMode, hotspot.layer, cells, scale, gistarCells, emergingCells])
-  const highlightLayers = useMemo(() => buildHighlightLayers(highlighted), [highlighted])
-  const layers = useMemo(
-    () => [
-      buildWardAreaLayer(wardFeatures),
-      dataLayer,
-      buildCouncilEdgeLayer(councilPaths),
-      buildWardOutlineLayer(wardFeatures, filters.ward),
-      ...highlightLayers,
-      buildWardLabelLayer(labelledWards),
-    ],
-    [wardFeatures, dataLayer, councilPaths, filters.ward, highlightLayers, labelledWards],
-  )
+  const { layers, scale } = useMapLayers({
+    hotspotLayer: hotspotMode ? hotspot.layer : null,
+    cells: data.cells,
+    gistarCells: data.gistarCells,
+    emergingCells: data.emergingCells,
+    wardFeatures: data.wardFeatures,
+    selectedWard: filters.ward,
+    highlighted,
+    zoom: camera.zoom,
+  })
 
   const highlightedName = highlighted ? `${highlighted.rank}. ${highlighted.name}` : null
-  const hotspotCellCount = hotspot.layer === 'gistar' ? gistarCells.length : emergingCells.length
-  const renderMarker = useMemo<RenderedHexes | RenderedHotspots | null>(() => {
-    if (hotspotMode) {
-      return layerCurrent
+  const hotspotCellCount = hotspot.layer === 'gistar' ? data.gistarCells.length : data.emergingCells.length
+  const probe = useRenderProbe(
+    hotspotMode
+      ? data.layerCurrent
         ? { kind: 'hotspots', url: hotspotData.layerUrl ?? '', cellCount: hotspotCellCount, highlighted: highlightedName }
         : null
-    }
-    return hexesCurrent ? { kind: 'hexes', url: hexRequestUrl ?? '', cellCount: cells.length } : null
-  }, [hotspotMode, layerCurrent, hotspotData.layerUrl, hotspotCellCount, highlightedName, hexesCurrent, hexRequestUrl, cells])
-  // Cleared on every change of what should be drawn; MapView reports back once deck.gl has drawn it.
-  useEffect(() => {
-    publishDebug({ hexesLoaded: false, hotspotsLoaded: false })
-  }, [renderMarker])
-  const onLayersRendered = useCallback((marker: unknown) => {
-    const rendered = marker as RenderedHexes | RenderedHotspots | null
-    if (rendered?.kind === 'hexes') publishDebug({ hexesLoaded: true, lastHexesUrl: rendered.url, cellCount: rendered.cellCount })
-    if (rendered?.kind === 'hotspots') {
-      publishDebug({
-        hotspotsLoaded: true,
-        lastHotspotsUrl: rendered.url,
-        hotspotCellCount: rendered.cellCount,
-        highlightedLocation: rendered.highlighted,
-      })
-    }
-  }, [])
+      : data.hexesCurrent
+        ? { kind: 'hexes', url: data.hexRequestUrl ?? '', cellCount: data.cells.length }
+        : null,
+  )
 
   // Tooltips for the hotspot layers need the answer's settings (FDR, number of months).
   const gistarFdr = hotspotData.gistar.data?.fdr ?? hotspot.fdr
@@ -314,14 +177,20 @@ export function App() {
     [gistarFdr, gistarMeasure, emergingMonths],
   )
 
-  const changeMode = useCallback((next: MapMode) => {
-    setMode(next)
-    if (next === 'incidents') setSelected(null)
-  }, [])
-  const updateHotspot = useCallback((update: Partial<HotspotState>) => {
-    setHotspot((previous) => ({ ...previous, ...update }))
-    setLocationLimit(LOCATIONS_PAGE)
-  }, [])
+  const changeMode = useCallback(
+    (next: MapMode) => {
+      change((previous) => ({ ...previous, mode: next }))
+      if (next === 'incidents') setSelected(null)
+    },
+    [change],
+  )
+  const updateHotspot = useCallback(
+    (update: Partial<HotspotState>) => {
+      change((previous) => ({ ...previous, hotspot: { ...previous.hotspot, ...update } }))
+      setLocationLimit(LOCATIONS_PAGE)
+    },
+    [change],
+  )
   const selectLocation = useCallback(
     (location: ProblemLocation) => {
       const listUrl = hotspotData.locations.dataUrl
@@ -332,16 +201,9 @@ export function App() {
     },
     [hotspotData.locations.dataUrl],
   )
-  // Likewise a link naming a council the data does not have: keep the known ones, or every council if none is.
-  useEffect(() => {
-    if (wards.data && hotspot.councils?.length && String(checkedHotspot.councils) !== String(hotspot.councils)) {
-      setHotspot((previous) => ({ ...previous, councils: checkedHotspot.councils }))
-    }
-  }, [wards.data, hotspot.councils, checkedHotspot.councils])
-
   const updateFilters = useCallback(
     (update: Partial<Filters>) => {
-      setFilters((previous) => ({ ...previous, ...update }))
+      change((previous) => ({ ...previous, filters: { ...previous.filters, ...update } }))
       setLocationLimit(LOCATIONS_PAGE)
       if (update.ward) {
         const feature = wards.data?.features.find((candidate) => candidate.properties.code === update.ward)
@@ -349,22 +211,11 @@ export function App() {
         if (bounds) mapHandle.current?.fitBounds(bounds)
       }
     },
-    [wards.data],
+    [wards.data, change],
   )
+  const moveCamera = useCallback((moved: MapCamera) => correct((previous) => ({ ...previous, camera: moved })), [correct])
 
-  const selectedWardName =
-    wardFeatures.find((feature) => feature.properties.code === filters.ward)?.properties.name ?? null
-  const hotspotLayerError = hotspotMode ? (layerResource.error ?? hotspotData.locations.error) : null
-  const error = config.error ?? summary.error ?? wards.error ?? hexes.error ?? hotspotLayerError
-  const hotspotLoading = hotspotMode && (layerResource.loading || hotspotData.locations.loading)
-  const loading = config.loading || summary.loading || wards.loading || hexes.loading || hotspotLoading || startView === null
-  const displayedResolution = noCategories ? resolution : (resolutionOfUrl(hexes.dataUrl) ?? resolution)
-  const hotspotEmpty =
-    hotspotMode && layerCurrent && hotspotData.blocked === null
-      ? hotspot.layer === 'gistar'
-        ? !hasSignificantCells(hotspotData.gistar.data?.classCounts)
-        : !hasEmergingPatterns(hotspotData.emerging.data?.categoryCounts)
-      : false
+  const selectedWardName = data.wardFeatures.find((feature) => feature.properties.code === filters.ward)?.properties.name ?? null
   const emptyMessage = hotspotMode
     ? (hotspotData.blocked ??
       (hotspot.layer === 'gistar' ? 'No significant hot spots for this filter' : 'No emerging hot or cold spots for this filter'))
@@ -376,7 +227,7 @@ export function App() {
       <FilterPanel
         filters={filters}
         categoryOptions={categoryOptions(summary.data?.categories, filters.categories)}
-        months={months}
+        months={data.months}
         period={period}
         wards={wards.data?.features ?? NO_WARDS}
         total={noCategories ? 0 : (summary.data?.total ?? null)}
@@ -388,28 +239,30 @@ export function App() {
         onToggle={() => setPanelOpen((open) => !open)}
         mode={mode}
         onModeChange={changeMode}
-        hotspotControls={<HotspotControls state={hotspot} councils={councils} categoryCount={filters.categories.length} onChange={updateHotspot} />}
+        hotspotControls={
+          <HotspotControls state={hotspot} councils={data.councils} categoryCount={filters.categories.length} onChange={updateHotspot} />
+        }
       />
       <StatusMessages
-        loading={loading}
-        empty={hotspotMode ? hotspotData.blocked !== null || hotspotEmpty : hexesCurrent && cells.length === 0}
+        loading={data.loading}
+        empty={hotspotMode ? hotspotData.blocked !== null || data.hotspotEmpty : data.hexesCurrent && data.cells.length === 0}
         emptyMessage={emptyMessage}
         errorTitle={hotspotMode ? 'Could not load the hot spots.' : undefined}
-        error={error}
-        onRetry={() => setRetryToken((token) => token + 1)}
+        error={data.error}
+        onRetry={data.retry}
       />
-      {config.data && startView && (
+      {data.config.data && startView && (
         <MapView
           ref={mapHandle}
-          config={config.data}
+          config={data.config.data}
           initialView={startView}
           leftInset={leftInset}
           rightInset={rightInset}
           layers={layers}
           describe={describe}
-          renderMarker={renderMarker}
-          onLayersRendered={onLayersRendered}
-          onViewChange={setCamera}
+          renderMarker={probe.renderMarker}
+          onLayersRendered={probe.onLayersRendered}
+          onViewChange={moveCamera}
         />
       )}
       {hotspotMode ? (
@@ -432,10 +285,10 @@ export function App() {
           selectedRank={highlighted?.rank ?? null}
           onSelect={selectLocation}
           onShowAll={() => setLocationLimit(LOCATIONS_ALL)}
-          onRetry={() => setRetryToken((token) => token + 1)}
+          onRetry={data.retry}
         />
       ) : (
-        <Legend scale={scale} resolution={displayedResolution} selectedWardName={selectedWardName} />
+        <Legend scale={scale} resolution={data.displayedResolution} selectedWardName={selectedWardName} />
       )}
     </div>
   )

@@ -24,6 +24,8 @@ export interface MapHandle {
   fitBounds(bounds: Bounds): void
   /** Flies to `centre` at the zoom that shows `bounds` whole (clear of the panels), no closer than street level. */
   flyTo(centre: { lon: number; lat: number }, bounds: Bounds): void
+  /** Moves at once to a camera brought back by Back or Forward. */
+  jumpTo(camera: MapCamera): void
 }
 
 interface MapViewProps {
@@ -103,6 +105,9 @@ export function MapView(props: MapViewProps) {
     () => ({
       fitBounds(bounds) {
         mapRef.current?.fitBounds(bounds, { padding: 60, maxZoom: 14, duration: 800 })
+      },
+      jumpTo(camera) {
+        mapRef.current?.jumpTo({ center: [camera.lon, camera.lat], zoom: camera.zoom })
       },
       flyTo(centre, bounds) {
         const map = mapRef.current

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { defaultViewState, hasCamera, parseViewState, serialiseViewState, type ViewState } from './view-state-url'
+import { defaultViewState, hasCamera, parseMapPageView, parseViewState, serialiseMapPageView, serialiseViewState, type ViewState } from './view-state-url'
 
 describe('parseViewState', () => {
   it('gives the Cleveland default view with ASB selected when there is no query', () => {
@@ -105,5 +105,24 @@ describe('hasCamera', () => {
     expect(hasCamera('?zoom=11')).toBe(false)
     expect(hasCamera('?lat=95&lon=-1.2')).toBe(false)
     expect(hasCamera('')).toBe(false)
+  })
+})
+
+describe('parseMapPageView and serialiseMapPageView', () => {
+  it('round-trips the whole page: camera, filters, mode and the Hotspots controls', () => {
+    const search =
+      'lat=54.6&lon=-1.2&zoom=11&categories=Burglary,Robbery&from=2024-01&to=2024-03&ward=E05014882&res=8&mode=hotspots&layer=emerging&hres=8&k=2&lad=E06000004&fdr=0&halfLife=3&measure=harm'
+    const view = parseMapPageView(`?${search}`)
+    expect(view.camera).toEqual({ lat: 54.6, lon: -1.2, zoom: 11 })
+    expect(view.filters).toEqual({ categories: ['Burglary', 'Robbery'], from: '2024-01', to: '2024-03', ward: 'E05014882', res: 8 })
+    expect(view.mode).toBe('hotspots')
+    expect(view.hotspot).toMatchObject({ layer: 'emerging', res: 8, k: 2, councils: ['E06000004'], fdr: false, halfLife: 3, measure: 'harm' })
+    expect(serialiseMapPageView(view)).toBe(search)
+  })
+
+  it('writes no Hotspots parameters on the Incidents map, so its links read as before', () => {
+    const view = parseMapPageView('?lat=54.6&lon=-1.2&zoom=11&categories=Burglary&res=auto&layer=emerging')
+    expect(view.mode).toBe('incidents')
+    expect(serialiseMapPageView(view)).toBe('lat=54.6&lon=-1.2&zoom=11&categories=Burglary&res=auto')
   })
 })

@@ -1,4 +1,5 @@
 import { DEFAULT_CATEGORIES, KNOWN_CATEGORIES } from '../../shared/categories'
+import { parseHotspotState, parseMapMode, serialiseHotspotState, type HotspotState, type MapMode } from '../hotspots/hotspot-url'
 import { isH3Resolution, type ResolutionChoice } from './h3-resolution'
 import { isMonth } from '../../shared/months'
 
@@ -110,4 +111,23 @@ export function serialiseViewState(state: ViewState): string {
   if (state.ward) parts.push(['ward', state.ward])
   parts.push(['res', String(state.res)])
   return parts.map(([key, value]) => `${key}=${key === 'categories' ? value : encodeURIComponent(value)}`).join('&')
+}
+
+/** Everything the map page keeps in its address: the camera, the filters, the mode and the Hotspots controls. */
+export interface MapPageView {
+  camera: MapView
+  filters: Filters
+  mode: MapMode
+  hotspot: HotspotState
+}
+
+export function parseMapPageView(search: string): MapPageView {
+  const { lat, lon, zoom, ...filters } = parseViewState(search)
+  return { camera: { lat, lon, zoom }, filters, mode: parseMapMode(search), hotspot: parseHotspotState(search) }
+}
+
+/** The query string (without "?"): the view's parts, then the Hotspots mode's (none on the Incidents map). */
+export function serialiseMapPageView(view: MapPageView): string {
+  const hotspotQuery = serialiseHotspotState(view.mode, view.hotspot)
+  return `${serialiseViewState({ ...view.camera, ...view.filters })}${hotspotQuery ? `&${hotspotQuery}` : ''}`
 }

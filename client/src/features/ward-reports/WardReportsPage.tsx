@@ -1,7 +1,9 @@
+import './ward-reports.css'
 import { useEffect, useId, useMemo, useState } from 'react'
 import { wardReportsUrl, type Count, type User, type WardReport, type WardReportWard } from '../../shared/api'
 import { formatMonth, monthsBetween } from '../../shared/months'
-import { useApiResource } from '../../shared/use-api-resource'
+import { IMPORTED_DATA_STALE_MS } from '../../shared/query-client'
+import { useApiQuery } from '../../shared/use-api-query'
 import { groupWardList, type WardRef } from '../../shared/ward-groups'
 import {
   csvFileName,
@@ -40,9 +42,8 @@ export function WardReportsPage({ user }: { user: User }) {
   const id = useId()
   const [range, setRange] = useState<Range>({ from: null, to: null })
   const [ward, setWard] = useState<string | null>(null)
-  const [retryToken, setRetryToken] = useState(0)
   const url = wardReportsUrl({ ...range, ward })
-  const report = useApiResource<WardReport>(url, retryToken)
+  const report = useApiQuery<WardReport>(url, { staleTime: IMPORTED_DATA_STALE_MS })
 
   // The first answer (no range, no ward) tells the data's whole span and every ward this user may see; the
   // pickers offer those, and stay disabled until it has come.
@@ -138,7 +139,7 @@ export function WardReportsPage({ user }: { user: User }) {
         </div>
       </form>
 
-      {report.error && <ErrorState title="Could not load the ward report." error={report.error} onRetry={() => setRetryToken((token) => token + 1)} />}
+      {report.error && <ErrorState title="Could not load the ward report." error={report.error} onRetry={report.refetch} />}
       {!data && report.loading && <LoadingState label="Loading the ward report…" />}
 
       {data && data.suppressed && data.wards.length > 0 && (

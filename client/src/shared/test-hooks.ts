@@ -1,6 +1,12 @@
 /**
- * A tiny, stable hook for end-to-end tests: they wait on `hexesLoaded` instead of guessing how long WebGL takes to
- * draw. It is updated only after the hexagons have actually been rendered, not when the fetch resolves.
+ * Hooks for the end-to-end tests, compiled in only by their build (`npm run build:client:e2e`, Vite mode "e2e"):
+ * in any other build TEST_HOOKS is the constant false and the bundler drops everything behind it.
+ */
+export const TEST_HOOKS = import.meta.env.MODE === 'e2e'
+
+/**
+ * What the tests wait on instead of guessing how long WebGL takes to draw. Updated only once deck.gl has drawn the
+ * layers, not when the fetch resolves.
  */
 export interface PatrolmapDebug {
   hexesLoaded: boolean
@@ -22,7 +28,7 @@ declare global {
 }
 
 export function publishDebug(update: Partial<PatrolmapDebug>): void {
-  if (typeof window === 'undefined') return
+  if (!TEST_HOOKS || typeof window === 'undefined') return
   const current: PatrolmapDebug = window.__patrolmap ?? { hexesLoaded: false, lastHexesUrl: '', cellCount: 0 }
   window.__patrolmap = { ...current, ...update }
 }
