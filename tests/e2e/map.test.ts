@@ -3,12 +3,11 @@ import path from 'node:path'
 import type { AddressInfo } from 'node:net'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { defaultClientDir } from '../../server/src/app.js'
 import { projectRoot } from '../../server/src/config.js'
 import { PALETTE, type Rgb } from '../../client/src/features/map/colour-scale.js'
 import { OFFLINE_COLOURS } from '../../client/src/features/map/offline-style.js'
 import { project } from '../../client/src/features/map/fit-camera.js'
-import { chromiumUnavailableReason, launchChromium } from '../support/browser.js'
+import { chromiumUnavailableReason, launchChromium, E2E_CLIENT_MISSING, e2eClientDir } from '../support/browser.js'
 import { boundaryFiles, createTestUser, policeUkFile, startTestApp, TEST_PASSWORD, type TestApp } from '../support/test-app.js'
 
 const ASB = 'Anti-social behaviour'
@@ -173,11 +172,11 @@ describe.skipIf(skipReason !== null)(`map in Chromium${skipReason ? ` (skipped: 
   const consoleErrors: string[] = []
 
   beforeAll(async () => {
-    if (!fs.existsSync(path.join(defaultClientDir, 'index.html'))) {
-      throw new Error(`${defaultClientDir}/index.html is missing: run npm run build:client before the end-to-end tests`)
+    if (!fs.existsSync(path.join(e2eClientDir, 'index.html'))) {
+      throw new Error(E2E_CLIENT_MISSING)
     }
     fs.mkdirSync(artifactsDir, { recursive: true })
-    testApp = await startTestApp({ clientDir: defaultClientDir })
+    testApp = await startTestApp({ clientDir: e2eClientDir })
     await testApp.importFiles([...boundaryFiles, ...MONTHS.map(policeUkFile)])
     await testApp.app.listen({ port: 0, host: '127.0.0.1' })
     origin = `http://127.0.0.1:${(testApp.app.server.address() as AddressInfo).port}`
