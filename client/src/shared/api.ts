@@ -144,11 +144,6 @@ export function setSessionListener(listener: SessionListener | null): void {
   sessionListener = listener
 }
 
-/** For requests made outside `apiRequest` (MapLibre fetches the basemap's GeoJSON itself) that got a 401. */
-export function reportSessionEnded(): void {
-  sessionListener?.onSessionEnded()
-}
-
 export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'
 
 const SAFE_METHODS: ReadonlySet<HttpMethod> = new Set(['GET'])

@@ -49,6 +49,16 @@ export function useApiQuery<T>(url: string | null, options: ApiQueryOptions = {}
   }
 }
 
+/** The answer for `url` from the cache when fresh, else from the server: for code outside React (the map's basemap). */
+export async function fetchApiData<T>(client: QueryClient, url: string, options: ApiQueryOptions = {}): Promise<T> {
+  const answer = await client.fetchQuery<Answer<T>>({
+    queryKey: [url],
+    queryFn: async ({ signal }) => ({ url, data: await fetchJson<T>(url, signal) }),
+    staleTime: options.staleTime,
+  })
+  return answer.data
+}
+
 /** Puts a write's answer in the cache as the GET of `url` would give it now, so no second request is needed. */
 export function setApiData<T>(client: QueryClient, url: string, data: T): void {
   client.setQueryData<Answer<T>>([url], { url, data })

@@ -1,11 +1,23 @@
 import { MapboxOverlay } from '@deck.gl/mapbox'
 import type { LayersList } from '@deck.gl/core'
-import { AttributionControl, Map as MapLibreMap, NavigationControl, ScaleControl, setWorkerUrl, type ErrorEvent } from 'maplibre-gl'
+import { useQueryClient, type QueryClient } from '@tanstack/react-query'
+import type { FeatureCollection } from 'geojson'
+import {
+  AttributionControl,
+  Map as MapLibreMap,
+  NavigationControl,
+  ScaleControl,
+  setWorkerUrl,
+  type ErrorEvent,
+  type GeoJSONSource,
+} from 'maplibre-gl'
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url'
 import { useEffect, useImperativeHandle, useRef, useState, type Ref } from 'react'
-import { reportSessionEnded, type ClientConfig } from '../../shared/api'
+import { ApiError, type ClientConfig } from '../../shared/api'
+import { IMPORTED_DATA_STALE_MS } from '../../shared/query-client'
+import { fetchApiData } from '../../shared/use-api-query'
 import type { Bounds } from './geometry'
-import { buildOfflineStyle } from './offline-style'
+import { buildOfflineStyle, OFFLINE_LAND_SOURCE, OFFLINE_LAND_URL } from './offline-style'
 import { describeHover, tooltipPlacement, type TooltipContent } from './tooltip'
 import type { MapView as MapCamera } from './view-state-url'
 
@@ -60,16 +72,39 @@ function cameraOf(map: MapLibreMap): MapCamera {
 }
 
 /**
+ * Fills the offline basemap's land once its style has loaded, with the ward shapes from the query cache (asked for
+ * only when not there yet). A 401 is the session ending, which apiRequest reports and the sign-in page explains.
+ */
+function fillOfflineLand(map: MapLibreMap, queryClient: QueryClient): void {
+  let removed = false
+  map.once('remove', () => {
+    removed = true
+  })
+  map.once('style.load', () => {
+    fetchApiData<FeatureCollection>(queryClient, OFFLINE_LAND_URL, { staleTime: IMPORTED_DATA_STALE_MS }).then(
+      (land) => {
+        // The page may have gone (and the map with it) while the shapes came.
+        if (!removed) (map.getSource(OFFLINE_LAND_SOURCE) as GeoJSONSource | undefined)?.setData(land)
+      },
+      (error: unknown) => {
+        if (!(error instanceof ApiError && error.status === 401)) console.error(error)
+      },
+    )
+  })
+}
+
+/**
  * Starts with the configured remote style and swaps to the self-contained offline style if that style errors or
  * stalls before loading. Later errors (a missing tile, say) are left to MapLibre: the basemap is already usable.
  */
-function watchForStyleFailure(map: MapLibreMap, styleUrl: string, onFallback: () => void): () => void {
+function watchForStyleFailure(map: MapLibreMap, styleUrl: string, queryClient: QueryClient, onFallback: () => void): () => void {
   let settled = false
   const fallBack = (reason: string) => {
     if (settled) return
     settled = true
     console.warn(`Basemap style ${styleUrl} unavailable (${reason}); using the offline basemap.`)
-    map.setStyle(buildOfflineStyle(window.location.origin), { diff: false })
+    map.setStyle(buildOfflineStyle(), { diff: false })
+    fillOfflineLand(map, queryClient)
     onFallback()
   }
   const timer = window.setTimeout(() => fallBack('timed out'), STYLE_LOAD_TIMEOUT_MS)
@@ -122,6 +157,7 @@ export function MapView(props: MapViewProps) {
   )
 
   const { basemapStyleUrl, attribution } = props.config
+  const queryClient = useQueryClient()
 
   useEffect(() => {
     const container = containerRef.current
@@ -129,7 +165,7 @@ export function MapView(props: MapViewProps) {
     const { initialView } = callbacksRef.current
     const map = new MapLibreMap({
       container,
-      style: basemapStyleUrl ?? buildOfflineStyle(window.location.origin),
+      style: basemapStyleUrl ?? buildOfflineStyle(),
       center: [initialView.lon, initialView.lat],
       zoom: initialView.zoom,
       attributionControl: false,
@@ -170,18 +206,15 @@ export function MapView(props: MapViewProps) {
 
     const onMoveEnd = () => callbacksRef.current.onViewChange(cameraOf(map))
     map.on('moveend', onMoveEnd)
-    // With a listener of its own MapLibre no longer logs errors itself, so this one does, except for a 401 on the
-    // offline basemap's GeoJSON: that is the session ending, which the sign-in page explains instead.
-    const onError = (event: ErrorEvent) => {
-      if ((event.error as { status?: unknown } | undefined)?.status === 401) reportSessionEnded()
-      else console.error(event.error)
-    }
+    // With a listener of its own MapLibre no longer logs errors itself, so this one does.
+    const onError = (event: ErrorEvent) => console.error(event.error)
     map.on('error', onError)
 
     callbacksRef.current.onBasemapChange?.(basemapStyleUrl ? 'remote' : 'offline')
     const stopWatching = basemapStyleUrl
-      ? watchForStyleFailure(map, basemapStyleUrl, () => callbacksRef.current.onBasemapChange?.('offline'))
+      ? watchForStyleFailure(map, basemapStyleUrl, queryClient, () => callbacksRef.current.onBasemapChange?.('offline'))
       : () => {}
+    if (!basemapStyleUrl) fillOfflineLand(map, queryClient)
 
     mapRef.current = map
     overlayRef.current = overlay
@@ -194,7 +227,7 @@ export function MapView(props: MapViewProps) {
       mapRef.current = null
       overlayRef.current = null
     }
-  }, [basemapStyleUrl, attribution])
+  }, [basemapStyleUrl, attribution, queryClient])
 
   const rightInset = props.rightInset ?? 0
   useEffect(() => {
