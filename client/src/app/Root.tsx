@@ -1,17 +1,7 @@
 import './app.css'
 import { useQueryClient } from '@tanstack/react-query'
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react'
-import {
-  ApiError,
-  apiRequest,
-  errorMessage,
-  logoutUrl,
-  sessionUrl,
-  setCsrfToken,
-  setSessionListener,
-  type SessionAnswer,
-  type User,
-} from '../shared/api'
+import { ApiError, apiRequest, errorMessage, logoutUrl, sessionUrl, setCsrfToken, setSessionListener, type SessionAnswer, type User } from '../shared/api'
 import { navigate, usePathname } from './navigation'
 import { landingPage, PAGES, resolveRoute, type PageId } from './routes'
 import { AdminUsersPage } from '../features/admin/AdminUsersPage'

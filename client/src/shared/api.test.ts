@@ -2,47 +2,14 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import {
   apiRequest,
   ApiError,
-  auditUrl,
   describeWait,
   fetchJson,
-  hexesUrl,
   loginUrl,
   readableMessage,
   requestHeaders,
   setCsrfToken,
   setSessionListener,
-  summaryUrl,
-  wardReportsUrl,
-  wardsUrl,
 } from './api'
-
-const filters = {
-  categories: ['Anti-social behaviour', 'Criminal damage and arson'],
-  from: '2024-01',
-  to: '2024-06',
-  ward: 'E05009857',
-}
-
-describe('URL builders', () => {
-  it('encodes categories as one comma-separated parameter', () => {
-    expect(hexesUrl(8, filters)).toBe(
-      '/api/hexes?res=8&from=2024-01&to=2024-06&categories=Anti-social%20behaviour%2CCriminal%20damage%20and%20arson&ward=E05009857',
-    )
-  })
-
-  it('leaves out unset filters', () => {
-    expect(summaryUrl({ categories: [], from: null, to: null, ward: null })).toBe('/api/summary')
-    expect(hexesUrl(6, { categories: ['Drugs'], from: null, to: null, ward: null })).toBe(
-      '/api/hexes?res=6&categories=Drugs',
-    )
-  })
-
-  it('does not send the ward filter to the ward endpoint', () => {
-    expect(wardsUrl(filters)).toBe(
-      '/api/wards?from=2024-01&to=2024-06&categories=Anti-social%20behaviour%2CCriminal%20damage%20and%20arson',
-    )
-  })
-})
 
 describe('fetchJson', () => {
   afterEach(() => {
@@ -210,12 +177,3 @@ describe('readableMessage', () => {
   })
 })
 
-describe('audit and report URLs', () => {
-  it('leaves out empty filters and trims the actor', () => {
-    expect(auditUrl({ action: null, actor: '  ', from: null, to: null })).toBe('/api/audit?limit=50')
-    expect(auditUrl({ action: 'user.update', actor: ' a@b.uk ', from: '2024-01-01', to: null }, '42', 20)).toBe(
-      '/api/audit?action=user.update&actor=a%40b.uk&from=2024-01-01&limit=20&cursor=42',
-    )
-    expect(wardReportsUrl({ from: '2024-01', to: '2024-02', ward: null })).toBe('/api/ward-reports?from=2024-01&to=2024-02')
-  })
-})

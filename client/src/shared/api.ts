@@ -1,53 +1,3 @@
-import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson'
-import type { H3Resolution } from '../features/map/h3-resolution'
-
-export interface ClientConfig {
-  basemapStyleUrl: string | null
-  attribution: string
-}
-
-export interface Summary {
-  total: number
-  outsideArea: number
-  /** Incidents police.uk gives no location: in the total, on no map or hotspot analysis. */
-  withoutLocation: number
-  /** Span of the whole data set, independent of the filters. */
-  period: { from: string; to: string } | null
-  /** Counts apply every filter except categories, so the list always shows every category. */
-  categories: { category: string; count: number }[]
-  months: { month: string; count: number }[]
-}
-
-export interface CouncilProperties {
-  code: string
-  name: string
-}
-
-export interface WardProperties {
-  code: string
-  name: string
-  councilCode: string
-  councilName: string
-  count: number
-  label_lon: number
-  label_lat: number
-}
-
-export type WardFeature = Feature<Polygon | MultiPolygon, WardProperties>
-export type WardCollection = FeatureCollection<Polygon | MultiPolygon, WardProperties>
-
-export interface HexCell {
-  h3: string
-  count: number
-}
-
-export interface DataFilters {
-  categories: readonly string[]
-  from: string | null
-  to: string | null
-  ward: string | null
-}
-
 /** `?a=1&b=2` from the entries that have a value; '' when none has. */
 export function queryString(entries: [string, string | null | undefined][]): string {
   const present = entries.filter((entry): entry is [string, string] => entry[1] != null && entry[1] !== '')
@@ -55,46 +5,11 @@ export function queryString(entries: [string, string | null | undefined][]): str
   return `?${present.map(([key, value]) => `${key}=${encodeURIComponent(value)}`).join('&')}`
 }
 
-/** Server contract: comma-separated exact names; police.uk names contain no commas, so no escaping scheme is needed. */
-function categoriesParam(categories: readonly string[]): string | null {
-  return categories.length > 0 ? categories.join(',') : null
-}
-
-export const configUrl = '/api/config'
-export const councilsUrl = '/api/councils'
 /** Every ward's name and council, for pickers (staff). */
 export const wardListUrl = '/api/wards/list'
 
 export interface WardListAnswer {
   items: { code: string; name: string; councilCode: string; councilName: string }[]
-}
-
-export function summaryUrl(filters: DataFilters): string {
-  return `/api/summary${queryString([
-    ['from', filters.from],
-    ['to', filters.to],
-    ['categories', categoriesParam(filters.categories)],
-    ['ward', filters.ward],
-  ])}`
-}
-
-/** Ward counts ignore the ward filter so every ward's tooltip stays meaningful while one is selected. */
-export function wardsUrl(filters: Omit<DataFilters, 'ward'>): string {
-  return `/api/wards${queryString([
-    ['from', filters.from],
-    ['to', filters.to],
-    ['categories', categoriesParam(filters.categories)],
-  ])}`
-}
-
-export function hexesUrl(res: H3Resolution, filters: DataFilters): string {
-  return `/api/hexes${queryString([
-    ['res', String(res)],
-    ['from', filters.from],
-    ['to', filters.to],
-    ['categories', categoriesParam(filters.categories)],
-    ['ward', filters.ward],
-  ])}`
 }
 
 export class ApiError extends Error {
@@ -306,128 +221,7 @@ export interface SessionAnswer {
   csrfToken: string
 }
 
-export interface AdminUser extends User {
-  disabled: boolean
-  createdAt: string
-  lastLoginAt: string | null
-}
-
-export interface AuditEntry {
-  id: number
-  at: string
-  actor: { id: number | null; email: string | null } | null
-  action: string
-  target: string | null
-  ip: string | null
-  details: Record<string, unknown> | null
-  before: Record<string, unknown> | null
-  after: Record<string, unknown> | null
-}
-
-export const AUDIT_ACTIONS = [
-  'auth.login',
-  'auth.login_failed',
-  'auth.logout',
-  'auth.password_change',
-  'user.create',
-  'user.update',
-  'user.password_reset',
-  'import.file',
-  'harm_weights.update',
-] as const
-
-export interface AuditPage {
-  items: AuditEntry[]
-  nextCursor: string | null
-}
-
-/** A count as shown to a councillor: "<3" under the threshold, "*" when hidden so a "<3" cannot be worked out. */
-export type Count = number | string
-
-export interface WardReportWard {
-  code: string
-  name: string
-  councilName: string
-  total: Count
-  /** Every category, zeros included. */
-  categories: { category: string; count: Count }[]
-  /** Staff: each month of the period. Councillors: each month's total up to the report's month (the trend). */
-  months: { month: string; count: Count }[]
-}
-
-export interface WardReport {
-  /** The months the totals and categories cover; for a councillor, one month. */
-  period: { from: string; to: string } | null
-  /** The months with data: the periods a report may be asked for. */
-  dataPeriod: { from: string; to: string } | null
-  suppressionThreshold: number
-  suppressed: boolean
-  wards: WardReportWard[]
-}
-
 export const sessionUrl = '/api/auth/session'
 export const loginUrl = '/api/auth/login'
 export const logoutUrl = '/api/auth/logout'
 export const passwordUrl = '/api/auth/password'
-export const usersUrl = '/api/users'
-
-export function wardReportsUrl(filters: { from: string | null; to: string | null; ward: string | null }): string {
-  return `/api/ward-reports${queryString([
-    ['from', filters.from],
-    ['to', filters.to],
-    ['ward', filters.ward],
-  ])}`
-}
-
-export interface AuditFilters {
-  action: string | null
-  actor: string | null
-  from: string | null
-  to: string | null
-}
-
-export function auditUrl(filters: AuditFilters, cursor: string | null = null, limit = 50): string {
-  return `/api/audit${queryString([
-    ['action', filters.action],
-    ['actor', filters.actor?.trim() || null],
-    ['from', filters.from],
-    ['to', filters.to],
-    ['limit', String(limit)],
-    ['cursor', cursor],
-  ])}`
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// Harm weights (server/src/features/harm-weights/routes.ts)
-// ---------------------------------------------------------------------------------------------------------------
-
-export interface HarmWeight {
-  category: string
-  weight: number
-  /** The bundled default, for reset. */
-  defaultWeight: number
-  /** Where the default comes from. */
-  basis: string
-  updatedAt: string
-  /** Email of the last editor; null while the weight is the bundled default as loaded. */
-  updatedBy: string | null
-}
-
-export interface HarmWeightsAnswer {
-  /** What the bundled defaults are, in a sentence or two. */
-  scale: string
-  weights: HarmWeight[]
-}
-
-export interface HarmWeightChange {
-  category: string
-  weight: number
-}
-
-/** PUT body: 1 to 100 rows; the reason (at most 500 characters) goes to the audit trail. */
-export interface HarmWeightsUpdate {
-  weights: HarmWeightChange[]
-  reason?: string
-}
-
-export const harmWeightsUrl = '/api/harm-weights'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { WardFeature } from './api'
+import type { WardFeature } from '../features/map/map-api'
 import { groupWardList, groupWardsByCouncil } from './ward-groups'
 
 function ward(code: string, name: string, councilName: string): WardFeature {

@@ -1,4 +1,4 @@
-import type { WardFeature } from './api'
+import type { WardFeature } from '../features/map/map-api'
 
 export interface WardRef {
   code: string

@@ -1,17 +1,7 @@
 import './admin.css'
 import { useId, useMemo, useState, type FormEvent } from 'react'
-import {
-  apiRequest,
-  errorMessage,
-  ROLE_LABELS,
-  ROLES,
-  usersUrl,
-  wardListUrl,
-  type AdminUser,
-  type Role,
-  type User,
-  type WardListAnswer,
-} from '../../shared/api'
+import { usersUrl, type AdminUser } from './admin-api'
+import { apiRequest, errorMessage, ROLE_LABELS, ROLES, wardListUrl, type Role, type User, type WardListAnswer } from '../../shared/api'
 import { formatDateTime } from '../../shared/dates'
 import { MIN_PASSWORD_LENGTH, newPasswordProblem } from '../auth/passwords'
 import { useQueryClient } from '@tanstack/react-query'

@@ -1,6 +1,7 @@
 import './admin.css'
 import { useEffect, useId, useMemo, useState, type FormEvent } from 'react'
-import { apiRequest, AUDIT_ACTIONS, auditUrl, usersUrl, type AdminUser, type AuditFilters, type AuditPage } from '../../shared/api'
+import { AUDIT_ACTIONS, auditUrl, usersUrl, type AdminUser, type AuditFilters, type AuditPage } from './admin-api'
+import { apiRequest } from '../../shared/api'
 import { AUDIT_ACTION_LABELS, describeAuditEntry } from './audit-format'
 import { formatDateTime } from '../../shared/dates'
 import { useApiQuery } from '../../shared/use-api-query'

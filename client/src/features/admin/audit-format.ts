@@ -1,4 +1,4 @@
-import type { AuditEntry } from '../../shared/api'
+import type { AuditEntry } from './admin-api'
 
 /** One field an audited change touched, ready to print. */
 export interface AuditChange {

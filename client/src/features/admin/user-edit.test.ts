@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { AdminUser } from '../../shared/api'
+import type { AdminUser } from './admin-api'
 import { draftOf, generatePassword, userPatch } from './user-edit'
 
 const councillor: AdminUser = {

@@ -1,4 +1,5 @@
-import type { AdminUser, Role } from '../../shared/api'
+import type { AdminUser } from './admin-api'
+import type { Role } from '../../shared/api'
 
 export interface UserDraft {
   name: string

@@ -1,14 +1,7 @@
 import './harm-weights.css'
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react'
-import {
-  apiRequest,
-  errorMessage,
-  harmWeightsUrl,
-  type HarmWeight,
-  type HarmWeightsAnswer,
-  type HarmWeightsUpdate,
-  type User,
-} from '../../shared/api'
+import { harmWeightsUrl, type HarmWeight, type HarmWeightsAnswer, type HarmWeightsUpdate } from './harm-weights-api'
+import { apiRequest, errorMessage, type User } from '../../shared/api'
 import { formatDateTime } from '../../shared/dates'
 import {
   canEditHarmWeights,

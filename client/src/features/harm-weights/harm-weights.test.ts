@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { MAX_HARM_WEIGHT as SERVER_MAX_HARM_WEIGHT, readDefaultWeights } from '../../../../server/src/features/harm-weights/default-weights'
-import type { HarmWeight } from '../../shared/api'
+import type { HarmWeight } from './harm-weights-api'
 import {
   canEditHarmWeights,
   describeSaveError,

@@ -1,4 +1,5 @@
-import type { HarmWeight, HarmWeightChange, Role } from '../../shared/api'
+import type { HarmWeight, HarmWeightChange } from './harm-weights-api'
+import type { Role } from '../../shared/api'
 
 /** The server's limit (MAX_HARM_WEIGHT in server/src/features/harm-weights/default-weights.ts). */
 export const MAX_HARM_WEIGHT = 100_000

@@ -2,7 +2,8 @@
  * The hotspot analysis API (server/src/features/hotspots/routes.ts; served as OpenAPI at /docs/json): the answers'
  * shapes and the request URLs. Requests go through `fetchJson` in ../api like every other request.
  */
-import { queryString, type DataFilters } from '../../shared/api'
+import { type DataFilters } from '../map/map-api'
+import { queryString } from '../../shared/api'
 import type { Measure } from './hotspot-url'
 
 export const HOTSPOT_CLASSES = ['hot-99', 'hot-95', 'hot-90', 'not-significant', 'cold-90', 'cold-95', 'cold-99'] as const

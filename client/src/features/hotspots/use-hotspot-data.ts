@@ -1,4 +1,4 @@
-import type { DataFilters } from '../../shared/api'
+import type { DataFilters } from '../map/map-api'
 import { IMPORTED_DATA_STALE_MS } from '../../shared/query-client'
 import { useApiQuery, type ApiResource } from '../../shared/use-api-query'
 import {

@@ -1,5 +1,5 @@
 import { useId, useMemo, type ReactNode } from 'react'
-import type { WardFeature } from '../../shared/api'
+import type { WardFeature } from './map-api'
 import { categorySlug, type CategoryOption } from '../../shared/categories'
 import { formatCount } from './colour-scale'
 import { H3_RESOLUTIONS, type H3Resolution, type ResolutionChoice } from './h3-resolution'

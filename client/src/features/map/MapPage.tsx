@@ -1,7 +1,7 @@
 import 'maplibre-gl/dist/maplibre-gl.css'
 import './map.css'
 import { useCallback, useEffect, useRef, useState } from 'react'
-import type { WardFeature } from '../../shared/api'
+import type { WardFeature } from './map-api'
 import { categoryOptions } from '../../shared/categories'
 import { clampRange } from '../../shared/months'
 import { incidentSubject } from '../hotspots/chart-data'

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Position } from 'geojson'
-import type { WardFeature } from '../../shared/api'
+import type { WardFeature } from './map-api'
 import { chainSegments, councilEdges } from './council-edges'
 
 function ward(code: string, councilCode: string, ring: Position[]): WardFeature {

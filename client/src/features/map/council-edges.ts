@@ -1,5 +1,5 @@
 import type { Position } from 'geojson'
-import type { WardFeature } from '../../shared/api'
+import type { WardFeature } from './map-api'
 
 /**
  * Council boundaries drawn from the wards' own edges. The ONS council file is generalised differently from the

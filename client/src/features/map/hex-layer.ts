@@ -1,5 +1,5 @@
 import { H3HexagonLayer } from '@deck.gl/geo-layers'
-import type { HexCell } from '../../shared/api'
+import type { HexCell } from './map-api'
 import type { ColourScale } from './colour-scale'
 
 export const HEX_LAYER_ID = 'hexes'

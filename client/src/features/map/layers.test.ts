@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { WardFeature } from '../../shared/api'
+import type { WardFeature } from './map-api'
 import { buildColourScale, PALETTE } from './colour-scale'
 import { buildHexLayer, HEX_FILL_ALPHA, HEX_LAYER_ID } from './hex-layer'
 import { describeHover, tooltipPlacement } from './tooltip'

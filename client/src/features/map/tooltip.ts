@@ -1,4 +1,4 @@
-import type { HexCell, WardProperties } from '../../shared/api'
+import type { HexCell, WardProperties } from './map-api'
 import { formatCount } from './colour-scale'
 import { HEX_LAYER_ID } from './hex-layer'
 import { WARD_AREA_LAYER_ID } from './ward-layers'

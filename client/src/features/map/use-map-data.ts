@@ -1,16 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query'
 import { useCallback, useMemo } from 'react'
-import {
-  configUrl,
-  hexesUrl,
-  summaryUrl,
-  wardsUrl,
-  type ClientConfig,
-  type HexCell,
-  type Summary,
-  type WardCollection,
-  type WardFeature,
-} from '../../shared/api'
+import { configUrl, hexesUrl, summaryUrl, wardsUrl, type ClientConfig, type HexCell, type Summary, type WardCollection, type WardFeature } from './map-api'
 import { monthsBetween } from '../../shared/months'
 import { IMPORTED_DATA_STALE_MS, refetchFailed } from '../../shared/query-client'
 import { useApiQuery, type ApiResource } from '../../shared/use-api-query'

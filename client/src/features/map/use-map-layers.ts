@@ -1,6 +1,6 @@
 import type { LayersList } from '@deck.gl/core'
 import { useMemo } from 'react'
-import type { HexCell, WardFeature } from '../../shared/api'
+import type { HexCell, WardFeature } from './map-api'
 import type { EmergingCell, GiStarCell } from '../hotspots/hotspot-api'
 import { buildEmergingLayer, buildGistarLayer, buildHighlightLayers, type HighlightedLocation } from '../hotspots/hotspot-layers'
 import type { HotspotLayerId } from '../hotspots/hotspot-url'

@@ -1,6 +1,6 @@
 import { GeoJsonLayer, PathLayer, TextLayer } from '@deck.gl/layers'
 import type { Position } from 'geojson'
-import type { WardFeature } from '../../shared/api'
+import type { WardFeature } from './map-api'
 import { declutterLabels, textMeasurer } from './label-declutter'
 
 export const WARD_AREA_LAYER_ID = 'ward-areas'

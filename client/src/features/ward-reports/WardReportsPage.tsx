@@ -1,6 +1,7 @@
 import './ward-reports.css'
 import { useEffect, useId, useMemo, useState } from 'react'
-import { wardReportsUrl, type Count, type User, type WardReport, type WardReportWard } from '../../shared/api'
+import { wardReportsUrl, type Count, type WardReport, type WardReportWard } from './ward-report-api'
+import { type User } from '../../shared/api'
 import { formatMonth, monthsBetween } from '../../shared/months'
 import { IMPORTED_DATA_STALE_MS } from '../../shared/query-client'
 import { useApiQuery } from '../../shared/use-api-query'

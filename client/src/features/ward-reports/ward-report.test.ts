@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { WardReport } from '../../shared/api'
+import type { WardReport } from './ward-report-api'
 import { csvField, csvFileName, describePeriod, formatReportCount, monthGrid, sortCategories, wardReportCsv } from './ward-report'
 
 const report: WardReport = {

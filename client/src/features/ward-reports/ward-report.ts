@@ -1,4 +1,4 @@
-import type { Count, WardReport, WardReportWard } from '../../shared/api'
+import type { Count, WardReport, WardReportWard } from './ward-report-api'
 import { formatCount } from '../map/colour-scale'
 import { formatMonth } from '../../shared/months'
 
