@@ -8,7 +8,7 @@ import { AdminUsersPage } from '../features/admin/AdminUsersPage'
 import { AuditLogPage } from '../features/admin/AuditLogPage'
 import { HarmWeightsPage } from '../features/harm-weights/HarmWeightsPage'
 import { LoginPage } from '../features/auth/LoginPage'
-import { PasswordChangeForm } from '../features/auth/PasswordChangeForm'
+import { ForcedPasswordChange } from '../features/auth/ForcedPasswordChange'
 import { LoadingState } from '../shared/States'
 import { TopBar } from './TopBar'
 import { WardReportsPage } from '../features/ward-reports/WardReportsPage'
@@ -126,30 +126,6 @@ export function Root() {
       }
       return <Shell user={session.user} onSignOut={signOut} />
   }
-}
-
-function ForcedPasswordChange({ user, onChanged, onSignOut }: { user: User; onChanged(): void; onSignOut(): void }) {
-  useEffect(() => {
-    document.title = 'Patrolmap — choose a new password'
-  }, [])
-  return (
-    <main className="auth-page">
-      <div className="auth-card" data-testid="forced-password-change">
-        <p className="auth-brand">Patrolmap</p>
-        <h1>Choose a new password</h1>
-        <p>
-          Signed in as <strong>{user.email}</strong>. Your password was set by an administrator, so choose your own
-          before going on.
-        </p>
-        <PasswordChangeForm email={user.email} submitLabel="Save and continue" onChanged={onChanged} />
-        <p className="auth-help">
-          <button type="button" className="link-button" onClick={onSignOut}>
-            Sign out instead
-          </button>
-        </p>
-      </div>
-    </main>
-  )
 }
 
 function Shell({ user, onSignOut }: { user: User; onSignOut(): void }) {

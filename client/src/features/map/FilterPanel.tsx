@@ -3,7 +3,7 @@ import type { WardFeature } from './map-api'
 import { categorySlug, type CategoryOption } from '../../shared/categories'
 import { formatCount } from './colour-scale'
 import { H3_RESOLUTIONS, type H3Resolution, type ResolutionChoice } from './h3-resolution'
-import { formatMonth } from '../../shared/months'
+import { MonthSelect } from '../../shared/MonthSelect'
 import { groupWardsByCouncil } from '../../shared/ward-groups'
 import type { Filters } from './view-state-url'
 import type { MapMode } from '../hotspots/hotspot-url'
@@ -234,29 +234,5 @@ export function FilterPanel(props: FilterPanelProps) {
         )}
       </div>
     </aside>
-  )
-}
-
-export interface MonthSelectProps {
-  label: string
-  testId: string
-  months: string[]
-  value: string
-  onChange: (month: string) => void
-}
-
-export function MonthSelect({ label, testId, months, value, onChange }: MonthSelectProps) {
-  return (
-    <label>
-      {label}
-      <select data-testid={testId} value={value} disabled={months.length === 0} onChange={(event) => onChange(event.target.value)}>
-        {months.length === 0 && <option value="">Loading…</option>}
-        {months.map((month) => (
-          <option key={month} value={month}>
-            {formatMonth(month)}
-          </option>
-        ))}
-      </select>
-    </label>
   )
 }

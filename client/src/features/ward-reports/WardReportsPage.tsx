@@ -16,7 +16,8 @@ import {
   sortCategories,
   wardReportCsv,
 } from './ward-report'
-import { MonthSelect } from '../map/FilterPanel'
+import { downloadText } from '../../shared/download'
+import { MonthSelect } from '../../shared/MonthSelect'
 import { EmptyState, ErrorState, LoadingState } from '../../shared/States'
 
 const MONTH_INITIALS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
@@ -24,19 +25,6 @@ const MONTH_INITIALS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 
 interface Range {
   from: string | null
   to: string | null
-}
-
-function downloadCsv(fileName: string, text: string): void {
-  // The byte-order mark makes Excel read the file as UTF-8 (ward names, dashes).
-  const blob = new Blob(['\uFEFF', text], { type: 'text/csv;charset=utf-8' })
-  const url = URL.createObjectURL(blob)
-  const link = document.createElement('a')
-  link.href = url
-  link.download = fileName
-  document.body.append(link)
-  link.click()
-  link.remove()
-  window.setTimeout(() => URL.revokeObjectURL(url), 1000)
 }
 
 export function WardReportsPage({ user }: { user: User }) {
@@ -85,7 +73,7 @@ export function WardReportsPage({ user }: { user: User }) {
             type="button"
             data-testid="export-csv"
             disabled={!data || data.wards.length === 0 || !current}
-            onClick={() => data && downloadCsv(csvFileName(data), wardReportCsv(data))}
+            onClick={() => data && downloadText(csvFileName(data), wardReportCsv(data), 'text/csv;charset=utf-8')}
           >
             Export CSV
           </button>
