@@ -1,6 +1,6 @@
 import { useId } from 'react'
 import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts'
-import { formatCount } from '../map/colour-scale'
+import { formatCount } from '../../shared/format'
 import {
   concentrationChartData,
   concentrationReading,

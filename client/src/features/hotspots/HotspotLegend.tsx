@@ -1,5 +1,6 @@
 import { useId } from 'react'
-import { formatCount, rgbCss } from '../map/colour-scale'
+import { formatCount } from '../../shared/format'
+import { rgbCss } from '../map/colour-scale'
 import type { EmergingAnswer, GiStarAnswer } from './hotspot-api'
 import { emergingLegend, gistarLegend, hasColdPatterns, HOTSPOT_FILL_ALPHA, type LegendEntry } from './hotspot-colours'
 import { HIGHLIGHT_LINE_COLOUR } from './hotspot-layers'

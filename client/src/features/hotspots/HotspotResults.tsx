@@ -1,6 +1,6 @@
 import { useId, useState, type ReactNode } from 'react'
 import { errorMessage } from '../../shared/api'
-import { formatCount } from '../map/colour-scale'
+import { formatCount } from '../../shared/format'
 import { downloadText } from '../../shared/download'
 import { formatChange, previousPeriodCovered, topWardsReading } from './chart-data'
 import type { ConcentrationAnswer, ForecastAnswer, ProblemLocation, ProblemLocationsAnswer, TopWardsAnswer } from './hotspot-api'

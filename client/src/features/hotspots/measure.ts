@@ -1,4 +1,4 @@
-import { formatCount } from '../map/colour-scale'
+import { formatCount } from '../../shared/format'
 import type { Measure } from './hotspot-url'
 
 /**

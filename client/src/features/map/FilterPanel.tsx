@@ -1,7 +1,7 @@
 import { useId, useMemo, type ReactNode } from 'react'
 import type { WardFeature } from './map-api'
 import { categorySlug, type CategoryOption } from '../../shared/categories'
-import { formatCount } from './colour-scale'
+import { formatCount } from '../../shared/format'
 import { H3_RESOLUTIONS, type H3Resolution, type ResolutionChoice } from './h3-resolution'
 import { MonthSelect } from '../../shared/MonthSelect'
 import { groupWardsByCouncil } from '../../shared/ward-groups'

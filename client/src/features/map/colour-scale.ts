@@ -1,3 +1,5 @@
+import { formatCount } from '../../shared/format'
+
 export type Rgb = [number, number, number]
 
 /**
@@ -47,10 +49,6 @@ function rangeLabel(min: number, max: number, isFirst: boolean, isLast: boolean)
   const low = isFirst ? 1 : min
   const high = isLast ? max : max - 1
   return low === high ? formatCount(low) : `${formatCount(low)}–${formatCount(high)}`
-}
-
-export function formatCount(count: number): string {
-  return count.toLocaleString('en-GB')
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { HexCell, WardProperties } from './map-api'
-import { formatCount } from './colour-scale'
+import { formatCount } from '../../shared/format'
 import { HEX_LAYER_ID } from './hex-layer'
 import { WARD_AREA_LAYER_ID } from './ward-layers'
 

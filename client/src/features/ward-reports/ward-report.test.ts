@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { WardReport } from './ward-report-api'
-import { csvField, csvFileName, describePeriod, formatReportCount, monthGrid, sortCategories, wardReportCsv } from './ward-report'
+import { csvFileName, describePeriod, formatReportCount, monthGrid, sortCategories, wardReportCsv } from './ward-report'
 
 const report: WardReport = {
   period: { from: '2024-01', to: '2024-03' },
@@ -72,16 +72,6 @@ describe('monthGrid', () => {
 })
 
 describe('CSV export', () => {
-  it('quotes fields that need it and defuses formulas', () => {
-    expect(csvField('plain')).toBe('plain')
-    expect(csvField('a, b')).toBe('"a, b"')
-    expect(csvField('say "hi"')).toBe('"say ""hi"""')
-    expect(csvField('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`)
-    expect(csvField('-1')).toBe("'-1")
-    expect(csvField(-1)).toBe('-1')
-    expect(csvField('<3')).toBe('<3')
-  })
-
   it('writes every shown count, keeping "<3" as it is', () => {
     const csv = wardReportCsv(report)
     const lines = csv.split('\r\n')

@@ -1,5 +1,5 @@
 import type { Count, WardReport, WardReportWard } from './ward-report-api'
-import { formatCount } from '../map/colour-scale'
+import { csvField, formatCount } from '../../shared/format'
 import { formatMonth } from '../../shared/months'
 
 /** The N of a total shown to a councillor as ">=N" (at least N), else null. */
@@ -49,16 +49,6 @@ export function monthGrid(months: WardReportWard['months']): MonthGridRow[] {
     rows.set(year, row)
   }
   return [...rows.values()].sort((left, right) => left.year.localeCompare(right.year))
-}
-
-/**
- * One CSV field (RFC 4180). Text a spreadsheet would run as a formula (=, +, -, @ first) gets a leading apostrophe,
- * so an exported report cannot carry a formula into Excel. "<3" is left alone: it is not a formula.
- */
-export function csvField(value: string | number): string {
-  let text = String(value)
-  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`
-  return /[",\r\n]|^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text
 }
 
 export const CSV_HEADER = ['Ward code', 'Ward', 'Council', 'From', 'To', 'Breakdown', 'Item', 'Count']
