@@ -4,12 +4,16 @@ import react from '@vitejs/plugin-react'
 
 const clientRoot = fileURLToPath(new URL('.', import.meta.url))
 
-export default defineConfig({
+/**
+ * `--mode e2e` (npm run build:client:e2e) is the end-to-end tests' build: the same app with its test hooks
+ * (client/src/shared/test-hooks.ts) compiled in, written apart so the production build never carries them.
+ */
+export default defineConfig(({ mode }) => ({
   root: clientRoot,
   base: '/',
   plugins: [react()],
   build: {
-    outDir: fileURLToPath(new URL('./dist', import.meta.url)),
+    outDir: fileURLToPath(new URL(mode === 'e2e' ? './dist-e2e' : './dist', import.meta.url)),
     emptyOutDir: true,
     // deck.gl + maplibre are large by nature; the default 500 kB warning is noise for a map app.
     chunkSizeWarningLimit: 2500,
@@ -19,4 +23,4 @@ export default defineConfig({
       '/api': 'http://127.0.0.1:8088',
     },
   },
-})
+}))

@@ -3,11 +3,10 @@ import path from 'node:path'
 import type { AddressInfo } from 'node:net'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import type { HarmWeightsAnswer } from '../../client/src/api.js'
-import { formatWeight } from '../../client/src/harm-weights.js'
-import { defaultClientDir } from '../../server/src/app.js'
+import type { HarmWeightsAnswer } from '../../client/src/features/harm-weights/harm-weights-api.js'
+import { formatWeight } from '../../client/src/features/harm-weights/harm-weights.js'
 import { projectRoot } from '../../server/src/config.js'
-import { chromiumUnavailableReason, launchChromium, openWatchedWindow } from '../support/browser.js'
+import { chromiumUnavailableReason, launchChromium, openWatchedWindow, E2E_CLIENT_MISSING, e2eClientDir } from '../support/browser.js'
 import { createTestUser, startTestApp, TEST_PASSWORD, type TestApp } from '../support/test-app.js'
 
 const VIEWPORT = { width: 1280, height: 800 }
@@ -42,12 +41,12 @@ describe.skipIf(skipReason !== null)(`harm weights page in Chromium${skipReason 
   const windows: Window[] = []
 
   beforeAll(async () => {
-    if (!fs.existsSync(path.join(defaultClientDir, 'index.html'))) {
-      throw new Error(`${defaultClientDir}/index.html is missing: run npm run build:client before the end-to-end tests`)
+    if (!fs.existsSync(path.join(e2eClientDir, 'index.html'))) {
+      throw new Error(E2E_CLIENT_MISSING)
     }
     fs.mkdirSync(artifactsDir, { recursive: true })
     // No incidents needed: the weights are loaded by the migration, and the categories with them.
-    testApp = await startTestApp({ clientDir: defaultClientDir })
+    testApp = await startTestApp({ clientDir: e2eClientDir })
     await testApp.app.listen({ port: 0, host: '127.0.0.1' })
     origin = `http://127.0.0.1:${(testApp.app.server.address() as AddressInfo).port}`
     for (const role of ['admin', 'analyst', 'inspector', 'councillor'] as const) {

@@ -4,19 +4,18 @@ import type { AddressInfo } from 'node:net'
 import Papa from 'papaparse'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { defaultClientDir } from '../../server/src/app.js'
 import { projectRoot } from '../../server/src/config.js'
-import type { Rgb } from '../../client/src/colour-scale.js'
+import type { Rgb } from '../../client/src/features/map/colour-scale.js'
 import type {
   ConcentrationAnswer,
   ForecastAnswer,
   GiStarAnswer,
   ProblemLocationsAnswer,
   TopWardsAnswer,
-} from '../../client/src/hotspots/hotspot-api.js'
-import { GISTAR_COLOURS, HOTSPOT_FILL_ALPHA } from '../../client/src/hotspots/hotspot-colours.js'
-import { OFFLINE_COLOURS } from '../../client/src/offline-style.js'
-import { chromiumUnavailableReason, launchChromium } from '../support/browser.js'
+} from '../../client/src/features/hotspots/hotspot-api.js'
+import { GISTAR_COLOURS, HOTSPOT_FILL_ALPHA } from '../../client/src/features/hotspots/hotspot-colours.js'
+import { OFFLINE_COLOURS } from '../../client/src/features/map/offline-style.js'
+import { chromiumUnavailableReason, launchChromium, E2E_CLIENT_MISSING, e2eClientDir } from '../support/browser.js'
 import { boundaryFiles, createTestUser, policeUkFile, startTestApp, TEST_PASSWORD, type TestApp } from '../support/test-app.js'
 
 /** Six months: enough for emerging patterns, and three months of forecast accuracy after a three-month lookback. */
@@ -38,7 +37,7 @@ if (skipReason) console.warn(`tests/e2e skipped: ${skipReason}`)
 
 const COLOUR_TOLERANCE = 18
 const HIGHLIGHT_TOLERANCE = 40
-/** HIGHLIGHT_LINE_COLOUR in client/src/hotspots/hotspot-layers.ts (not imported: that module brings deck.gl). */
+/** HIGHLIGHT_LINE_COLOUR in client/src/features/hotspots/hotspot-layers.ts (not imported: that module brings deck.gl). */
 const HIGHLIGHT_RGB: Rgb = [29, 78, 216]
 
 function hexToRgb(hex: string): Rgb {
@@ -125,11 +124,11 @@ describe.skipIf(skipReason !== null)(`Hotspots mode in Chromium${skipReason ? ` 
   const apiRequests: string[] = []
 
   beforeAll(async () => {
-    if (!fs.existsSync(path.join(defaultClientDir, 'index.html'))) {
-      throw new Error(`${defaultClientDir}/index.html is missing: run npm run build:client before the end-to-end tests`)
+    if (!fs.existsSync(path.join(e2eClientDir, 'index.html'))) {
+      throw new Error(E2E_CLIENT_MISSING)
     }
     fs.mkdirSync(artifactsDir, { recursive: true })
-    testApp = await startTestApp({ clientDir: defaultClientDir })
+    testApp = await startTestApp({ clientDir: e2eClientDir })
     await testApp.importFiles([...boundaryFiles, ...MONTHS.map(policeUkFile)])
     await testApp.app.listen({ port: 0, host: '127.0.0.1' })
     origin = `http://127.0.0.1:${(testApp.app.server.address() as AddressInfo).port}`

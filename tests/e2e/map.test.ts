@@ -1,14 +1,13 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import type { AddressInfo } from 'node:net'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
+import type { Browser, BrowserContext, Page, Request } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { defaultClientDir } from '../../server/src/app.js'
 import { projectRoot } from '../../server/src/config.js'
-import { PALETTE, type Rgb } from '../../client/src/colour-scale.js'
-import { OFFLINE_COLOURS } from '../../client/src/offline-style.js'
-import { project } from '../../client/src/fit-camera.js'
-import { chromiumUnavailableReason, launchChromium } from '../support/browser.js'
+import { PALETTE, type Rgb } from '../../client/src/features/map/colour-scale.js'
+import { OFFLINE_COLOURS } from '../../client/src/features/map/offline-style.js'
+import { project } from '../../client/src/features/map/fit-camera.js'
+import { chromiumUnavailableReason, launchChromium, E2E_CLIENT_MISSING, e2eClientDir } from '../support/browser.js'
 import { boundaryFiles, createTestUser, policeUkFile, startTestApp, TEST_PASSWORD, type TestApp } from '../support/test-app.js'
 
 const ASB = 'Anti-social behaviour'
@@ -25,7 +24,7 @@ const skipReason = chromiumUnavailableReason()
 if (skipReason) console.warn(`tests/e2e skipped: ${skipReason}`)
 
 // ---------------------------------------------------------------------------------------------------------------
-// What a person sees: hexagons are YlOrRd cells drawn at alpha 200/255 (HEX_FILL_ALPHA in client/src/hex-layer.ts,
+// What a person sees: hexagons are YlOrRd cells drawn at alpha 200/255 (HEX_FILL_ALPHA in client/src/features/map/hex-layer.ts,
 // not imported because that module drags deck.gl into Node) over the offline basemap's council fill or background.
 // A pixel counts as "hex" when it is close to one of those blends; basemap, ward lines and labels are all far off.
 // ---------------------------------------------------------------------------------------------------------------
@@ -173,11 +172,11 @@ describe.skipIf(skipReason !== null)(`map in Chromium${skipReason ? ` (skipped: 
   const consoleErrors: string[] = []
 
   beforeAll(async () => {
-    if (!fs.existsSync(path.join(defaultClientDir, 'index.html'))) {
-      throw new Error(`${defaultClientDir}/index.html is missing: run npm run build:client before the end-to-end tests`)
+    if (!fs.existsSync(path.join(e2eClientDir, 'index.html'))) {
+      throw new Error(E2E_CLIENT_MISSING)
     }
     fs.mkdirSync(artifactsDir, { recursive: true })
-    testApp = await startTestApp({ clientDir: defaultClientDir })
+    testApp = await startTestApp({ clientDir: e2eClientDir })
     await testApp.importFiles([...boundaryFiles, ...MONTHS.map(policeUkFile)])
     await testApp.app.listen({ port: 0, host: '127.0.0.1' })
     origin = `http://127.0.0.1:${(testApp.app.server.address() as AddressInfo).port}`
@@ -401,4 +400,81 @@ describe.skipIf(skipReason !== null)(`map in Chromium${skipReason ? ` (skipped: 
       await restored.close()
     }
   })
+
+  /** Every /api/ request the page makes while `action` runs (method, path and query). */
+  async function apiRequestsDuring(action: () => Promise<void>): Promise<string[]> {
+    const requests: string[] = []
+    const record = (request: Request) => {
+      const url = new URL(request.url())
+      if (url.pathname.startsWith('/api/')) requests.push(`${request.method()} ${url.pathname}${url.search}`)
+    }
+    page.on('request', record)
+    try {
+      await action()
+    } finally {
+      page.off('request', record)
+    }
+    return requests
+  }
+
+  it('Back after a filter change restores the previous map: its filters, its panel and its hexagons', async () => {
+    await selectOnly(page, ['anti-social-behaviour'])
+    const asb = await waitForHexes(page, (url) => categoriesOf(url) === ASB, RERENDER_MS)
+    await page.getByTestId('loading').waitFor({ state: 'detached', timeout: RERENDER_MS })
+    await expect.poll(() => new URL(page.url()).searchParams.get('categories'), { timeout: 5000 }).toBe(ASB)
+    const asbPanel = await checkboxStates(page)
+    const asbAddress = new URL(page.url())
+    const asbTotal = await page.getByTestId('total').textContent()
+
+    await page.getByTestId('category-burglary').check()
+    const both = await waitForHexes(page, (url) => (categoriesOf(url) ?? '').split(',').includes(BURGLARY), RERENDER_MS)
+    expect(both.lastHexesUrl).not.toBe(asb.lastHexesUrl)
+    await expect.poll(() => page.getByTestId('total').textContent(), { timeout: RERENDER_MS }).not.toBe(asbTotal)
+
+    const requests = await apiRequestsDuring(async () => {
+      await page.goBack()
+      await waitForHexes(page, (url) => url === asb.lastHexesUrl, RERENDER_MS)
+    })
+    expect(new URL(page.url()).searchParams.get('categories')).toBe(ASB)
+    expect(new URL(page.url()).pathname).toBe(asbAddress.pathname)
+    expect(await checkboxStates(page)).toEqual(asbPanel)
+    await expect.poll(() => page.getByTestId('total').textContent(), { timeout: RERENDER_MS }).toBe(asbTotal)
+    // The map it went back to was seen already: its answers come from the cache.
+    expect(requests).toEqual([])
+
+    // And Forward brings the later map back.
+    await page.goForward()
+    await waitForHexes(page, (url) => url === both.lastHexesUrl, RERENDER_MS)
+    expect(await page.getByTestId('category-burglary').isChecked()).toBe(true)
+  })
+
+  it('switching to Hotspots and back, or to another page and back, asks the server for nothing new', async () => {
+    await selectOnly(page, ['anti-social-behaviour'])
+    const hexes = await waitForHexes(page, (url) => categoriesOf(url) === ASB, RERENDER_MS)
+    // Each view once, so each answer is in the cache: Hotspots mode, the ward reports, the map again.
+    await page.getByTestId('mode-hotspots').click()
+    await page.waitForFunction(() => window.__patrolmap?.hotspotsLoaded === true, undefined, { timeout: FIRST_RENDER_MS })
+    await page.getByTestId('loading').waitFor({ state: 'detached', timeout: FIRST_RENDER_MS })
+    await page.getByTestId('mode-incidents').click()
+    await waitForHexes(page, (url) => url === hexes.lastHexesUrl, RERENDER_MS)
+    await page.getByTestId('nav-reports').click()
+    await page.getByTestId('ward-report').first().waitFor({ state: 'visible', timeout: RERENDER_MS })
+    await page.getByTestId('nav-map').click()
+    await waitForHexes(page, (url) => url === hexes.lastHexesUrl, FIRST_RENDER_MS)
+    await page.getByTestId('loading').waitFor({ state: 'detached', timeout: RERENDER_MS })
+
+    const requests = await apiRequestsDuring(async () => {
+      await page.getByTestId('mode-hotspots').click()
+      await page.waitForFunction(() => window.__patrolmap?.hotspotsLoaded === true, undefined, { timeout: RERENDER_MS })
+      await page.getByTestId('mode-incidents').click()
+      await waitForHexes(page, (url) => url === hexes.lastHexesUrl, RERENDER_MS)
+      await page.getByTestId('nav-reports').click()
+      await page.getByTestId('ward-report').first().waitFor({ state: 'visible', timeout: RERENDER_MS })
+      await page.getByTestId('nav-map').click()
+      await waitForHexes(page, (url) => url === hexes.lastHexesUrl, FIRST_RENDER_MS)
+      await page.getByTestId('loading').waitFor({ state: 'detached', timeout: RERENDER_MS })
+    })
+    expect(requests).toEqual([])
+  })
 })
+

@@ -3,9 +3,8 @@ import path from 'node:path'
 import type { AddressInfo } from 'node:net'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { defaultClientDir } from '../../server/src/app.js'
 import { projectRoot } from '../../server/src/config.js'
-import { chromiumUnavailableReason, launchChromium, openWatchedWindow, type WatchedWindow } from '../support/browser.js'
+import { chromiumUnavailableReason, launchChromium, openWatchedWindow, type WatchedWindow, E2E_CLIENT_MISSING, e2eClientDir } from '../support/browser.js'
 import { boundaryFiles, createTestUser, policeUkFile, signIn, startTestApp, TEST_PASSWORD, type TestApp } from '../support/test-app.js'
 
 const MONTHS = ['2024-01', '2024-02', '2024-03']
@@ -36,11 +35,11 @@ describe.skipIf(skipReason !== null)(`sign-in and roles in Chromium${skipReason 
   const windows: WatchedWindow[] = []
 
   beforeAll(async () => {
-    if (!fs.existsSync(path.join(defaultClientDir, 'index.html'))) {
-      throw new Error(`${defaultClientDir}/index.html is missing: run npm run build:client before the end-to-end tests`)
+    if (!fs.existsSync(path.join(e2eClientDir, 'index.html'))) {
+      throw new Error(E2E_CLIENT_MISSING)
     }
     fs.mkdirSync(artifactsDir, { recursive: true })
-    testApp = await startTestApp({ clientDir: defaultClientDir })
+    testApp = await startTestApp({ clientDir: e2eClientDir })
     await testApp.importFiles([...boundaryFiles, ...MONTHS.map(policeUkFile)])
     await testApp.app.listen({ port: 0, host: '127.0.0.1' })
     origin = `http://127.0.0.1:${(testApp.app.server.address() as AddressInfo).port}`

@@ -33,6 +33,7 @@ function sampleFor(method: string, path: string, caller: Caller): Sample | undef
     'GET /api/summary': () => ({ url: '/api/summary?from=2024-01&to=2024-01' }),
     'GET /api/wards': () => ({ url: '/api/wards?from=2024-01&to=2024-01' }),
     'GET /api/councils': () => ({ url: '/api/councils' }),
+    'GET /api/wards/list': () => ({ url: '/api/wards/list' }),
     'GET /api/hexes': () => ({ url: '/api/hexes?res=8&from=2024-01&to=2024-01' }),
     'GET /api/incidents': () => ({ url: '/api/incidents?limit=5' }),
     'POST /api/auth/login': () => ({ url: '/api/auth/login', payload: { email: 'login-target@test.local', password: TEST_PASSWORD } }),

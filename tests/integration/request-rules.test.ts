@@ -61,7 +61,7 @@ describe('parameter validation', () => {
   const hostile = ["'; DROP TABLE incidents; --", "' OR '1'='1", '%00', '\\x00', 'a'.repeat(5000), '${1}', '<script>alert(1)</script>']
   const parameters = ['from', 'to', 'categories', 'ward', 'res', 'bbox', 'cursor', 'limit']
   it.each(hostile)('never answers 500 to hostile text %#', async (value) => {
-    for (const route of ['/api/hexes', '/api/summary', '/api/wards', '/api/incidents']) {
+    for (const route of ['/api/hexes', '/api/summary', '/api/wards', '/api/wards/list', '/api/incidents']) {
       for (const parameter of parameters) {
         const response = await get(`${route}?${parameter}=${encodeURIComponent(value)}`)
         expect(response.statusCode, `${route} ${parameter}`).toBe(400)
@@ -114,7 +114,7 @@ describe('GET /docs', () => {
     const spec = await json('/docs/json')
     expect(Object.keys(spec.paths).sort()).toEqual(
       [
-        '/api/config', '/api/councils', '/api/health', '/api/hexes', '/api/incidents', '/api/summary', '/api/wards',
+        '/api/config', '/api/councils', '/api/health', '/api/hexes', '/api/incidents', '/api/summary', '/api/wards', '/api/wards/list',
         '/api/auth/login', '/api/auth/logout', '/api/auth/session', '/api/auth/password',
         '/api/users', '/api/users/{id}', '/api/users/{id}/password', '/api/audit', '/api/ward-reports',
         '/api/hotspots/gistar', '/api/hotspots/emerging', '/api/hotspots/problem-locations', '/api/hotspots/concentration',

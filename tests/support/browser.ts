@@ -1,5 +1,15 @@
 import fs from 'node:fs'
+import path from 'node:path'
 import { chromium, type Browser, type BrowserContext, type Page, type Request } from 'playwright-core'
+import { projectRoot } from '../../server/src/config.js'
+
+/**
+ * The client the browser tests serve: the production build plus the test hooks they wait on (window.__patrolmap),
+ * made by `npm run build:client:e2e` (client/vite.config.ts, mode "e2e").
+ */
+export const e2eClientDir = path.join(projectRoot, 'client/dist-e2e')
+
+export const E2E_CLIENT_MISSING = `${e2eClientDir}/index.html is missing: run npm run build:client:e2e before the end-to-end tests`
 
 /** Debian's Chromium package. The tests never download a browser: there is no network on CI runners or here. */
 export const CHROMIUM_PATH = '/usr/bin/chromium'

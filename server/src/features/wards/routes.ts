@@ -7,6 +7,7 @@ import { PERIOD_HEADER, periodHeaderValue } from '../summary/period-in-data.js'
 
 const wardCounts = loadQuery(import.meta.url, 'ward-counts.sql')
 const councilOutlines = loadQuery(import.meta.url, 'council-outlines.sql')
+const wardList = loadQuery(import.meta.url, 'ward-list.sql')
 
 const { ward: _ward, ...wardsQueryProperties } = incidentFilterProperties
 const WardsQuery = Type.Object(wardsQueryProperties, { additionalProperties: false })
@@ -14,6 +15,12 @@ const FeatureCollection = Type.Object(
   { type: Type.Literal('FeatureCollection'), features: Type.Array(Type.Unknown()) },
   { description: 'GeoJSON FeatureCollection (EPSG:4326)' },
 )
+const WardList = Type.Object({
+  items: Type.Array(
+    Type.Object({ code: Type.String(), name: Type.String(), councilCode: Type.String(), councilName: Type.String() }),
+    { description: 'every ward, by council name then ward name' },
+  ),
+})
 
 export const wardRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
@@ -34,6 +41,19 @@ export const wardRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const result = await app.pg.query({ ...wardCounts, values: [from, to, categories] })
       reply.header(PERIOD_HEADER, periodHeaderValue(period))
       return reply.type('application/geo+json').send(result.rows[0].collection)
+    },
+  )
+
+  // Pickers need names, not shapes or counts: the map's /api/wards is megabytes of geometry and a count per ward.
+  app.get(
+    '/api/wards/list',
+    {
+      config: { access: STAFF },
+      schema: { summary: 'Every ward for pickers: code, name and council', tags: ['boundaries'], querystring: NoQuery, response: { 200: WardList } },
+    },
+    async () => {
+      const result = await app.pg.query(wardList)
+      return { items: result.rows }
     },
   )
 

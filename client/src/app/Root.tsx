@@ -1,0 +1,192 @@
+import './app.css'
+import { useQueryClient } from '@tanstack/react-query'
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react'
+import { ApiError, apiRequest, errorMessage, logoutUrl, sessionUrl, setCsrfToken, setSessionListener, type SessionAnswer, type User } from '../shared/api'
+import { navigate, usePathname } from './navigation'
+import { landingPage, PAGES, resolveRoute, type PageId } from './routes'
+import { AdminUsersPage } from '../features/admin/AdminUsersPage'
+import { AuditLogPage } from '../features/admin/AuditLogPage'
+import { HarmWeightsPage } from '../features/harm-weights/HarmWeightsPage'
+import { LoginPage } from '../features/auth/LoginPage'
+import { ForcedPasswordChange } from '../features/auth/ForcedPasswordChange'
+import { LoadingState } from '../shared/States'
+import { TopBar } from './TopBar'
+import { WardReportsPage } from '../features/ward-reports/WardReportsPage'
+
+// The map pulls in MapLibre and deck.gl; a councillor, who never sees it, never downloads it either.
+const MapApp = lazy(() => import('../features/map/MapPage').then((module) => ({ default: module.MapPage })))
+
+export const SESSION_ENDED = 'Your session has ended; sign in again.'
+const SIGNED_OUT = 'You have signed out.'
+
+type SessionState =
+  | { status: 'checking' }
+  | { status: 'unreachable'; message: string }
+  | { status: 'signed-out'; notice: string | null }
+  | { status: 'signed-in'; user: User }
+
+/** Asks the server who is signed in, and shows the sign-in page, the forced password change or the app. */
+export function Root() {
+  const [session, setSession] = useState<SessionState>({ status: 'checking' })
+  const [checkToken, setCheckToken] = useState(0)
+  const recheck = useCallback(() => setCheckToken((token) => token + 1), [])
+  // Answers depend on who asks (a councillor's wards, what a role may see): no one sees answers cached for another.
+  const queryClient = useQueryClient()
+  const signedInAs = useRef<number | null>(null)
+  const signedInId = session.status === 'signed-in' ? session.user.id : null
+  useEffect(() => {
+    signedInAs.current = signedInId
+  }, [signedInId])
+
+  useEffect(() => {
+    const controller = new AbortController()
+    apiRequest<SessionAnswer>(sessionUrl, { signal: controller.signal, handlesUnauthorized: true }).then(
+      (answer) => {
+        setCsrfToken(answer.csrfToken)
+        setSession({ status: 'signed-in', user: answer.user })
+      },
+      (error: unknown) => {
+        if (controller.signal.aborted) return
+        if (error instanceof ApiError && error.status === 401) {
+          setCsrfToken(null)
+          setSession((previous) =>
+            previous.status === 'signed-out' ? previous : { status: 'signed-out', notice: previous.status === 'signed-in' ? SESSION_ENDED : null },
+          )
+        } else {
+          setSession({ status: 'unreachable', message: errorMessage(error) })
+        }
+      },
+    )
+    return () => controller.abort()
+  }, [checkToken])
+
+  useEffect(() => {
+    setSessionListener({
+      onSessionEnded: () => {
+        setCsrfToken(null)
+        queryClient.clear()
+        setSession((previous) => (previous.status === 'signed-in' ? { status: 'signed-out', notice: SESSION_ENDED } : previous))
+      },
+      onPasswordChangeRequired: recheck,
+      // Possibly someone else now (signed in again in another tab): this tab follows the shared cookie.
+      onSessionRenewed: (answer) => {
+        // The pages on screen ask again, as the new user.
+        if (signedInAs.current !== null && signedInAs.current !== answer.user.id) void queryClient.resetQueries()
+        setSession({ status: 'signed-in', user: answer.user })
+      },
+    })
+    return () => setSessionListener(null)
+  }, [recheck, queryClient])
+
+  const signOut = useCallback(async () => {
+    try {
+      await apiRequest(logoutUrl, { method: 'POST', handlesUnauthorized: true })
+    } catch {
+      // Already signed out (or the server is away): either way this browser forgets the session.
+    }
+    setCsrfToken(null)
+    queryClient.clear()
+    setSession({ status: 'signed-out', notice: SIGNED_OUT })
+  }, [queryClient])
+
+  switch (session.status) {
+    case 'checking':
+      return (
+        <main className="auth-page">
+          <LoadingState label="Checking your sign-in…" />
+        </main>
+      )
+    case 'unreachable':
+      return (
+        <main className="auth-page">
+          <div className="state state-error" role="alert" data-testid="error">
+            <span>
+              <strong>Could not reach Patrolmap.</strong> {session.message}
+            </span>
+            <button type="button" onClick={recheck}>
+              Retry
+            </button>
+          </div>
+        </main>
+      )
+    case 'signed-out':
+      return (
+        <LoginPage
+          notice={session.notice}
+          onSignedIn={(answer) => {
+            setCsrfToken(answer.csrfToken)
+            queryClient.clear()
+            setSession({ status: 'signed-in', user: answer.user })
+          }}
+        />
+      )
+    case 'signed-in':
+      if (session.user.mustChangePassword) {
+        return <ForcedPasswordChange user={session.user} onChanged={recheck} onSignOut={signOut} />
+      }
+      return <Shell user={session.user} onSignOut={signOut} />
+  }
+}
+
+function Shell({ user, onSignOut }: { user: User; onSignOut(): void }) {
+  const pathname = usePathname()
+  const route = resolveRoute(pathname, user.role)
+  const page: PageId | null = route.kind === 'not-found' ? null : route.page
+  const mainRef = useRef<HTMLElement>(null)
+  const firstPath = useRef(pathname)
+
+  useEffect(() => {
+    if (route.kind !== 'redirect') return
+    const { search, hash } = window.location
+    navigate(`${route.to}${route.keepQuery ? `${search}${hash}` : ''}`, { replace: true })
+  }, [route.kind, route.kind === 'redirect' ? route.to : null, route.kind === 'redirect' ? route.keepQuery : null])
+
+  useEffect(() => {
+    document.title = page ? PAGES[page].title : 'Patrolmap — page not found'
+  }, [page])
+
+  // After moving to another page, start keyboard and screen-reader users at its top, as a page load would.
+  useEffect(() => {
+    if (pathname !== firstPath.current) mainRef.current?.focus({ preventScroll: true })
+  }, [page])
+
+  return (
+    <div className="shell">
+      <TopBar user={user} page={page} onSignOut={onSignOut} />
+      <main id="main" ref={mainRef} tabIndex={-1} className={`page page-${page ?? 'not-found'}`} data-testid={`page-${page ?? 'not-found'}`}>
+        {page === 'map' && (
+          <Suspense fallback={<LoadingState label="Loading the map…" />}>
+            <MapApp />
+          </Suspense>
+        )}
+        {page === 'reports' && <WardReportsPage user={user} />}
+        {page === 'harm-weights' && <HarmWeightsPage user={user} />}
+        {page === 'admin-users' && <AdminUsersPage user={user} />}
+        {page === 'admin-audit' && <AuditLogPage />}
+        {page === null && <NotFound role={user.role} />}
+      </main>
+    </div>
+  )
+}
+
+function NotFound({ role }: { role: User['role'] }) {
+  const landing = PAGES[landingPage(role)]
+  return (
+    <div className="content">
+      <h1>Page not found</h1>
+      <p>
+        There is no page at this address.{' '}
+        <a
+          href={landing.path}
+          onClick={(event) => {
+            event.preventDefault()
+            navigate(landing.path)
+          }}
+        >
+          Go to your start page
+        </a>
+        .
+      </p>
+    </div>
+  )
+}

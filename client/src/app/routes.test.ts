@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest'
+import type { Role } from '../shared/api'
+import { canSee, landingPage, navEntries, PAGES, pageOfPath, resolveRoute } from './routes'
+
+describe('pageOfPath', () => {
+  it('maps each path to its page, tolerating a trailing slash', () => {
+    expect(pageOfPath('/')).toBe('map')
+    expect(pageOfPath('/reports')).toBe('reports')
+    expect(pageOfPath('/reports/')).toBe('reports')
+    expect(pageOfPath('/harm-weights')).toBe('harm-weights')
+    expect(pageOfPath('/harm-weights/')).toBe('harm-weights')
+    expect(pageOfPath('/admin/users')).toBe('admin-users')
+    expect(pageOfPath('/admin/audit')).toBe('admin-audit')
+    expect(pageOfPath('/admin')).toBe('admin-users')
+  })
+
+  it('knows no other path', () => {
+    expect(pageOfPath('/nowhere')).toBeNull()
+    expect(pageOfPath('/admin/secrets')).toBeNull()
+    expect(pageOfPath('/reportsx')).toBeNull()
+    expect(pageOfPath('/harm-weights/edit')).toBeNull()
+  })
+})
+
+describe('who sees what', () => {
+  const table: [Role, string[], string][] = [
+    ['admin', ['map', 'reports', 'harm-weights', 'admin'], 'map'],
+    ['analyst', ['map', 'reports', 'harm-weights'], 'map'],
+    ['inspector', ['map', 'reports', 'harm-weights'], 'map'],
+    ['councillor', ['reports'], 'reports'],
+  ]
+
+  it.each(table)('%s: navigation %j, lands on %s', (role, nav, landing) => {
+    expect(navEntries(role).map((entry) => entry.id)).toEqual(nav)
+    expect(landingPage(role)).toBe(landing)
+  })
+
+  it('keeps the map and admin pages from councillors, and admin pages from other staff', () => {
+    expect(canSee('councillor', 'map')).toBe(false)
+    expect(canSee('councillor', 'admin-audit')).toBe(false)
+    expect(canSee('analyst', 'admin-users')).toBe(false)
+    expect(canSee('inspector', 'admin-audit')).toBe(false)
+    expect(canSee('admin', 'admin-audit')).toBe(true)
+  })
+
+  it('shows the harm weights to staff, who all analyse with them, and not to councillors', () => {
+    expect(canSee('admin', 'harm-weights')).toBe(true)
+    expect(canSee('analyst', 'harm-weights')).toBe(true)
+    expect(canSee('inspector', 'harm-weights')).toBe(true)
+    expect(canSee('councillor', 'harm-weights')).toBe(false)
+    const entry = navEntries('inspector').find((item) => item.id === 'harm-weights')
+    expect(entry).toMatchObject({ label: 'Harm weights', path: '/harm-weights', testId: 'nav-harm-weights', pages: ['harm-weights'] })
+    expect(PAGES['harm-weights'].title).toBe('Patrolmap — harm weights')
+  })
+})
+
+describe('resolveRoute', () => {
+  it('opens a page the role may see', () => {
+    expect(resolveRoute('/', 'analyst')).toEqual({ kind: 'page', page: 'map' })
+    expect(resolveRoute('/reports', 'councillor')).toEqual({ kind: 'page', page: 'reports' })
+    expect(resolveRoute('/admin/audit', 'admin')).toEqual({ kind: 'page', page: 'admin-audit' })
+    expect(resolveRoute('/harm-weights', 'inspector')).toEqual({ kind: 'page', page: 'harm-weights' })
+  })
+
+  it('sends a councillor asking for the map or the harm weights to their ward reports', () => {
+    expect(resolveRoute('/', 'councillor')).toEqual({ kind: 'redirect', to: '/reports', page: 'reports', keepQuery: false })
+    expect(resolveRoute('/harm-weights', 'councillor')).toEqual({ kind: 'redirect', to: '/reports', page: 'reports', keepQuery: false })
+  })
+
+  it('sends staff asking for admin pages to the map', () => {
+    expect(resolveRoute('/admin/users', 'inspector')).toEqual({ kind: 'redirect', to: '/', page: 'map', keepQuery: false })
+    expect(resolveRoute('/admin', 'councillor')).toEqual({ kind: 'redirect', to: '/reports', page: 'reports', keepQuery: false })
+  })
+
+  it('rewrites aliases to the canonical path', () => {
+    expect(resolveRoute('/admin', 'admin')).toEqual({ kind: 'redirect', to: '/admin/users', page: 'admin-users', keepQuery: true })
+    expect(resolveRoute('/reports/', 'analyst')).toEqual({ kind: 'redirect', to: '/reports', page: 'reports', keepQuery: true })
+    expect(resolveRoute('/harm-weights/', 'analyst')).toEqual({ kind: 'redirect', to: '/harm-weights', page: 'harm-weights', keepQuery: true })
+    expect(resolveRoute('/index.html', 'analyst')).toEqual({ kind: 'redirect', to: '/', page: 'map', keepQuery: true })
+  })
+
+  it('reports unknown paths as not found', () => {
+    expect(resolveRoute('/nope', 'admin')).toEqual({ kind: 'not-found' })
+  })
+})

@@ -1,0 +1,93 @@
+import type { Role } from '../shared/api'
+
+/**
+ * Pages by path. The server answers any non-/api GET with index.html, so a path typed or bookmarked by hand lands
+ * here and is resolved against the signed-in user's role.
+ */
+export type PageId = 'map' | 'reports' | 'harm-weights' | 'admin-users' | 'admin-audit'
+
+export interface PageInfo {
+  path: string
+  title: string
+  roles: readonly Role[]
+}
+
+const STAFF: readonly Role[] = ['admin', 'analyst', 'inspector']
+const EVERYONE: readonly Role[] = ['admin', 'analyst', 'inspector', 'councillor']
+const ADMIN: readonly Role[] = ['admin']
+
+export const PAGES: Record<PageId, PageInfo> = {
+  map: { path: '/', title: 'Patrolmap — hotspot map', roles: STAFF },
+  reports: { path: '/reports', title: 'Patrolmap — ward reports', roles: EVERYONE },
+  // Inspectors read the weights their harm analyses use; only analysts and admins may change them (the server's rule).
+  'harm-weights': { path: '/harm-weights', title: 'Patrolmap — harm weights', roles: STAFF },
+  'admin-users': { path: '/admin/users', title: 'Patrolmap — users', roles: ADMIN },
+  'admin-audit': { path: '/admin/audit', title: 'Patrolmap — audit log', roles: ADMIN },
+}
+
+/** The page a path names, ignoring a trailing slash; `/admin` is the first admin page. Null for anything else. */
+export function pageOfPath(pathname: string): PageId | null {
+  const path = pathname.length > 1 ? pathname.replace(/\/+$/, '') : pathname
+  if (path === '' || path === '/' || path === '/index.html') return 'map'
+  if (path === '/admin') return 'admin-users'
+  for (const [id, info] of Object.entries(PAGES) as [PageId, PageInfo][]) {
+    if (info.path === path) return id
+  }
+  return null
+}
+
+export function canSee(role: Role, page: PageId): boolean {
+  return PAGES[page].roles.includes(role)
+}
+
+/** Staff start on the map; councillors, who may not see it, on their ward reports. */
+export function landingPage(role: Role): PageId {
+  return canSee(role, 'map') ? 'map' : 'reports'
+}
+
+export type RouteResolution =
+  | { kind: 'page'; page: PageId }
+  /** The path is a page this role may not see (or an alias): go to `to` instead, replacing the history entry. */
+  | { kind: 'redirect'; to: string; page: PageId; keepQuery: boolean }
+  | { kind: 'not-found' }
+
+export function resolveRoute(pathname: string, role: Role): RouteResolution {
+  const page = pageOfPath(pathname)
+  if (page === null) return { kind: 'not-found' }
+  if (!canSee(role, page)) {
+    const landing = landingPage(role)
+    return { kind: 'redirect', to: PAGES[landing].path, page: landing, keepQuery: false }
+  }
+  // An alias of the page (a trailing slash, /admin): same page, so its query (the map's view) is kept.
+  if (pathname !== PAGES[page].path) return { kind: 'redirect', to: PAGES[page].path, page, keepQuery: true }
+  return { kind: 'page', page }
+}
+
+export type NavId = 'map' | 'reports' | 'harm-weights' | 'admin'
+
+export interface NavEntry {
+  id: NavId
+  label: string
+  path: string
+  testId: string
+  /** The pages under this entry, for marking it current. */
+  pages: readonly PageId[]
+}
+
+const NAV: readonly NavEntry[] = [
+  { id: 'map', label: 'Map', path: PAGES.map.path, testId: 'nav-map', pages: ['map'] },
+  { id: 'reports', label: 'Ward reports', path: PAGES.reports.path, testId: 'nav-reports', pages: ['reports'] },
+  { id: 'harm-weights', label: 'Harm weights', path: PAGES['harm-weights'].path, testId: 'nav-harm-weights', pages: ['harm-weights'] },
+  { id: 'admin', label: 'Admin', path: PAGES['admin-users'].path, testId: 'nav-admin', pages: ['admin-users', 'admin-audit'] },
+]
+
+/** The navigation entries a role sees: exactly the pages it may open. */
+export function navEntries(role: Role): NavEntry[] {
+  return NAV.filter((entry) => entry.pages.some((page) => canSee(role, page)))
+}
+
+/** The sub-navigation of the Admin area. */
+export const ADMIN_TABS: readonly { page: PageId; label: string; testId: string }[] = [
+  { page: 'admin-users', label: 'Users', testId: 'nav-admin-users' },
+  { page: 'admin-audit', label: 'Audit log', testId: 'nav-admin-audit' },
+]

@@ -1,0 +1,93 @@
+import type { AuditEntry } from './admin-api'
+
+/** One field an audited change touched, ready to print. */
+export interface AuditChange {
+  field: string
+  /** Rendered as "field: before → after", or for lists "field: +added, −removed". */
+  text: string
+}
+
+/** Values as an administrator reads them: yes/no, "—" for nothing, lists joined. */
+export function formatAuditValue(value: unknown): string {
+  if (value === null || value === undefined) return '—'
+  if (typeof value === 'boolean') return value ? 'yes' : 'no'
+  if (typeof value === 'string') return value === '' ? '""' : value
+  if (typeof value === 'number') return String(value)
+  if (Array.isArray(value)) return value.length === 0 ? '(none)' : value.map(formatAuditValue).join(', ')
+  return JSON.stringify(value)
+}
+
+function comparable(value: unknown): string {
+  if (Array.isArray(value)) return JSON.stringify(value.map((item) => JSON.stringify(item)).sort())
+  return JSON.stringify(value ?? null)
+}
+
+function isPrimitiveList(value: unknown): value is (string | number | boolean)[] {
+  return Array.isArray(value) && value.every((item) => ['string', 'number', 'boolean'].includes(typeof item))
+}
+
+/** Only the fields that differ between `before` and `after`, in the order the record lists them. */
+export function auditChanges(
+  before: Record<string, unknown> | null,
+  after: Record<string, unknown> | null,
+): AuditChange[] {
+  const old = before ?? {}
+  const now = after ?? {}
+  const fields = [...new Set([...Object.keys(old), ...Object.keys(now)])]
+  const changes: AuditChange[] = []
+  for (const field of fields) {
+    const from = old[field]
+    const to = now[field]
+    if (comparable(from) === comparable(to)) continue
+    const listOrNothing = (value: unknown) => value == null || isPrimitiveList(value)
+    if (listOrNothing(from) && listOrNothing(to) && (isPrimitiveList(from) || isPrimitiveList(to))) {
+      const was = new Set(isPrimitiveList(from) ? from.map(String) : [])
+      const is = new Set(isPrimitiveList(to) ? to.map(String) : [])
+      const added = [...is].filter((item) => !was.has(item)).map((item) => `+${item}`)
+      const removed = [...was].filter((item) => !is.has(item)).map((item) => `\u2212${item}`)
+      changes.push({ field, text: `${field}: ${[...added, ...removed].join(', ')}` })
+      continue
+    }
+    changes.push({ field, text: `${field}: ${formatAuditValue(from)} \u2192 ${formatAuditValue(to)}` })
+  }
+  return changes
+}
+
+/** "reason: wrong password; file: 2024-01.csv.gz" */
+export function formatDetails(details: Record<string, unknown> | null): string {
+  if (!details) return ''
+  return Object.entries(details)
+    .map(([key, value]) => `${key}: ${formatAuditValue(value)}`)
+    .join('; ')
+}
+
+/**
+ * What the Details column shows for one entry: the diff for an update, the new record for a creation, the details
+ * otherwise. Each string is one line.
+ */
+export function describeAuditEntry(entry: Pick<AuditEntry, 'action' | 'details' | 'before' | 'after'>): string[] {
+  const lines: string[] = []
+  if (entry.before || entry.after) {
+    if (entry.before) {
+      const changes = auditChanges(entry.before, entry.after)
+      lines.push(...(changes.length > 0 ? changes.map((change) => change.text) : ['no change']))
+    } else if (entry.after) {
+      lines.push(...Object.entries(entry.after).map(([key, value]) => `${key}: ${formatAuditValue(value)}`))
+    }
+  }
+  const details = formatDetails(entry.details)
+  if (details) lines.push(details)
+  return lines
+}
+
+export const AUDIT_ACTION_LABELS: Record<string, string> = {
+  'auth.login': 'Signed in',
+  'auth.login_failed': 'Sign-in failed',
+  'auth.logout': 'Signed out',
+  'auth.password_change': 'Changed password',
+  'user.create': 'Created user',
+  'user.update': 'Updated user',
+  'user.password_reset': 'Reset password',
+  'import.file': 'Imported file',
+  'harm_weights.update': 'Changed harm weights',
+}

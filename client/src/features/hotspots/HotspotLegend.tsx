@@ -1,0 +1,111 @@
+import { useId } from 'react'
+import { formatCount } from '../../shared/format'
+import { rgbCss } from '../map/colour-scale'
+import type { EmergingAnswer, GiStarAnswer } from './hotspot-api'
+import { emergingLegend, gistarLegend, hasColdPatterns, HOTSPOT_FILL_ALPHA, type LegendEntry } from './hotspot-colours'
+import { HIGHLIGHT_LINE_COLOUR } from './hotspot-layers'
+import type { HotspotLayerId } from './hotspot-url'
+import { COUNCIL_LINE_COLOUR, WARD_LINE_COLOUR } from '../map/ward-layers'
+
+interface HotspotLegendProps {
+  layer: HotspotLayerId
+  onLayerChange(layer: HotspotLayerId): void
+  gistar: GiStarAnswer | undefined
+  emerging: EmergingAnswer | undefined
+  /** The selected problem location ("2. On or near …"), when its outline is on the map. */
+  highlightedName: string | null
+}
+
+function lineColour([red, green, blue, alpha]: readonly number[]): string {
+  return `rgba(${red}, ${green}, ${blue}, ${alpha / 255})`
+}
+
+/** Two columns filled top to bottom, so hot classes read down the first and cold ones down the second. */
+function Entries({ entries, testId }: { entries: LegendEntry[]; testId: string }) {
+  return (
+    <ul className="legend-grid" data-testid={testId} style={{ gridTemplateRows: `repeat(${Math.ceil(entries.length / 2)}, auto)` }}>
+      {entries.map((entry) => (
+        <li key={entry.id} data-class={entry.id} title={entry.description}>
+          <span
+            className={`legend-swatch${entry.colour ? '' : ' legend-swatch-empty'}`}
+            style={entry.colour ? { background: rgbCss(entry.colour, HOTSPOT_FILL_ALPHA / 255) } : undefined}
+            aria-hidden="true"
+          />
+          <span className="legend-label">{entry.label}</span>
+          <span className="legend-count">
+            {formatCount(entry.count)}
+            <span className="visually-hidden"> cells</span>
+          </span>
+        </li>
+      ))}
+    </ul>
+  )
+}
+
+/** Which hotspot layer the map shows (one at a time), and its legend: classes with their cell counts, and the lines. */
+export function HotspotLegend({ layer, onLayerChange, gistar, emerging, highlightedName }: HotspotLegendProps) {
+  const id = useId()
+  const emergingEntries = emergingLegend(emerging?.categoryCounts)
+  return (
+    <section className="hotspot-legend" data-testid="hotspot-legend" aria-labelledby={`${id}-title`}>
+      <fieldset className="layer-switch">
+        <legend id={`${id}-title`}>Map layer</legend>
+        <label>
+          <input type="radio" name={`${id}-layer`} data-testid="layer-gistar" checked={layer === 'gistar'} onChange={() => onLayerChange('gistar')} />
+          Gi* hot spots
+        </label>
+        <label>
+          <input type="radio" name={`${id}-layer`} data-testid="layer-emerging" checked={layer === 'emerging'} onChange={() => onLayerChange('emerging')} />
+          Emerging hot spots
+        </label>
+      </fieldset>
+
+      {layer === 'gistar' ? (
+        <>
+          <p className="legend-subtitle">
+            Gi* class by confidence{gistar ? ` of ${gistar.measure === 'harm' ? 'harm' : 'incidents'} (res ${gistar.res}, k ${gistar.k}${gistar.fdr ? ', FDR' : ', no FDR'})` : ''}; numbers are cells
+          </p>
+          <Entries entries={gistarLegend(gistar?.classCounts)} testId="legend-gistar" />
+        </>
+      ) : (
+        <>
+          <p className="legend-subtitle">
+            Pattern of monthly Gi*{emerging ? ` of ${emerging.measure === 'harm' ? 'harm' : 'incidents'} over ${emerging.months} ${emerging.months === 1 ? 'month' : 'months'}` : ''}; numbers are cells
+            {hasColdPatterns(emerging?.categoryCounts) ? '' : '; no cold spot patterns'}
+          </p>
+          <Entries entries={emergingEntries} testId="legend-emerging" />
+          <details className="legend-definitions">
+            <summary>What the patterns mean</summary>
+            <dl>
+              {emergingEntries
+                .filter((entry) => entry.id !== 'none')
+                .map((entry) => (
+                  <div key={entry.id}>
+                    <dt>{entry.label}</dt>
+                    <dd>{entry.description}</dd>
+                  </div>
+                ))}
+            </dl>
+          </details>
+        </>
+      )}
+
+      <ul className="legend-lines legend-lines-inline">
+        <li>
+          <span className="legend-line" style={{ borderColor: lineColour(WARD_LINE_COLOUR) }} aria-hidden="true" />
+          Ward
+        </li>
+        <li>
+          <span className="legend-line legend-line-thick" style={{ borderColor: lineColour(COUNCIL_LINE_COLOUR) }} aria-hidden="true" />
+          Council
+        </li>
+        {highlightedName && (
+          <li data-testid="legend-selected">
+            <span className="legend-line legend-line-thick" style={{ borderColor: lineColour(HIGHLIGHT_LINE_COLOUR) }} aria-hidden="true" />
+            Selected: {highlightedName}
+          </li>
+        )}
+      </ul>
+    </section>
+  )
+}

@@ -1,0 +1,414 @@
+import { useId, useState, type ReactNode } from 'react'
+import { errorMessage } from '../../shared/api'
+import { formatCount } from '../../shared/format'
+import { downloadText } from '../../shared/download'
+import { formatChange, previousPeriodCovered, topWardsReading } from './chart-data'
+import type { ConcentrationAnswer, ForecastAnswer, ProblemLocation, ProblemLocationsAnswer, TopWardsAnswer } from './hotspot-api'
+import { emergingLabel, HOTSPOT_CLASS_LABELS, HOTSPOT_CLASS_SHORT } from './hotspot-colours'
+import { formatZ } from './hotspot-format'
+import { formatMeasured, formatMeasureValue, measureHeading, measureNoun, measuredValue } from './measure'
+import {
+  describeHotspotPeriod,
+  exportFileName,
+  formatRate,
+  formatShare,
+  problemLocationsCsv,
+  problemLocationsGeoJson,
+  scoreContributions,
+  TREND_ARROWS,
+  TREND_WORDS,
+  trendDirection,
+  trendSummary,
+} from './problem-locations'
+import { formatMonth } from '../../shared/months'
+import type { ApiResource } from '../../shared/use-api-query'
+import { ConcentrationChart, ForecastChart } from './HotspotCharts'
+
+export interface HotspotResultsProps {
+  /** "ASB", "burglary"…: what the incidents are, for the readings. */
+  subject: string
+  categories: readonly string[]
+  /** First month of the whole data set, to tell whether a previous period can be compared with. */
+  dataFrom: string | null
+  /** Why nothing was asked for (no category or council ticked), or null. */
+  blocked: string | null
+  locations: ApiResource<ProblemLocationsAnswer>
+  topWards: ApiResource<TopWardsAnswer>
+  concentration: ApiResource<ConcentrationAnswer>
+  forecast: ApiResource<ForecastAnswer>
+  selectedRank: number | null
+  onSelect(location: ProblemLocation): void
+  /** Asks for every location rather than the first page. */
+  onShowAll(): void
+  onRetry(): void
+}
+
+function SectionState({ resource, label, testId, onRetry, children }: {
+  resource: ApiResource<unknown>
+  label: string
+  testId: string
+  onRetry(): void
+  children: ReactNode
+}) {
+  if (resource.error) {
+    return (
+      <div className="state state-error" role="alert" data-testid={`${testId}-error`}>
+        <span>
+          <strong>Could not load {label}.</strong> {errorMessage(resource.error)}
+        </span>
+        <button type="button" onClick={onRetry}>
+          Retry
+        </button>
+      </div>
+    )
+  }
+  if (resource.data === undefined) {
+    return (
+      <div className="state state-loading" role="status" data-testid={`${testId}-loading`}>
+        <span className="spinner" aria-hidden="true" />
+        Loading {label}…
+      </div>
+    )
+  }
+  return <div className={resource.loading ? 'stale' : undefined} aria-busy={resource.loading}>{children}</div>
+}
+
+/**
+ * The body of the Hotspots mode's right-hand panel: ranked problem locations, top wards and the two charts. Loaded
+ * on its own (it brings recharts) the first time Hotspots mode opens.
+ */
+export default function HotspotResults(props: HotspotResultsProps) {
+  const { blocked, locations, topWards, concentration, forecast, subject } = props
+  const bodyId = useId()
+  return (
+    <>
+      {blocked ? (
+        <div className="state state-empty" role="status" data-testid="hotspots-blocked">
+          {blocked}
+        </div>
+      ) : (
+        <>
+          <section aria-labelledby={`${bodyId}-locations`} className="results-section">
+            <h2 id={`${bodyId}-locations`}>
+              Problem locations
+              {locations.data?.period.from && (
+                <span className="section-subtitle" data-testid="results-period">
+                  {' '}
+                  · {subject} · {describeHotspotPeriod(locations.data.period)}
+                </span>
+              )}
+            </h2>
+            <SectionState resource={locations} label="the problem locations" testId="locations" onRetry={props.onRetry}>
+              {locations.data && (
+                <LocationList
+                  answer={locations.data}
+                  categories={props.categories}
+                  selectedRank={props.selectedRank}
+                  onSelect={props.onSelect}
+                  onShowAll={props.onShowAll}
+                />
+              )}
+            </SectionState>
+          </section>
+
+          <section className="results-section" aria-labelledby={`${bodyId}-wards`}>
+            <h2 id={`${bodyId}-wards`}>Top wards</h2>
+            <SectionState resource={topWards} label="the top wards" testId="top-wards" onRetry={props.onRetry}>
+              {topWards.data && <TopWards answer={topWards.data} subject={subject} dataFrom={props.dataFrom} />}
+            </SectionState>
+          </section>
+
+          <section className="results-section" aria-labelledby={`${bodyId}-concentration`}>
+            <h2 id={`${bodyId}-concentration`}>Concentration</h2>
+            <SectionState resource={concentration} label="the concentration" testId="concentration" onRetry={props.onRetry}>
+              {concentration.data && <ConcentrationChart answer={concentration.data} subject={subject} />}
+            </SectionState>
+          </section>
+
+          <section className="results-section" aria-labelledby={`${bodyId}-forecast`}>
+            <h2 id={`${bodyId}-forecast`}>Forecast accuracy</h2>
+            <SectionState resource={forecast} label="the forecast accuracy" testId="forecast" onRetry={props.onRetry}>
+              {forecast.data && <ForecastChart answer={forecast.data} subject={subject} />}
+            </SectionState>
+          </section>
+        </>
+      )}
+    </>
+  )
+}
+
+function LocationList({ answer, categories, selectedRank, onSelect, onShowAll }: {
+  answer: ProblemLocationsAnswer
+  categories: readonly string[]
+  selectedRank: number | null
+  onSelect(location: ProblemLocation): void
+  onShowAll(): void
+}) {
+  const id = useId()
+  const count = answer.locations.length
+  return (
+    <>
+      <div className="results-actions">
+        <p className="hint" data-testid="locations-count" aria-live="polite">
+          {answer.total === 0
+            ? 'No problem locations'
+            : `${count < answer.total ? `Top ${count} of ${answer.total} problem locations` : `${answer.total} problem ${answer.total === 1 ? 'location' : 'locations'}`}, ranked by score`}
+        </p>
+        <div className="button-row">
+          <button
+            type="button"
+            data-testid="export-locations-csv"
+            disabled={count === 0}
+            onClick={() => downloadText(exportFileName(answer, 'csv'), problemLocationsCsv(answer, categories), 'text/csv;charset=utf-8')}
+          >
+            Export CSV
+          </button>
+          <button
+            type="button"
+            data-testid="export-locations-geojson"
+            disabled={count === 0}
+            onClick={() =>
+              downloadText(
+                exportFileName(answer, 'geojson'),
+                `${JSON.stringify(problemLocationsGeoJson(answer, categories))}\n`,
+                'application/geo+json',
+              )
+            }
+          >
+            Export GeoJSON
+          </button>
+        </div>
+      </div>
+      {count === 0 ? (
+        <div className="state state-empty" role="status" data-testid="locations-empty">
+          No significant hot spots for this filter, so no problem locations to rank.
+        </div>
+      ) : (
+        <ol className="location-list" aria-label="Problem locations, highest score first" data-testid="location-list">
+          {answer.locations.map((location) => (
+            <LocationRow
+              key={`${location.rank} ${location.name}`}
+              location={location}
+              periodTo={answer.period.to}
+              selected={location.rank === selectedRank}
+              onSelect={onSelect}
+              describedBy={`${id}-hint`}
+            />
+          ))}
+        </ol>
+      )}
+      <p className="visually-hidden" id={`${id}-hint`}>
+        Press Enter to show this location on the map.
+      </p>
+      {count < answer.total && (
+        <p className="show-all">
+          <button type="button" data-testid="locations-show-all" onClick={onShowAll}>
+            Show all {answer.total}
+          </button>
+        </p>
+      )}
+      {answer.caveats.length > 0 && (
+        <div className="caveats" data-testid="caveats">
+          <h3>Caveats</h3>
+          <ul>
+            {answer.caveats.map((caveat) => (
+              <li key={caveat}>{caveat}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </>
+  )
+}
+
+function LocationRow({ location, periodTo, selected, onSelect, describedBy }: {
+  location: ProblemLocation
+  periodTo: string
+  selected: boolean
+  onSelect(location: ProblemLocation): void
+  describedBy: string
+}) {
+  const id = useId()
+  const [expanded, setExpanded] = useState(false)
+  const { components } = location
+  const direction = trendDirection(components.trend)
+  const busiest = components.busiestPoint
+  return (
+    <li
+      className={`location${selected ? ' location-selected' : ''}`}
+      data-testid="location-row"
+      data-rank={location.rank}
+      data-name={location.name}
+    >
+      <button
+        type="button"
+        className="location-main"
+        data-testid="location-select"
+        aria-pressed={selected}
+        aria-describedby={describedBy}
+        onClick={() => onSelect(location)}
+      >
+        <span className="location-rank" aria-label={`Rank ${location.rank}`}>
+          {location.rank}
+        </span>
+        <span className="location-text">
+          <span className="location-title">
+            <span className="location-name" data-testid="location-name">
+              {location.name}
+            </span>
+            <span className="location-score" title={`Recency-weighted ${measureNoun(components.measure)}`}>
+              score {formatCount(Math.round(location.score))}
+            </span>
+          </span>
+          <span className="location-meta">
+            {location.ward?.name ?? 'No ward'} · {formatMeasured(location.incidents, 'count')}
+            {components.measure === 'harm' ? ` · ${formatMeasured(location.harm, 'harm')}` : ''} ·{' '}
+            <span className={`trend trend-${direction}`}>
+              <span aria-hidden="true">{TREND_ARROWS[direction]}</span>
+              <span className="visually-hidden">{TREND_WORDS[direction]}:</span> {trendSummary(components.trend)}
+            </span>
+          </span>
+          <span className="location-meta">
+            <span className={`class-badge class-${components.class}`}>{HOTSPOT_CLASS_SHORT[components.class]}</span>{' '}
+            {emergingLabel(components.emerging)} · busiest point {formatShare(busiest.share)}
+          </span>
+        </span>
+      </button>
+      <button
+        type="button"
+        className="link-button location-expand"
+        data-testid="location-expand"
+        aria-expanded={expanded}
+        aria-controls={`${id}-components`}
+        onClick={() => setExpanded((value) => !value)}
+      >
+        {expanded ? 'Hide' : 'Show'} how the score is made<span className="visually-hidden"> for {location.name}</span>
+      </button>
+      <div id={`${id}-components`} className="location-components" hidden={!expanded} data-testid="location-components">
+        {expanded && <ScoreComponents location={location} periodTo={periodTo} />}
+      </div>
+    </li>
+  )
+}
+
+function ScoreComponents({ location, periodTo }: { location: ProblemLocation; periodTo: string }) {
+  const { components } = location
+  const { trend, busiestPoint } = components
+  const { measure } = components
+  const contributions = scoreContributions(components.months, periodTo, components.halfLifeMonths, measure)
+  const total = contributions.reduce((sum, entry) => sum + entry.weighted, 0)
+  return (
+    <>
+      <table className="data-table compact score-table">
+        <caption>
+          Score {formatRate(location.score)}: each month’s {measureNoun(measure)} weighted by 0.5^(months ago / {components.halfLifeMonths})
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">Month</th>
+            <th scope="col" className="numeric">
+              {measureHeading(measure)}
+            </th>
+            <th scope="col" className="numeric">
+              Weight
+            </th>
+            <th scope="col" className="numeric">
+              Counts as
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {contributions.map((entry) => (
+            <tr key={entry.month}>
+              <th scope="row">{formatMonth(entry.month)}</th>
+              <td className="numeric">{formatMeasureValue(entry.value, measure)}</td>
+              <td className="numeric">{entry.weight.toFixed(2)}</td>
+              <td className="numeric">{entry.weighted.toFixed(1)}</td>
+            </tr>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr>
+            <th scope="row">Total</th>
+            <td className="numeric">{formatMeasureValue(measuredValue(location, measure), measure)}</td>
+            <td />
+            <td className="numeric">{total.toFixed(1)}</td>
+          </tr>
+        </tfoot>
+      </table>
+      <dl className="components-list">
+        <dt>Trend</dt>
+        <dd>
+          Last {trend.recentPeriods} {trend.recentPeriods === 1 ? 'month' : 'months'}: {formatRate(trend.recentMean)} a month;{' '}
+          {trend.earlierMean === null
+            ? 'no earlier months to compare with.'
+            : `the ${trend.earlierPeriods} before: ${formatRate(trend.earlierMean)} a month (${
+                trend.difference !== null && trend.difference >= 0 ? '+' : '−'
+              }${formatRate(Math.abs(trend.difference ?? 0))}${trend.ratio === null ? '' : `, ×${trend.ratio.toFixed(2)}`}).`}
+        </dd>
+        <dt>Gi*</dt>
+        <dd>
+          {HOTSPOT_CLASS_LABELS[components.class]}; z up to {formatZ(components.maxZ)}, mean {formatZ(components.meanZ)} over its{' '}
+          {location.cells.length} {location.cells.length === 1 ? 'cell' : 'cells'}.
+        </dd>
+        <dt>Emerging</dt>
+        <dd>{emergingLabel(components.emerging)} (the pattern most of its cells share).</dd>
+        <dt>Busiest point</dt>
+        <dd>
+          {formatCount(busiestPoint.incidents)} of {formatCount(location.incidents)} incidents ({formatShare(busiestPoint.share)}) share one
+          police.uk map point{busiestPoint.place ? `, ${busiestPoint.place}` : ''}.
+        </dd>
+      </dl>
+    </>
+  )
+}
+
+function TopWards({ answer, subject, dataFrom }: { answer: TopWardsAnswer; subject: string; dataFrom: string | null }) {
+  const covered = previousPeriodCovered(answer.previousPeriod, dataFrom)
+  const { measure } = answer
+  return (
+    <>
+      <p className="chart-reading" data-testid="top-wards-reading">
+        {topWardsReading(answer, subject, dataFrom)}
+      </p>
+      {answer.wards.length > 0 && (
+        <div className="table-scroll">
+          <table className="data-table compact" data-testid="top-wards-table">
+            <caption className="visually-hidden">
+              Wards with the most {subject}, {describeHotspotPeriod(answer.period)}, against {describeHotspotPeriod(answer.previousPeriod)}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">#</th>
+                <th scope="col">Ward</th>
+                <th scope="col" className="numeric">
+                  {measureHeading(measure)}
+                </th>
+                <th scope="col" className="numeric" title={describeHotspotPeriod(answer.previousPeriod)}>
+                  Before
+                </th>
+                <th scope="col" className="numeric">
+                  Change
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {answer.wards.map((ward) => (
+                <tr key={ward.code} data-testid="top-ward-row">
+                  <td>{ward.rank}</td>
+                  <th scope="row">
+                    {ward.name}
+                    <span className="muted"> · {ward.councilName}</span>
+                  </th>
+                  <td className="numeric">{formatMeasureValue(measure === 'harm' ? ward.harm : ward.incidents, measure)}</td>
+                  <td className="numeric">{covered ? formatMeasureValue(measure === 'harm' ? ward.previousHarm : ward.previous, measure) : '–'}</td>
+                  <td className="numeric">{formatChange(ward, covered)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  )
+}

@@ -1,0 +1,280 @@
+import { MapboxOverlay } from '@deck.gl/mapbox'
+import type { LayersList } from '@deck.gl/core'
+import { useQueryClient, type QueryClient } from '@tanstack/react-query'
+import type { FeatureCollection } from 'geojson'
+import {
+  AttributionControl,
+  Map as MapLibreMap,
+  NavigationControl,
+  ScaleControl,
+  setWorkerUrl,
+  type ErrorEvent,
+  type GeoJSONSource,
+} from 'maplibre-gl'
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url'
+import { useEffect, useImperativeHandle, useRef, useState, type Ref } from 'react'
+import { type ClientConfig } from './map-api'
+import { ApiError } from '../../shared/api'
+import { IMPORTED_DATA_STALE_MS } from '../../shared/query-client'
+import { fetchApiData } from '../../shared/use-api-query'
+import type { Bounds } from './geometry'
+import { buildOfflineStyle, OFFLINE_LAND_SOURCE, OFFLINE_LAND_URL } from './offline-style'
+import { describeHover, tooltipPlacement, type TooltipContent } from './tooltip'
+import type { MapView as MapCamera } from './view-state-url'
+
+// Bundling moves maplibre's module away from its worker file, so it cannot find the worker on its own.
+setWorkerUrl(workerUrl)
+
+/** A remote style that has neither loaded nor failed by now is treated as unreachable. */
+export const STYLE_LOAD_TIMEOUT_MS = 8000
+
+export type Basemap = 'remote' | 'offline'
+
+/** A problem location of one small cell is still shown with its streets around it. */
+const FLY_TO_MAX_ZOOM = 15.5
+
+export interface MapHandle {
+  fitBounds(bounds: Bounds): void
+  /** Flies to `centre` at the zoom that shows `bounds` whole (clear of the panels), no closer than street level. */
+  flyTo(centre: { lon: number; lat: number }, bounds: Bounds): void
+  /** Moves at once to a camera brought back by Back or Forward. */
+  jumpTo(camera: MapCamera): void
+}
+
+interface MapViewProps {
+  config: ClientConfig
+  initialView: MapCamera
+  /** Pixels of map hidden behind the filter panel on the left. */
+  leftInset: number
+  /** Pixels of map hidden behind a panel on the right (the Hotspots results); 0 when there is none. */
+  rightInset?: number
+  layers: LayersList
+  /** Identifies the data behind `layers`; echoed through `onLayersRendered` once deck.gl has drawn it. */
+  renderMarker: unknown
+  onLayersRendered(marker: unknown): void
+  onViewChange(view: MapCamera): void
+  onBasemapChange?(basemap: Basemap): void
+  /** Tooltip wording for what is under the pointer; describeHover (incident hexagons and wards) by default. */
+  describe?(layerId: string | undefined, object: unknown): TooltipContent | null
+  ref?: Ref<MapHandle>
+}
+
+interface HoverState {
+  content: TooltipContent
+  x: number
+  y: number
+  width: number
+  height: number
+}
+
+function cameraOf(map: MapLibreMap): MapCamera {
+  const centre = map.getCenter()
+  return { lat: centre.lat, lon: centre.lng, zoom: map.getZoom() }
+}
+
+/**
+ * Fills the offline basemap's land once its style has loaded, with the ward shapes from the query cache (asked for
+ * only when not there yet). A 401 is the session ending, which apiRequest reports and the sign-in page explains.
+ */
+function fillOfflineLand(map: MapLibreMap, queryClient: QueryClient): void {
+  let removed = false
+  map.once('remove', () => {
+    removed = true
+  })
+  map.once('style.load', () => {
+    fetchApiData<FeatureCollection>(queryClient, OFFLINE_LAND_URL, { staleTime: IMPORTED_DATA_STALE_MS }).then(
+      (land) => {
+        // The page may have gone (and the map with it) while the shapes came.
+        if (!removed) (map.getSource(OFFLINE_LAND_SOURCE) as GeoJSONSource | undefined)?.setData(land)
+      },
+      (error: unknown) => {
+        if (!(error instanceof ApiError && error.status === 401)) console.error(error)
+      },
+    )
+  })
+}
+
+/**
+ * Starts with the configured remote style and swaps to the self-contained offline style if that style errors or
+ * stalls before loading. Later errors (a missing tile, say) are left to MapLibre: the basemap is already usable.
+ */
+function watchForStyleFailure(map: MapLibreMap, styleUrl: string, queryClient: QueryClient, onFallback: () => void): () => void {
+  let settled = false
+  const fallBack = (reason: string) => {
+    if (settled) return
+    settled = true
+    console.warn(`Basemap style ${styleUrl} unavailable (${reason}); using the offline basemap.`)
+    map.setStyle(buildOfflineStyle(), { diff: false })
+    fillOfflineLand(map, queryClient)
+    onFallback()
+  }
+  const timer = window.setTimeout(() => fallBack('timed out'), STYLE_LOAD_TIMEOUT_MS)
+  const onStyleLoad = () => {
+    settled = true
+    window.clearTimeout(timer)
+  }
+  const onError = (event: { error?: { message?: string } }) => {
+    if (!settled) fallBack(event.error?.message ?? 'error')
+  }
+  map.once('style.load', onStyleLoad)
+  map.on('error', onError)
+  return () => {
+    window.clearTimeout(timer)
+    map.off('style.load', onStyleLoad)
+    map.off('error', onError)
+  }
+}
+
+export function MapView(props: MapViewProps) {
+  const containerRef = useRef<HTMLDivElement>(null)
+  const mapRef = useRef<MapLibreMap | null>(null)
+  const overlayRef = useRef<MapboxOverlay | null>(null)
+  const pendingMarkerRef = useRef<{ marker: unknown } | null>(null)
+  const drawnLayersRef = useRef<LayersList | null>(null)
+  const [hover, setHover] = useState<HoverState | null>(null)
+  // Callbacks live in a ref so the map, created once, always calls the latest ones.
+  const callbacksRef = useRef(props)
+  callbacksRef.current = props
+
+  useImperativeHandle(
+    props.ref,
+    () => ({
+      fitBounds(bounds) {
+        mapRef.current?.fitBounds(bounds, { padding: 60, maxZoom: 14, duration: 800 })
+      },
+      jumpTo(camera) {
+        mapRef.current?.jumpTo({ center: [camera.lon, camera.lat], zoom: camera.zoom })
+      },
+      flyTo(centre, bounds) {
+        const map = mapRef.current
+        if (!map) return
+        const fitted = map.cameraForBounds(bounds, { padding: 80, maxZoom: FLY_TO_MAX_ZOOM })
+        const zoom = Math.min(fitted?.zoom ?? FLY_TO_MAX_ZOOM, FLY_TO_MAX_ZOOM)
+        const reducedMotion = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false
+        map.flyTo({ center: [centre.lon, centre.lat], zoom, duration: reducedMotion ? 0 : 1200, essential: false })
+      },
+    }),
+    [],
+  )
+
+  const { basemapStyleUrl, attribution } = props.config
+  const queryClient = useQueryClient()
+
+  useEffect(() => {
+    const container = containerRef.current
+    if (!container) return
+    const { initialView } = callbacksRef.current
+    const map = new MapLibreMap({
+      container,
+      style: basemapStyleUrl ?? buildOfflineStyle(),
+      center: [initialView.lon, initialView.lat],
+      zoom: initialView.zoom,
+      attributionControl: false,
+      dragRotate: false,
+      pitchWithRotate: false,
+      // Mapping incidents is a 2D task; tilt would only distort hexagon areas.
+      maxPitch: 0,
+    })
+    map.setPadding({ top: 0, right: callbacksRef.current.rightInset ?? 0, bottom: 0, left: callbacksRef.current.leftInset })
+    map.touchZoomRotate.disableRotation()
+    map.keyboard.disableRotation()
+    map.addControl(new NavigationControl({ showCompass: false }), 'top-right')
+    map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-right')
+    map.addControl(new AttributionControl({ compact: false, customAttribution: attribution }), 'bottom-right')
+
+    const overlay = new MapboxOverlay({
+      interleaved: false,
+      layers: callbacksRef.current.layers,
+      onHover: (info) => {
+        const describe = callbacksRef.current.describe ?? describeHover
+        const content = describe(info.layer?.id, info.object)
+        const { clientWidth, clientHeight } = map.getContainer()
+        // A panel over the right of the map is an edge too: the tooltip flips before running under it.
+        const width = clientWidth - (callbacksRef.current.rightInset ?? 0)
+        setHover(content ? { content, x: info.x, y: info.y, width, height: clientHeight } : null)
+      },
+      onAfterRender: () => {
+        const pending = pendingMarkerRef.current
+        if (pending) {
+          pendingMarkerRef.current = null
+          callbacksRef.current.onLayersRendered(pending.marker)
+        }
+      },
+    })
+    map.addControl(overlay)
+    pendingMarkerRef.current = { marker: callbacksRef.current.renderMarker }
+    drawnLayersRef.current = callbacksRef.current.layers
+
+    const onMoveEnd = () => callbacksRef.current.onViewChange(cameraOf(map))
+    map.on('moveend', onMoveEnd)
+    // With a listener of its own MapLibre no longer logs errors itself, so this one does.
+    const onError = (event: ErrorEvent) => console.error(event.error)
+    map.on('error', onError)
+
+    callbacksRef.current.onBasemapChange?.(basemapStyleUrl ? 'remote' : 'offline')
+    const stopWatching = basemapStyleUrl
+      ? watchForStyleFailure(map, basemapStyleUrl, queryClient, () => callbacksRef.current.onBasemapChange?.('offline'))
+      : () => {}
+    if (!basemapStyleUrl) fillOfflineLand(map, queryClient)
+
+    mapRef.current = map
+    overlayRef.current = overlay
+    return () => {
+      stopWatching()
+      map.off('moveend', onMoveEnd)
+      map.off('error', onError)
+      overlay.finalize()
+      map.remove()
+      mapRef.current = null
+      overlayRef.current = null
+    }
+  }, [basemapStyleUrl, attribution, queryClient])
+
+  const rightInset = props.rightInset ?? 0
+  useEffect(() => {
+    const map = mapRef.current
+    if (!map) return
+    const padding = map.getPadding()
+    if (padding.left === props.leftInset && padding.right === rightInset) return
+    map.easeTo({ padding: { top: 0, right: rightInset, bottom: 0, left: props.leftInset }, duration: 300 })
+  }, [props.leftInset, rightInset])
+
+  useEffect(() => {
+    const overlay = overlayRef.current
+    if (!overlay) return
+    if (drawnLayersRef.current !== props.layers) {
+      drawnLayersRef.current = props.layers
+      pendingMarkerRef.current = { marker: props.renderMarker }
+      overlay.setProps({ layers: props.layers })
+      return
+    }
+    if (pendingMarkerRef.current) {
+      // A draw is still due (the first one, say); this marker rides along with it.
+      pendingMarkerRef.current = { marker: props.renderMarker }
+      return
+    }
+    // Same layers and nothing pending: deck.gl will not redraw, so no onAfterRender is coming, and what the
+    // marker describes is already on screen.
+    const marker = props.renderMarker
+    const frame = requestAnimationFrame(() => callbacksRef.current.onLayersRendered(marker))
+    return () => cancelAnimationFrame(frame)
+  }, [props.layers, props.renderMarker])
+
+  const placement = hover ? tooltipPlacement(hover.x, hover.y, hover.width, hover.height) : null
+  return (
+    <div className="map-wrapper">
+      <div ref={containerRef} className="map" data-testid="map" role="region" aria-label="Hotspot map" />
+      {hover && placement && (
+        <div className="map-tooltip" role="tooltip" data-testid="tooltip" style={placement}>
+          <div className="map-tooltip-title">{hover.content.title}</div>
+          {hover.content.lines?.map((line) => (
+            <div key={line} className="map-tooltip-line">
+              {line}
+            </div>
+          ))}
+          {hover.content.detail && <div className="map-tooltip-detail">{hover.content.detail}</div>}
+        </div>
+      )}
+    </div>
+  )
+}

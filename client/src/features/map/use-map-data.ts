@@ -1,0 +1,157 @@
+import { useQueryClient } from '@tanstack/react-query'
+import { useCallback, useMemo } from 'react'
+import { configUrl, hexesUrl, summaryUrl, wardsUrl, type ClientConfig, type HexCell, type Summary, type WardCollection, type WardFeature } from './map-api'
+import { monthsBetween } from '../../shared/months'
+import { IMPORTED_DATA_STALE_MS, refetchFailed } from '../../shared/query-client'
+import { useApiQuery, type ApiResource } from '../../shared/use-api-query'
+import type { CouncilOption } from '../hotspots/HotspotControls'
+import type { EmergingCell, GiStarCell } from '../hotspots/hotspot-api'
+import { hasEmergingPatterns, hasSignificantCells } from '../hotspots/hotspot-colours'
+import { knownCouncils, type HotspotState } from '../hotspots/hotspot-url'
+import { useHotspotData, type HotspotData } from '../hotspots/use-hotspot-data'
+import { effectiveResolution, type H3Resolution } from './h3-resolution'
+import type { MapPageView } from './view-state-url'
+
+const NO_CELLS: HexCell[] = []
+const NO_WARDS: WardFeature[] = []
+const NO_GISTAR: GiStarCell[] = []
+const NO_EMERGING: EmergingCell[] = []
+/** The map's data changes only when new data is imported. */
+const CACHED = { staleTime: IMPORTED_DATA_STALE_MS }
+
+export interface MapData {
+  config: ApiResource<ClientConfig>
+  summary: ApiResource<Summary>
+  wards: ApiResource<WardCollection>
+  /** The wards with their counts; all zero when no category is ticked. */
+  wardFeatures: WardFeature[]
+  period: Summary['period']
+  months: string[]
+  resolution: H3Resolution
+  /** The resolution of the hexagons on screen (the one asked for until an answer comes). */
+  displayedResolution: H3Resolution
+  hexRequestUrl: string | null
+  cells: HexCell[]
+  /** The hexagons on screen answer the current filters. */
+  hexesCurrent: boolean
+  councils: CouncilOption[]
+  /** The Hotspots controls with councils the data does not have left out. */
+  checkedHotspot: HotspotState
+  hotspotData: HotspotData
+  /** The hotspot layer on screen answers the current settings (or nothing is due). */
+  layerCurrent: boolean
+  gistarCells: GiStarCell[]
+  emergingCells: EmergingCell[]
+  hotspotEmpty: boolean
+  error: Error | null
+  loading: boolean
+  /** "Try again": asks again for every request on screen that failed. */
+  retry(): void
+}
+
+function councilOptions(wards: readonly WardFeature[]): CouncilOption[] {
+  const byCode = new Map<string, string>()
+  for (const ward of wards) byCode.set(ward.properties.councilCode, ward.properties.councilName)
+  return [...byCode].map(([code, name]) => ({ code, name })).sort((left, right) => left.name.localeCompare(right.name, 'en-GB'))
+}
+
+function resolutionOfUrl(url: string | null): H3Resolution | null {
+  if (!url) return null
+  const res = Number(new URL(url, 'http://local').searchParams.get('res'))
+  return Number.isFinite(res) && res > 0 ? (res as H3Resolution) : null
+}
+
+/**
+ * Every request of the map page, and what the page reads from the answers. `started` is false until the map knows
+ * where it opens: until then neither the hexagons nor the analysis are asked for.
+ */
+export function useMapData(view: MapPageView, started: boolean, locationLimit: number): MapData {
+  const { filters, mode, hotspot, camera } = view
+  const hotspotMode = mode === 'hotspots'
+  const resolution = effectiveResolution(filters.res, camera.zoom)
+  const noCategories = filters.categories.length === 0
+
+  const config = useApiQuery<ClientConfig>(configUrl, CACHED)
+  // The summary's category counts ignore the category filter, so it is still worth asking when none are ticked.
+  const summary = useApiQuery<Summary>(summaryUrl(filters), CACHED)
+  const wards = useApiQuery<WardCollection>(wardsUrl({ categories: filters.categories, from: filters.from, to: filters.to }), CACHED)
+  // With no categories ticked nothing can match, and the server reads a missing list as "all", so do not ask.
+  const hexRequestUrl = noCategories || !started || hotspotMode ? null : hexesUrl(resolution, filters)
+  const hexes = useApiQuery<HexCell[]>(hexRequestUrl, CACHED)
+
+  // Cells from an earlier filter would be mistaken for the answer to the request that just failed.
+  const cells = noCategories || hexes.error ? NO_CELLS : (hexes.data ?? NO_CELLS)
+  const hexesCurrent = started && !hotspotMode && (noCategories || (hexes.dataUrl === hexRequestUrl && !hexes.loading && !hexes.error))
+
+  // Councils named in the address are checked against the wards' councils before anything is asked for.
+  const councils = useMemo(() => councilOptions(wards.data?.features ?? NO_WARDS), [wards.data])
+  const councilsChecked = hotspot.councils === null || wards.data !== undefined || wards.error !== null
+  const checkedHotspot = useMemo(
+    () => (wards.data && hotspot.councils?.length ? { ...hotspot, councils: knownCouncils(hotspot.councils, councils) } : hotspot),
+    [hotspot, wards.data, councils],
+  )
+  const hotspotData = useHotspotData(hotspotMode && councilsChecked, checkedHotspot, filters, locationLimit)
+  const layerResource = hotspot.layer === 'gistar' ? hotspotData.gistar : hotspotData.emerging
+  const layerCurrent =
+    hotspotMode &&
+    started &&
+    (hotspotData.blocked !== null || (layerResource.dataUrl === hotspotData.layerUrl && !layerResource.loading && !layerResource.error))
+  const gistarCells =
+    hotspotMode && hotspot.layer === 'gistar' && !hotspotData.blocked && !hotspotData.gistar.error
+      ? (hotspotData.gistar.data?.cells ?? NO_GISTAR)
+      : NO_GISTAR
+  const emergingCells =
+    hotspotMode && hotspot.layer === 'emerging' && !hotspotData.blocked && !hotspotData.emerging.error
+      ? (hotspotData.emerging.data?.cells ?? NO_EMERGING)
+      : NO_EMERGING
+
+  const wardFeatures = useMemo(() => {
+    const features = wards.data?.features ?? NO_WARDS
+    if (!noCategories) return features
+    return features.map((feature) => ({ ...feature, properties: { ...feature.properties, count: 0 } }))
+  }, [wards.data, noCategories])
+
+  const period = summary.data?.period ?? null
+  const months = useMemo(() => (period ? monthsBetween(period.from, period.to) : []), [period])
+
+  const hotspotLayerError = hotspotMode ? (layerResource.error ?? hotspotData.locations.error) : null
+  const error = config.error ?? summary.error ?? wards.error ?? hexes.error ?? hotspotLayerError
+  const hotspotLoading = hotspotMode && (layerResource.loading || hotspotData.locations.loading)
+  const loading = config.loading || summary.loading || wards.loading || hexes.loading || hotspotLoading || !started
+  const displayedResolution = noCategories ? resolution : (resolutionOfUrl(hexes.dataUrl) ?? resolution)
+  const hotspotEmpty =
+    hotspotMode && layerCurrent && hotspotData.blocked === null
+      ? hotspot.layer === 'gistar'
+        ? !hasSignificantCells(hotspotData.gistar.data?.classCounts)
+        : !hasEmergingPatterns(hotspotData.emerging.data?.categoryCounts)
+      : false
+
+  const queryClient = useQueryClient()
+  const retry = useCallback(() => {
+    void refetchFailed(queryClient)
+  }, [queryClient])
+
+  return {
+    config,
+    summary,
+    wards,
+    wardFeatures,
+    period,
+    months,
+    resolution,
+    displayedResolution,
+    hexRequestUrl,
+    cells,
+    hexesCurrent,
+    councils,
+    checkedHotspot,
+    hotspotData,
+    layerCurrent,
+    gistarCells,
+    emergingCells,
+    hotspotEmpty,
+    error,
+    loading,
+    retry,
+  }
+}

@@ -1,0 +1,55 @@
+import type { LayersList } from '@deck.gl/core'
+import { useMemo } from 'react'
+import type { HexCell, WardFeature } from './map-api'
+import type { EmergingCell, GiStarCell } from '../hotspots/hotspot-api'
+import { buildEmergingLayer, buildGistarLayer, buildHighlightLayers, type HighlightedLocation } from '../hotspots/hotspot-layers'
+import type { HotspotLayerId } from '../hotspots/hotspot-url'
+import { buildColourScale, maxCountOf, type ColourScale } from './colour-scale'
+import { councilEdges } from './council-edges'
+import { buildHexLayer } from './hex-layer'
+import { buildCouncilEdgeLayer, buildWardAreaLayer, buildWardLabelLayer, buildWardOutlineLayer, wardsToLabel } from './ward-layers'
+
+export interface MapLayerData {
+  /** Null on the Incidents map; the layer on show in Hotspots mode. */
+  hotspotLayer: HotspotLayerId | null
+  cells: readonly HexCell[]
+  gistarCells: readonly GiStarCell[]
+  emergingCells: readonly EmergingCell[]
+  wardFeatures: readonly WardFeature[]
+  selectedWard: string | null
+  highlighted: HighlightedLocation | null
+  zoom: number
+}
+
+/**
+ * The deck.gl layers, bottom to top, each built from plain data by a pure function and rebuilt only when its own
+ * data changes; and the hexagons' colour scale, which the legend shows.
+ */
+export function useMapLayers(data: MapLayerData): { layers: LayersList; scale: ColourScale } {
+  const { hotspotLayer, cells, gistarCells, emergingCells, wardFeatures, selectedWard, highlighted, zoom } = data
+  // Tenths of a zoom level are finer than anyone can see a label move, and spare needless re-placement.
+  const labelZoom = Math.round(zoom * 10) / 10
+  const labelledWards = useMemo(() => wardsToLabel(wardFeatures, labelZoom, selectedWard), [wardFeatures, labelZoom, selectedWard])
+
+  const scale = useMemo(() => buildColourScale(maxCountOf(cells)), [cells])
+  // Shapes do not change with the filters, only counts do: derive the boundaries once per set of wards.
+  const wardShapesKey = wardFeatures.map((feature) => feature.properties.code).join(',')
+  const councilPaths = useMemo(() => councilEdges(wardFeatures), [wardShapesKey])
+  const dataLayer = useMemo(() => {
+    if (hotspotLayer === null) return buildHexLayer(cells, scale)
+    return hotspotLayer === 'gistar' ? buildGistarLayer(gistarCells) : buildEmergingLayer(emergingCells)
+  }, [hotspotLayer, cells, scale, gistarCells, emergingCells])
+  const highlightLayers = useMemo(() => buildHighlightLayers(highlighted), [highlighted])
+  const layers = useMemo(
+    () => [
+      buildWardAreaLayer(wardFeatures),
+      dataLayer,
+      buildCouncilEdgeLayer(councilPaths),
+      buildWardOutlineLayer(wardFeatures, selectedWard),
+      ...highlightLayers,
+      buildWardLabelLayer(labelledWards),
+    ],
+    [wardFeatures, dataLayer, councilPaths, selectedWard, highlightLayers, labelledWards],
+  )
+  return { layers, scale }
+}
