@@ -5,7 +5,7 @@ import { boundaryFiles, policeUkFile, startTestApp, type SignedIn, type TestApp 
 
 const ASB = 'Anti-social behaviour'
 let testApp: TestApp
-/** Incident routes are for staff; an analyst is the typical caller. Who else may call them: access-matrix.test.ts. */
+/** Incident routes are for staff; an analyst is the typical caller. Who else may call them: access-matrix.db.test.ts. */
 let analyst: SignedIn
 
 beforeAll(async () => {
@@ -129,7 +129,7 @@ describe('GET /api/hexes', () => {
     expect(await json('/api/hexes?categories=Shoplifting&ward=E05009871&from=2024-01&to=2024-01&res=10')).toEqual([])
   })
 
-  it('refuses a period wholly after the data, naming from (the period rule: period-rule.test.ts)', async () => {
+  it('refuses a period wholly after the data, naming from (the period rule: period-rule.db.test.ts)', async () => {
     const response = await get('/api/hexes?from=2030-01&to=2030-12')
     expect(response.statusCode).toBe(400)
     expect(response.json().message).toContain('from')
