@@ -20,6 +20,9 @@ export default defineConfig({
           // No global setup: a unit test that reaches for the database fails on a missing inject('databaseUrl').
           // Vitest's default is one worker fewer than the cores, which is one on a two-core machine.
           maxWorkers: Math.max(2, os.availableParallelism()),
+          // Pure code: a worker keeps its modules loaded from one file to the next instead of importing them again
+          // (about a third off the project's time). Globals a test stubs are unstubbed in its afterEach.
+          isolate: false,
         },
       },
       {
