@@ -34,6 +34,9 @@ export default defineConfig({
           globalSetup: ['tests/support/global-setup.ts'],
           // Database tests reset one shared schema; the embedded database is a single backend. One file at a time.
           fileParallelism: false,
+          // One worker runs every file with the server's modules loaded once (each file builds its own app on a
+          // fresh schema), instead of importing them again per file: about 20 s less.
+          isolate: false,
         },
       },
       {
