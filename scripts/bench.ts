@@ -51,6 +51,6 @@ heading('Targets')
 console.log(`   ${verdicts.filter((v) => v.verdict === 'PASS').length} PASS, ${verdicts.filter((v) => v.verdict === 'MISS').length} MISS` +
   (failures.length > 0 ? `; not measured: ${failures.join(', ')}` : ''))
 console.log(`   load average at the end: ${os.loadavg().map((load) => load.toFixed(2)).join(', ')} (1, 5, 15 min)`)
-for (const { target: name, verdict } of verdicts.filter((v) => v.verdict === 'MISS')) console.log(`   MISS  ${name}`)
+for (const { target: name } of verdicts.filter((v) => v.verdict === 'MISS')) console.log(`   MISS  ${name}`)
 // A missed target is a finding, not a failure; only a section that could not run at all fails the command.
 process.exit(failures.length > 0 ? 1 : 0)

@@ -203,8 +203,8 @@ export async function runLoadBench(url: string): Promise<void> {
   const server = await startServer(url)
   const loadRows: string[][] = []
   const drainNotes: string[] = []
-  let healthAlone = Number.NaN
-  let hexesAlone = Number.NaN
+  let healthAlone: number
+  let hexesAlone: number
   try {
     const cookie = await signIn(server.base)
     progress('load: /api/health and /api/hexes alone, 5 s each')

@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import type { AddressInfo } from 'node:net'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { HarmWeightsAnswer } from '../../client/src/features/harm-weights/harm-weights-api.js'
 import { formatWeight } from '../../client/src/features/harm-weights/harm-weights.js'
 import { projectRoot } from '../../server/src/config.js'
@@ -56,6 +56,13 @@ describe.skipIf(skipReason !== null)(`harm weights page in Chromium${skipReason 
     if (!launched) throw new Error('Chromium disappeared between collection and launch')
     browser = launched
   })
+
+  // Every test starts from the bundled defaults, as no one has changed them; one that needs an earlier edit makes it.
+  beforeEach(() => testApp.pool.query('UPDATE harm_weights SET weight = default_weight, updated_at = now(), updated_by = NULL'))
+
+  /** What the first test's save leaves behind, made straight in the database: ASB raised by the analyst. */
+  const raiseAsbAsAnalyst = () =>
+    testApp.pool.query(`UPDATE harm_weights SET weight = 12.5, updated_at = now(), updated_by = 'analyst@test.local' WHERE category = $1`, [ASB])
 
   afterEach(async () => {
     for (const window of windows.splice(0)) await window.context.close()
@@ -112,6 +119,7 @@ describe.skipIf(skipReason !== null)(`harm weights page in Chromium${skipReason 
   const focusedTestId = (page: Page) => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))
 
   it('analyst: sees the 14 weights the API gives, changes one with the keyboard, and the change is saved and audited', async () => {
+    const auditBefore = (await testApp.pool.query<{ id: number }>('SELECT coalesce(max(id), 0)::int AS id FROM audit_log')).rows[0].id
     const { page, puts } = await openAs('analyst')
     expect(new URL(page.url()).pathname).toBe('/harm-weights')
     expect(await page.title()).toBe('Patrolmap — harm weights')
@@ -175,7 +183,9 @@ describe.skipIf(skipReason !== null)(`harm weights page in Chromium${skipReason 
     expect(after.weights.filter((weight) => weight.category !== ASB)).toEqual(before.weights.filter((weight) => weight.category !== ASB))
 
     const { rows } = await testApp.pool.query<{ actor_email: string; details: unknown; before: unknown; after: unknown }>(
-      `SELECT actor_email, details, before, after FROM audit_log WHERE action = 'harm_weights.update' AND actor_email IS NOT NULL ORDER BY id`,
+      `SELECT actor_email, details, before, after FROM audit_log
+        WHERE action = 'harm_weights.update' AND actor_email IS NOT NULL AND id > $1 ORDER BY id`,
+      [auditBefore],
     )
     expect(rows).toEqual([
       {
@@ -197,6 +207,7 @@ describe.skipIf(skipReason !== null)(`harm weights page in Chromium${skipReason 
   })
 
   it('analyst: an invalid entry is explained in its row and nothing is sent; a refusal by the server is shown', async () => {
+    await raiseAsbAsAnalyst()
     const { page, puts } = await openAs('analyst')
     const stored = await apiWeights(page)
     const burglary = row(page, 'Burglary').getByLabel('Weight of Burglary')
@@ -226,7 +237,7 @@ describe.skipIf(skipReason !== null)(`harm weights page in Chromium${skipReason 
     expect(await problem.count()).toBe(0)
     expect(await page.getByTestId('harm-weights-save').isDisabled()).toBe(true)
 
-    // Reset all: every input at its default, ready to save (the first test raised ASB above its default).
+    // Reset all: every input at its default, ready to save (ASB was raised above its default).
     await page.getByTestId('harm-weights-reset-all').click()
     const inputs = await page.$$eval('[data-testid="harm-weight-input"]', (elements) => elements.map((element) => (element as HTMLInputElement).value))
     expect(inputs).toEqual(stored.weights.map((weight) => String(weight.defaultWeight)))
@@ -262,6 +273,7 @@ describe.skipIf(skipReason !== null)(`harm weights page in Chromium${skipReason 
   })
 
   it('inspector: sees the weights read-only, with a note and no way to save', async () => {
+    await raiseAsbAsAnalyst()
     const { page, apiRequests } = await openAs('inspector')
     expect(await page.getByTestId('nav-harm-weights').getAttribute('aria-current')).toBe('page')
     const answer = await apiWeights(page)

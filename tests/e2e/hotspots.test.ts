@@ -3,7 +3,7 @@ import path from 'node:path'
 import type { AddressInfo } from 'node:net'
 import Papa from 'papaparse'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { projectRoot } from '../../server/src/config.js'
 import type { Rgb } from '../../client/src/features/map/colour-scale.js'
 import type {
@@ -151,8 +151,6 @@ describe.skipIf(skipReason !== null)(`Hotspots mode in Chromium${skipReason ? ` 
       if (url.pathname.startsWith('/api/')) apiRequests.push(`${url.pathname}${url.search}`)
     })
     analysisPage = await browser.newPage()
-    // A link to the mode opens it (the Incidents/Hotspots switch itself is used in the last test).
-    await page.goto(`${origin}/?mode=hotspots`)
   })
 
   afterEach(() => {
@@ -164,6 +162,12 @@ describe.skipIf(skipReason !== null)(`Hotspots mode in Chromium${skipReason ? ` 
     await browser?.close()
     await testApp?.close()
   })
+
+  /** The page's latest request to an /api route, once it has made one. */
+  async function lastRequestTo(prefix: string): Promise<string> {
+    await expect.poll(() => apiRequests.some((url) => url.startsWith(prefix)), { timeout: STEP_MS }).toBe(true)
+    return apiRequests.filter((url) => url.startsWith(prefix)).at(-1)!
+  }
 
   async function getJson<T>(url: string): Promise<T> {
     const response = await context.request.get(new URL(url, origin).href)
@@ -208,6 +212,18 @@ describe.skipIf(skipReason !== null)(`Hotspots mode in Chromium${skipReason ? ` 
   let gistarUrl = ''
   let locationsUrl = ''
   let locations: ProblemLocationsAnswer
+
+  // Each test starts on a fresh page opened by a link to the mode (the Incidents/Hotspots switch itself is used in
+  // the last test), with the default Gi* layer drawn and the problem locations listed.
+  beforeEach(async () => {
+    apiRequests.length = 0
+    await page.goto(`${origin}/?mode=hotspots`)
+    const drawn = await waitForHotspots(page, (state) => (state.lastHotspotsUrl ?? '').startsWith('/api/hotspots/gistar'), FIRST_RENDER_MS)
+    gistarUrl = drawn.lastHotspotsUrl!
+    await page.getByTestId('location-row').first().waitFor({ state: 'visible', timeout: STEP_MS })
+    locationsUrl = apiRequests.filter((url) => url.startsWith('/api/hotspots/problem-locations')).at(-1)!
+    locations = await getJson<ProblemLocationsAnswer>(locationsUrl)
+  })
 
   it('opens Hotspots mode: the Gi* layer is drawn in the hot colours, the legend lists the classes with their counts', async () => {
     await page.getByTestId('map').waitFor({ state: 'visible', timeout: FIRST_RENDER_MS })
@@ -321,7 +337,7 @@ describe.skipIf(skipReason !== null)(`Hotspots mode in Chromium${skipReason ? ` 
   })
 
   it('shows top wards, and the concentration and forecast charts with their data points and readings', async () => {
-    const topWards = await getJson<TopWardsAnswer>(apiRequests.filter((url) => url.startsWith('/api/hotspots/top-wards')).at(-1)!)
+    const topWards = await getJson<TopWardsAnswer>(await lastRequestTo('/api/hotspots/top-wards'))
     const wardRows = page.getByTestId('top-ward-row')
     await wardRows.first().waitFor({ state: 'visible', timeout: STEP_MS })
     expect(await wardRows.locator('th').evaluateAll((cells) => cells.map((cell) => cell.firstChild?.textContent))).toEqual(
@@ -329,7 +345,7 @@ describe.skipIf(skipReason !== null)(`Hotspots mode in Chromium${skipReason ? ` 
     )
     expect(topWards.wards).toHaveLength(5)
 
-    const concentration = await getJson<ConcentrationAnswer>(apiRequests.filter((url) => url.startsWith('/api/hotspots/concentration')).at(-1)!)
+    const concentration = await getJson<ConcentrationAnswer>(await lastRequestTo('/api/hotspots/concentration'))
     const concentrationChart = page.getByTestId('concentration-chart')
     await concentrationChart.scrollIntoViewIfNeeded()
     const lines = concentrationChart.locator('svg path.recharts-line-curve')
@@ -343,7 +359,7 @@ describe.skipIf(skipReason !== null)(`Hotspots mode in Chromium${skipReason ? ` 
     )
     expect(await page.getByTestId('concentration-reading').textContent()).toMatch(/^The busiest 5% of cells hold \d+% of ASB in /)
 
-    const forecast = await getJson<ForecastAnswer>(apiRequests.filter((url) => url.startsWith('/api/hotspots/forecast-accuracy')).at(-1)!)
+    const forecast = await getJson<ForecastAnswer>(await lastRequestTo('/api/hotspots/forecast-accuracy'))
     expect(forecast.months.map((month) => month.month)).toEqual(['2024-04', '2024-05', '2024-06'])
     const forecastChart = page.getByTestId('forecast-chart')
     await forecastChart.scrollIntoViewIfNeeded()
@@ -383,7 +399,7 @@ describe.skipIf(skipReason !== null)(`Hotspots mode in Chromium${skipReason ? ` 
     const firstText = (await rows.first().textContent())!
     expect(firstText).toContain(`score ${Math.round(first.score).toLocaleString('en-GB')}`)
     expect(firstText).toContain(`harm ${Math.round(first.harm).toLocaleString('en-GB')}`)
-    // The same place may lead both lists, and then its row is still open from the count test.
+    // The same place may lead both lists, and then its row may be open already.
     const expand = rows.first().getByTestId('location-expand')
     if ((await expand.getAttribute('aria-expanded')) !== 'true') await expand.click()
     expect(await rows.first().getByTestId('location-components').locator('thead th').nth(1).textContent()).toBe('Harm')

@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import type { AddressInfo } from 'node:net'
 import type { Browser, BrowserContext, Page, Request } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { projectRoot } from '../../server/src/config.js'
 import { PALETTE, type Rgb } from '../../client/src/features/map/colour-scale.js'
 import { OFFLINE_COLOURS } from '../../client/src/features/map/offline-style.js'
@@ -195,7 +195,13 @@ describe.skipIf(skipReason !== null)(`map in Chromium${skipReason ? ` (skipped: 
       if (message.type() === 'error') consoleErrors.push(`${message.text()} (${message.location().url})`)
     })
     analysisPage = await browser.newPage()
+  })
+
+  // Each test starts from the opening view, whatever the one before it ticked or moved.
+  beforeEach(async () => {
     await page.goto(origin)
+    // The filters are read before they are clicked (selectOnly), so they must be on the page.
+    await page.getByTestId('category-anti-social-behaviour').waitFor({ state: 'visible', timeout: FIRST_RENDER_MS })
   })
 
   // Test 1 asserts this explicitly; every later interaction must stay free of page errors too.
@@ -278,6 +284,7 @@ describe.skipIf(skipReason !== null)(`map in Chromium${skipReason ? ` (skipped: 
   })
 
   it('opens on the whole partnership area, clear of the panel and legend, with every filter in view', async () => {
+    await waitForHexes(page, (url) => categoriesOf(url) === ASB, FIRST_RENDER_MS)
     // The camera the page chose is written to the address.
     await expect.poll(() => new URL(page.url()).searchParams.get('zoom'), { timeout: 5000 }).not.toBeNull()
     const params = new URL(page.url()).searchParams

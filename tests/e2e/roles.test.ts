@@ -380,18 +380,20 @@ describe.skipIf(skipReason !== null)(`sign-in and roles in Chromium${skipReason 
   })
 
   it('admin: an edit through the form shows in the audit log as a diff; the log filters and pages with Load more', async () => {
+    // Its own councillor to edit: disabling one another test signs in as would make that test depend on the order.
+    await createTestUser(testApp.pool, { email: 'edited@test.local', name: 'Cllr Edited', role: 'councillor' })
     // More sign-ins than one page holds.
     for (let index = 0; index < 55; index++) await signIn(testApp.app, 'analyst@test.local')
     const { page } = await openWindow()
     await page.goto(`${origin}/admin/users`)
     await signInThroughForm(page, 'admin@test.local')
-    await page.locator('[data-testid="user-row"][data-email="nowards@test.local"] [data-testid="edit-user"]').click()
+    await page.locator('[data-testid="user-row"][data-email="edited@test.local"] [data-testid="edit-user"]').click()
     const dialog = page.getByTestId('edit-user-dialog')
     await dialog.getByTestId('edit-user-disabled').check()
     await dialog.getByTestId('user-role-select').selectOption('inspector')
     await dialog.getByTestId('edit-user-submit').click()
     await dialog.waitFor({ state: 'detached', timeout: PAGE_MS })
-    const row = page.locator('[data-testid="user-row"][data-email="nowards@test.local"]')
+    const row = page.locator('[data-testid="user-row"][data-email="edited@test.local"]')
     await expect.poll(() => row.textContent(), { timeout: PAGE_MS }).toContain('Disabled')
     expect(await row.textContent()).toContain('Inspector')
 
@@ -403,7 +405,7 @@ describe.skipIf(skipReason !== null)(`sign-in and roles in Chromium${skipReason 
     expect(details).toContain('role: councillor → inspector')
     expect(details).toContain('disabled: no → yes')
     // Targets name the user.
-    expect(await first.textContent()).toContain('nowards@test.local')
+    expect(await first.textContent()).toContain('edited@test.local')
 
     // One page, then the rest.
     const { rows } = await testApp.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM audit_log')
@@ -433,9 +435,11 @@ describe.skipIf(skipReason !== null)(`sign-in and roles in Chromium${skipReason 
   })
 
   it('the change-password dialog works from the user menu and closes with Escape', async () => {
+    // Its own inspector: the shared one keeps the test password for the other tests.
+    await createTestUser(testApp.pool, { email: 'changes-password@test.local', name: 'Test changer', role: 'inspector' })
     const { page } = await openWindow()
     await page.goto(`${origin}/reports`)
-    await signInThroughForm(page, 'inspector@test.local')
+    await signInThroughForm(page, 'changes-password@test.local')
     await page.getByTestId('ward-report').first().waitFor({ state: 'visible', timeout: PAGE_MS })
 
     await page.getByTestId('user-menu').click()
@@ -459,7 +463,7 @@ describe.skipIf(skipReason !== null)(`sign-in and roles in Chromium${skipReason 
     // Still signed in: the change ends other sessions only.
     expect((await page.context().request.get(`${origin}/api/auth/session`)).status()).toBe(200)
     await signOut(page)
-    await signInThroughForm(page, 'inspector@test.local', 'inspector password 2')
+    await signInThroughForm(page, 'changes-password@test.local', 'inspector password 2')
     await page.getByTestId('ward-report').first().waitFor({ state: 'visible', timeout: PAGE_MS })
   })
 })

@@ -1,7 +1,7 @@
 // Sign-in, sessions, CSRF, throttling, password changes and the first administrator, over real HTTP semantics
 // (app.inject) on a real PostGIS.
 import type { InjectOptions } from 'fastify'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { verifyPassword } from '../users/passwords.js'
 import { boundaryFiles, createTestUser, signIn, startTestApp, TEST_PASSWORD, type SignedIn, type TestApp } from '../../../../tests/support/test-app.js'
 import { bootstrapAdmin, DEFAULT_ADMIN_EMAIL, type BootstrapResult } from './bootstrap-admin.js'
@@ -14,7 +14,9 @@ const inject = (options: InjectOptions) => testApp.app.inject(options)
 const post = (url: string, payload: unknown, headers: Record<string, string> = {}) => testApp.app.inject({ method: 'POST', url, payload: payload as object, headers })
 const login = (email: string, password: string, headers: Record<string, string> = {}) => post('/api/auth/login', { email, password }, headers)
 const sql = async (text: string, values: unknown[] = []) => (await testApp.pool.query(text, values)).rows
-const auditOf = (action: string) => sql(`SELECT * FROM audit_log WHERE action = $1 ORDER BY id`, [action])
+const auditOf = (action: string, afterId = 0) => sql(`SELECT * FROM audit_log WHERE action = $1 AND id > $2 ORDER BY id`, [action, afterId])
+/** The newest audit entry's id: a test reads only the entries it caused. */
+const lastAuditId = async (): Promise<number> => (await sql(`SELECT coalesce(max(id), 0)::int AS id FROM audit_log`))[0].id
 
 beforeAll(async () => {
   testApp = await startTestApp({ security: { maxFailuresPerAccount: 5, maxFailuresPerAddress: 12, windowMinutes: 15 } })
@@ -22,12 +24,14 @@ beforeAll(async () => {
   // First, while the database has no users at all.
   firstAdmin = await bootstrapAdmin(testApp.pool, {})
   admin = await testApp.signInAs('admin')
+  await createTestUser(testApp.pool, { email: 'cookie@test.local', role: 'analyst', name: 'Cookie Tester' })
 })
+// Every inject comes from 127.0.0.1, so one test's failed sign-ins would count towards the next one's address limit.
+beforeEach(() => sql('DELETE FROM login_failures'))
 afterAll(() => testApp.close())
 
 describe('signing in', () => {
   it('sets an HttpOnly, SameSite=Strict session cookie and returns the user and a CSRF token', async () => {
-    await createTestUser(testApp.pool, { email: 'cookie@test.local', role: 'analyst', name: 'Cookie Tester' })
     const response = await login('Cookie@Test.local ', TEST_PASSWORD)
     expect(response.statusCode).toBe(200)
     const cookie = response.cookies.find((candidate) => candidate.name === 'pm_session')!
@@ -48,6 +52,7 @@ describe('signing in', () => {
   it('answers an unknown email, a wrong password and a disabled account with the same 401', async () => {
     await createTestUser(testApp.pool, { email: 'disabled@test.local', role: 'analyst' })
     await sql(`UPDATE users SET disabled = true WHERE email = 'disabled@test.local'`)
+    const since = await lastAuditId()
     const answers = await Promise.all([
       login('nobody@test.local', TEST_PASSWORD),
       login('cookie@test.local', 'not the password'),
@@ -58,7 +63,7 @@ describe('signing in', () => {
       expect(answer.json().message).toBe('Email or password is incorrect.')
       expect(answer.cookies).toEqual([])
     }
-    const failures = await auditOf('auth.login_failed')
+    const failures = await auditOf('auth.login_failed', since)
     expect(failures.map((row) => row.details.reason).sort()).toEqual(['account disabled', 'unknown email', 'wrong password'])
     expect(failures.every((row) => row.ip)).toBe(true)
   })

@@ -1,16 +1,17 @@
 // The data's span is kept between requests until the incidents change: an import must show at once.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { DataPeriod } from './data-period.js'
 import { boundaryFiles, policeUkFile, startTestApp, type SignedIn, type TestApp } from '../../../../tests/support/test-app.js'
 
 let testApp: TestApp
 let analyst: SignedIn
 
-beforeAll(async () => {
+// A fresh database per test: the first one starts from no data at all.
+beforeEach(async () => {
   testApp = await startTestApp()
   analyst = await testApp.signInAs('analyst')
 })
-afterAll(() => testApp.close())
+afterEach(() => testApp.close())
 
 const summaryPeriod = async () => (await testApp.app.inject({ method: 'GET', url: '/api/summary', headers: analyst.headers })).json().period
 
@@ -33,8 +34,9 @@ describe('the data period', () => {
   })
 
   it('is read afresh while rows newer than the importer\u2019s mark exist (an import under way)', async () => {
+    await testApp.importFiles([...boundaryFiles, policeUkFile('2024-01'), policeUkFile('2024-03')])
     const period = new DataPeriod()
-    await period.get(testApp.pool)
+    expect(await period.get(testApp.pool)).toEqual({ from: '2024-01', to: '2024-03' })
     // As a run does between its files' commits and its end: rows committed, the mark not yet moved.
     await testApp.pool.query(`INSERT INTO incidents (source, source_key, batch_id, category, period_start, period_precision, location_id, ward_code)
                               SELECT source, '\\x00'::bytea, batch_id, category, '2024-06-01 00:00+01', 'month', location_id, ward_code FROM incidents LIMIT 1`)

@@ -36,7 +36,20 @@ export function normaliseEmail(email: string): string {
   return email.trim().toLowerCase()
 }
 
-function toAdminUser(row: Record<string, any>): AdminUser {
+/** A row of admin-users.sql. */
+interface AdminUserRow {
+  id: number
+  email: string
+  name: string
+  role: Role
+  must_change_password: boolean
+  disabled: boolean
+  created_at: Date
+  last_login_at: Date | null
+  wards: { code: string; name: string }[]
+}
+
+function toAdminUser(row: AdminUserRow): AdminUser {
   return {
     id: row.id,
     email: row.email,

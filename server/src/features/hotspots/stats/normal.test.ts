@@ -1,3 +1,4 @@
+/* eslint-disable no-loss-of-precision -- mpmath's 17 significant digits are kept as printed; each parses to the nearest double. */
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { normalCdf, normalQuantile, normalSf, twoSidedCriticalValue, twoSidedP } from './normal.js'

@@ -95,7 +95,13 @@ describe('heavy analyses on the real data', () => {
     const again = await fetched(path)
     expect(again.analysis).toBe('cached')
     expect(again.body).toBe(first[0].body)
-    expect(again.period).toBe('2023-01/2025-10')
+    // The data's period as it is now: without the last month, unless the import test has run already.
+    const { rows } = await testApp.pool.query<{ period: string }>(
+      `SELECT to_char(min(period_start) AT TIME ZONE 'Europe/London', 'YYYY-MM') || '/' ||
+              to_char(max(period_start) AT TIME ZONE 'Europe/London', 'YYYY-MM') AS period FROM incidents`,
+    )
+    expect(rows[0].period).toMatch(/^2023-01\/2025-1[01]$/)
+    expect(again.period).toBe(rows[0].period)
   })
 
   it('work out answers afresh after the harm weights change, as a fresh computation gives them', async () => {

@@ -1,11 +1,12 @@
 // Sign-in as deployed: the first administrator from the environment, and behind a TLS-terminating proxy.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { securityFromConfig } from '../../server/src/app.js'
 import { loadConfig } from '../../server/src/config.js'
-import { bootstrapAdmin } from '../../server/src/features/auth/bootstrap-admin.js'
+import { bootstrapAdmin, type BootstrapResult } from '../../server/src/features/auth/bootstrap-admin.js'
 import { signIn, startTestApp, type TestApp } from '../support/test-app.js'
 
 let testApp: TestApp
+let made: BootstrapResult | null
 const login = (headers: Record<string, string>, password = 'a chosen admin password') =>
   testApp.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'chief@council.gov.uk', password }, headers })
 const lastAuditIp = async (action: string) =>
@@ -15,12 +16,15 @@ beforeAll(async () => {
   // As deployed behind one proxy, from the environment; app.inject's requests come from 127.0.0.1, the proxy here.
   const security = securityFromConfig(loadConfig({ TRUST_PROXY: '127.0.0.1', LOGIN_MAX_FAILURES_PER_ADDRESS: '3' }))
   testApp = await startTestApp({ security })
+  // First, on the empty database, as at a deployment's first start; every test signs in as this administrator.
+  made = await bootstrapAdmin(testApp.pool, { email: 'Chief@Council.gov.uk', password: 'a chosen admin password' })
 })
+// One test's wrong guesses must not count towards another's limits.
+beforeEach(() => testApp.pool.query('DELETE FROM login_failures'))
 afterAll(() => testApp.close())
 
 describe('the first administrator from PATROLMAP_ADMIN_EMAIL and PATROLMAP_ADMIN_PASSWORD', () => {
   it('is made with the given email and password, needs no change, and is made only once', async () => {
-    const made = await bootstrapAdmin(testApp.pool, { email: 'Chief@Council.gov.uk', password: 'a chosen admin password' })
     expect(made).toEqual({ email: 'chief@council.gov.uk', oneTimePassword: null })
     expect(await bootstrapAdmin(testApp.pool, { email: 'other@council.gov.uk', password: 'another admin password' })).toBeNull()
     const session = await signIn(testApp.app, 'chief@council.gov.uk', 'a chosen admin password')
