@@ -23,6 +23,8 @@ export default defineConfig({
           // Pure code: a worker keeps its modules loaded from one file to the next instead of importing them again
           // (about a third off the project's time). Globals a test stubs are unstubbed in its afterEach.
           isolate: false,
+          // Its own group, run first: vitest refuses projects of different worker counts in one group.
+          sequence: { groupOrder: 0 },
         },
       },
       {
@@ -37,6 +39,7 @@ export default defineConfig({
           // One worker runs every file with the server's modules loaded once (each file builds its own app on a
           // fresh schema), instead of importing them again per file: about 20 s less.
           isolate: false,
+          sequence: { groupOrder: 1 },
         },
       },
       {
@@ -48,6 +51,7 @@ export default defineConfig({
           // (serial projects share vitest's one sequential group, which runs one file at a time).
           globalSetup: ['tests/support/global-setup.ts'],
           fileParallelism: false,
+          sequence: { groupOrder: 1 },
         },
       },
     ],
