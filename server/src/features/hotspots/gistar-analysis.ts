@@ -1,5 +1,5 @@
 import type pg from 'pg'
-import { monthBounds } from '../../lib/month-bounds.js'
+import { monthBounds } from '../counts/count-bounds.js'
 import { loadQuery } from '../../lib/sql-file.js'
 import type { IncidentFilterParams } from '../incidents/incident-filter.js'
 import type { Measure } from './measure.js'

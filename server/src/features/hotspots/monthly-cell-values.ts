@@ -1,6 +1,6 @@
 import type pg from 'pg'
 import { londonMonthOfEpoch, monthsOf } from '../../lib/months.js'
-import { monthBounds } from '../../lib/month-bounds.js'
+import { monthBounds } from '../counts/count-bounds.js'
 import { loadQuery } from '../../lib/sql-file.js'
 import type { Period } from '../summary/period-in-data.js'
 import type { GiStarRequest } from './gistar-analysis.js'

@@ -2,7 +2,6 @@ import type pg from 'pg'
 import { parser } from 'stream-json'
 import { pick } from 'stream-json/filters/pick.js'
 import { streamArray } from 'stream-json/streamers/stream-array.js'
-import { numberArrayLiteral } from '../../db/array-literal.js'
 import { microsSince2000 } from '../../db/binary-copy.js'
 import { monthStarts } from '../../lib/month-bounds.js'
 import { loadQuery } from '../../lib/sql-file.js'
@@ -13,9 +12,6 @@ import { MAX_FIELD_CHARS } from './police-uk-row.js'
 import { MAX_REPORTED_ERRORS, type ParseEnd, type RowError, type Segment } from './police-uk-reader.js'
 import { readOnThisThread, startReaderThread, type ReaderThread, type SegmentReader } from './police-uk-reader-thread.js'
 import { LocationCache, writeSegment, type PoliceUkWriteContext } from './police-uk-writer.js'
-import { PointMonthTally } from './point-month-tally.js'
-import { writePointMonthRows } from './point-month-rows.js'
-import { POLICE_UK_CATEGORIES } from '../incidents/categories.js'
 
 export type { RowError } from './police-uk-reader.js'
 
@@ -26,13 +22,7 @@ const closeBatch = loadQuery(import.meta.url, 'close-batch.sql')
 const closePoliceBatch = loadQuery(import.meta.url, 'close-police-batch.sql')
 const recordRejectedBatch = loadQuery(import.meta.url, 'record-rejected-batch.sql')
 const committedHashes = loadQuery(import.meta.url, 'committed-hashes.sql')
-const refreshLocationCounts = loadQuery(import.meta.url, 'refresh-location-counts.sql')
-const countNewIncidents = loadQuery(import.meta.url, 'count-new-incidents.sql')
-const addPointMonthCounts = loadQuery(import.meta.url, 'add-point-month-counts.sql')
 const analyzeImportedIncidents = loadQuery(import.meta.url, 'analyze-imported-incidents.sql')
-const analyzeImportedCounts = loadQuery(import.meta.url, 'analyze-imported-counts.sql')
-const mergeLocationCounts = loadQuery(import.meta.url, 'merge-location-counts.sql')
-const categoryIdsSql = loadQuery(import.meta.url, 'category-ids.sql')
 const databaseVersion = loadQuery(import.meta.url, 'database-version.sql')
 const reassignWards = loadQuery(import.meta.url, 'reassign-wards.sql')
 const stageBoundaries = loadQuery(import.meta.url, 'stage-boundaries.sql')
@@ -71,8 +61,6 @@ export interface ImportOptions {
   onProgress?: (progress: ImportProgress) => void
   /** Read a file again even when a committed batch has the same content hash. */
   force?: boolean
-  /** Keys the run's counts tally keeps before the run is counted in SQL instead (default DEFAULT_TALLY_LIMIT). */
-  tallyKeyLimit?: number
   /** Writes each file's import.file audit entry as the file is settled (a committed file's in its transaction). */
   audit?: ImportAudit
 }
@@ -99,7 +87,7 @@ function startReading(thread: ReaderThread | null, source: ImportSource, progres
  * Imports any mix of police.uk CSVs and ONS boundary GeoJSON, each recognised by content. Boundaries go first so
  * incidents find their wards. Each file is one transaction: it lands whole or not at all. Police files are read on a
  * reader thread, one file ahead: the next file is read and checked while this thread and the database store the
- * current one. At the end, location_counts takes the run's incidents.
+ * current one. The counts follow each file's rows in its own transaction (counts/, migration 008).
  */
 export async function importFiles(pool: pg.Pool, filePaths: string[], options: ImportOptions = {}): Promise<ImportSummary[]> {
   const summaries: ImportSummary[] = []
@@ -158,14 +146,7 @@ async function importSources(
     options.onProgress?.({ file: sources[furthest].name, fileIndex: furthest, fileCount: sources.length, bytesRead: bytesDone, bytesTotal, rowsRead: rowsReadOf[furthest] })
   }
   const hasPolice = sources.some((source) => source.kind === 'police-uk-csv')
-  const categoryIds = hasPolice ? await loadCategoryIds(pool) : []
-  const context: PoliceUkWriteContext = {
-    useCopy: await supportsCopy(pool),
-    locations: new LocationCache(),
-    monthStarts: new Map(),
-    categoryIds,
-    tally: new PointMonthTally(Math.max(0, ...categoryIds), options.tallyKeyLimit),
-  }
+  const context: PoliceUkWriteContext = { useCopy: await supportsCopy(pool), locations: new LocationCache(), monthStarts: new Map() }
   if (hasPolice) await loadMonthStarts(pool, context.monthStarts)
   const readAheads = new Map<number, ReadAhead>()
   /** Starts reading the police file after `index`, unless it is already being read or was imported before. */
@@ -198,22 +179,9 @@ async function importSources(
   if (policeRowsAdded > 0) {
     // Fresh statistics, so the next queries are planned for the rows now there: a server's autovacuum would get to it
     // within minutes, but the embedded database has no autovacuum at all, and a plan for an empty table is a bad one.
-    // The files' tables are analysed on a second connection while the counts are updated; the counts' tables after.
-    await Promise.all([pool.query(analyzeImportedIncidents), updateLocationCounts(pool, { tally: context.tally, useCopy: context.useCopy })])
-    await pool.query(analyzeImportedCounts)
+    await pool.query(analyzeImportedIncidents)
   }
   return summaries
-}
-
-/** incident_categories ids of police.uk's categories, in POLICE_UK_CATEGORIES order (migration 002 lists them all). */
-async function loadCategoryIds(pool: pg.Pool): Promise<number[]> {
-  const { rows } = await pool.query<{ id: number; name: string }>(categoryIdsSql)
-  const ids = new Map(rows.map((row) => [row.name, row.id]))
-  return POLICE_UK_CATEGORIES.map((name) => {
-    const id = ids.get(name)
-    if (id === undefined) throw new Error(`incident_categories has no row for ${name}`)
-    return id
-  })
 }
 
 /** Every month from 1990 to next year, so that files rarely need to ask (one query instead of one a file). */
@@ -230,37 +198,6 @@ async function loadMonthStarts(pool: pg.Pool, starts: Map<string, number>): Prom
 async function supportsCopy(pool: pg.Pool): Promise<boolean> {
   const { rows } = await pool.query<{ version: string }>(databaseVersion)
   return !/PGlite/i.test(rows[0].version)
-}
-
-/**
- * Brings location_counts and point_month_counts up to date with the incidents just added, in one transaction; until
- * it runs, queries add them themselves. When the incidents newer than the mark are exactly those the run tallied
- * (checked by their number, under the import lock), the tally goes into both tables as it is; otherwise (another
- * session imported meanwhile, a run stopped half-way, or a run too large to tally) the rows are counted again in SQL.
- */
-export async function updateLocationCounts(pool: pg.Pool, run?: { tally: PointMonthTally; useCopy: boolean }): Promise<void> {
-  const client = await pool.connect()
-  try {
-    await beginImport(client)
-    const { incidents, newest, counted_through: countedThrough } = (
-      await client.query<{ incidents: number; newest: number | null; counted_through: number }>(countNewIncidents)
-    ).rows[0]
-    if (run && !run.tally.overflowed && newest !== null && incidents === run.tally.rows) {
-      const { locationIds, totals, counts } = run.tally.locationArrays()
-      await client.query({ ...mergeLocationCounts, values: [numberArrayLiteral(locationIds), numberArrayLiteral(totals), numberArrayLiteral(counts), run.tally.categoryCount, newest] })
-      await writePointMonthRows(client, run.tally.pointMonthColumns(), run.useCopy)
-    } else if (incidents > 0) {
-      await client.query(refreshLocationCounts)
-      // Nothing else writes incidents while the import lock is held, so (mark, newest] is exactly what was just counted.
-      await client.query({ ...addPointMonthCounts, values: [countedThrough, newest] })
-    }
-    await client.query('COMMIT')
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => {})
-    throw error
-  } finally {
-    client.release()
-  }
 }
 
 function unreadable(file: string, message: string): ImportSummary {
@@ -311,7 +248,6 @@ async function importSource(pool: pg.Pool, source: ImportSource, progress: Progr
     if (outcome.errors.length > 0 || outcome.fatal) {
       await client.query('ROLLBACK')
       run.context.locations.rollback()
-      run.context.tally.rollback()
       const message = outcome.fatal ?? `${outcome.rowsRejected} of ${outcome.rowsRead} rows rejected; nothing from this file was imported`
       const errors = outcome.errors.length > 0 ? outcome.errors : [{ file: source.name, row: 0, reason: message }]
       const rejected = await client.query<{ id: number }>({
@@ -331,12 +267,10 @@ async function importSource(pool: pg.Pool, source: ImportSource, progress: Progr
     if (run.audit) await auditImport(client, summary, run.audit)
     await client.query('COMMIT')
     run.context.locations.commit()
-    run.context.tally.commit()
     return summary
   } catch (error) {
     await client.query('ROLLBACK').catch(() => {})
     run.context.locations.rollback()
-    run.context.tally.rollback()
     throw error
   } finally {
     client.release()

@@ -3,6 +3,7 @@ import { BadRequestError } from '../../lib/errors.js'
 import { loadQuery } from '../../lib/sql-file.js'
 import { incidentFilterProperties, parseIncidentFilter } from './incident-filter.js'
 import { STAFF } from '../auth/access.js'
+import { countFilter } from '../counts/count-bounds.js'
 import { PERIOD_HEADER, periodHeaderValue } from '../summary/period-in-data.js'
 
 const incidentPage = loadQuery(import.meta.url, 'incident-page.sql')
@@ -57,7 +58,8 @@ export const incidentRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const bbox = parseBbox(request.query.bbox)
-      const { params: filter, period } = await parseIncidentFilter(app.pg.pool, request.query)
+      const { params, period } = await parseIncidentFilter(app.pg.pool, request.query)
+      const filter = await countFilter(app.pg.pool, params)
       reply.header(PERIOD_HEADER, periodHeaderValue(period))
       const { limit } = request.query
       const after = request.query.cursor ? Number(request.query.cursor) : 0

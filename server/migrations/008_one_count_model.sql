@@ -1,0 +1,223 @@
+-- One count model (issue 12): the rollups every route reads are kept exact inside every transaction that changes
+-- incidents, by statement-level triggers, instead of a high-water mark that queries caught up with and an importer
+-- tally that only ever added rows. Incidents may now be updated and deleted (corrected council logs, withdrawn
+-- resident reports) and every count is exact at every commit. server/src/features/counts/ owns the design.
+--
+-- - point_month_counts: incidents per map point, period start, category and police.uk place name, one row per key,
+--   what every hotspot analysis and month-range map reads (decision 0004's table, now exact and unique);
+-- - ward_month_counts: incidents per ward (none: outside every ward or without a point), with or without a point,
+--   period start and category: a few thousand rows that summary, wards, top wards and ward reports read instead of
+--   scanning incidents;
+-- - location_counts: whole-period counts per point (decision 0002's shape, one row a point with counts by category id
+--   in an array), what the default map reads; kept from the same changes in the same statement;
+-- - count_version: a number bumped by every change to the counts, the data version of the caches.
+
+DROP VIEW live_point_month_counts;
+DROP FUNCTION incidents_not_counted_by_month();
+DROP FUNCTION incidents_not_counted();
+DROP TABLE point_month_counts;
+DROP TABLE location_counts;
+DROP TABLE location_counts_state;
+
+-- Categories found in incidents but not yet named (none from police.uk; the counts must not lose any).
+INSERT INTO incident_categories (id, name)
+SELECT (SELECT coalesce(max(id), 0) FROM incident_categories) + row_number() OVER (ORDER BY category), category
+  FROM (SELECT DISTINCT category FROM incidents) AS found
+ WHERE NOT EXISTS (SELECT 1 FROM incident_categories k WHERE k.name = found.category);
+
+CREATE TABLE point_month_counts (
+  location_id    integer NOT NULL,
+  period_start   timestamptz NOT NULL,
+  category_id    smallint NOT NULL,
+  location_text  text,
+  -- No CHECK (incidents > 0): an upsert's proposed row is checked before its conflict is found, and a change's row
+  -- carries a negative delta. Rows reaching 0 are deleted by the statement that takes them there.
+  incidents      integer NOT NULL,
+  CONSTRAINT point_month_counts_key UNIQUE NULLS NOT DISTINCT (location_id, period_start, category_id, location_text)
+);
+
+CREATE TABLE ward_month_counts (
+  ward_code     text,                         -- null: outside every ward, or no point at all
+  has_location  boolean NOT NULL,             -- false: police.uk gave the incident no point ("No location")
+  period_start  timestamptz NOT NULL,
+  category_id   smallint NOT NULL,
+  incidents     integer NOT NULL,           -- as in point_month_counts, never 0 after a statement
+  CONSTRAINT ward_month_counts_key UNIQUE NULLS NOT DISTINCT (ward_code, has_location, period_start, category_id)
+);
+
+CREATE TABLE location_counts (
+  location_id  integer PRIMARY KEY,
+  total        integer NOT NULL,             -- as in point_month_counts, never 0 after a statement
+  by_category  integer[] NOT NULL            -- by_category[k]: incidents of incident_categories.id k
+);
+
+CREATE TABLE count_version (
+  single   boolean PRIMARY KEY DEFAULT true CHECK (single),
+  version  bigint NOT NULL
+);
+INSERT INTO count_version (version) VALUES (1);
+
+INSERT INTO point_month_counts (location_id, period_start, category_id, location_text, incidents)
+SELECT i.location_id, i.period_start, k.id, i.location_text, count(*)::int
+  FROM incidents i
+  JOIN incident_categories k ON k.name = i.category
+ WHERE i.location_id IS NOT NULL
+ GROUP BY i.location_id, i.period_start, k.id, i.location_text
+ ORDER BY i.period_start;
+
+INSERT INTO ward_month_counts (ward_code, has_location, period_start, category_id, incidents)
+SELECT l.ward_code, i.location_id IS NOT NULL, i.period_start, k.id, count(*)::int
+  FROM incidents i
+  JOIN incident_categories k ON k.name = i.category
+  LEFT JOIN locations l ON l.id = i.location_id
+ GROUP BY 1, 2, 3, 4;
+
+INSERT INTO location_counts (location_id, total, by_category)
+SELECT points.location_id, sum(coalesce(counted.n, 0))::int, array_agg(coalesce(counted.n, 0) ORDER BY k.id)
+  FROM (SELECT DISTINCT location_id FROM point_month_counts) AS points
+ CROSS JOIN incident_categories k
+  LEFT JOIN (SELECT location_id, category_id, sum(incidents)::int AS n FROM point_month_counts GROUP BY 1, 2) AS counted
+         ON counted.location_id = points.location_id AND counted.category_id = k.id
+ GROUP BY points.location_id;
+
+-- Applies the change of one statement on incidents to every rollup: the rows it added count +1, the rows it removed
+-- -1 (an UPDATE both), grouped per key first, so a statement costs one upsert per key it touches whatever its rows.
+-- Keys are upserted in key order, so that two transactions touching the same keys lock them in the same order.
+-- Rows reaching 0 are deleted. Dynamic SQL because a trigger's transition tables are named per trigger: the function
+-- serves all three, and only the ones its event has may appear in what it runs.
+CREATE FUNCTION count_incident_changes() RETURNS trigger
+LANGUAGE plpgsql AS $$
+DECLARE
+  changes text;
+  touched bigint;
+BEGIN
+  changes := CASE TG_OP
+    WHEN 'INSERT' THEN 'SELECT location_id, period_start, category, location_text, 1 AS n FROM added_incidents'
+    WHEN 'DELETE' THEN 'SELECT location_id, period_start, category, location_text, -1 AS n FROM removed_incidents'
+    ELSE 'SELECT location_id, period_start, category, location_text, 1 AS n FROM added_incidents
+          UNION ALL SELECT location_id, period_start, category, location_text, -1 FROM removed_incidents' END;
+
+  -- A category seen for the first time gets the next id (location_counts' arrays grow at the end).
+  IF TG_OP <> 'DELETE' THEN
+    INSERT INTO patrolmap.incident_categories (id, name)
+    SELECT (SELECT coalesce(max(id), 0) FROM patrolmap.incident_categories) + row_number() OVER (ORDER BY found.category), found.category
+      FROM (SELECT DISTINCT category FROM added_incidents) AS found
+     WHERE NOT EXISTS (SELECT 1 FROM patrolmap.incident_categories k WHERE k.name = found.category);
+  END IF;
+
+  -- One per session, emptied at each commit: the grouped change, read by each rollup's upsert.
+  IF to_regclass('pg_temp.incident_count_delta') IS NULL THEN
+    CREATE TEMP TABLE incident_count_delta (
+      location_id integer, period_start timestamptz, category_id smallint, location_text text, n integer
+    ) ON COMMIT DELETE ROWS;
+  ELSE
+    DELETE FROM pg_temp.incident_count_delta;
+  END IF;
+  EXECUTE format($sql$
+    INSERT INTO pg_temp.incident_count_delta
+    SELECT c.location_id, c.period_start, k.id, c.location_text, sum(c.n)::int
+      FROM (%s) AS c
+      JOIN patrolmap.incident_categories k ON k.name = c.category
+     GROUP BY c.location_id, c.period_start, k.id, c.location_text
+    HAVING sum(c.n) <> 0
+  $sql$, changes);
+  GET DIAGNOSTICS touched = ROW_COUNT;
+  IF touched = 0 THEN
+    RETURN NULL;
+  END IF;
+  PERFORM patrolmap.apply_count_delta(TG_OP <> 'INSERT');
+  RETURN NULL;
+END
+$$;
+
+-- Adds pg_temp.incident_count_delta (location_id null: no point) to the three rollups and bumps the version.
+-- `removes`: some deltas may be negative, so rows reaching 0 are looked for and deleted.
+CREATE FUNCTION apply_count_delta(removes boolean) RETURNS void
+LANGUAGE plpgsql AS $$
+BEGIN
+  INSERT INTO patrolmap.point_month_counts AS p (location_id, period_start, category_id, location_text, incidents)
+  SELECT d.location_id, d.period_start, d.category_id, d.location_text, d.n
+    FROM pg_temp.incident_count_delta d
+   WHERE d.location_id IS NOT NULL
+   ORDER BY d.location_id, d.period_start, d.category_id, d.location_text
+  ON CONFLICT ON CONSTRAINT point_month_counts_key DO UPDATE SET incidents = p.incidents + EXCLUDED.incidents;
+
+  INSERT INTO patrolmap.ward_month_counts AS w (ward_code, has_location, period_start, category_id, incidents)
+  SELECT l.ward_code, d.location_id IS NOT NULL, d.period_start, d.category_id, sum(d.n)::int
+    FROM pg_temp.incident_count_delta d
+    LEFT JOIN patrolmap.locations l ON l.id = d.location_id
+   GROUP BY 1, 2, 3, 4
+  HAVING sum(d.n) <> 0
+   ORDER BY 1, 2, 3, 4
+  ON CONFLICT ON CONSTRAINT ward_month_counts_key DO UPDATE SET incidents = w.incidents + EXCLUDED.incidents;
+
+  -- Whole-period counts per point, an array over every category id: the delta per point and category, spread out.
+  INSERT INTO patrolmap.location_counts AS c (location_id, total, by_category)
+  SELECT spread.location_id, sum(spread.n)::int, array_agg(spread.n ORDER BY spread.category_id)
+    FROM (SELECT points.location_id, k.id AS category_id, coalesce(per_category.n, 0) AS n
+            FROM (SELECT DISTINCT location_id FROM pg_temp.incident_count_delta WHERE location_id IS NOT NULL) AS points
+           CROSS JOIN patrolmap.incident_categories k
+            LEFT JOIN (SELECT location_id, category_id, sum(n)::int AS n FROM pg_temp.incident_count_delta GROUP BY 1, 2) AS per_category
+                   ON per_category.location_id = points.location_id AND per_category.category_id = k.id) AS spread
+   GROUP BY spread.location_id
+   ORDER BY spread.location_id
+  ON CONFLICT (location_id) DO UPDATE
+     SET total = c.total + EXCLUDED.total,
+         by_category = ARRAY(SELECT coalesce(old, 0) + coalesce(new, 0)
+                               FROM unnest(c.by_category, EXCLUDED.by_category) WITH ORDINALITY AS pair (old, new, position)
+                              ORDER BY position);
+
+  IF removes THEN
+    DELETE FROM patrolmap.point_month_counts p
+     USING pg_temp.incident_count_delta d
+     WHERE d.n < 0 AND p.incidents = 0
+       AND p.location_id = d.location_id AND p.period_start = d.period_start AND p.category_id = d.category_id
+       AND p.location_text IS NOT DISTINCT FROM d.location_text;
+    DELETE FROM patrolmap.ward_month_counts WHERE incidents = 0;
+    DELETE FROM patrolmap.location_counts c
+     USING (SELECT DISTINCT location_id FROM pg_temp.incident_count_delta WHERE n < 0) AS d
+     WHERE c.location_id = d.location_id AND c.total = 0;
+  END IF;
+
+  UPDATE patrolmap.count_version SET version = version + 1 WHERE single;
+END
+$$;
+
+CREATE TRIGGER incidents_counted_on_insert AFTER INSERT ON incidents
+  REFERENCING NEW TABLE AS added_incidents FOR EACH STATEMENT EXECUTE FUNCTION count_incident_changes();
+CREATE TRIGGER incidents_counted_on_update AFTER UPDATE ON incidents
+  REFERENCING OLD TABLE AS removed_incidents NEW TABLE AS added_incidents FOR EACH STATEMENT EXECUTE FUNCTION count_incident_changes();
+CREATE TRIGGER incidents_counted_on_delete AFTER DELETE ON incidents
+  REFERENCING OLD TABLE AS removed_incidents FOR EACH STATEMENT EXECUTE FUNCTION count_incident_changes();
+
+-- A map point placed in another ward (new boundaries) takes its counts with it: its point counts, moved in the ward
+-- rollup from the old ward to the new. Points are only ever added or re-placed; their incidents stay theirs.
+CREATE FUNCTION count_location_moves() RETURNS trigger
+LANGUAGE plpgsql AS $$
+DECLARE
+  touched bigint;
+BEGIN
+  INSERT INTO patrolmap.ward_month_counts AS w (ward_code, has_location, period_start, category_id, incidents)
+  SELECT moves.ward_code, true, p.period_start, p.category_id, sum(moves.sign * p.incidents)::int
+    FROM (SELECT o.id, o.ward_code AS old_ward, n.ward_code AS new_ward
+            FROM removed_locations o JOIN added_locations n ON n.id = o.id
+           WHERE o.ward_code IS DISTINCT FROM n.ward_code) AS moved
+   CROSS JOIN LATERAL (VALUES (moved.old_ward, -1), (moved.new_ward, 1)) AS moves (ward_code, sign)
+    JOIN patrolmap.point_month_counts p ON p.location_id = moved.id
+   GROUP BY 1, 3, 4
+  HAVING sum(moves.sign * p.incidents) <> 0
+   ORDER BY 1, 3, 4
+  ON CONFLICT ON CONSTRAINT ward_month_counts_key DO UPDATE SET incidents = w.incidents + EXCLUDED.incidents;
+  GET DIAGNOSTICS touched = ROW_COUNT;
+  IF touched > 0 THEN
+    DELETE FROM patrolmap.ward_month_counts WHERE incidents = 0;
+    UPDATE patrolmap.count_version SET version = version + 1 WHERE single;
+  END IF;
+  RETURN NULL;
+END
+$$;
+
+CREATE TRIGGER locations_counted_on_update AFTER UPDATE ON locations
+  REFERENCING OLD TABLE AS removed_locations NEW TABLE AS added_locations FOR EACH STATEMENT EXECUTE FUNCTION count_location_moves();
+
+ANALYZE point_month_counts, ward_month_counts, location_counts;
