@@ -9,7 +9,7 @@ import { migrate, migrationsDir, ensurePostgis } from '../../server/src/db/migra
 import { APP_SCHEMA, createPool, poolConfig } from '../../server/src/db/pool.js'
 import { importFiles } from '../../server/src/features/import/import-files.js'
 import { validatePoliceUkRow, type PoliceUkRecord } from '../../server/src/features/import/police-uk-row.js'
-import { pointMonthCountMismatches } from '../support/point-month-counts.js'
+import { countMismatches } from '../../server/src/features/counts/count-mismatches.js'
 import { policeUkFile } from '../support/test-app.js'
 
 // A database that holds incidents imported before migration 002 (as the importer of migration 001 stored them) must
@@ -102,12 +102,12 @@ describe('migration 002 on incidents imported before it', () => {
 
   it('counts every incident in location_counts', async () => {
     expect(await count('SELECT sum(total) AS count FROM location_counts')).toBe(rowsBefore)
-    expect(await count('SELECT count(*) FROM location_counts_state WHERE counted_through = (SELECT max(id) FROM incidents)')).toBe(1)
   })
 
-  it('counts every incident in point_month_counts (migration 005), by point, month, category and place', async () => {
+  it('counts every incident in every rollup (migration 008), by point, ward, month, category and place', async () => {
     expect(await count('SELECT sum(incidents) AS count FROM point_month_counts')).toBe(rowsBefore)
-    expect(await pointMonthCountMismatches(pool)).toBe(0)
+    expect(await count('SELECT sum(incidents) AS count FROM ward_month_counts')).toBe(rowsBefore)
+    expect(await countMismatches(pool)).toEqual({ pointMonth: 0, wardMonth: 0, location: 0 })
   })
 
   it('leaves keys that the importer computes again from the same files: re-importing them adds nothing', async () => {
@@ -122,7 +122,7 @@ describe('migration 002 on incidents imported before it', () => {
     expect(summary.rowsAdded).toBeGreaterThan(7000)
     expect(await count('SELECT count(*) FROM incidents')).toBe(rowsBefore + summary.rowsAdded)
     expect(await count('SELECT sum(total) AS count FROM location_counts')).toBe(rowsBefore + summary.rowsAdded)
-    expect(await pointMonthCountMismatches(pool)).toBe(0)
+    expect(await countMismatches(pool)).toEqual({ pointMonth: 0, wardMonth: 0, location: 0 })
     expect(await count('SELECT count(*) FROM (SELECT 1 FROM incidents GROUP BY source, source_key HAVING count(*) > 1) d')).toBe(0)
   })
 })
