@@ -5,6 +5,7 @@ import { streamArray } from 'stream-json/streamers/stream-array.js'
 import { microsSince2000 } from '../../db/binary-copy.js'
 import { monthStarts } from '../../lib/month-bounds.js'
 import { loadQuery } from '../../lib/sql-file.js'
+import { settleCounts } from '../counts/settle-counts.js'
 import { auditImport, type ImportAudit } from './audit-imports.js'
 import { boundaryGeometryProblem } from './boundary-geometry.js'
 import { identifyImportSource, ImportFileError, INVALID_UTF8, openTextStream, unreadableReason, utf8Check, type ImportKind, type ImportSource } from './import-source.js'
@@ -179,7 +180,8 @@ async function importSources(
   if (policeRowsAdded > 0) {
     // Fresh statistics, so the next queries are planned for the rows now there: a server's autovacuum would get to it
     // within minutes, but the embedded database has no autovacuum at all, and a plan for an empty table is a bad one.
-    await pool.query(analyzeImportedIncidents)
+    // The rollups are vacuumed too (counts/settle-counts.ts), on a second connection meanwhile.
+    await Promise.all([pool.query(analyzeImportedIncidents), settleCounts(pool)])
   }
   return summaries
 }
