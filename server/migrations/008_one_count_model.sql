@@ -18,6 +18,8 @@ DROP FUNCTION incidents_not_counted();
 DROP TABLE point_month_counts;
 DROP TABLE location_counts;
 DROP TABLE location_counts_state;
+-- Category ids are looked up before a query and passed as values (counts/count-bounds.ts categoryIds).
+DROP FUNCTION category_ids(text[]);
 
 -- Categories found in incidents but not yet named (none from police.uk; the counts must not lose any).
 INSERT INTO incident_categories (id, name)

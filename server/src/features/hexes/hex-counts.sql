@@ -1,4 +1,4 @@
--- Incidents per H3 cell at resolution $5: the cell containing each incident's map point (h3-js latLngToCell, kept per
+-- Incidents per H3 cell at resolution $5, of the categories with ids $3 (null: all): the cell containing each incident's map point (h3-js latLngToCell, kept per
 -- location). The whole period, the default view, reads location_counts (one row per point); a month range ($1, $2:
 -- instants, counts/count-bounds.ts) adds up point_month_counts point by point. Both are kept exact by counts/.
 -- Conditions on parameters alone are one-time filters, so only the branch that applies runs. Sums stay integer: a
@@ -8,8 +8,8 @@ WITH wanted AS MATERIALIZED (
   -- are left out than asked for (no categories asked: all of them), else the asked categories' counts added up.
   SELECT cardinality(others) < cardinality(named) AS from_total,
          CASE WHEN cardinality(others) < cardinality(named) THEN others ELSE named END AS terms
-    FROM (SELECT coalesce(array_agg(k.id) FILTER (WHERE $3::text[] IS NULL OR k.name = ANY ($3)), '{}') AS named,
-                 coalesce(array_agg(k.id) FILTER (WHERE NOT (k.name = ANY ($3))), '{}') AS others
+    FROM (SELECT coalesce(array_agg(k.id) FILTER (WHERE $3::smallint[] IS NULL OR k.id = ANY ($3)), '{}') AS named,
+                 coalesce(array_agg(k.id) FILTER (WHERE NOT (k.id = ANY ($3))), '{}') AS others
             FROM incident_categories k) AS split
 ), counted AS (
   SELECT c.location_id, c.total AS incidents
@@ -27,7 +27,7 @@ WITH wanted AS MATERIALIZED (
    WHERE ($1::timestamptz IS NOT NULL OR $2::timestamptz IS NOT NULL)
      AND ($1::timestamptz IS NULL OR p.period_start >= $1)
      AND ($2::timestamptz IS NULL OR p.period_start < $2)
-     AND ($3::text[] IS NULL OR p.category_id = ANY ((SELECT category_ids($3))::smallint[]))
+     AND ($3::smallint[] IS NULL OR p.category_id = ANY ($3))
    GROUP BY p.location_id
 )
 SELECT h3_to_string(cell) AS h3, sum(incidents)::int AS count

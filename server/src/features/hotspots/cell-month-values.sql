@@ -14,6 +14,6 @@ SELECT h3_to_string(c.cell) AS cell,
                                          WHEN 9 THEN l.h3_res9 ELSE l.h3_res10 END AS cell) AS c
  WHERE ($1::timestamptz IS NULL OR r.period_start >= $1)
    AND ($2::timestamptz IS NULL OR r.period_start < $2)
-   AND ($3::text[] IS NULL OR r.category_id = ANY ((SELECT category_ids($3))::smallint[]))
+   AND ($3::smallint[] IS NULL OR r.category_id = ANY ($3))
    AND ($4::text IS NULL OR l.ward_code = $4)
  GROUP BY c.cell, r.period_start

@@ -4,7 +4,7 @@
 -- (one row per point, counts by category id); a period reads point_month_counts (counts/). Only the branch that
 -- applies runs. Grouped on the stored bigint; only the grouped cells are turned into hex strings.
 WITH asked AS MATERIALIZED (
-  SELECT harm_weight_array() AS weights, category_ids($3) AS ids
+  SELECT harm_weight_array() AS weights, $3::smallint[] AS ids
 ), per_point AS (
   SELECT c.location_id, counted.incidents, counted.harm
     FROM location_counts c
@@ -20,7 +20,7 @@ WITH asked AS MATERIALIZED (
    WHERE ($1::timestamptz IS NOT NULL OR $2::timestamptz IS NOT NULL)
      AND ($1::timestamptz IS NULL OR r.period_start >= $1)
      AND ($2::timestamptz IS NULL OR r.period_start < $2)
-     AND ($3::text[] IS NULL OR r.category_id = ANY ((SELECT category_ids($3))::smallint[]))
+     AND ($3::smallint[] IS NULL OR r.category_id = ANY ($3))
    GROUP BY r.location_id
 )
 SELECT h3_to_string(cell) AS cell, incidents, harm

@@ -11,7 +11,7 @@ SELECT p.location_id, p.location_text,
           FROM point_month_counts r
          WHERE r.period_start >= $1::timestamptz
            AND r.period_start < $2::timestamptz
-           AND ($3::text[] IS NULL OR r.category_id = ANY ((SELECT category_ids($3))::smallint[]))
+           AND ($3::smallint[] IS NULL OR r.category_id = ANY ($3))
          GROUP BY r.location_id, r.location_text) AS p
   JOIN locations l ON l.id = p.location_id
   LEFT JOIN wards w ON w.code = l.ward_code

@@ -14,7 +14,7 @@ WITH per_ward AS (
    WHERE r.ward_code IS NOT NULL
      AND r.period_start >= $5::timestamptz
      AND r.period_start < $2::timestamptz
-     AND ($3::text[] IS NULL OR r.category_id = ANY ((SELECT category_ids($3))::smallint[]))
+     AND ($3::smallint[] IS NULL OR r.category_id = ANY ($3))
    GROUP BY r.ward_code
 )
 SELECT w.code, w.name, w.council_code, w.council_name,

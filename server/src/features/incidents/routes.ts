@@ -3,7 +3,7 @@ import { BadRequestError } from '../../lib/errors.js'
 import { loadQuery } from '../../lib/sql-file.js'
 import { incidentFilterProperties, parseIncidentFilter } from './incident-filter.js'
 import { STAFF } from '../auth/access.js'
-import { countFilter } from '../counts/count-bounds.js'
+import { monthBounds } from '../counts/count-bounds.js'
 import { PERIOD_HEADER, periodHeaderValue } from '../summary/period-in-data.js'
 
 const incidentPage = loadQuery(import.meta.url, 'incident-page.sql')
@@ -59,7 +59,8 @@ export const incidentRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) => {
       const bbox = parseBbox(request.query.bbox)
       const { params, period } = await parseIncidentFilter(app.pg.pool, request.query)
-      const filter = await countFilter(app.pg.pool, params)
+      // Incidents themselves, filtered by category name: only the period goes through as instants.
+      const filter = [...(await monthBounds(app.pg.pool, params[0], params[1])), params[2], params[3]]
       reply.header(PERIOD_HEADER, periodHeaderValue(period))
       const { limit } = request.query
       const after = request.query.cursor ? Number(request.query.cursor) : 0

@@ -4,7 +4,7 @@ SELECT to_char(period_start AT TIME ZONE 'Europe/London', 'YYYY-MM') AS month, s
           FROM ward_month_counts
          WHERE ($1::timestamptz IS NULL OR period_start >= $1)
            AND ($2::timestamptz IS NULL OR period_start < $2)
-           AND ($3::text[] IS NULL OR category_id = ANY ((SELECT category_ids($3))::smallint[]))
+           AND ($3::smallint[] IS NULL OR category_id = ANY ($3))
            AND ($4::text IS NULL OR ward_code = $4)
          GROUP BY period_start) AS starts
  GROUP BY 1

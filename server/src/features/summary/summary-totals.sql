@@ -7,4 +7,4 @@ SELECT coalesce(sum(incidents) FILTER (WHERE $4::text IS NULL OR ward_code = $4)
   FROM ward_month_counts
  WHERE ($1::timestamptz IS NULL OR period_start >= $1)
    AND ($2::timestamptz IS NULL OR period_start < $2)
-   AND ($3::text[] IS NULL OR category_id = ANY ((SELECT category_ids($3))::smallint[]))
+   AND ($3::smallint[] IS NULL OR category_id = ANY ($3))

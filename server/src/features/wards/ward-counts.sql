@@ -6,7 +6,7 @@ WITH counts AS (
    WHERE ward_code IS NOT NULL
      AND ($1::timestamptz IS NULL OR period_start >= $1)
      AND ($2::timestamptz IS NULL OR period_start < $2)
-     AND ($3::text[] IS NULL OR category_id = ANY ((SELECT category_ids($3))::smallint[]))
+     AND ($3::smallint[] IS NULL OR category_id = ANY ($3))
    GROUP BY ward_code
 )
 SELECT json_build_object(
