@@ -8,8 +8,10 @@
 -- - ward_month_counts: incidents per ward (none: outside every ward or without a point), with or without a point,
 --   period start and category: a few thousand rows that summary, wards, top wards and ward reports read instead of
 --   scanning incidents;
--- - location_counts: whole-period counts per point (decision 0002's shape, one row a point with counts by category id
---   in an array), what the default map reads; kept from the same changes in the same statement;
+-- - location_counts: whole-period counts per point and category, with each point's total under category 0, what the
+--   default map and whole-period Gi* read (24,906 points at 12× instead of every point × month); kept from the same
+--   changes in the same statement. Rows, not decision 0002's array per point: an array merge per point and file cost
+--   more than the rest of the counting at import;
 -- - count_version: a number bumped by every change to the counts, the data version of the caches.
 
 DROP VIEW live_point_month_counts;
@@ -50,9 +52,10 @@ CREATE TABLE ward_month_counts (
 );
 
 CREATE TABLE location_counts (
-  location_id  integer PRIMARY KEY,
-  total        integer NOT NULL,             -- as in point_month_counts, never 0 after a statement
-  by_category  integer[] NOT NULL            -- by_category[k]: incidents of incident_categories.id k
+  location_id  integer NOT NULL,
+  category_id  smallint NOT NULL,            -- 0: every category, the point's total
+  incidents    integer NOT NULL,             -- as in point_month_counts, never 0 after a statement
+  CONSTRAINT location_counts_key PRIMARY KEY (category_id, location_id) INCLUDE (incidents)
 );
 
 CREATE TABLE count_version (
@@ -76,13 +79,10 @@ SELECT l.ward_code, i.location_id IS NOT NULL, i.period_start, k.id, count(*)::i
   LEFT JOIN locations l ON l.id = i.location_id
  GROUP BY 1, 2, 3, 4;
 
-INSERT INTO location_counts (location_id, total, by_category)
-SELECT points.location_id, sum(coalesce(counted.n, 0))::int, array_agg(coalesce(counted.n, 0) ORDER BY k.id)
-  FROM (SELECT DISTINCT location_id FROM point_month_counts) AS points
- CROSS JOIN incident_categories k
-  LEFT JOIN (SELECT location_id, category_id, sum(incidents)::int AS n FROM point_month_counts GROUP BY 1, 2) AS counted
-         ON counted.location_id = points.location_id AND counted.category_id = k.id
- GROUP BY points.location_id;
+INSERT INTO location_counts (location_id, category_id, incidents)
+SELECT location_id, coalesce(category_id, 0), sum(incidents)::int
+  FROM point_month_counts
+ GROUP BY GROUPING SETS ((location_id, category_id), (location_id));
 
 -- Applies the change of one statement on incidents to every rollup: the rows it added count +1, the rows it removed
 -- -1 (an UPDATE both), grouped per key first, so a statement costs one upsert per key it touches whatever its rows.
@@ -101,7 +101,7 @@ BEGIN
     ELSE 'SELECT location_id, period_start, category, location_text, 1 AS n FROM added_incidents
           UNION ALL SELECT location_id, period_start, category, location_text, -1 FROM removed_incidents' END;
 
-  -- A category seen for the first time gets the next id (location_counts' arrays grow at the end).
+  -- A category seen for the first time gets the next id.
   IF TG_OP <> 'DELETE' THEN
     INSERT INTO patrolmap.incident_categories (id, name)
     SELECT (SELECT coalesce(max(id), 0) FROM patrolmap.incident_categories) + row_number() OVER (ORDER BY found.category), found.category
@@ -155,21 +155,14 @@ BEGIN
    ORDER BY 4, 3, 1, 2
   ON CONFLICT ON CONSTRAINT ward_month_counts_key DO UPDATE SET incidents = w.incidents + EXCLUDED.incidents;
 
-  -- Whole-period counts per point, an array over every category id: the delta per point and category, spread out.
-  INSERT INTO patrolmap.location_counts AS c (location_id, total, by_category)
-  SELECT spread.location_id, sum(spread.n)::int, array_agg(spread.n ORDER BY spread.category_id)
-    FROM (SELECT points.location_id, k.id AS category_id, coalesce(per_category.n, 0) AS n
-            FROM (SELECT DISTINCT location_id FROM pg_temp.incident_count_delta WHERE location_id IS NOT NULL) AS points
-           CROSS JOIN patrolmap.incident_categories k
-            LEFT JOIN (SELECT location_id, category_id, sum(n)::int AS n FROM pg_temp.incident_count_delta GROUP BY 1, 2) AS per_category
-                   ON per_category.location_id = points.location_id AND per_category.category_id = k.id) AS spread
-   GROUP BY spread.location_id
-   ORDER BY spread.location_id
-  ON CONFLICT (location_id) DO UPDATE
-     SET total = c.total + EXCLUDED.total,
-         by_category = ARRAY(SELECT coalesce(old, 0) + coalesce(new, 0)
-                               FROM unnest(c.by_category, EXCLUDED.by_category) WITH ORDINALITY AS pair (old, new, position)
-                              ORDER BY position);
+  INSERT INTO patrolmap.location_counts AS c (location_id, category_id, incidents)
+  SELECT d.location_id, coalesce(d.category_id, 0), sum(d.n)::int
+    FROM pg_temp.incident_count_delta d
+   WHERE d.location_id IS NOT NULL
+   GROUP BY GROUPING SETS ((d.category_id, d.location_id), (d.location_id))
+  HAVING sum(d.n) <> 0
+   ORDER BY 2, 1
+  ON CONFLICT ON CONSTRAINT location_counts_key DO UPDATE SET incidents = c.incidents + EXCLUDED.incidents;
 
   IF removes THEN
     DELETE FROM patrolmap.point_month_counts p
@@ -180,7 +173,7 @@ BEGIN
     DELETE FROM patrolmap.ward_month_counts WHERE incidents = 0;
     DELETE FROM patrolmap.location_counts c
      USING (SELECT DISTINCT location_id FROM pg_temp.incident_count_delta WHERE n < 0) AS d
-     WHERE c.location_id = d.location_id AND c.total = 0;
+     WHERE c.location_id = d.location_id AND c.incidents = 0;
   END IF;
 
   UPDATE patrolmap.count_version SET version = version + 1 WHERE single;

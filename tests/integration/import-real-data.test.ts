@@ -182,7 +182,7 @@ describe('a file with a bad row', () => {
   const footprint = async () => ({
     incidents: await count('SELECT count(*) FROM incidents'),
     locations: await count('SELECT count(*) FROM locations'),
-    counted: await count('SELECT coalesce(sum(total), 0) AS count FROM location_counts'),
+    counted: await count('SELECT coalesce(sum(incidents), 0) AS count FROM location_counts WHERE category_id = 0'),
     counts: await count('SELECT count(*) FROM location_counts'),
   })
 

@@ -136,7 +136,7 @@ describe('the count model', () => {
     await sql(`DELETE FROM incidents WHERE category = 'Fly-tipping' OR id % 3 = 0`)
     await expectExact()
     const zero = await sql(`SELECT (SELECT count(*) FROM point_month_counts WHERE incidents = 0) + (SELECT count(*) FROM ward_month_counts WHERE incidents = 0)
-                                   + (SELECT count(*) FROM location_counts WHERE total = 0) AS n`)
+                                   + (SELECT count(*) FROM location_counts WHERE incidents = 0) AS n`)
     expect(Number(zero[0].n)).toBe(0)
   })
 

@@ -1,5 +1,5 @@
 -- Incidents per H3 cell at resolution $5, of the categories with ids $3 (null: all): the cell containing each incident's map point (h3-js latLngToCell, kept per
--- location). The whole period, the default view, reads location_counts (one row per point); a month range ($1, $2:
+-- location). The whole period, the default view, reads location_counts (per point and category, the total under 0); a month range ($1, $2:
 -- instants, counts/count-bounds.ts) adds up point_month_counts point by point. Both are kept exact by counts/.
 -- Conditions on parameters alone are one-time filters, so only the branch that applies runs. Sums stay integer: a
 -- bigint sum is numeric, and numeric arithmetic took a quarter of the query's time.
@@ -12,14 +12,15 @@ WITH wanted AS MATERIALIZED (
                  coalesce(array_agg(k.id) FILTER (WHERE NOT (k.id = ANY ($3))), '{}') AS others
             FROM incident_categories k) AS split
 ), counted AS (
-  SELECT c.location_id, c.total AS incidents
-    FROM location_counts c, wanted w
+  SELECT c.location_id, c.incidents
+    FROM wanted w
+    JOIN location_counts c ON c.category_id = 0
    WHERE $1::timestamptz IS NULL AND $2::timestamptz IS NULL AND w.from_total
   UNION ALL
-  SELECT c.location_id, CASE WHEN w.from_total THEN -coalesce(c.by_category[k], 0) ELSE coalesce(c.by_category[k], 0) END
-    FROM location_counts c
-   CROSS JOIN wanted w
+  SELECT c.location_id, CASE WHEN w.from_total THEN -c.incidents ELSE c.incidents END
+    FROM wanted w
    CROSS JOIN unnest(w.terms) AS k
+    JOIN location_counts c ON c.category_id = k
    WHERE $1::timestamptz IS NULL AND $2::timestamptz IS NULL
   UNION ALL
   SELECT p.location_id, sum(p.incidents)::int

@@ -1,18 +1,18 @@
 -- Incidents and their harm (the sum of their categories' harm weights) from $1 to $2 (instants, the end exclusive;
 -- null: open) per H3 cell at resolution $5: the cell CONTAINING each incident's map point at that resolution, stored
 -- per point on import, so "every incident inside the cell" holds exactly. The whole period reads location_counts
--- (one row per point, counts by category id); a period reads point_month_counts (counts/). Only the branch that
+-- (per point and category); a period reads point_month_counts (counts/). Only the branch that
 -- applies runs. Grouped on the stored bigint; only the grouped cells are turned into hex strings.
 WITH asked AS MATERIALIZED (
-  SELECT harm_weight_array() AS weights, $3::smallint[] AS ids
+  SELECT harm_weight_array() AS weights
 ), per_point AS (
-  SELECT c.location_id, counted.incidents, counted.harm
+  SELECT c.location_id, sum(c.incidents)::int AS incidents, coalesce(sum(c.incidents * a.weights[c.category_id]), 0)::float8 AS harm
     FROM location_counts c
    CROSS JOIN asked a
-   CROSS JOIN LATERAL (SELECT coalesce(sum(x.n), 0)::int AS incidents, coalesce(sum(x.n * a.weights[x.k]), 0)::float8 AS harm
-                         FROM unnest(c.by_category) WITH ORDINALITY AS x (n, k)
-                        WHERE a.ids IS NULL OR x.k = ANY (a.ids)) AS counted
    WHERE $1::timestamptz IS NULL AND $2::timestamptz IS NULL
+     AND c.category_id > 0
+     AND ($3::smallint[] IS NULL OR c.category_id = ANY ($3))
+   GROUP BY c.location_id
   UNION ALL
   SELECT r.location_id, sum(r.incidents)::int, coalesce(sum(r.incidents * a.weights[r.category_id]), 0)::float8
     FROM point_month_counts r
