@@ -4,6 +4,7 @@ import type pg from 'pg'
 import { buildApp } from '../../server/src/app.js'
 import { projectRoot } from '../../server/src/config.js'
 import { createPool } from '../../server/src/db/pool.js'
+import { categoryIds } from '../../server/src/features/counts/count-bounds.js'
 import { createUser } from '../../server/src/features/users/user-store.js'
 import { loadQuery } from '../../server/src/lib/sql-file.js'
 import { openBenchDatabase } from './bench-database.js'
@@ -38,9 +39,9 @@ function apiUrl(hexCase: HexCase): string {
   return `/api/hexes?${query}`
 }
 
-/** The parameters the route passes for this request: $1 from, $2 to, $3 categories, $4 ward, $5 res. */
-function sqlValues(hexCase: HexCase): unknown[] {
-  return [null, null, hexCase.categories, null, hexCase.res]
+/** The parameters the route passes for this request: $1 start, $2 end, $3 category ids, $4 ward, $5 res. */
+async function sqlValues(pool: pg.Pool, hexCase: HexCase): Promise<unknown[]> {
+  return [null, null, await categoryIds(pool, hexCase.categories), null, hexCase.res]
 }
 
 const BENCH_USER = { email: 'bench-analyst@bench.local', password: 'a bench password 123' }
@@ -87,7 +88,8 @@ export async function runHexesBench(url: string): Promise<void> {
         if (response.statusCode !== 200) throw new Error(`GET ${apiUrl(hexCase)} answered ${response.statusCode}: ${response.body}`)
         return response
       }
-      const querySql = () => sqlPool.query({ ...hexCounts, values: sqlValues(hexCase) })
+      const values = await sqlValues(sqlPool, hexCase)
+      const querySql = () => sqlPool.query({ ...hexCounts, values })
 
       const cells = (await querySql()).rowCount ?? 0
       const apiCells = (await requestApi()).json<unknown[]>().length

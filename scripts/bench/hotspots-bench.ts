@@ -4,6 +4,7 @@ import type pg from 'pg'
 import { buildApp } from '../../server/src/app.js'
 import { projectRoot } from '../../server/src/config.js'
 import { createPool } from '../../server/src/db/pool.js'
+import { categoryIds } from '../../server/src/features/counts/count-bounds.js'
 import { createUser } from '../../server/src/features/users/user-store.js'
 import { loadQuery } from '../../server/src/lib/sql-file.js'
 import { openBenchDatabase } from './bench-database.js'
@@ -66,7 +67,8 @@ export async function runHotspotsBench(url: string): Promise<void> {
         { name: 'Gi* + FDR', url: `/api/hotspots/gistar?${query}` },
         { name: 'problem locations (Gi*, emerging, ranking)', url: `/api/hotspots/problem-locations?${query}` },
       ]
-      const querySql = () => sqlPool.query({ ...cellValues, values: [null, null, hotspotCase.categories ? [hotspotCase.categories] : null, null, 9] })
+      const ids = await categoryIds(sqlPool, hotspotCase.categories ? [hotspotCase.categories] : null)
+      const querySql = () => sqlPool.query({ ...cellValues, values: [null, null, ids, null, 9] })
       for (const route of routes) {
         progress(`hotspots: ${hotspotCase.label}, ${route.name}`)
         const request = async () => {

@@ -6,7 +6,6 @@ import autocannon from 'autocannon'
 import { buildApp } from '../../server/src/app.js'
 import { projectRoot } from '../../server/src/config.js'
 import { createPool } from '../../server/src/db/pool.js'
-import { updateLocationCounts } from '../../server/src/features/import/index.js'
 import { createUser } from '../../server/src/features/users/user-store.js'
 import { openBenchDatabase } from './bench-database.js'
 import { DEMO_INCIDENT_ROWS, importDemoData } from './import-bench.js'
@@ -39,15 +38,7 @@ async function ensureDemoData(url: string): Promise<void> {
   try {
     const loaded = (await probe.query<{ n: number }>('SELECT count(*)::int AS n FROM incidents')).rows[0].n
     await createUser(probe, { ...BENCH_USER, name: 'Bench analyst', role: 'analyst', mustChangePassword: false })
-    if (loaded === DEMO_INCIDENT_ROWS) {
-      // An import stopped before the end of its run leaves the counts behind the incidents: every analysis would then
-      // read the incidents themselves and nothing could be kept, which is not the state a server runs in.
-      if ((await probe.query('SELECT 1 FROM incidents_not_counted() LIMIT 1')).rowCount) {
-        progress('load: the counts lag behind the incidents (an import stopped early); catching up as the importer does (untimed)')
-        await updateLocationCounts(probe)
-      }
-      return
-    }
+    if (loaded === DEMO_INCIDENT_ROWS) return
     progress(`load: the bench schema holds ${loaded} incidents; loading the demo data first (untimed)`)
   } finally {
     await probe.end()

@@ -10,7 +10,7 @@ import { migrationsDir, ensurePostgis } from '../../server/src/db/migrate.js'
 import { APP_SCHEMA, createPool, poolConfig } from '../../server/src/db/pool.js'
 import { importFiles } from '../../server/src/features/import/index.js'
 import { validatePoliceUkRow, type PoliceUkRecord } from '../../server/src/features/import/police-uk/row.js'
-import { pointMonthCountMismatches } from '../support/point-month-counts.js'
+import { countMismatches } from '../../server/src/features/counts/count-mismatches.js'
 import { policeUkFile } from '../support/test-app.js'
 
 // A database that holds incidents imported before migration 002 (as the importer of migration 001 stored them) must
@@ -105,13 +105,13 @@ describe('migration 002 on incidents imported before it', () => {
   })
 
   it('counts every incident in location_counts', async () => {
-    expect(await count('SELECT sum(total) AS count FROM location_counts')).toBe(rowsExpected)
-    expect(await count('SELECT count(*) FROM location_counts_state WHERE counted_through = (SELECT max(id) FROM incidents)')).toBe(1)
+    expect(await count('SELECT sum(incidents) AS count FROM location_counts WHERE category_id = 0')).toBe(rowsExpected)
   })
 
-  it('counts every incident in point_month_counts (migration 005), by point, month, category and place', async () => {
+  it('counts every incident in every rollup (migration 008), by point, ward, month, category and place', async () => {
     expect(await count('SELECT sum(incidents) AS count FROM point_month_counts')).toBe(rowsExpected)
-    expect(await pointMonthCountMismatches(pool)).toBe(0)
+    expect(await count('SELECT sum(incidents) AS count FROM ward_month_counts')).toBe(rowsExpected)
+    expect(await countMismatches(pool)).toEqual({ pointMonth: 0, wardMonth: 0, location: 0 })
   })
 
   it('leaves keys that the importer computes again from the same files: re-importing them adds nothing', async () => {
@@ -126,8 +126,8 @@ describe('migration 002 on incidents imported before it', () => {
     expect(summary.rowsAdded).toBeGreaterThan(7000)
     rowsExpected += summary.rowsAdded
     expect(await count('SELECT count(*) FROM incidents')).toBe(rowsExpected)
-    expect(await count('SELECT sum(total) AS count FROM location_counts')).toBe(rowsExpected)
-    expect(await pointMonthCountMismatches(pool)).toBe(0)
+    expect(await count('SELECT sum(incidents) AS count FROM location_counts WHERE category_id = 0')).toBe(rowsExpected)
+    expect(await countMismatches(pool)).toEqual({ pointMonth: 0, wardMonth: 0, location: 0 })
     expect(await count('SELECT count(*) FROM (SELECT 1 FROM incidents GROUP BY source, source_key HAVING count(*) > 1) d')).toBe(0)
   })
 })

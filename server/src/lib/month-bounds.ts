@@ -18,21 +18,3 @@ export async function monthStarts(db: Pick<pg.Pool, 'query'>, months: readonly s
   }
   return months.map((month) => starts.get(month)!)
 }
-
-/** The month after YYYY-MM. */
-function nextMonth(month: string): string {
-  const [year, number] = month.split('-').map(Number)
-  return number === 12 ? `${year + 1}-01` : `${year}-${String(number + 1).padStart(2, '0')}`
-}
-
-/**
- * A month range as the instants a query compares period starts with: the start of `from` and the start of the month
- * after `to` (exclusive); null for an open end. Passed as values rather than computed in the query, so the planner
- * knows how many rows a period holds: with the bounds computed in SQL it guessed a few hundred of 180,000, and sorted
- * them on disk where it should have hashed.
- */
-export async function monthBounds(pool: pg.Pool, from: string | null, to: string | null): Promise<[Date | null, Date | null]> {
-  const after = to === null ? null : nextMonth(to)
-  await monthStarts(pool, [from, after].filter((month): month is string => month !== null))
-  return [from === null ? null : starts.get(from)!, after === null ? null : starts.get(after)!]
-}

@@ -2,6 +2,7 @@ import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typ
 import { loadQuery } from '../../lib/sql-file.js'
 import { incidentFilterProperties } from '../incidents/incident-filter.js'
 import { STAFF } from '../users/roles.js'
+import { countFilter } from '../counts/count-bounds.js'
 import { PERIOD_HEADER, periodHeaderValue } from '../summary/period-in-data.js'
 
 const hexCounts = loadQuery(import.meta.url, 'hex-counts.sql')
@@ -25,7 +26,7 @@ export const hexRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const { params, period } = await app.incidentFilter.parse(request.query)
-      const result = await app.pg.query({ ...hexCounts, values: [...params, request.query.res] })
+      const result = await app.pg.query({ ...hexCounts, values: [...(await countFilter(app.pg.pool, params)), request.query.res] })
       reply.header(PERIOD_HEADER, periodHeaderValue(period))
       return result.rows
     },

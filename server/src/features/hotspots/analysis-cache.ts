@@ -18,7 +18,7 @@ const MAX_CACHED_CHARACTERS = 64 * 1024 * 1024
  * of counts and runs Gi* over tens of thousands of cells, and its answer changes only when the data or the harm weights
  * do (analysis-version.sql), so each is worked out once per version; identical requests that arrive while it is being
  * worked out wait for that one computation (lru-cache's fetch). Older versions' answers are never asked for again and
- * give way to newer ones, least recently used first. While an import run is under way nothing is kept.
+ * give way to newer ones, least recently used first.
  */
 export class AnalysisCache {
   private readonly answers = new LRUCache<string, string, () => Promise<string>>({
@@ -31,8 +31,7 @@ export class AnalysisCache {
 
   /** `key`: everything the answer depends on besides the data version (the route and its parameters, normalised). */
   async answer(pool: pg.Pool, key: string, compute: () => Promise<string>): Promise<{ json: string; outcome: AnalysisOutcome }> {
-    const { version, pending } = (await pool.query<{ version: string; pending: boolean }>(analysisVersion)).rows[0]
-    if (pending) return { json: await compute(), outcome: 'computed' }
+    const { version } = (await pool.query<{ version: string }>(analysisVersion)).rows[0]
     const status: LRUCache.Status<string, string, () => Promise<string>> = {}
     const cacheKey = `${version}|${key}`
     const json = await this.answers.fetch(cacheKey, { context: compute, status })
@@ -40,8 +39,8 @@ export class AnalysisCache {
     if (status.fetch !== 'hit' && status.fetch !== 'inflight') {
       // The version was read before the analysis's own queries: an import or a weights change committed in between
       // would leave an answer from the new data filed under the old version. Kept only if nothing changed meanwhile.
-      const after = (await pool.query<{ version: string; pending: boolean }>(analysisVersion)).rows[0]
-      if (after.pending || after.version !== version) this.answers.delete(cacheKey)
+      const after = (await pool.query<{ version: string }>(analysisVersion)).rows[0]
+      if (after.version !== version) this.answers.delete(cacheKey)
     }
     return { json, outcome: status.fetch === 'hit' ? 'cached' : status.fetch === 'inflight' ? 'shared' : 'computed' }
   }

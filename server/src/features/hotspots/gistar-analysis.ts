@@ -1,5 +1,5 @@
 import type pg from 'pg'
-import { monthBounds } from '../../lib/month-bounds.js'
+import { categoryIds, monthBounds } from '../counts/count-bounds.js'
 import { loadQuery } from '../../lib/sql-file.js'
 import type { IncidentFilterParams } from '../incidents/incident-filter.js'
 import type { Measure } from './measure.js'
@@ -42,7 +42,7 @@ export interface CellColumns {
 export async function readCellColumns(pool: pg.Pool, request: Pick<GiStarRequest, 'filter' | 'res'>): Promise<CellColumns> {
   const [from, to, categories, ward] = request.filter
   const [start, end] = await monthBounds(pool, from, to)
-  const { rows } = await pool.query<[string, number, number]>({ ...cellValues, values: [start, end, categories, ward, request.res], rowMode: 'array' })
+  const { rows } = await pool.query<[string, number, number]>({ ...cellValues, values: [start, end, await categoryIds(pool, categories), ward, request.res], rowMode: 'array' })
   const cells = new Array<string>(rows.length)
   const columns = { incidents: new Float64Array(rows.length), harm: new Float64Array(rows.length) }
   rows.forEach(([cell, incidents, harm], index) => {

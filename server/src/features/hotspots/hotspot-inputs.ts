@@ -1,5 +1,5 @@
 import type pg from 'pg'
-import { monthBounds } from '../../lib/month-bounds.js'
+import { categoryIds, monthBounds } from '../counts/count-bounds.js'
 import { loadQuery } from '../../lib/sql-file.js'
 import type { Period } from '../summary/period-in-data.js'
 import type { GiStarRequest } from './gistar-analysis.js'
@@ -45,9 +45,10 @@ export interface HotspotInputs {
  */
 export async function readHotspotRows(pool: pg.Pool, request: Pick<GiStarRequest, 'filter' | 'res'>, period: Period): Promise<HotspotRows> {
   const [start, end] = await monthBounds(pool, period.from, period.to)
+  const ids = await categoryIds(pool, request.filter[2])
   const [cellMonths, places] = await Promise.all([
     readCellMonthColumns(pool, request, period),
-    pool.query({ ...placeValues, values: [start, end, request.filter[2], request.filter[3], request.res] }),
+    pool.query({ ...placeValues, values: [start, end, ids, request.filter[3], request.res] }),
   ])
   return {
     cellMonths,

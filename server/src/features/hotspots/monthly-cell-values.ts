@@ -1,6 +1,6 @@
 import type pg from 'pg'
 import { londonMonthOfEpoch, monthsOf } from '../../lib/months.js'
-import { monthBounds } from '../../lib/month-bounds.js'
+import { categoryIds, monthBounds } from '../counts/count-bounds.js'
 import { loadQuery } from '../../lib/sql-file.js'
 import type { Period } from '../summary/period-in-data.js'
 import type { GiStarRequest } from './gistar-analysis.js'
@@ -34,7 +34,7 @@ export async function readCellMonthColumns(pool: pg.Pool, request: Pick<GiStarRe
   // Rows as arrays: tens of thousands of them, and an object per row was a good part of the time spent reading them.
   const { rows } = await pool.query<[string, number, number, number]>({
     ...cellMonthValues,
-    values: [start, end, request.filter[2], request.filter[3], request.res],
+    values: [start, end, await categoryIds(pool, request.filter[2]), request.filter[3], request.res],
     rowMode: 'array',
   })
   const cells = new Array<string>(rows.length)

@@ -5,7 +5,7 @@ import type pg from 'pg'
 import { badRequest } from '../../lib/errors.js'
 import { STAFF } from '../users/roles.js'
 import { incidentFilterProperties } from '../incidents/incident-filter.js'
-import { monthBounds } from '../../lib/month-bounds.js'
+import { categoryIds, monthBounds } from '../counts/count-bounds.js'
 import { loadQuery } from '../../lib/sql-file.js'
 import { monthsOf, shiftMonth } from '../../lib/months.js'
 import { PERIOD_HEADER, periodHeaderValue, type Period } from '../summary/period-in-data.js'
@@ -452,7 +452,7 @@ export const hotspotRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const previous = previousPeriod(period.from, period.to)
       const [start, end] = await monthBounds(pool, period.from, period.to)
       const [previousStart] = await monthBounds(pool, previous.from, null)
-      const rows = (await pool.query({ ...wardRanking, values: [start, end, categories, councils, previousStart] })).rows
+      const rows = (await pool.query({ ...wardRanking, values: [start, end, await categoryIds(pool, categories), councils, previousStart] })).rows
       const now = (row: { incidents: number; harm: number }) => measured(row, measure)
       const before = (row: { previous: number; previous_harm: number }) => measured({ incidents: row.previous, harm: row.previous_harm }, measure)
       rows.sort((a, b) => now(b) - now(a) || a.name.localeCompare(b.name) || a.code.localeCompare(b.code))

@@ -1,21 +1,21 @@
 -- Incidents and their harm (the sum of their categories' harm weights) per ward in the period from $1 to $2 and in the
 -- equal period just before it, from $5 to $1 (instants: month starts, ends exclusive), for the chosen categories ($3)
--- and councils ($4, null: all). Reads the counted incidents (live_point_month_counts; see cell-month-values.sql),
--- placed in wards by their map point; one scan from $5 to $2 serves both periods, split at $1.
+-- and councils ($4, null: all). Reads ward_month_counts (counts/), the same rows as /api/wards; one scan from $5 to
+-- $2 serves both periods, split at $1.
 WITH per_ward AS (
-  SELECT l.ward_code,
+  SELECT r.ward_code,
          sum(r.incidents) FILTER (WHERE r.period_start >= $1::timestamptz) AS incidents,
          sum(r.incidents) FILTER (WHERE r.period_start < $1::timestamptz) AS previous,
          sum(r.incidents * (SELECT harm_weight_array())[r.category_id])
            FILTER (WHERE r.period_start >= $1::timestamptz) AS harm,
          sum(r.incidents * (SELECT harm_weight_array())[r.category_id])
            FILTER (WHERE r.period_start < $1::timestamptz) AS previous_harm
-    FROM live_point_month_counts r
-    JOIN locations l ON l.id = r.location_id
-   WHERE r.period_start >= $5::timestamptz
+    FROM ward_month_counts r
+   WHERE r.ward_code IS NOT NULL
+     AND r.period_start >= $5::timestamptz
      AND r.period_start < $2::timestamptz
-     AND ($3::text[] IS NULL OR r.category_id = ANY ((SELECT category_ids($3))::smallint[]))
-   GROUP BY l.ward_code
+     AND ($3::smallint[] IS NULL OR r.category_id = ANY ($3))
+   GROUP BY r.ward_code
 )
 SELECT w.code, w.name, w.council_code, w.council_name,
        coalesce(p.incidents, 0)::int AS incidents,

@@ -3,6 +3,7 @@ import { badRequest } from '../../lib/errors.js'
 import { loadQuery } from '../../lib/sql-file.js'
 import { incidentFilterProperties } from './incident-filter.js'
 import { STAFF } from '../users/roles.js'
+import { monthBounds } from '../counts/count-bounds.js'
 import { PERIOD_HEADER, periodHeaderValue } from '../summary/period-in-data.js'
 
 const incidentPage = loadQuery(import.meta.url, 'incident-page.sql')
@@ -57,7 +58,9 @@ export const incidentRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const bbox = parseBbox(request.query.bbox)
-      const { params: filter, period } = await app.incidentFilter.parse(request.query)
+      const { params, period } = await app.incidentFilter.parse(request.query)
+      // Incidents themselves, filtered by category name: only the period goes through as instants.
+      const filter = [...(await monthBounds(app.pg.pool, params[0], params[1])), params[2], params[3]]
       reply.header(PERIOD_HEADER, periodHeaderValue(period))
       const { limit } = request.query
       const after = request.query.cursor ? Number(request.query.cursor) : 0

@@ -8,18 +8,16 @@ const dataVersion = loadQuery(import.meta.url, 'data-version.sql')
 export type DataSpan = { from: string; to: string } | null
 
 /**
- * The months the whole data set spans, which every open-ended filter falls back to. Finding them reads every incident
- * (tens of milliseconds on 269k rows, asked for by most requests), so the answer is kept until the importer's
- * high-water mark moves; while rows newer than the mark exist (an import under way) it is read afresh each time.
- * Incidents are only ever added, so the mark is a sound version. One per app: each app may have its own database.
+ * The months the whole data set spans, which every open-ended filter falls back to. Finding them reads every ward count
+ * (a few milliseconds, asked for by most requests), so the answer is kept until the counts' version changes (every
+ * transaction that changes incidents bumps it: counts/). One per app: each app may have its own database.
  */
 export class DataPeriod {
   /** The span of a version, or its reading under way: requests that find the version new share one reading of every incident. */
   private cached: { version: number; span: Promise<DataSpan> } | null = null
 
   async get(pool: pg.Pool): Promise<DataSpan> {
-    const { version, pending } = (await pool.query<{ version: number; pending: boolean }>(dataVersion)).rows[0]
-    if (pending) return readSpan(pool)
+    const { version } = (await pool.query<{ version: number }>(dataVersion)).rows[0]
     if (this.cached?.version !== version) {
       const span = readSpan(pool)
       this.cached = { version, span }

@@ -2,6 +2,7 @@ import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typ
 import { loadQuery } from '../../lib/sql-file.js'
 import { IncidentFilterQuery } from '../incidents/incident-filter.js'
 import { STAFF } from '../users/roles.js'
+import { countFilter } from '../counts/count-bounds.js'
 import { PERIOD_HEADER, periodHeaderValue } from './period-in-data.js'
 
 const totals = loadQuery(import.meta.url, 'summary-totals.sql')
@@ -30,10 +31,11 @@ export const summaryRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/api/summary',
     { config: { access: STAFF }, schema: { summary: 'Totals, period covered and categories with counts', tags: ['incidents'], querystring: IncidentFilterQuery, response: { 200: Summary } } },
     async (request, reply) => {
-      const { params: [from, to, selected, ward], period } = await app.incidentFilter.parse(request.query)
-      const totalRow = (await app.pg.query({ ...totals, values: [from, to, selected, ward] })).rows[0]
-      const categoryRows = (await app.pg.query({ ...categories, values: [from, to, ward] })).rows
-      const monthRows = (await app.pg.query({ ...months, values: [from, to, selected, ward] })).rows
+      const { params, period } = await app.incidentFilter.parse(request.query)
+      const [start, end, selected, ward] = await countFilter(app.pg.pool, params)
+      const totalRow = (await app.pg.query({ ...totals, values: [start, end, selected, ward] })).rows[0]
+      const categoryRows = (await app.pg.query({ ...categories, values: [start, end, ward] })).rows
+      const monthRows = (await app.pg.query({ ...months, values: [start, end, selected, ward] })).rows
       const span = await app.dataPeriod.get()
       reply.header(PERIOD_HEADER, periodHeaderValue(period))
       return {

@@ -1,8 +1,9 @@
 -- Counts per category under every filter but the categories one, so a picker can show them all.
-SELECT category, count(*)::int AS count
-  FROM incidents
- WHERE ($1::text IS NULL OR period_start >= (SELECT ($1 || '-01')::timestamp AT TIME ZONE 'Europe/London'))
-   AND ($2::text IS NULL OR period_start < (SELECT (($2 || '-01')::timestamp + interval '1 month') AT TIME ZONE 'Europe/London'))
-   AND ($3::text IS NULL OR ward_code = $3)
- GROUP BY category
+SELECT k.name AS category, sum(w.incidents)::int AS count
+  FROM ward_month_counts w
+  JOIN incident_categories k ON k.id = w.category_id
+ WHERE ($1::timestamptz IS NULL OR w.period_start >= $1)
+   AND ($2::timestamptz IS NULL OR w.period_start < $2)
+   AND ($3::text IS NULL OR w.ward_code = $3)
+ GROUP BY k.name
  ORDER BY count DESC, category

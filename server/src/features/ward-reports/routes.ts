@@ -1,7 +1,7 @@
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type pg from 'pg'
 import { badRequest } from '../../lib/errors.js'
-import { monthBounds } from '../../lib/month-bounds.js'
+import { monthBounds } from '../counts/count-bounds.js'
 import { londonMonthOfEpoch, monthsOf, shiftMonth } from '../../lib/months.js'
 import { loadQuery } from '../../lib/sql-file.js'
 import { currentSession } from '../auth/access.js'

@@ -3,6 +3,7 @@ import { NoQuery } from '../../lib/no-query.js'
 import { loadQuery } from '../../lib/sql-file.js'
 import { incidentFilterProperties } from '../incidents/incident-filter.js'
 import { STAFF } from '../users/roles.js'
+import { countFilter } from '../counts/count-bounds.js'
 import { PERIOD_HEADER, periodHeaderValue } from '../summary/period-in-data.js'
 
 const wardCounts = loadQuery(import.meta.url, 'ward-counts.sql')
@@ -37,8 +38,9 @@ export const wardRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const { params: [from, to, categories], period } = await app.incidentFilter.parse(request.query)
-      const result = await app.pg.query({ ...wardCounts, values: [from, to, categories] })
+      const { params, period } = await app.incidentFilter.parse(request.query)
+      const [start, end, categories] = await countFilter(app.pg.pool, params)
+      const result = await app.pg.query({ ...wardCounts, values: [start, end, categories] })
       reply.header(PERIOD_HEADER, periodHeaderValue(period))
       return reply.type('application/geo+json').send(result.rows[0].collection)
     },

@@ -1,11 +1,12 @@
--- Ward boundaries as one GeoJSON FeatureCollection, with each ward's incidents under the filter.
+-- Ward boundaries as one GeoJSON FeatureCollection, with each ward's incidents under the filter ($1, $2: the period as
+-- instants; $3 categories), read from ward_month_counts (counts/).
 WITH counts AS (
-  SELECT ward_code, count(*)::int AS count
-    FROM incidents
+  SELECT ward_code, sum(incidents)::int AS count
+    FROM ward_month_counts
    WHERE ward_code IS NOT NULL
-     AND ($1::text IS NULL OR period_start >= (SELECT ($1 || '-01')::timestamp AT TIME ZONE 'Europe/London'))
-     AND ($2::text IS NULL OR period_start < (SELECT (($2 || '-01')::timestamp + interval '1 month') AT TIME ZONE 'Europe/London'))
-     AND ($3::text[] IS NULL OR category = ANY ($3))
+     AND ($1::timestamptz IS NULL OR period_start >= $1)
+     AND ($2::timestamptz IS NULL OR period_start < $2)
+     AND ($3::smallint[] IS NULL OR category_id = ANY ($3))
    GROUP BY ward_code
 )
 SELECT json_build_object(

@@ -1,6 +1,5 @@
 -- Opens an import transaction (run as one simple query: five statements, one round trip). One import at a time,
--- across sessions: the importer keeps incident keys unique by looking before it writes, and location_counts'
--- high-water mark assumes incident ids commit in order. JIT compilation and parallel workers are off: tables grow
+-- across sessions: the importer keeps incident keys unique by looking before it writes. JIT compilation and parallel workers are off: tables grow
 -- faster than their statistics during an import, misestimates push plan costs past both thresholds, and compiling or
 -- starting workers then takes longer than the statement. The last statement tells a police import whether wards
 -- changed since it cached points' wards: it changes whenever a ward file lands.

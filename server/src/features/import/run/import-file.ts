@@ -81,7 +81,6 @@ export async function importSource(pool: pg.Pool, source: ImportSource, progress
     if (outcome.errors.length > 0 || outcome.fatal) {
       await client.query('ROLLBACK')
       run.context.locations.rollback()
-      run.context.tally.rollback()
       const message = outcome.fatal ?? `${outcome.rowsRejected} of ${outcome.rowsRead} rows rejected; nothing from this file was imported`
       const errors = outcome.errors.length > 0 ? outcome.errors : [{ file: source.name, row: 0, reason: message }]
       const rejected = await client.query<{ id: number }>({
@@ -101,12 +100,10 @@ export async function importSource(pool: pg.Pool, source: ImportSource, progress
     if (run.audit) await auditImport(client, summary, run.audit)
     await client.query('COMMIT')
     run.context.locations.commit()
-    run.context.tally.commit()
     return summary
   } catch (error) {
     await client.query('ROLLBACK').catch(() => {})
     run.context.locations.rollback()
-    run.context.tally.rollback()
     throw error
   } finally {
     client.release()

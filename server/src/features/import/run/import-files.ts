@@ -2,7 +2,7 @@ import type pg from 'pg'
 import { loadQuery } from '../../../lib/sql-file.js'
 import { startReaderThread, type ReaderThread } from '../police-uk/reader-thread.js'
 import { identifyImportSource, ImportFileError, type ImportKind, type ImportSource } from '../sources/import-source.js'
-import { updateLocationCounts } from '../storing/update-counts.js'
+import { settleCounts } from '../../counts/settle-counts.js'
 import { openWriteContext } from '../storing/write-context.js'
 import { auditImport, type ImportAudit } from './audit-imports.js'
 import { importSource, startReading, type Progress, type ReadAhead } from './import-file.js'
@@ -10,14 +10,11 @@ import { unreadable, type ImportProgress, type ImportSummary } from './summary.j
 
 const committedHashes = loadQuery(import.meta.url, 'committed-hashes.sql')
 const analyzeImportedIncidents = loadQuery(import.meta.url, 'analyze-imported-incidents.sql')
-const analyzeImportedCounts = loadQuery(import.meta.url, '../analyze-imported-counts.sql')
 
 export interface ImportOptions {
   onProgress?: (progress: ImportProgress) => void
   /** Read a file again even when a committed batch has the same content hash. */
   force?: boolean
-  /** Keys the run's counts tally keeps before the run is counted in SQL instead (default DEFAULT_TALLY_LIMIT). */
-  tallyKeyLimit?: number
   /** Writes each file's import.file audit entry as the file is settled (a committed file's in its transaction). */
   audit?: ImportAudit
 }
@@ -28,7 +25,7 @@ const KIND_ORDER: Record<ImportKind, number> = { 'council-geojson': 0, 'ward-geo
  * Imports any mix of police.uk CSVs and ONS boundary GeoJSON, each recognised by content. Boundaries go first so
  * incidents find their wards. Each file is one transaction: it lands whole or not at all. Police files are read on a
  * reader thread, one file ahead: the next file is read and checked while this thread and the database store the
- * current one. At the end, location_counts takes the run's incidents.
+ * current one. The counts follow each file's rows in its own transaction (counts/, migration 008).
  */
 export async function importFiles(pool: pg.Pool, filePaths: string[], options: ImportOptions = {}): Promise<ImportSummary[]> {
   const summaries: ImportSummary[] = []
@@ -87,7 +84,7 @@ async function importSources(
     options.onProgress?.({ file: sources[furthest].name, fileIndex: furthest, fileCount: sources.length, bytesRead: bytesDone, bytesTotal, rowsRead: rowsReadOf[furthest] })
   }
   const hasPolice = sources.some((source) => source.kind === 'police-uk-csv')
-  const context = await openWriteContext(pool, hasPolice, options.tallyKeyLimit)
+  const context = await openWriteContext(pool, hasPolice)
   const readAheads = new Map<number, ReadAhead>()
   /** Starts reading the police file after `index`, unless it is already being read or was imported before. */
   const readAheadFrom = (index: number) => {
@@ -119,9 +116,8 @@ async function importSources(
   if (policeRowsAdded > 0) {
     // Fresh statistics, so the next queries are planned for the rows now there: a server's autovacuum would get to it
     // within minutes, but the embedded database has no autovacuum at all, and a plan for an empty table is a bad one.
-    // The files' tables are analysed on a second connection while the counts are updated; the counts' tables after.
-    await Promise.all([pool.query(analyzeImportedIncidents), updateLocationCounts(pool, { tally: context.tally, useCopy: context.useCopy })])
-    await pool.query(analyzeImportedCounts)
+    // The rollups are vacuumed too (counts/settle-counts.ts), on a second connection meanwhile.
+    await Promise.all([pool.query(analyzeImportedIncidents), settleCounts(pool)])
   }
   return summaries
 }

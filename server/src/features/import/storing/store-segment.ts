@@ -3,7 +3,6 @@ import { BinaryCopyWriter, microsSince2000 } from '../../../db/binary-copy.js'
 import { copyFromStdin } from '../../../db/copy-from-stdin.js'
 import { monthStarts } from '../../../lib/month-bounds.js'
 import { loadQuery } from '../../../lib/sql-file.js'
-import type { PointMonthTally } from '../point-month-tally.js'
 import {
   COPY_INCIDENTS, locationFieldAt, NO_LOCATION_FIELDS, patchLocation, patchRow, SOURCE, wardField, wardFieldAt,
 } from '../police-uk/row-layout.js'
@@ -26,9 +25,6 @@ export interface PoliceUkWriteContext {
   locations: LocationCache
   /** Start of each month in Europe/London, as microseconds since 2000 (binary timestamptz). */
   monthStarts: Map<string, number>
-  /** incident_categories id of each POLICE_UK_CATEGORIES entry, by its index. */
-  categoryIds: number[]
-  tally: PointMonthTally
 }
 
 /** Writes one segment of validated rows as incidents of `batchId`; returns how many were new. */
@@ -52,7 +48,6 @@ export async function writeSegment(client: pg.PoolClient, context: PoliceUkWrite
 
   // Rows police.uk gives no point have no location, ward or counts per point: their location_id is null.
   const locationOf = await placePoints(client, context.locations, segment, rows)
-  tallyRows(context, segment, rows, locationOf, starts)
   if (context.useCopy) return copyFromStdin(client, COPY_INCIDENTS, encodeRows(segment, rows, locationOf, batchId, starts))
   let added = 0
   for (let start = 0; start < rows.length; start += UNNEST_BATCH_ROWS) {
@@ -73,20 +68,6 @@ export async function writeSegment(client: pg.PoolClient, context: PoliceUkWrite
     added += result.rowCount ?? 0
   }
   return added
-}
-
-/** Adds the rows to the run's tally: their ids for places and months looked up once per segment, not per row. */
-function tallyRows(context: PoliceUkWriteContext, segment: Segment, rows: number[], locationOf: Location[], starts: number[]): void {
-  const { tally, categoryIds } = context
-  const places = segment.places.map((name) => tally.placeId(name))
-  const periods = starts.map((start) => tally.periodId(start))
-  const countsOf: ReturnType<PointMonthTally['pointCounts']>[] = new Array(segment.points.length)
-  for (const index of rows) {
-    const point = segment.pointOf[index]
-    if (point < 0) continue
-    const counts = (countsOf[point] ??= tally.pointCounts(locationOf[point].id))
-    tally.add(counts, places[segment.placeOf[index]], periods[segment.monthOf[index]], categoryIds[segment.categoryOf[index]])
-  }
 }
 
 /**

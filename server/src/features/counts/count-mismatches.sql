@@ -1,0 +1,27 @@
+-- Each rollup against plain GROUP BYs over incidents ⋈ locations: the keys that differ either way (EXCEPT both ways
+-- treats a missing place or ward as equal to another missing one). Rows of 0 would count as differing.
+WITH point_expected AS (
+  SELECT i.location_id, i.period_start, k.id AS category_id, i.location_text, count(*)::int AS incidents
+    FROM incidents i JOIN incident_categories k ON k.name = i.category
+   WHERE i.location_id IS NOT NULL
+   GROUP BY 1, 2, 3, 4
+), point_counted AS (
+  SELECT location_id, period_start, category_id, location_text, incidents FROM point_month_counts
+), ward_expected AS (
+  SELECT l.ward_code, i.location_id IS NOT NULL AS has_location, i.period_start, k.id AS category_id, count(*)::int AS incidents
+    FROM incidents i JOIN incident_categories k ON k.name = i.category
+    LEFT JOIN locations l ON l.id = i.location_id
+   GROUP BY 1, 2, 3, 4
+), ward_counted AS (
+  SELECT ward_code, has_location, period_start, category_id, incidents FROM ward_month_counts
+), location_expected AS (
+  SELECT i.location_id, coalesce(k.id, 0) AS category_id, count(*)::int AS incidents
+    FROM incidents i JOIN incident_categories k ON k.name = i.category
+   WHERE i.location_id IS NOT NULL
+   GROUP BY GROUPING SETS ((i.location_id, k.id), (i.location_id))
+), location_counted AS (
+  SELECT location_id, category_id, incidents FROM location_counts
+)
+SELECT (SELECT count(*) FROM ((TABLE point_expected EXCEPT ALL TABLE point_counted) UNION ALL (TABLE point_counted EXCEPT ALL TABLE point_expected)) AS d)::int AS point_month,
+       (SELECT count(*) FROM ((TABLE ward_expected EXCEPT ALL TABLE ward_counted) UNION ALL (TABLE ward_counted EXCEPT ALL TABLE ward_expected)) AS d)::int AS ward_month,
+       (SELECT count(*) FROM ((TABLE location_expected EXCEPT ALL TABLE location_counted) UNION ALL (TABLE location_counted EXCEPT ALL TABLE location_expected)) AS d)::int AS location

@@ -1,0 +1,27 @@
+import type pg from 'pg'
+import { countMismatches } from '../../server/src/features/counts/count-mismatches.js'
+
+/**
+ * Deletes every incident and writes them again in one transaction, so every count is made again by the count
+ * triggers alone (counts/); checks the rollups are empty in between and exact after.
+ */
+export async function recountEveryIncident(pool: pg.Pool): Promise<void> {
+  const client = await pool.connect()
+  try {
+    await client.query('BEGIN')
+    await client.query('CREATE TEMP TABLE every_incident ON COMMIT DROP AS SELECT * FROM incidents')
+    await client.query('DELETE FROM incidents')
+    const { rows } = await client.query<{ n: number }>(
+      'SELECT (SELECT count(*) FROM point_month_counts) + (SELECT count(*) FROM ward_month_counts) + (SELECT count(*) FROM location_counts) AS n')
+    if (Number(rows[0].n) !== 0) throw new Error(`${rows[0].n} count rows left with no incidents`)
+    await client.query('INSERT INTO incidents SELECT * FROM every_incident')
+    await client.query('COMMIT')
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => {})
+    throw error
+  } finally {
+    client.release()
+  }
+  const mismatches = await countMismatches(pool)
+  if (Object.values(mismatches).some((n) => n !== 0)) throw new Error(`counts differ from the incidents: ${JSON.stringify(mismatches)}`)
+}
