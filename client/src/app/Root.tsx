@@ -133,21 +133,26 @@ function Shell({ user, onSignOut }: { user: User; onSignOut(): void }) {
   const route = resolveRoute(pathname, user.role)
   const page: PageId | null = route.kind === 'not-found' ? null : route.page
   const mainRef = useRef<HTMLElement>(null)
-  const firstPath = useRef(pathname)
+  const redirectTo = route.kind === 'redirect' ? route.to : null
+  const keepQuery = route.kind === 'redirect' && route.keepQuery
 
   useEffect(() => {
-    if (route.kind !== 'redirect') return
+    if (redirectTo === null) return
     const { search, hash } = window.location
-    navigate(`${route.to}${route.keepQuery ? `${search}${hash}` : ''}`, { replace: true })
-  }, [route.kind, route.kind === 'redirect' ? route.to : null, route.kind === 'redirect' ? route.keepQuery : null])
+    navigate(`${redirectTo}${keepQuery ? `${search}${hash}` : ''}`, { replace: true })
+  }, [redirectTo, keepQuery])
 
   useEffect(() => {
     document.title = page ? PAGES[page].title : 'Patrolmap — page not found'
   }, [page])
 
-  // After moving to another page, start keyboard and screen-reader users at its top, as a page load would.
+  // After moving to another page, start keyboard and screen-reader users at its top, as a page load would; the page
+  // the shell opens on (and a redirect's alias of it) keeps the focus where the browser put it.
+  const focusedPage = useRef(page)
   useEffect(() => {
-    if (pathname !== firstPath.current) mainRef.current?.focus({ preventScroll: true })
+    if (page === focusedPage.current) return
+    focusedPage.current = page
+    mainRef.current?.focus({ preventScroll: true })
   }, [page])
 
   return (

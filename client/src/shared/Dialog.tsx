@@ -15,8 +15,6 @@ interface DialogProps {
 export function Dialog({ title, onClose, children, testId, wide }: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null)
   const titleId = useId()
-  const onCloseRef = useRef(onClose)
-  onCloseRef.current = onClose
 
   useEffect(() => {
     const dialog = ref.current
@@ -39,13 +37,13 @@ export function Dialog({ title, onClose, children, testId, wide }: DialogProps) 
       onCancel={(event) => {
         // Escape: closed by unmounting, so React state and the element agree.
         event.preventDefault()
-        onCloseRef.current()
+        onClose()
       }}
-      onClose={() => onCloseRef.current()}
+      onClose={() => onClose()}
     >
       <div className="dialog-header">
         <h2 id={titleId}>{title}</h2>
-        <button type="button" className="icon-button" aria-label="Close" onClick={() => onCloseRef.current()}>
+        <button type="button" className="icon-button" aria-label="Close" onClick={() => onClose()}>
           ×
         </button>
       </div>

@@ -1,5 +1,5 @@
 import './admin.css'
-import { useEffect, useId, useMemo, useState, type FormEvent } from 'react'
+import { useId, useMemo, useState, type FormEvent } from 'react'
 import { AUDIT_ACTIONS, auditUrl, usersUrl, type AdminUser, type AuditFilters, type AuditPage } from './admin-api'
 import { apiRequest } from '../../shared/api'
 import { AUDIT_ACTION_LABELS, describeAuditEntry } from './audit-format'
@@ -11,45 +11,51 @@ import { EmptyState, ErrorState, LoadingState } from '../../shared/States'
 const NO_FILTERS: AuditFilters = { action: null, actor: null, from: null, to: null }
 const PAGE_SIZE = 50
 
-interface Pages {
+/**
+ * The entries "Load more" appended to a first page, and the error of the last try. They belong to that first page
+ * and to one application of the filters: a new first page (another filter, or the same asked again) starts over.
+ */
+interface More {
   filters: AuditFilters
+  after: AuditPage
   items: AuditPage['items']
   nextCursor: string | null
+  error: unknown
 }
 
 export function AuditLogPage() {
   const id = useId()
   const [draft, setDraft] = useState<AuditFilters>(NO_FILTERS)
   const [filters, setFilters] = useState<AuditFilters>(NO_FILTERS)
-  // The first page follows the filters; "Load more" appends pages after it.
+  // The first page follows the filters; while the next filters' page comes, the last one shows, marked stale.
   const first = useApiQuery<AuditPage>(auditUrl(filters, null, PAGE_SIZE))
-  const [pages, setPages] = useState<Pages | null>(null)
+  const current = first.data !== undefined && first.dataUrl === auditUrl(filters, null, PAGE_SIZE)
+  const [more, setMore] = useState<More | null>(null)
   const [loadingMore, setLoadingMore] = useState(false)
-  const [moreError, setMoreError] = useState<unknown>(null)
   // Targets are "user:12"; the users list turns them into addresses.
   const users = useApiQuery<{ items: AdminUser[] }>(usersUrl)
   const emails = useMemo(() => new Map((users.data?.items ?? []).map((user) => [`user:${user.id}`, user.email])), [users.data])
 
-  useEffect(() => {
-    if (first.data && first.dataUrl === auditUrl(filters, null, PAGE_SIZE)) {
-      setPages({ filters, items: first.data.items, nextCursor: first.data.nextCursor })
-      setMoreError(null)
-    }
-  }, [first.data, first.dataUrl, filters])
+  const shownMore = more !== null && more.after === first.data && (more.filters === filters || !current) ? more : null
+  const pages = first.data
+    ? shownMore
+      ? { items: [...first.data.items, ...shownMore.items], nextCursor: shownMore.nextCursor }
+      : { items: first.data.items, nextCursor: first.data.nextCursor }
+    : null
+  const moreError = shownMore?.error ?? null
 
   async function loadMore() {
-    if (!pages?.nextCursor || loadingMore) return
+    if (!first.data || !current || !pages?.nextCursor || loadingMore) return
+    const after = first.data
+    const cursor = pages.nextCursor
+    const base: More = shownMore ?? { filters, after, items: [], nextCursor: cursor, error: null }
     setLoadingMore(true)
-    setMoreError(null)
+    setMore({ ...base, error: null })
     try {
-      const next = await apiRequest<AuditPage>(auditUrl(pages.filters, pages.nextCursor, PAGE_SIZE))
-      setPages((previous) =>
-        previous && previous.filters === pages.filters
-          ? { ...previous, items: [...previous.items, ...next.items], nextCursor: next.nextCursor }
-          : previous,
-      )
+      const next = await apiRequest<AuditPage>(auditUrl(filters, cursor, PAGE_SIZE))
+      setMore((previous) => previous && { ...previous, items: [...previous.items, ...next.items], nextCursor: next.nextCursor })
     } catch (error) {
-      setMoreError(error)
+      setMore((previous) => previous && { ...previous, error })
     } finally {
       setLoadingMore(false)
     }
@@ -61,7 +67,6 @@ export function AuditLogPage() {
   }
 
   const filtered = Object.values(filters).some((value) => value !== null)
-  const current = pages !== null && pages.filters === filters
 
   return (
     <div className="content">
@@ -114,7 +119,8 @@ export function AuditLogPage() {
             disabled={!filtered && Object.values(draft).every((value) => value === null)}
             onClick={() => {
               setDraft(NO_FILTERS)
-              setFilters(NO_FILTERS)
+              // A fresh object: clearing is a new application of the filters, like Apply.
+              setFilters({ ...NO_FILTERS })
             }}
           >
             Clear

@@ -156,10 +156,21 @@ function WeightsTable({ weights }: { weights: readonly HarmWeight[] }) {
   )
 }
 
+interface Edits {
+  weights: readonly HarmWeight[]
+  drafts: Record<string, WeightDraft>
+}
+
+const NO_EDITS: Record<string, WeightDraft> = {}
+
 function WeightsForm({ answer, onSaved }: { answer: HarmWeightsAnswer; onSaved(answer: HarmWeightsAnswer): void }) {
   const id = useId()
   const weights = answer.weights
-  const [drafts, setDrafts] = useState<Record<string, WeightDraft>>(() => draftsOf(weights))
+  // Edits belong to the answer they were typed against: a new answer (after a save) is the stored state, and the
+  // inputs start from it again.
+  const [edits, setEdits] = useState<Edits>(() => ({ weights, drafts: {} }))
+  const editsNow = edits.weights === weights ? edits.drafts : NO_EDITS
+  const drafts = useMemo(() => ({ ...draftsOf(weights), ...editsNow }), [weights, editsNow])
   const [reason, setReason] = useState('')
   const [saving, setSaving] = useState(false)
   const [formError, setFormError] = useState<string | null>(null)
@@ -167,11 +178,6 @@ function WeightsForm({ answer, onSaved }: { answer: HarmWeightsAnswer; onSaved(a
   const inputs = useRef(new Map<string, HTMLInputElement>())
   const noticeRef = useRef<HTMLParagraphElement>(null)
   const saveRef = useRef<HTMLButtonElement>(null)
-
-  // A new answer (after a save) is the stored state: the inputs start from it again.
-  useEffect(() => {
-    setDrafts(draftsOf(weights))
-  }, [weights])
 
   // Save is disabled once saving starts and stays so after (nothing differs), which drops the focus of someone who
   // pressed it to the page; put them at the outcome instead. Focus left elsewhere (Enter in a field) stays there.
@@ -184,17 +190,18 @@ function WeightsForm({ answer, onSaved }: { answer: HarmWeightsAnswer; onSaved(a
   const allAtDefault = weights.every((row) => isAtDefault(row, drafts[row.category]))
   const pendingCount = plan.changes.length + Object.keys(plan.problems).length
 
+  function setDrafts(changed: Record<string, WeightDraft>) {
+    setEdits((previous) => ({ weights, drafts: { ...(previous.weights === weights ? previous.drafts : NO_EDITS), ...changed } }))
+  }
+
   function edit(category: string, draft: WeightDraft) {
-    setDrafts((previous) => ({ ...previous, [category]: draft }))
+    setDrafts({ [category]: draft })
     setNotice(null)
     setFormError(null)
   }
 
   function resetToDefault(rows: readonly HarmWeight[]) {
-    setDrafts((previous) => ({
-      ...previous,
-      ...Object.fromEntries(rows.map((row) => [row.category, { text: inputTextOf(row.defaultWeight), badInput: false }])),
-    }))
+    setDrafts(Object.fromEntries(rows.map((row) => [row.category, { text: inputTextOf(row.defaultWeight), badInput: false }])))
     setNotice(null)
     setFormError(null)
   }

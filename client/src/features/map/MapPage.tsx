@@ -88,15 +88,12 @@ export function MapPage() {
   const highlighted = selected && selected.listUrl === hotspotData.locations.dataUrl && hotspotMode ? selected : null
   const noCategories = filters.categories.length === 0
 
+  // The start is decided once, measured against the page as laid out: fitted to the ward shapes when they are in,
+  // else (no shapes to be had, or no room measured) the camera as it stands.
   useEffect(() => {
-    if (startView !== null) return
+    if (startView !== null || (!wards.data && !wards.error)) return
     const fallback = camera
-    if (wards.error) {
-      setStartView(fallback)
-      return
-    }
-    if (!wards.data) return
-    const bounds = unionBounds(wards.data.features.map((feature) => feature.geometry))
+    const bounds = wards.data && !wards.error ? unionBounds(wards.data.features.map((feature) => feature.geometry)) : null
     const box = appRef.current?.getBoundingClientRect()
     const wide = window.innerWidth > NARROW_SCREEN_PX
     const fitted =
@@ -114,7 +111,7 @@ export function MapPage() {
             { left: leftInset, right: rightInset },
           )
         : fallback
-    correct((previous) => ({ ...previous, camera: fitted }))
+    if (!wards.error) correct((previous) => ({ ...previous, camera: fitted }))
     setStartView(fitted)
   }, [startView, wards.data, wards.error, camera, leftInset, rightInset, hotspotMode, correct])
 

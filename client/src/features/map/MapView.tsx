@@ -12,7 +12,7 @@ import {
   type GeoJSONSource,
 } from 'maplibre-gl'
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url'
-import { useEffect, useImperativeHandle, useRef, useState, type Ref } from 'react'
+import { useEffect, useEffectEvent, useImperativeHandle, useRef, useState, type Ref } from 'react'
 import { type ClientConfig } from './map-api'
 import { ApiError } from '../../shared/api'
 import { IMPORTED_DATA_STALE_MS } from '../../shared/query-client'
@@ -125,19 +125,39 @@ function watchForStyleFailure(map: MapLibreMap, styleUrl: string, queryClient: Q
   }
 }
 
-export function MapView(props: MapViewProps) {
+export function MapView({
+  ref,
+  config,
+  initialView,
+  leftInset,
+  rightInset = 0,
+  layers,
+  renderMarker,
+  onLayersRendered,
+  onViewChange,
+  onBasemapChange,
+  describe = describeHover,
+}: MapViewProps) {
   const containerRef = useRef<HTMLDivElement>(null)
   const mapRef = useRef<MapLibreMap | null>(null)
   const overlayRef = useRef<MapboxOverlay | null>(null)
   const pendingMarkerRef = useRef<{ marker: unknown } | null>(null)
   const drawnLayersRef = useRef<LayersList | null>(null)
   const [hover, setHover] = useState<HoverState | null>(null)
-  // Callbacks live in a ref so the map, created once, always calls the latest ones.
-  const callbacksRef = useRef(props)
-  callbacksRef.current = props
+  // The map, created once, reads the props through these when it starts and when it calls back: always the latest.
+  const startingProps = useEffectEvent(() => ({ initialView, leftInset, rightInset, layers, renderMarker }))
+  const hoverOver = useEffectEvent((layerId: string | undefined, object: unknown, x: number, y: number, container: HTMLElement) => {
+    const content = describe(layerId, object)
+    // A panel over the right of the map is an edge too: the tooltip flips before running under it.
+    const width = container.clientWidth - rightInset
+    setHover(content ? { content, x, y, width, height: container.clientHeight } : null)
+  })
+  const layersRendered = useEffectEvent((marker: unknown) => onLayersRendered(marker))
+  const viewChanged = useEffectEvent((camera: MapCamera) => onViewChange(camera))
+  const basemapChanged = useEffectEvent((basemap: Basemap) => onBasemapChange?.(basemap))
 
   useImperativeHandle(
-    props.ref,
+    ref,
     () => ({
       fitBounds(bounds) {
         mapRef.current?.fitBounds(bounds, { padding: 60, maxZoom: 14, duration: 800 })
@@ -157,13 +177,14 @@ export function MapView(props: MapViewProps) {
     [],
   )
 
-  const { basemapStyleUrl, attribution } = props.config
+  const { basemapStyleUrl, attribution } = config
   const queryClient = useQueryClient()
 
   useEffect(() => {
     const container = containerRef.current
     if (!container) return
-    const { initialView } = callbacksRef.current
+    const start = startingProps()
+    const { initialView } = start
     const map = new MapLibreMap({
       container,
       style: basemapStyleUrl ?? buildOfflineStyle(),
@@ -175,7 +196,7 @@ export function MapView(props: MapViewProps) {
       // Mapping incidents is a 2D task; tilt would only distort hexagon areas.
       maxPitch: 0,
     })
-    map.setPadding({ top: 0, right: callbacksRef.current.rightInset ?? 0, bottom: 0, left: callbacksRef.current.leftInset })
+    map.setPadding({ top: 0, right: start.rightInset, bottom: 0, left: start.leftInset })
     map.touchZoomRotate.disableRotation()
     map.keyboard.disableRotation()
     map.addControl(new NavigationControl({ showCompass: false }), 'top-right')
@@ -184,36 +205,29 @@ export function MapView(props: MapViewProps) {
 
     const overlay = new MapboxOverlay({
       interleaved: false,
-      layers: callbacksRef.current.layers,
-      onHover: (info) => {
-        const describe = callbacksRef.current.describe ?? describeHover
-        const content = describe(info.layer?.id, info.object)
-        const { clientWidth, clientHeight } = map.getContainer()
-        // A panel over the right of the map is an edge too: the tooltip flips before running under it.
-        const width = clientWidth - (callbacksRef.current.rightInset ?? 0)
-        setHover(content ? { content, x: info.x, y: info.y, width, height: clientHeight } : null)
-      },
+      layers: start.layers,
+      onHover: (info) => hoverOver(info.layer?.id, info.object, info.x, info.y, map.getContainer()),
       onAfterRender: () => {
         const pending = pendingMarkerRef.current
         if (pending) {
           pendingMarkerRef.current = null
-          callbacksRef.current.onLayersRendered(pending.marker)
+          layersRendered(pending.marker)
         }
       },
     })
     map.addControl(overlay)
-    pendingMarkerRef.current = { marker: callbacksRef.current.renderMarker }
-    drawnLayersRef.current = callbacksRef.current.layers
+    pendingMarkerRef.current = { marker: start.renderMarker }
+    drawnLayersRef.current = start.layers
 
-    const onMoveEnd = () => callbacksRef.current.onViewChange(cameraOf(map))
+    const onMoveEnd = () => viewChanged(cameraOf(map))
     map.on('moveend', onMoveEnd)
     // With a listener of its own MapLibre no longer logs errors itself, so this one does.
     const onError = (event: ErrorEvent) => console.error(event.error)
     map.on('error', onError)
 
-    callbacksRef.current.onBasemapChange?.(basemapStyleUrl ? 'remote' : 'offline')
+    basemapChanged(basemapStyleUrl ? 'remote' : 'offline')
     const stopWatching = basemapStyleUrl
-      ? watchForStyleFailure(map, basemapStyleUrl, queryClient, () => callbacksRef.current.onBasemapChange?.('offline'))
+      ? watchForStyleFailure(map, basemapStyleUrl, queryClient, () => basemapChanged('offline'))
       : () => {}
     if (!basemapStyleUrl) fillOfflineLand(map, queryClient)
 
@@ -230,35 +244,33 @@ export function MapView(props: MapViewProps) {
     }
   }, [basemapStyleUrl, attribution, queryClient])
 
-  const rightInset = props.rightInset ?? 0
   useEffect(() => {
     const map = mapRef.current
     if (!map) return
     const padding = map.getPadding()
-    if (padding.left === props.leftInset && padding.right === rightInset) return
-    map.easeTo({ padding: { top: 0, right: rightInset, bottom: 0, left: props.leftInset }, duration: 300 })
-  }, [props.leftInset, rightInset])
+    if (padding.left === leftInset && padding.right === rightInset) return
+    map.easeTo({ padding: { top: 0, right: rightInset, bottom: 0, left: leftInset }, duration: 300 })
+  }, [leftInset, rightInset])
 
   useEffect(() => {
     const overlay = overlayRef.current
     if (!overlay) return
-    if (drawnLayersRef.current !== props.layers) {
-      drawnLayersRef.current = props.layers
-      pendingMarkerRef.current = { marker: props.renderMarker }
-      overlay.setProps({ layers: props.layers })
+    if (drawnLayersRef.current !== layers) {
+      drawnLayersRef.current = layers
+      pendingMarkerRef.current = { marker: renderMarker }
+      overlay.setProps({ layers })
       return
     }
     if (pendingMarkerRef.current) {
       // A draw is still due (the first one, say); this marker rides along with it.
-      pendingMarkerRef.current = { marker: props.renderMarker }
+      pendingMarkerRef.current = { marker: renderMarker }
       return
     }
     // Same layers and nothing pending: deck.gl will not redraw, so no onAfterRender is coming, and what the
     // marker describes is already on screen.
-    const marker = props.renderMarker
-    const frame = requestAnimationFrame(() => callbacksRef.current.onLayersRendered(marker))
+    const frame = requestAnimationFrame(() => layersRendered(renderMarker))
     return () => cancelAnimationFrame(frame)
-  }, [props.layers, props.renderMarker])
+  }, [layers, renderMarker])
 
   const placement = hover ? tooltipPlacement(hover.x, hover.y, hover.width, hover.height) : null
   return (

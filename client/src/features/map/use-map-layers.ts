@@ -1,4 +1,5 @@
 import type { LayersList } from '@deck.gl/core'
+import type { Position } from 'geojson'
 import { useMemo } from 'react'
 import type { HexCell, WardFeature } from './map-api'
 import type { EmergingCell, GiStarCell } from '../hotspots/hotspot-api'
@@ -21,6 +22,18 @@ export interface MapLayerData {
   zoom: number
 }
 
+let lastCouncilEdges: { shapesKey: string; paths: Position[][] } | null = null
+
+/**
+ * Shapes do not change with the filters, only counts do (each filter brings new features): the boundaries are
+ * derived once per set of wards, named by their codes, and the same paths kept so deck.gl need not redo the layer.
+ */
+function councilEdgesOfShapes(wardFeatures: readonly WardFeature[]): Position[][] {
+  const shapesKey = wardFeatures.map((feature) => feature.properties.code).join(',')
+  if (lastCouncilEdges?.shapesKey !== shapesKey) lastCouncilEdges = { shapesKey, paths: councilEdges(wardFeatures) }
+  return lastCouncilEdges.paths
+}
+
 /**
  * The deck.gl layers, bottom to top, each built from plain data by a pure function and rebuilt only when its own
  * data changes; and the hexagons' colour scale, which the legend shows.
@@ -32,9 +45,7 @@ export function useMapLayers(data: MapLayerData): { layers: LayersList; scale: C
   const labelledWards = useMemo(() => wardsToLabel(wardFeatures, labelZoom, selectedWard), [wardFeatures, labelZoom, selectedWard])
 
   const scale = useMemo(() => buildColourScale(maxCountOf(cells)), [cells])
-  // Shapes do not change with the filters, only counts do: derive the boundaries once per set of wards.
-  const wardShapesKey = wardFeatures.map((feature) => feature.properties.code).join(',')
-  const councilPaths = useMemo(() => councilEdges(wardFeatures), [wardShapesKey])
+  const councilPaths = useMemo(() => councilEdgesOfShapes(wardFeatures), [wardFeatures])
   const dataLayer = useMemo(() => {
     if (hotspotLayer === null) return buildHexLayer(cells, scale)
     return hotspotLayer === 'gistar' ? buildGistarLayer(gistarCells) : buildEmergingLayer(emergingCells)

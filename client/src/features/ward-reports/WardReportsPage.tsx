@@ -1,5 +1,5 @@
 import './ward-reports.css'
-import { useEffect, useId, useMemo, useState } from 'react'
+import { useId, useMemo, useState } from 'react'
 import { wardReportsUrl, type Count, type WardReport, type WardReportWard } from './ward-report-api'
 import { type User } from '../../shared/api'
 import { formatMonth, monthsBetween } from '../../shared/months'
@@ -22,6 +22,8 @@ import { EmptyState, ErrorState, LoadingState } from '../../shared/States'
 
 const MONTH_INITIALS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
 
+const WHOLE_URL = wardReportsUrl({ from: null, to: null, ward: null })
+
 interface Range {
   from: string | null
   to: string | null
@@ -34,15 +36,14 @@ export function WardReportsPage({ user }: { user: User }) {
   const url = wardReportsUrl({ ...range, ward })
   const report = useApiQuery<WardReport>(url, { staleTime: IMPORTED_DATA_STALE_MS })
 
-  // The first answer (no range, no ward) tells the data's whole span and every ward this user may see; the
-  // pickers offer those, and stay disabled until it has come.
-  const [span, setSpan] = useState<{ from: string; to: string } | null | undefined>(undefined)
-  const [wardOptions, setWardOptions] = useState<WardRef[]>([])
-  useEffect(() => {
-    if (span !== undefined || !report.data) return
-    setSpan(report.data.dataPeriod)
-    setWardOptions(report.data.wards.map(({ code, name, councilName }) => ({ code, name, councilName })))
-  }, [report.data, span])
+  // The answer with no range and no ward (the first one asked for, so the same query, asked for once) tells the
+  // data's whole span and every ward this user may see; the pickers offer those, and stay disabled until it has come.
+  const whole = useApiQuery<WardReport>(WHOLE_URL, { staleTime: IMPORTED_DATA_STALE_MS })
+  const span = whole.data?.dataPeriod
+  const wardOptions = useMemo<WardRef[]>(
+    () => (whole.data?.wards ?? []).map(({ code, name, councilName }) => ({ code, name, councilName })),
+    [whole.data],
+  )
 
   const months = useMemo(() => (span ? monthsBetween(span.from, span.to) : []), [span])
   const isCouncillor = user.role === 'councillor'
