@@ -2,7 +2,7 @@
 // tsx scripts/bench/scale-import-child.ts <database url> <file…>; prints one JSON line { rows, ms, maxRssBytes }.
 import { performance } from 'node:perf_hooks'
 import { createPool } from '../../server/src/db/pool.js'
-import { importFiles } from '../../server/src/features/import/import-files.js'
+import { importFiles } from '../../server/src/features/import/index.js'
 import { openBenchDatabase } from './bench-database.js'
 
 const [url, ...files] = process.argv.slice(2)
