@@ -1,4 +1,5 @@
 import type pg from 'pg'
+import { nextMonth } from './months.js'
 import { loadQuery } from './sql-file.js'
 
 const monthStartsQuery = loadQuery(import.meta.url, 'month-starts.sql')
@@ -17,12 +18,6 @@ export async function monthStarts(db: Pick<pg.Pool, 'query'>, months: readonly s
     for (const row of rows) starts.set(row.month, row.start)
   }
   return months.map((month) => starts.get(month)!)
-}
-
-/** The month after YYYY-MM. */
-function nextMonth(month: string): string {
-  const [year, number] = month.split('-').map(Number)
-  return number === 12 ? `${year + 1}-01` : `${year}-${String(number + 1).padStart(2, '0')}`
 }
 
 /**

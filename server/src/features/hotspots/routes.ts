@@ -7,7 +7,7 @@ import { STAFF } from '../users/roles.js'
 import { incidentFilterProperties } from '../incidents/incident-filter.js'
 import { monthBounds } from '../../lib/month-bounds.js'
 import { loadQuery } from '../../lib/sql-file.js'
-import { monthsOf, shiftMonth } from '../../lib/months.js'
+import { previousPeriod } from '../../lib/months.js'
 import { PERIOD_HEADER, periodHeaderValue, type Period } from '../summary/period-in-data.js'
 import { ANALYSIS_HEADER, AnalysisCache } from './analysis-cache.js'
 import { PROBLEM_LOCATION_CAVEATS, type AnalysisJob } from './analysis-jobs.js'
@@ -198,12 +198,6 @@ const TopWardsAnswer = Type.Object({
     }),
   ),
 })
-
-/** The months of equal length just before `from`..`to`. */
-export function previousPeriod(from: string, to: string): { from: string; to: string } {
-  const length = monthsOf(from, to).length
-  return { from: shiftMonth(from, -length), to: shiftMonth(from, -1) }
-}
 
 const GiStarAnswer = Type.Object({
   period: Type.Object({ from: Type.String(), to: Type.String() }),
