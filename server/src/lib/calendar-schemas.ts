@@ -24,3 +24,6 @@ export const Day = Type.String({
   format: 'date',
   description: 'a day, YYYY-MM-DD (UK time), 1900-01-01 to 2199-12-31',
 })
+
+/** A span of whole months, YYYY-MM to YYYY-MM inclusive, as answers give the period they counted. */
+export const Period = Type.Object({ from: Type.String(), to: Type.String() })
