@@ -2,7 +2,7 @@ import { queryString } from '../../shared/api'
 
 /** The users and audit API: answers' shapes are the server's (server/src/features/{users,audit}/schemas.ts), and request URLs. */
 
-export type { AdminUser, UserList } from '../../../../server/src/features/users/schemas'
+export type { AdminUser, NewUser, PasswordReset, UserChange, UserList } from '../../../../server/src/features/users/schemas'
 export type { AuditEntry, AuditPage } from '../../../../server/src/features/audit/schemas'
 export { AUDIT_ACTIONS } from '../../../../server/src/features/audit/audit-actions'
 
