@@ -1,4 +1,4 @@
-import { formatMonth } from './months'
+import { formatMonth } from '../../../server/src/lib/months'
 
 /** A month picker over the months with data; disabled ("Loading…") until they are known. */
 export interface MonthSelectProps {

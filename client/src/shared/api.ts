@@ -1,3 +1,6 @@
+import type { Role } from '../../../server/src/features/users/roles'
+import type { SignedIn as SessionAnswer } from '../../../server/src/features/auth/schemas'
+
 /** `?a=1&b=2` from the entries that have a value; '' when none has. */
 export function queryString(entries: [string, string | null | undefined][]): string {
   const present = entries.filter((entry): entry is [string, string] => entry[1] != null && entry[1] !== '')
@@ -8,9 +11,7 @@ export function queryString(entries: [string, string | null | undefined][]): str
 /** Every ward's name and council, for pickers (staff). */
 export const wardListUrl = '/api/wards/list'
 
-export interface WardListAnswer {
-  items: { code: string; name: string; councilCode: string; councilName: string }[]
-}
+export type { WardList as WardListAnswer } from '../../../server/src/features/wards/schemas'
 
 export class ApiError extends Error {
   constructor(
@@ -194,31 +195,18 @@ export function errorMessage(error: unknown): string {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// Access control types (docs/access.md)
+// Access control (docs/access.md): the roles, the user and the session are the server's (users/, auth/)
 // ---------------------------------------------------------------------------------------------------------------
 
-export type Role = 'admin' | 'analyst' | 'inspector' | 'councillor'
-export const ROLES: readonly Role[] = ['admin', 'analyst', 'inspector', 'councillor']
+export { ROLES, type Role } from '../../../server/src/features/users/roles'
+export type { User } from '../../../server/src/features/users/schemas'
+export type { SignedIn as SessionAnswer } from '../../../server/src/features/auth/schemas'
 
 export const ROLE_LABELS: Record<Role, string> = {
   admin: 'Administrator',
   analyst: 'Analyst',
   inspector: 'Inspector',
   councillor: 'Councillor',
-}
-
-export interface User {
-  id: number
-  email: string
-  name: string
-  role: Role
-  mustChangePassword: boolean
-  wards: { code: string; name: string }[]
-}
-
-export interface SessionAnswer {
-  user: User
-  csrfToken: string
 }
 
 export const sessionUrl = '/api/auth/session'

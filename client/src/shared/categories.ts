@@ -1,23 +1,11 @@
+import { POLICE_UK_CATEGORIES } from '../../../server/src/features/incidents/categories'
+
 /**
- * The police.uk street-level categories. The server is the source of truth for counts; this list exists so the
- * checkboxes render before the first summary arrives and so URL state can be validated without a round trip.
+ * The police.uk street-level categories, the server's own list. The server is the source of truth for counts; the
+ * list is here so the checkboxes render before the first summary arrives and so URL state can be validated without
+ * a round trip.
  */
-export const KNOWN_CATEGORIES: readonly string[] = [
-  'Anti-social behaviour',
-  'Bicycle theft',
-  'Burglary',
-  'Criminal damage and arson',
-  'Drugs',
-  'Other crime',
-  'Other theft',
-  'Possession of weapons',
-  'Public order',
-  'Robbery',
-  'Shoplifting',
-  'Theft from the person',
-  'Vehicle crime',
-  'Violence and sexual offences',
-]
+export const KNOWN_CATEGORIES: readonly string[] = POLICE_UK_CATEGORIES
 
 /** ASB is what neighbourhood teams task patrols against most, so it is the opening view. */
 export const DEFAULT_CATEGORIES: readonly string[] = ['Anti-social behaviour']

@@ -23,11 +23,3 @@ export function formatDateTime(iso: string, withSeconds = false): string {
   if (Number.isNaN(date.getTime())) return iso
   return (withSeconds ? DATE_TIME : DATE_TIME_SHORT).format(date)
 }
-
-/** YYYY-MM of a date, in UK time. */
-export function monthOf(date: Date): string {
-  const parts = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit' }).formatToParts(date)
-  const year = parts.find((part) => part.type === 'year')?.value
-  const month = parts.find((part) => part.type === 'month')?.value
-  return `${year}-${month}`
-}

@@ -1,4 +1,4 @@
-import { Type } from 'typebox'
+import { Type, type Static } from 'typebox'
 
 /**
  * Years a month or day parameter may name. police.uk data starts in 2010; the range is wide enough for any record
@@ -24,3 +24,7 @@ export const Day = Type.String({
   format: 'date',
   description: 'a day, YYYY-MM-DD (UK time), 1900-01-01 to 2199-12-31',
 })
+
+/** A span of whole months, YYYY-MM to YYYY-MM inclusive, as answers give the period they counted. */
+export const Period = Type.Object({ from: Type.String(), to: Type.String() })
+export type Period = Static<typeof Period>

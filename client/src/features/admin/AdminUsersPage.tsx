@@ -1,6 +1,6 @@
 import './admin.css'
 import { useId, useMemo, useState, type FormEvent } from 'react'
-import { usersUrl, type AdminUser } from './admin-api'
+import { usersUrl, type AdminUser, type NewUser, type PasswordReset } from './admin-api'
 import { apiRequest, errorMessage, ROLE_LABELS, ROLES, wardListUrl, type Role, type User, type WardListAnswer } from '../../shared/api'
 import { formatDateTime } from '../../shared/dates'
 import { MIN_PASSWORD_LENGTH, newPasswordProblem } from '../auth/passwords'
@@ -249,7 +249,7 @@ function CreateUserForm({ wardList, onCreated, onCancel }: { wardList: WardListS
     try {
       const created = await apiRequest<AdminUser>(usersUrl, {
         method: 'POST',
-        body: { email: email.trim(), name: name.trim(), role, password, ...(role === 'councillor' && wards.length > 0 ? { wards: [...wards].sort() } : {}) },
+        body: { email: email.trim(), name: name.trim(), role, password, ...(role === 'councillor' && wards.length > 0 ? { wards: [...wards].sort() } : {}) } satisfies NewUser,
       })
       onCreated(created, password)
     } catch (caught) {
@@ -389,7 +389,7 @@ function ResetPasswordForm({ user, onReset, onCancel }: { user: AdminUser; onRes
     setSubmitting(true)
     setError(null)
     try {
-      await apiRequest(`${usersUrl}/${user.id}/password`, { method: 'POST', body: { password } })
+      await apiRequest(`${usersUrl}/${user.id}/password`, { method: 'POST', body: { password } satisfies PasswordReset })
       onReset()
     } catch (caught) {
       setError(errorMessage(caught))

@@ -1,41 +1,10 @@
-import { queryString, type User } from '../../shared/api'
+import { queryString } from '../../shared/api'
 
-/** The users and audit API (server/src/features/{users,audit}): answers' shapes and request URLs. */
+/** The users and audit API: answers' shapes are the server's (server/src/features/{users,audit}/schemas.ts), and request URLs. */
 
-export interface AdminUser extends User {
-  disabled: boolean
-  createdAt: string
-  lastLoginAt: string | null
-}
-
-export interface AuditEntry {
-  id: number
-  at: string
-  actor: { id: number | null; email: string | null } | null
-  action: string
-  target: string | null
-  ip: string | null
-  details: Record<string, unknown> | null
-  before: Record<string, unknown> | null
-  after: Record<string, unknown> | null
-}
-
-export const AUDIT_ACTIONS = [
-  'auth.login',
-  'auth.login_failed',
-  'auth.logout',
-  'auth.password_change',
-  'user.create',
-  'user.update',
-  'user.password_reset',
-  'import.file',
-  'harm_weights.update',
-] as const
-
-export interface AuditPage {
-  items: AuditEntry[]
-  nextCursor: string | null
-}
+export type { AdminUser, NewUser, PasswordReset, UserChange, UserList } from '../../../../server/src/features/users/schemas'
+export type { AuditEntry, AuditPage } from '../../../../server/src/features/audit/schemas'
+export { AUDIT_ACTIONS } from '../../../../server/src/features/audit/audit-actions'
 
 export const usersUrl = '/api/users'
 

@@ -1,4 +1,4 @@
-import type { AdminUser } from './admin-api'
+import type { AdminUser, UserChange } from './admin-api'
 import type { Role } from '../../shared/api'
 
 export interface UserDraft {
@@ -8,12 +8,8 @@ export interface UserDraft {
   wards: string[]
 }
 
-export interface UserPatch {
-  name?: string
-  role?: Role
-  disabled?: boolean
-  wards?: string[]
-}
+/** The PATCH /api/users/:id body (the server's UserChange). */
+export type UserPatch = UserChange
 
 export function draftOf(user: AdminUser): UserDraft {
   return { name: user.name, role: user.role, disabled: user.disabled, wards: user.wards.map((ward) => ward.code) }

@@ -1,5 +1,6 @@
 import './auth.css'
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react'
+import type { SignIn } from '../../../../server/src/features/auth/schemas'
 import { apiRequest, errorMessage, loginUrl, type SessionAnswer } from '../../shared/api'
 import { FormError } from '../../shared/States'
 
@@ -35,7 +36,7 @@ export function LoginPage({ notice, onSignedIn }: LoginPageProps) {
     try {
       const answer = await apiRequest<SessionAnswer>(loginUrl, {
         method: 'POST',
-        body: { email: email.trim(), password },
+        body: { email: email.trim(), password } satisfies SignIn,
         handlesUnauthorized: true,
       })
       onSignedIn(answer)

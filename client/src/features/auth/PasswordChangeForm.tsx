@@ -1,4 +1,5 @@
 import { useId, useState, type FormEvent } from 'react'
+import type { PasswordChange } from '../../../../server/src/features/auth/schemas'
 import { apiRequest, errorMessage, passwordUrl } from '../../shared/api'
 import { MIN_PASSWORD_LENGTH, passwordChangeProblem } from './passwords'
 import { FormError } from '../../shared/States'
@@ -30,7 +31,7 @@ export function PasswordChangeForm({ email, submitLabel, onChanged, onCancel }: 
     setSubmitting(true)
     setError(null)
     try {
-      await apiRequest(passwordUrl, { method: 'POST', body: { currentPassword, newPassword } })
+      await apiRequest(passwordUrl, { method: 'POST', body: { currentPassword, newPassword } satisfies PasswordChange })
       onChanged()
     } catch (caught) {
       setError(errorMessage(caught))

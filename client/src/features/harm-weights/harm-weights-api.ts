@@ -1,32 +1,10 @@
-/** The harm-weights API (server/src/features/harm-weights/routes.ts): the answer's and the update's shapes. */
+/** The harm-weights API: the answer's and the update's shapes are the server's (server/src/features/harm-weights/schemas.ts). */
+import type { HarmWeightsChange } from '../../../../server/src/features/harm-weights/schemas'
 
-export interface HarmWeight {
-  category: string
-  weight: number
-  /** The bundled default, for reset. */
-  defaultWeight: number
-  /** Where the default comes from. */
-  basis: string
-  updatedAt: string
-  /** Email of the last editor; null while the weight is the bundled default as loaded. */
-  updatedBy: string | null
-}
-
-export interface HarmWeightsAnswer {
-  /** What the bundled defaults are, in a sentence or two. */
-  scale: string
-  weights: HarmWeight[]
-}
-
-export interface HarmWeightChange {
-  category: string
-  weight: number
-}
+export type { HarmWeight, HarmWeightsAnswer } from '../../../../server/src/features/harm-weights/schemas'
 
 /** PUT body: 1 to 100 rows; the reason (at most 500 characters) goes to the audit trail. */
-export interface HarmWeightsUpdate {
-  weights: HarmWeightChange[]
-  reason?: string
-}
+export type HarmWeightsUpdate = HarmWeightsChange
+export type HarmWeightChange = HarmWeightsChange['weights'][number]
 
 export const harmWeightsUrl = '/api/harm-weights'

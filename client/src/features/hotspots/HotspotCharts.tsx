@@ -12,7 +12,7 @@ import {
 import type { ConcentrationAnswer, ForecastAnswer } from './hotspot-api'
 import { formatMeasureValue, measureHeading, measureNoun } from './measure'
 import { formatShare } from './problem-locations'
-import { formatMonth } from '../../shared/months'
+import { formatMonth } from '../../../../server/src/lib/months'
 
 /** Inside the results panel (its width less its padding). */
 export const CHART_WIDTH = 368

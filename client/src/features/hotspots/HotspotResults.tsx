@@ -20,7 +20,7 @@ import {
   trendDirection,
   trendSummary,
 } from './problem-locations'
-import { formatMonth } from '../../shared/months'
+import { formatMonth } from '../../../../server/src/lib/months'
 import type { ApiResource } from '../../shared/use-api-query'
 import { ConcentrationChart, ForecastChart } from './HotspotCharts'
 

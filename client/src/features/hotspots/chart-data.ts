@@ -1,5 +1,5 @@
 import { KNOWN_CATEGORIES } from '../../shared/categories'
-import { formatMonth } from '../../shared/months'
+import { formatMonth } from '../../../../server/src/lib/months'
 import type { ConcentrationAnswer, ForecastAnswer, Period, TopWard, TopWardsAnswer } from './hotspot-api'
 import type { Measure } from './hotspot-url'
 import { formatMeasured, measuredValue } from './measure'

@@ -1,190 +1,28 @@
 /**
- * The hotspot analysis API (server/src/features/hotspots/routes.ts; served as OpenAPI at /docs/json): the answers'
- * shapes and the request URLs. Requests go through `fetchJson` in ../api like every other request.
+ * The hotspot analysis API: the answers' shapes are the server's own (server/src/features/hotspots/schemas.ts,
+ * imported as types only), and the request URLs. Requests go through `fetchJson` in ../api like every other request.
  */
 import { type DataFilters } from '../map/map-api'
 import { queryString } from '../../shared/api'
 import type { Measure } from './hotspot-url'
 
-export const HOTSPOT_CLASSES = ['hot-99', 'hot-95', 'hot-90', 'not-significant', 'cold-90', 'cold-95', 'cold-99'] as const
-export type HotspotClass = (typeof HOTSPOT_CLASSES)[number]
-
-export const EMERGING_CATEGORIES = [
-  'new-hot',
-  'consecutive-hot',
-  'intensifying-hot',
-  'persistent-hot',
-  'diminishing-hot',
-  'sporadic-hot',
-  'oscillating-hot',
-  'historical-hot',
-  'new-cold',
-  'consecutive-cold',
-  'intensifying-cold',
-  'persistent-cold',
-  'diminishing-cold',
-  'sporadic-cold',
-  'oscillating-cold',
-  'historical-cold',
-  'none',
-] as const
-export type EmergingCategory = (typeof EMERGING_CATEGORIES)[number]
-
-export interface Period {
-  from: string
-  to: string
-}
-
-export interface GiStarCell {
-  h3: string
-  value: number
-  z: number
-  /** Two-sided p-value. */
-  p: number
-  /** The p the class is decided on: BH-adjusted when FDR is on, else the raw p. */
-  pAdjusted: number
-  class: HotspotClass
-}
-
-export interface GiStarAnswer {
-  res: number
-  k: number
-  fdr: boolean
-  councils: string[]
-  measure: Measure
-  totalValue: number
-  outsideArea: number
-  classCounts: Record<string, number>
-  cells: GiStarCell[]
-}
-
-export interface EmergingCell {
-  h3: string
-  category: EmergingCategory
-  hotMonths: number
-  coldMonths: number
-  finalRun: number
-  trend: { z: number; p: number; direction: string }
-}
-
-export interface EmergingAnswer {
-  period: Period
-  months: number
-  res: number
-  k: number
-  fdr: boolean
-  measure: Measure
-  cellCount: number
-  categoryCounts: Record<string, number>
-  /** Only cells with a pattern; the rest of the study area has none. */
-  cells: EmergingCell[]
-}
-
-export interface LocationTrend {
-  recentPeriods: number
-  earlierPeriods: number
-  recentMean: number
-  earlierMean: number | null
-  difference: number | null
-  ratio: number | null
-}
-
-export interface ProblemLocation {
-  rank: number
-  name: string
-  ward: { code: string; name: string } | null
-  cells: string[]
-  centre: { lon: number; lat: number }
-  incidents: number
-  /** The sum of its incidents' harm weights. */
-  harm: number
-  /** The recency-weighted measure. */
-  score: number
-  components: {
-    measure: Measure
-    recencyWeighted: number
-    halfLifeMonths: number
-    trend: LocationTrend
-    maxZ: number
-    meanZ: number
-    class: HotspotClass
-    emerging: EmergingCategory
-    busiestPoint: { incidents: number; share: number; place: string | null }
-    months: { month: string; incidents: number; harm: number }[]
-  }
-}
-
-export interface ProblemLocationsAnswer {
-  period: Period
-  res: number
-  k: number
-  fdr: boolean
-  halfLifeMonths: number
-  recentMonths: number
-  measure: Measure
-  /** Problem locations found, before the limit. */
-  total: number
-  caveats: string[]
-  locations: ProblemLocation[]
-}
-
-export interface ConcentrationArea {
-  code: string
-  name: string
-  cells: number
-  total: number
-  top: { cellShare: number; cells: number; valueShare: number }[]
-  curve: { cellShare: number; valueShare: number }[]
-}
-
-export interface ConcentrationAnswer {
-  period: Period
-  res: number
-  measure: Measure
-  areas: ConcentrationArea[]
-}
-
-export interface ForecastMonth {
-  month: string
-  cells: number
-  areaShare: number
-  captured: number
-  total: number
-  hitRate: number | null
-  pai: number | null
-  pei: number | null
-}
-
-export interface ForecastAnswer {
-  period: Period
-  res: number
-  lookback: number
-  top: number
-  measure: Measure
-  months: ForecastMonth[]
-}
-
-export interface TopWard {
-  rank: number
-  code: string
-  name: string
-  councilName: string
-  incidents: number
-  /** Incidents in the previous period. */
-  previous: number
-  harm: number
-  previousHarm: number
-  /** On the measure: now less before, and now / before (null when before is 0). */
-  change: number
-  changeRatio: number | null
-}
-
-export interface TopWardsAnswer {
-  period: Period
-  previousPeriod: Period
-  measure: Measure
-  wards: TopWard[]
-}
+export { EMERGING_CATEGORIES, HOTSPOT_CLASSES, type EmergingCategory, type HotspotClass } from '../../../../server/src/features/hotspots/hotspot-classes'
+export type {
+  ConcentrationAnswer,
+  ConcentrationArea,
+  EmergingAnswer,
+  EmergingCell,
+  ForecastAnswer,
+  ForecastMonth,
+  GiStarAnswer,
+  GiStarCell,
+  LocationTrend,
+  ProblemLocation,
+  ProblemLocationsAnswer,
+  TopWard,
+  TopWardsAnswer,
+} from '../../../../server/src/features/hotspots/schemas'
+export type { Period } from '../../../../server/src/lib/calendar-schemas'
 
 /** What every hotspot request is asked with, besides the shared incident filters. */
 export interface HotspotParams {

@@ -1,6 +1,10 @@
 import type { Rgb } from '../map/colour-scale'
 import { EMERGING_CATEGORIES, HOTSPOT_CLASSES, type EmergingCategory, type HotspotClass } from './hotspot-api'
 
+import { HOTSPOT_CLASS_LABELS } from '../../../../server/src/features/hotspots/hotspot-classes'
+
+export { HOTSPOT_CLASS_LABELS }
+
 /**
  * Colours, names and definitions for the hotspot layers. Pure data, no deck.gl, so tests (and the end-to-end pixel
  * checks) can import it.
@@ -21,16 +25,6 @@ export const GISTAR_COLOURS: Readonly<Record<HotspotClass, Rgb | null>> = {
   'cold-90': [192, 204, 190],
   'cold-95': [132, 158, 186],
   'cold-99': [69, 117, 181],
-}
-
-export const HOTSPOT_CLASS_LABELS: Readonly<Record<HotspotClass, string>> = {
-  'hot-99': 'Hot spot, 99% confidence',
-  'hot-95': 'Hot spot, 95% confidence',
-  'hot-90': 'Hot spot, 90% confidence',
-  'not-significant': 'Not significant',
-  'cold-90': 'Cold spot, 90% confidence',
-  'cold-95': 'Cold spot, 95% confidence',
-  'cold-99': 'Cold spot, 99% confidence',
 }
 
 /** Short wording for a list row: "Hot 99%". */

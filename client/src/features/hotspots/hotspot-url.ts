@@ -1,3 +1,4 @@
+import type { Measure } from '../../../../server/src/features/hotspots/measure'
 import { isH3Resolution, type H3Resolution } from '../map/h3-resolution'
 
 /**
@@ -7,7 +8,7 @@ import { isH3Resolution, type H3Resolution } from '../map/h3-resolution'
 export type MapMode = 'incidents' | 'hotspots'
 export type HotspotLayerId = 'gistar' | 'emerging'
 /** What the analysis adds up: incidents, or their harm (each weighted by its category's harm weight). */
-export type Measure = 'count' | 'harm'
+export type { Measure } from '../../../../server/src/features/hotspots/measure'
 
 export const HALF_LIFE_CHOICES = [1, 2, 3, 4, 6, 9, 12, 18, 24] as const
 export const NEIGHBOURHOOD_CHOICES = [1, 2, 3] as const

@@ -1,7 +1,7 @@
 import { cellsToMultiPolygon } from 'h3-js'
 import type { Feature, FeatureCollection, MultiPolygon } from 'geojson'
 import { formatCount } from '../../shared/format'
-import { formatMonth } from '../../shared/months'
+import { formatMonth } from '../../../../server/src/lib/months'
 import { csvField } from '../../shared/format'
 import type { LocationTrend, ProblemLocation, ProblemLocationsAnswer } from './hotspot-api'
 import type { Measure } from './hotspot-url'

@@ -6,6 +6,7 @@ import { chainSegments, councilEdges } from './council-edges'
 function ward(code: string, councilCode: string, ring: Position[]): WardFeature {
   return {
     type: 'Feature',
+    id: code,
     properties: { code, name: code, councilCode, councilName: councilCode, count: 0, label_lon: 0, label_lat: 0 },
     geometry: { type: 'Polygon', coordinates: [ring] },
   }

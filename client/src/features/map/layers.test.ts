@@ -23,6 +23,7 @@ const cells = [
 function ward(code: string, name: string, count: number): WardFeature {
   return {
     type: 'Feature',
+    id: code,
     properties: {
       code,
       name,

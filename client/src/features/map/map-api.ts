@@ -1,45 +1,14 @@
-import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson'
 import { queryString } from '../../shared/api'
 import type { H3Resolution } from './h3-resolution'
 
-/** The map's API (server/src/features/{summary,wards,hexes}): its answers' shapes and the request URLs. */
+/** The map's API: its answers' shapes are the server's (server/src/features/{health,summary,wards,hexes}/schemas.ts), and the request URLs. */
 
 export const configUrl = '/api/config'
 
-export interface ClientConfig {
-  basemapStyleUrl: string | null
-  attribution: string
-}
-
-export interface Summary {
-  total: number
-  outsideArea: number
-  /** Incidents police.uk gives no location: in the total, on no map or hotspot analysis. */
-  withoutLocation: number
-  /** Span of the whole data set, independent of the filters. */
-  period: { from: string; to: string } | null
-  /** Counts apply every filter except categories, so the list always shows every category. */
-  categories: { category: string; count: number }[]
-  months: { month: string; count: number }[]
-}
-
-export interface WardProperties {
-  code: string
-  name: string
-  councilCode: string
-  councilName: string
-  count: number
-  label_lon: number
-  label_lat: number
-}
-
-export type WardFeature = Feature<Polygon | MultiPolygon, WardProperties>
-export type WardCollection = FeatureCollection<Polygon | MultiPolygon, WardProperties>
-
-export interface HexCell {
-  h3: string
-  count: number
-}
+export type { ClientConfig } from '../../../../server/src/features/health/schemas'
+export type { Summary } from '../../../../server/src/features/summary/schemas'
+export type { WardCollection, WardFeature, WardProperties } from '../../../../server/src/features/wards/schemas'
+export type { HexCell } from '../../../../server/src/features/hexes/schemas'
 
 export interface DataFilters {
   categories: readonly string[]

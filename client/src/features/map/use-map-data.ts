@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query'
 import { useCallback, useMemo } from 'react'
 import { configUrl, hexesUrl, summaryUrl, wardsUrl, type ClientConfig, type HexCell, type Summary, type WardCollection, type WardFeature } from './map-api'
-import { monthsBetween } from '../../shared/months'
+import { monthsOf } from '../../../../server/src/lib/months'
 import { IMPORTED_DATA_STALE_MS, refetchFailed } from '../../shared/query-client'
 import { useApiQuery, type ApiResource } from '../../shared/use-api-query'
 import type { CouncilOption } from '../hotspots/HotspotControls'
@@ -112,7 +112,7 @@ export function useMapData(view: MapPageView, started: boolean, locationLimit: n
   }, [wards.data, noCategories])
 
   const period = summary.data?.period ?? null
-  const months = useMemo(() => (period ? monthsBetween(period.from, period.to) : []), [period])
+  const months = useMemo(() => (period ? monthsOf(period.from, period.to) : []), [period])
 
   const hotspotLayerError = hotspotMode ? (layerResource.error ?? hotspotData.locations.error) : null
   const error = config.error ?? summary.error ?? wards.error ?? hexes.error ?? hotspotLayerError

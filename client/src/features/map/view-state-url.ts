@@ -1,7 +1,7 @@
 import { DEFAULT_CATEGORIES, KNOWN_CATEGORIES } from '../../shared/categories'
 import { parseHotspotState, parseMapMode, serialiseHotspotState, type HotspotState, type MapMode } from '../hotspots/hotspot-url'
 import { isH3Resolution, type ResolutionChoice } from './h3-resolution'
-import { isMonth } from '../../shared/months'
+import { isMonth } from '../../../../server/src/lib/months'
 
 export interface MapView {
   lat: number

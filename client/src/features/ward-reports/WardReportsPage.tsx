@@ -2,7 +2,7 @@ import './ward-reports.css'
 import { useId, useMemo, useState } from 'react'
 import { wardReportsUrl, type Count, type WardReport, type WardReportWard } from './ward-report-api'
 import { type User } from '../../shared/api'
-import { formatMonth, monthsBetween } from '../../shared/months'
+import { formatMonth, monthsOf } from '../../../../server/src/lib/months'
 import { IMPORTED_DATA_STALE_MS } from '../../shared/query-client'
 import { useApiQuery } from '../../shared/use-api-query'
 import { groupWardList, type WardRef } from '../../shared/ward-groups'
@@ -45,7 +45,7 @@ export function WardReportsPage({ user }: { user: User }) {
     [whole.data],
   )
 
-  const months = useMemo(() => (span ? monthsBetween(span.from, span.to) : []), [span])
+  const months = useMemo(() => (span ? monthsOf(span.from, span.to) : []), [span])
   const isCouncillor = user.role === 'councillor'
   // A councillor's report is one month, the latest by default (docs/access.md: fixed periods protect small counts).
   const fromValue = range.from ?? (isCouncillor ? span?.to : span?.from) ?? ''

@@ -1,6 +1,6 @@
 import type { Count, WardReport, WardReportWard } from './ward-report-api'
 import { csvField, formatCount } from '../../shared/format'
-import { formatMonth } from '../../shared/months'
+import { formatMonth } from '../../../../server/src/lib/months'
 
 /** The N of a total shown to a councillor as ">=N" (at least N), else null. */
 export function lowerBound(count: Count): number | null {

@@ -1,30 +1,8 @@
 import type pg from 'pg'
 import { loadQuery } from '../../lib/sql-file.js'
+import type { AuditAction } from './audit-actions.js'
 
 const insertAuditEntry = loadQuery(import.meta.url, 'insert-audit-entry.sql')
-
-export type AuditAction =
-  | 'auth.login'
-  | 'auth.login_failed'
-  | 'auth.logout'
-  | 'auth.password_change'
-  | 'user.create'
-  | 'user.update'
-  | 'user.password_reset'
-  | 'import.file'
-  | 'harm_weights.update'
-
-export const AUDIT_ACTIONS: readonly AuditAction[] = [
-  'auth.login',
-  'auth.login_failed',
-  'auth.logout',
-  'auth.password_change',
-  'user.create',
-  'user.update',
-  'user.password_reset',
-  'import.file',
-  'harm_weights.update',
-]
 
 export interface AuditEntry {
   /** Null for the system itself (the demo load, a command-line import). */

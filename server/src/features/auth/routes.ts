@@ -1,10 +1,10 @@
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { ErrorAnswer } from '../../lib/error-answer.js'
 import { badRequest, tooManyRequests, unauthorized } from '../../lib/errors.js'
 import { NoQuery } from '../../lib/no-query.js'
 import { withTransaction } from '../../lib/transaction.js'
 import { recordAudit } from '../audit/audit-log.js'
 import { findCredentials, normaliseEmail, passwordHash, recordLogin, setPassword } from '../users/user-store.js'
-import { RoleSchema } from '../users/roles.js'
 import { currentSession } from './access.js'
 import {
   claimPasswordCheck,
@@ -15,7 +15,8 @@ import {
   releaseSignInAttempt,
   type ThrottleSettings,
 } from './login-throttle.js'
-import { hashForUnknownUser, MAX_PASSWORD_LENGTH, passwordProblem, verifyPassword, type ScryptCost } from '../users/passwords.js'
+import { hashForUnknownUser, passwordProblem, verifyPassword, type ScryptCost } from '../users/passwords.js'
+import { PasswordChange, SignedIn, SignIn } from './schemas.js'
 import { endOtherSessions, endSession, findSessionUser, startSession, type SessionSettings } from './sessions.js'
 
 export type AuthSettings = SessionSettings &
@@ -23,19 +24,6 @@ export type AuthSettings = SessionSettings &
     /** The scrypt cost of new passwords and of the stand-in hash an unknown email is checked against. */
     passwordHashCost: ScryptCost
   }
-
-export const UserSchema = Type.Object({
-  id: Type.Integer(),
-  email: Type.String(),
-  name: Type.String(),
-  role: RoleSchema,
-  mustChangePassword: Type.Boolean(),
-  wards: Type.Array(Type.Object({ code: Type.String(), name: Type.String() }), { description: "a councillor's assigned wards" }),
-})
-
-const SignedIn = Type.Object({ user: UserSchema, csrfToken: Type.String({ description: 'send as x-csrf-token on every write' }) })
-const ErrorAnswer = Type.Object({ statusCode: Type.Integer(), error: Type.String(), message: Type.String() })
-const Password = Type.String({ minLength: 1, maxLength: MAX_PASSWORD_LENGTH })
 
 const INCORRECT = 'Email or password is incorrect.'
 /** Sign-in bodies are tiny; a large one is an attack on the password hash, refused before it is read. */
@@ -52,10 +40,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<AuthSettings> = async (app, s
       schema: {
         summary: 'Sign in; sets the session cookie and returns the CSRF token',
         tags: ['auth'],
-        body: Type.Object(
-          { email: Type.String({ minLength: 1, maxLength: 254 }), password: Password },
-          { additionalProperties: false },
-        ),
+        body: SignIn,
         response: { 200: SignedIn, 401: ErrorAnswer, 429: ErrorAnswer, 503: ErrorAnswer },
       },
     },
@@ -134,7 +119,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<AuthSettings> = async (app, s
       schema: {
         summary: 'Change your own password; your other sessions end',
         tags: ['auth'],
-        body: Type.Object({ currentPassword: Password, newPassword: Password }, { additionalProperties: false }),
+        body: PasswordChange,
         response: { 204: Type.Null(), 429: ErrorAnswer, 503: ErrorAnswer },
       },
     },

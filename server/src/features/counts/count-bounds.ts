@@ -1,5 +1,5 @@
 import type pg from 'pg'
-import { shiftMonth } from '../../lib/months.js'
+import { nextMonth } from '../../lib/months.js'
 import { monthStarts } from '../../lib/month-bounds.js'
 import { loadQuery } from '../../lib/sql-file.js'
 import type { IncidentFilterParams } from '../incidents/incident-filter.js'
@@ -16,7 +16,7 @@ export type Bounds = [start: Date | null, end: Date | null]
  * a few hundred of 180,000, and sorted them on disk where it should have hashed: decision 0004).
  */
 export async function monthBounds(db: Pick<pg.Pool, 'query'>, from: string | null, to: string | null): Promise<Bounds> {
-  const after = to === null ? null : shiftMonth(to, 1)
+  const after = to === null ? null : nextMonth(to)
   const [start, end] = await monthStarts(db, [from ?? '2000-01', after ?? '2000-01'])
   return [from === null ? null : start, after === null ? null : end]
 }

@@ -1,43 +1,12 @@
-import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { badRequest } from '../../lib/errors.js'
 import { NoQuery } from '../../lib/no-query.js'
 import { withTransaction } from '../../lib/transaction.js'
 import { recordAudit } from '../audit/audit-log.js'
 import { currentSession } from '../auth/access.js'
 import { ANALYSTS, STAFF } from '../users/roles.js'
-import { MAX_HARM_WEIGHT } from './default-weights.js'
 import { listHarmWeights, lockHarmWeights, updateHarmWeights } from './harm-weight-store.js'
-
-const HarmWeightsAnswer = Type.Object({
-  scale: Type.String({ description: 'what the bundled defaults are' }),
-  weights: Type.Array(
-    Type.Object({
-      category: Type.String(),
-      weight: Type.Number(),
-      defaultWeight: Type.Number({ description: 'the bundled default, for reset' }),
-      basis: Type.String({ description: 'where the default comes from' }),
-      updatedAt: Type.String({ format: 'date-time' }),
-      updatedBy: Type.Union([Type.String(), Type.Null()], { description: 'email of the last editor; null: the bundled default' }),
-    }),
-  ),
-})
-
-const HarmWeightsChange = Type.Object(
-  {
-    weights: Type.Array(
-      Type.Object(
-        {
-          category: Type.String({ minLength: 1, maxLength: 100 }),
-          weight: Type.Number({ minimum: 0, maximum: MAX_HARM_WEIGHT, description: 'harm of one incident of the category' }),
-        },
-        { additionalProperties: false },
-      ),
-      { minItems: 1, maxItems: 100 },
-    ),
-    reason: Type.Optional(Type.String({ maxLength: 500, description: 'why, for the audit trail' })),
-  },
-  { additionalProperties: false },
-)
+import { HarmWeightsAnswer, HarmWeightsChange } from './schemas.js'
 
 const SCALE =
   'Defaults: the ONS Crime Severity Score, whose weights come from sentencing (days in custody, or the equivalent). Each ' +

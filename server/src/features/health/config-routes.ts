@@ -1,5 +1,6 @@
-import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { NoQuery } from '../../lib/no-query.js'
+import { ClientConfig } from './schemas.js'
 
 export const ATTRIBUTION =
   'Contains public sector information licensed under the Open Government Licence v3.0. ' +
@@ -15,7 +16,7 @@ export const clientConfigRoutes: FastifyPluginAsyncTypebox<{ basemapStyleUrl: st
         summary: 'Client settings: basemap style and attribution',
         querystring: NoQuery,
         tags: ['health'],
-        response: { 200: Type.Object({ basemapStyleUrl: Type.Union([Type.String(), Type.Null()]), attribution: Type.String() }) },
+        response: { 200: ClientConfig },
       },
     },
     async () => ({ basemapStyleUrl: options.basemapStyleUrl || null, attribution: ATTRIBUTION }),

@@ -1,28 +1,10 @@
-import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { RETRY_AFTER_SECONDS } from '../../lib/errors.js'
 import { NoQuery } from '../../lib/no-query.js'
 import { loadQuery } from '../../lib/sql-file.js'
+import { Health } from './schemas.js'
 
 const healthFacts = loadQuery(import.meta.url, 'health-facts.sql')
-
-const Health = Type.Object({
-  status: Type.Union([Type.Literal('ok'), Type.Literal('busy'), Type.Literal('unavailable')], {
-    description: 'ok; busy: the server is refusing requests under load (under-pressure); unavailable: the database cannot be reached',
-  }),
-  database: Type.Object({
-    reachable: Type.Union([Type.Boolean(), Type.Null()], { description: 'null when not asked (busy)' }),
-    engine: Type.String({ description: 'embedded (PGlite) or server' }),
-    postgis: Type.Union([Type.String(), Type.Null()]),
-  }),
-  data: Type.Union([
-    Type.Object({
-      period: Type.Union([Type.Object({ from: Type.String(), to: Type.String() }), Type.Null()], { description: 'first and last month of the incidents, YYYY-MM' }),
-      lastImport: Type.Union([Type.Object({ file: Type.String(), finishedAt: Type.String({ format: 'date-time' }) }), Type.Null()]),
-    }),
-    Type.Null(),
-  ]),
-  counts: Type.Union([Type.Object({ wards: Type.Integer(), councils: Type.Integer(), importBatches: Type.Integer() }), Type.Null()]),
-})
 
 /**
  * Public and polled every few seconds, so it reads small tables and the kept data period, never the incidents. It

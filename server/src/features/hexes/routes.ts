@@ -1,16 +1,11 @@
-import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { loadQuery } from '../../lib/sql-file.js'
-import { incidentFilterProperties } from '../incidents/incident-filter.js'
 import { STAFF } from '../users/roles.js'
 import { countFilter } from '../counts/count-bounds.js'
 import { PERIOD_HEADER, periodHeaderValue } from '../summary/period-in-data.js'
+import { HexCells, HexesQuery } from './schemas.js'
 
 const hexCounts = loadQuery(import.meta.url, 'hex-counts.sql')
-
-const HexesQuery = Type.Object(
-  { res: Type.Integer({ minimum: 6, maximum: 10, default: 8, description: 'H3 resolution, 6 (coarse) to 10 (fine)' }), ...incidentFilterProperties },
-  { additionalProperties: false },
-)
 
 export const hexRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
@@ -21,7 +16,7 @@ export const hexRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary: 'Incident counts per H3 cell',
         tags: ['incidents'],
         querystring: HexesQuery,
-        response: { 200: Type.Array(Type.Object({ h3: Type.String(), count: Type.Integer() })) },
+        response: { 200: HexCells },
       },
     },
     async (request, reply) => {

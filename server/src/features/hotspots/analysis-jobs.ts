@@ -6,9 +6,9 @@ import type { Measure } from './measure.js'
 import { monthlyCellValues, type CellMonthColumns } from './monthly-cell-values.js'
 import { rankProblemLocations } from './problem-locations.js'
 import { topShare } from './stats/concentration.js'
-import { EMERGING_CATEGORIES, type EmergingCategory } from './stats/emerging.js'
+import { EMERGING_CATEGORIES, HOTSPOT_CLASSES, type EmergingCategory } from './hotspot-classes.js'
 import { forecastAccuracyByPeriod } from './stats/forecast-accuracy.js'
-import { HOTSPOT_CLASSES, hotspotSign } from './stats/hotspot-class.js'
+import { hotspotSign } from './stats/hotspot-class.js'
 import type { StudyAreas, StudyAreaSpec } from './study-area.js'
 
 /**

@@ -1,4 +1,5 @@
-import { classifyEmergingSeries, type EmergingCategory, type EmergingResult } from './stats/emerging.js'
+import type { EmergingCategory } from './hotspot-classes.js'
+import { classifyEmergingSeries, type EmergingResult } from './stats/emerging.js'
 import { giStar } from './stats/gistar.js'
 import { bhRejectionCutoff } from './stats/hotspot-class.js'
 import type { StudyArea } from './study-area.js'

@@ -4,7 +4,8 @@ import { loadQuery } from '../../lib/sql-file.js'
 import type { IncidentFilterParams } from '../incidents/incident-filter.js'
 import type { Measure } from './measure.js'
 import { giStar } from './stats/gistar.js'
-import { classifyHotspots, type HotspotClass } from './stats/hotspot-class.js'
+import type { HotspotClass } from './hotspot-classes.js'
+import { classifyHotspots } from './stats/hotspot-class.js'
 import type { StudyArea } from './study-area.js'
 
 const cellValues = loadQuery(import.meta.url, 'cell-values.sql')

@@ -3,8 +3,8 @@ import { clusterCells } from './cluster-cells.js'
 import type { Measure } from './measure.js'
 import type { GiStarCells } from './gistar-analysis.js'
 import type { HotspotInputs } from './hotspot-inputs.js'
-import { EMERGING_CATEGORIES, type EmergingCategory } from './stats/emerging.js'
-import { HOTSPOT_CLASSES, hotspotSign, type HotspotClass } from './stats/hotspot-class.js'
+import { EMERGING_CATEGORIES, HOTSPOT_CLASSES, type EmergingCategory, type HotspotClass } from './hotspot-classes.js'
+import { hotspotSign } from './stats/hotspot-class.js'
 import { recencyWeightedScore, recentVersusEarlier, type RecentVersusEarlier } from './stats/recency.js'
 
 export interface ProblemLocation {

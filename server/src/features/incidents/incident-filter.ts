@@ -1,22 +1,9 @@
-import { Type, type Static } from 'typebox'
 import type pg from 'pg'
-import { Month } from '../../lib/calendar-schemas.js'
 import { badRequest } from '../../lib/errors.js'
 import { dataPeriodOf } from '../summary/data-period.js'
 import { periodInData, type Period } from '../summary/period-in-data.js'
 import { isKnownCategory } from './categories.js'
-
-/** The filter every incident view shares: a month range, categories and one ward. */
-export const incidentFilterProperties = {
-  from: Type.Optional({ ...Month, description: 'first month included, YYYY-MM (1900-01 to 2199-12)' }),
-  to: Type.Optional({ ...Month, description: 'last month included, YYYY-MM (1900-01 to 2199-12)' }),
-  categories: Type.Optional(
-    Type.String({ maxLength: 2000, description: 'comma-separated police.uk categories, e.g. Anti-social behaviour,Burglary' }),
-  ),
-  ward: Type.Optional(Type.String({ pattern: '^[EWSN]\\d{8}$', description: 'ONS ward code, e.g. E05014882' })),
-}
-export const IncidentFilterQuery = Type.Object(incidentFilterProperties, { additionalProperties: false })
-export type IncidentFilterQuery = Static<typeof IncidentFilterQuery>
+import type { IncidentFilterQuery } from './schemas.js'
 
 /** SQL parameters in the order the feature queries expect them: $1 from, $2 to, $3 categories, $4 ward. */
 export type IncidentFilterParams = [from: string | null, to: string | null, categories: string[] | null, ward: string | null]

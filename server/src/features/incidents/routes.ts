@@ -1,36 +1,12 @@
-import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { badRequest } from '../../lib/errors.js'
 import { loadQuery } from '../../lib/sql-file.js'
-import { incidentFilterProperties } from './incident-filter.js'
+import { IncidentPage, IncidentsQuery } from './schemas.js'
 import { STAFF } from '../users/roles.js'
 import { monthBounds } from '../counts/count-bounds.js'
 import { PERIOD_HEADER, periodHeaderValue } from '../summary/period-in-data.js'
 
 const incidentPage = loadQuery(import.meta.url, 'incident-page.sql')
-
-const IncidentsQuery = Type.Object(
-  {
-    bbox: Type.Optional(Type.String({ maxLength: 200, description: 'minLon,minLat,maxLon,maxLat (EPSG:4326)' })),
-    limit: Type.Integer({ minimum: 1, maximum: 1000, default: 200 }),
-    cursor: Type.Optional(Type.String({ pattern: '^[1-9][0-9]{0,15}$', description: 'nextCursor of the previous page' })),
-    ...incidentFilterProperties,
-  },
-  { additionalProperties: false },
-)
-
-const Incident = Type.Object({
-  id: Type.Integer(),
-  category: Type.String(),
-  month: Type.String(),
-  precision: Type.String({ description: 'month, day or minute: how exactly the time is known' }),
-  location: Type.Union([Type.String(), Type.Null()]),
-  lsoa_code: Type.Union([Type.String(), Type.Null()]),
-  ward_code: Type.Union([Type.String(), Type.Null()]),
-  // Null for an incident police.uk gives no location: listed without a bbox, never inside one.
-  lon: Type.Union([Type.Number(), Type.Null()]),
-  lat: Type.Union([Type.Number(), Type.Null()]),
-  source: Type.String(),
-})
 
 export function parseBbox(raw: string | undefined): [number, number, number, number] | [null, null, null, null] {
   if (raw === undefined) return [null, null, null, null]
@@ -53,7 +29,7 @@ export const incidentRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary: 'Incidents, a page at a time',
         tags: ['incidents'],
         querystring: IncidentsQuery,
-        response: { 200: Type.Object({ items: Type.Array(Incident), nextCursor: Type.Union([Type.String(), Type.Null()]) }) },
+        response: { 200: IncidentPage },
       },
     },
     async (request, reply) => {

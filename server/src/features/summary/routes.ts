@@ -1,30 +1,14 @@
-import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { loadQuery } from '../../lib/sql-file.js'
-import { IncidentFilterQuery } from '../incidents/incident-filter.js'
+import { IncidentFilterQuery } from '../incidents/schemas.js'
 import { STAFF } from '../users/roles.js'
 import { countFilter } from '../counts/count-bounds.js'
 import { PERIOD_HEADER, periodHeaderValue } from './period-in-data.js'
+import { Summary } from './schemas.js'
 
 const totals = loadQuery(import.meta.url, 'summary-totals.sql')
 const categories = loadQuery(import.meta.url, 'summary-categories.sql')
 const months = loadQuery(import.meta.url, 'summary-months.sql')
-
-const Count = Type.Integer({ minimum: 0 })
-const Summary = Type.Object({
-  total: Count,
-  outsideArea: Type.Integer({ minimum: 0, description: 'incidents outside every ward (only without a ward filter)' }),
-  withoutLocation: Type.Integer({
-    minimum: 0,
-    description: 'incidents police.uk gives no location: in the total, but on no map or spatial analysis (only without a ward filter)',
-  }),
-  period: Type.Union([Type.Object({ from: Type.String(), to: Type.String() }), Type.Null()], {
-    description: 'the span of all the data, not of the filter',
-  }),
-  categories: Type.Array(Type.Object({ category: Type.String(), count: Count }), {
-    description: 'counts per category under every filter but categories',
-  }),
-  months: Type.Array(Type.Object({ month: Type.String(), count: Count })),
-})
 
 export const summaryRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(

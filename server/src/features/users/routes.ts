@@ -1,32 +1,14 @@
 import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { ErrorAnswer } from '../../lib/error-answer.js'
 import { badRequest, conflict, notFound } from '../../lib/errors.js'
 import { NoQuery } from '../../lib/no-query.js'
 import { withTransaction } from '../../lib/transaction.js'
 import { recordAudit } from '../audit/audit-log.js'
 import type { FastifyRequest } from 'fastify'
-import { MAX_PASSWORD_LENGTH, passwordProblem, type ScryptCost } from './passwords.js'
-import { ADMIN, RoleSchema, type Role } from './roles.js'
+import { passwordProblem, type ScryptCost } from './passwords.js'
+import { ADMIN, type Role } from './roles.js'
+import { AdminUserSchema, NewUser, PasswordReset, UserChange, UserId, UserList } from './schemas.js'
 import { createUser, getUser, listUsers, lockUserRow, normaliseEmail, replaceWards, setPassword, updateUserFields, type AdminUser } from './user-store.js'
-
-const WardCode = Type.String({ pattern: '^[EWSN]\\d{8}$' })
-
-const AdminUserSchema = Type.Object({
-  id: Type.Integer(),
-  email: Type.String(),
-  name: Type.String(),
-  role: RoleSchema,
-  mustChangePassword: Type.Boolean(),
-  disabled: Type.Boolean(),
-  createdAt: Type.String({ format: 'date-time' }),
-  lastLoginAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
-  wards: Type.Array(Type.Object({ code: Type.String(), name: Type.String() })),
-})
-
-const ErrorAnswer = Type.Object({ statusCode: Type.Integer(), error: Type.String(), message: Type.String() })
-const UserId = Type.Object({ id: Type.Integer({ minimum: 1, maximum: 2 ** 53 - 1 }) }, { additionalProperties: false })
-const Email = Type.String({ pattern: '^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$', maxLength: 254, description: 'an email address' })
-const Name = Type.String({ minLength: 1, maxLength: 100, pattern: '\\S' })
-const NewPassword = Type.String({ minLength: 1, maxLength: MAX_PASSWORD_LENGTH })
 
 /** The administrator calling: every route here is ADMIN, so the access hook has set the user (features/auth/access.ts). */
 function signedInAdmin(request: FastifyRequest) {
@@ -47,7 +29,7 @@ export const userRoutes: FastifyPluginAsyncTypebox<{ passwordHashCost: ScryptCos
     '/api/users',
     {
       config: { access: ADMIN },
-      schema: { summary: 'Every user, with councillors\u2019 wards', tags: ['users'], querystring: NoQuery, response: { 200: Type.Object({ items: Type.Array(AdminUserSchema) }) } },
+      schema: { summary: 'Every user, with councillors\u2019 wards', tags: ['users'], querystring: NoQuery, response: { 200: UserList } },
     },
     async () => ({ items: await listUsers(pool) }),
   )
@@ -59,10 +41,7 @@ export const userRoutes: FastifyPluginAsyncTypebox<{ passwordHashCost: ScryptCos
       schema: {
         summary: 'Create a user, who must change the given password at first sign-in',
         tags: ['users'],
-        body: Type.Object(
-          { email: Email, name: Name, role: RoleSchema, password: NewPassword, wards: Type.Optional(Type.Array(WardCode, { maxItems: 500 })) },
-          { additionalProperties: false },
-        ),
+        body: NewUser,
         response: { 201: AdminUserSchema, 409: ErrorAnswer },
       },
     },
@@ -93,10 +72,7 @@ export const userRoutes: FastifyPluginAsyncTypebox<{ passwordHashCost: ScryptCos
         summary: 'Rename, re-role, disable or enable a user, or set a councillor\u2019s wards',
         tags: ['users'],
         params: UserId,
-        body: Type.Object(
-          { name: Type.Optional(Name), role: Type.Optional(RoleSchema), disabled: Type.Optional(Type.Boolean()), wards: Type.Optional(Type.Array(WardCode, { maxItems: 500 })) },
-          { additionalProperties: false, minProperties: 1 },
-        ),
+        body: UserChange,
         response: { 200: AdminUserSchema, 404: ErrorAnswer },
       },
     },
@@ -142,7 +118,7 @@ export const userRoutes: FastifyPluginAsyncTypebox<{ passwordHashCost: ScryptCos
         summary: 'Reset a user\u2019s password: they must change it at next sign-in, and their sessions end',
         tags: ['users'],
         params: UserId,
-        body: Type.Object({ password: NewPassword }, { additionalProperties: false }),
+        body: PasswordReset,
         response: { 204: Type.Null(), 404: ErrorAnswer },
       },
     },

@@ -1,4 +1,4 @@
-import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type pg from 'pg'
 import { badRequest } from '../../lib/errors.js'
 import { monthBounds } from '../counts/count-bounds.js'
@@ -6,9 +6,9 @@ import { londonMonthOfEpoch, monthsOf, shiftMonth } from '../../lib/months.js'
 import { loadQuery } from '../../lib/sql-file.js'
 import { currentSession } from '../auth/access.js'
 import { POLICE_UK_CATEGORIES } from '../incidents/categories.js'
-import { incidentFilterProperties } from '../incidents/incident-filter.js'
 import type { DataSpan } from '../summary/data-period.js'
 import { PERIOD_HEADER, periodHeaderValue, periodInData } from '../summary/period-in-data.js'
+import { WardReport, WardReportQuery } from './schemas.js'
 import { protectTable } from './suppression.js'
 
 const reportWards = loadQuery(import.meta.url, 'report-wards.sql')
@@ -16,32 +16,6 @@ const reportCounts = loadQuery(import.meta.url, 'report-counts.sql')
 
 /** A councillor's report: one month, and the totals of the months up to it as its trend. */
 export const TREND_MONTHS = 12
-
-const { from, to, ward } = incidentFilterProperties
-const WardReportQuery = Type.Object({ from, to, ward }, { additionalProperties: false })
-
-const Count = Type.Union([Type.Integer({ minimum: 0 }), Type.String({ pattern: '^(<|>=)\\d+$' })], {
-  description: 'a count; for councillors "<3" when under the suppression threshold, and a total beside a "<3" as ">=N", at least N (the shown counts\u2019 sum)',
-})
-const Period = Type.Object({ from: Type.String(), to: Type.String() })
-const WardReport = Type.Object({
-  period: Type.Union([Period, Type.Null()], { description: 'the months the totals and categories cover; for councillors one month' }),
-  dataPeriod: Type.Union([Period, Type.Null()], { description: 'the months there are data for: the periods a report may be asked for' }),
-  suppressionThreshold: Type.Integer(),
-  suppressed: Type.Boolean({ description: 'true when small counts are hidden (councillors)' }),
-  wards: Type.Array(
-    Type.Object({
-      code: Type.String(),
-      name: Type.String(),
-      councilName: Type.String(),
-      total: Count,
-      categories: Type.Array(Type.Object({ category: Type.String(), count: Count }), { description: 'every category, zeros included' }),
-      months: Type.Array(Type.Object({ month: Type.String(), count: Count }), {
-        description: "staff: each month of the period; councillors: the total of each of the 12 months up to the report's month, as that month's own report shows it",
-      }),
-    }),
-  ),
-})
 
 /** Incidents per ward, month and category over a period, as the report's tables need them. */
 class ReportCounts {

@@ -1,27 +1,14 @@
-import { Type, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { NoQuery } from '../../lib/no-query.js'
 import { loadQuery } from '../../lib/sql-file.js'
-import { incidentFilterProperties } from '../incidents/incident-filter.js'
 import { STAFF } from '../users/roles.js'
 import { countFilter } from '../counts/count-bounds.js'
 import { PERIOD_HEADER, periodHeaderValue } from '../summary/period-in-data.js'
+import { FeatureCollection, WardCollection, WardList, WardsQuery } from './schemas.js'
 
 const wardCounts = loadQuery(import.meta.url, 'ward-counts.sql')
 const councilOutlines = loadQuery(import.meta.url, 'council-outlines.sql')
 const wardList = loadQuery(import.meta.url, 'ward-list.sql')
-
-const { ward: _ward, ...wardsQueryProperties } = incidentFilterProperties
-const WardsQuery = Type.Object(wardsQueryProperties, { additionalProperties: false })
-const FeatureCollection = Type.Object(
-  { type: Type.Literal('FeatureCollection'), features: Type.Array(Type.Unknown()) },
-  { description: 'GeoJSON FeatureCollection (EPSG:4326)' },
-)
-const WardList = Type.Object({
-  items: Type.Array(
-    Type.Object({ code: Type.String(), name: Type.String(), councilCode: Type.String(), councilName: Type.String() }),
-    { description: 'every ward, by council name then ward name' },
-  ),
-})
 
 export const wardRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
@@ -30,11 +17,10 @@ export const wardRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { access: STAFF },
       schema: {
         summary: 'Ward boundaries with incident counts for the filter',
-        description: 'Feature properties: code, name, councilCode, councilName, count, label_lon, label_lat.',
-        tags: ['boundaries'],
+                tags: ['boundaries'],
         querystring: WardsQuery,
-        // Serialised by PostgreSQL already; the schema documents it without re-walking every coordinate.
-        response: { 200: FeatureCollection },
+        // Built by PostgreSQL; the schema leaves the geometry unwalked (schemas.ts).
+        response: { 200: WardCollection },
       },
     },
     async (request, reply) => {

@@ -1,5 +1,6 @@
 import fp from 'fastify-plugin'
-import { parseIncidentFilter, type IncidentFilter, type IncidentFilterQuery } from '../../features/incidents/incident-filter.js'
+import { parseIncidentFilter, type IncidentFilter } from '../../features/incidents/incident-filter.js'
+import type { IncidentFilterQuery } from '../../features/incidents/schemas.js'
 
 declare module 'fastify' {
   interface FastifyInstance {

@@ -1,4 +1,5 @@
-import { hotspotSign, type HotspotClass } from './hotspot-class.js'
+import type { EmergingCategory, HotspotClass } from '../hotspot-classes.js'
+import { hotspotSign } from './hotspot-class.js'
 import { mannKendallTest, type MannKendallTest } from './mann-kendall.js'
 
 /**
@@ -36,27 +37,6 @@ import { mannKendallTest, type MannKendallTest } from './mann-kendall.js'
  * Cold spots mirror these with "hot" and "cold" swapped; for them "intensifying" means z-scores falling (ever more
  * negative) and "diminishing" z-scores rising.
  */
-
-export const EMERGING_CATEGORIES = [
-  'new-hot',
-  'consecutive-hot',
-  'intensifying-hot',
-  'persistent-hot',
-  'diminishing-hot',
-  'sporadic-hot',
-  'oscillating-hot',
-  'historical-hot',
-  'new-cold',
-  'consecutive-cold',
-  'intensifying-cold',
-  'persistent-cold',
-  'diminishing-cold',
-  'sporadic-cold',
-  'oscillating-cold',
-  'historical-cold',
-  'none',
-] as const
-export type EmergingCategory = (typeof EMERGING_CATEGORIES)[number]
 
 /** Legend wording for each category. */
 export const EMERGING_CATEGORY_LABELS: Readonly<Record<EmergingCategory, string>> = {

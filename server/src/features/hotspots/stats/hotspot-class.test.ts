@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { HOTSPOT_CLASSES, HOTSPOT_CLASS_LABELS, classifyHotspot, classifyHotspots, bhRejectionCutoff, hotspotSign } from './hotspot-class.js'
+import { HOTSPOT_CLASSES, HOTSPOT_CLASS_LABELS } from '../hotspot-classes.js'
+import { classifyHotspot, classifyHotspots, bhRejectionCutoff, hotspotSign } from './hotspot-class.js'
 
 describe('classifyHotspot', () => {
   it('bins hot spots at 99/95/90% by p, inclusive at each boundary', () => {

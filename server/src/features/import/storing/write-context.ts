@@ -1,6 +1,7 @@
 import type pg from 'pg'
 import { microsSince2000 } from '../../../db/binary-copy.js'
 import { monthStarts } from '../../../lib/month-bounds.js'
+import { monthsOf } from '../../../lib/months.js'
 import { loadQuery } from '../../../lib/sql-file.js'
 import { LocationCache } from './location-cache.js'
 import type { PoliceUkWriteContext } from './store-segment.js'
@@ -23,10 +24,7 @@ export async function openWriteContext(pool: pg.Pool, hasPolice: boolean): Promi
 
 /** Every month from 1990 to next year, so that files rarely need to ask (one query instead of one a file). */
 async function loadMonthStarts(pool: pg.Pool, starts: Map<string, number>): Promise<void> {
-  const months: string[] = []
-  for (let year = 1990; year <= new Date().getFullYear() + 1; year++) {
-    for (let month = 1; month <= 12; month++) months.push(`${year}-${String(month).padStart(2, '0')}`)
-  }
+  const months = monthsOf('1990-01', `${new Date().getFullYear() + 1}-12`)
   const instants = await monthStarts(pool, months)
   months.forEach((month, index) => starts.set(month, microsSince2000(instants[index])))
 }
