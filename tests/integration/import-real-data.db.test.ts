@@ -42,6 +42,13 @@ describe('importing the 35 real police.uk files with the ONS boundaries', () => 
     expect(sum(police, 'rowsAdded')).toBe(269_438)
   })
 
+  it('returns summaries of plain figures only, so that a run keeps none of its files in memory', () => {
+    // A summary once carried the file's commit closure, and through it the file's segments: a run of 140 files at
+    // 12× the data peaked at 1.2 GB of memory instead of ~0.4 GB.
+    const fields = ['batchId', 'errors', 'file', 'kind', 'message', 'rowsAccepted', 'rowsAdded', 'rowsRead', 'rowsRejected', 'status']
+    for (const summary of firstImport) expect(Object.keys(summary).sort(), summary.file).toEqual(fields)
+  })
+
   it('reports progress that only moves forward, to every byte of every file', () => {
     expect(progress.length).toBeGreaterThan(37)
     for (const [index, step] of progress.entries()) {

@@ -87,7 +87,7 @@ export async function importSource(pool: pg.Pool, source: ImportSource, progress
         ...recordRejectedBatch,
         values: [source.name, source.contentHash, source.kind, outcome.rowsRead, outcome.rowsRejected, JSON.stringify(errors), startedAt],
       })
-      const summary: ImportSummary = { file: source.name, kind: source.kind, status: 'rejected', batchId: rejected.rows[0].id, ...outcome, rowsAccepted: 0, rowsAdded: 0, message }
+      const summary: ImportSummary = { file: source.name, kind: source.kind, status: 'rejected', batchId: rejected.rows[0].id, ...figuresOf(outcome), rowsAccepted: 0, rowsAdded: 0, message }
       if (run.audit) await auditImport(client, summary, run.audit)
       return summary
     }
@@ -95,7 +95,7 @@ export async function importSource(pool: pg.Pool, source: ImportSource, progress
     const close = source.kind === 'police-uk-csv' ? closePoliceBatch : closeBatch
     await client.query({ ...close, values: [batchId, outcome.rowsRead, outcome.rowsAccepted, rowsAdded, outcome.rowsRejected] })
     const message = `${rowsAdded} of ${outcome.rowsAccepted} rows added` + (rowsAdded < outcome.rowsAccepted ? ' (the rest were already imported)' : '')
-    const summary: ImportSummary = { file: source.name, kind: source.kind, status: 'committed', batchId, ...outcome, rowsAdded, message }
+    const summary: ImportSummary = { file: source.name, kind: source.kind, status: 'committed', batchId, ...figuresOf(outcome), rowsAdded, message }
     // In the file's transaction: the file and its audit entry land together or not at all.
     if (run.audit) await auditImport(client, summary, run.audit)
     await client.query('COMMIT')
@@ -108,6 +108,15 @@ export async function importSource(pool: pg.Pool, source: ImportSource, progress
   } finally {
     client.release()
   }
+}
+
+/**
+ * The outcome's figures for its summary, and nothing else: a summary outlives its file (the run keeps them all), and
+ * the outcome's `commit` closure holds the file's reading and its segments, which kept every file of a run in memory
+ * until the run ended (1.2 GB at 12× the real data).
+ */
+function figuresOf(outcome: ParseOutcome): Pick<ImportSummary, 'rowsRead' | 'rowsAccepted' | 'rowsRejected' | 'errors'> {
+  return { rowsRead: outcome.rowsRead, rowsAccepted: outcome.rowsAccepted, rowsRejected: outcome.rowsRejected, errors: outcome.errors }
 }
 
 /** Reads the file segment by segment, writing each segment while the next one is read. */
