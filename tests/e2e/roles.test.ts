@@ -47,7 +47,7 @@ describe.skipIf(skipReason !== null)(`sign-in and roles in Chromium${skipReason 
     // Two busy wards, so their totals are shown as numbers rather than "<3".
     councillorWards = (
       await testApp.pool.query<{ code: string; name: string }>(
-        `SELECT w.code, w.name FROM wards w JOIN incidents i ON i.ward_code = w.code
+        `SELECT w.code, w.name FROM wards w JOIN locations l ON l.ward_code = w.code JOIN incidents i ON i.location_id = l.id
           GROUP BY w.code, w.name ORDER BY count(*) DESC, w.code LIMIT 2`,
       )
     ).rows
@@ -182,10 +182,10 @@ describe.skipIf(skipReason !== null)(`sign-in and roles in Chromium${skipReason 
     expect(await page.getByTestId('report-from').count()).toBe(0)
     for (const ward of councillorWards) {
       const { rows } = await testApp.pool.query<{ n: number }>(
-        `SELECT count(*)::int AS n FROM incidents
-          WHERE ward_code = $1
-            AND period_start >= timestamptz '2024-03-01 00:00 Europe/London'
-            AND period_start <  timestamptz '2024-04-01 00:00 Europe/London'`,
+        `SELECT count(*)::int AS n FROM incidents i JOIN locations l ON l.id = i.location_id
+          WHERE l.ward_code = $1
+            AND i.period_start >= timestamptz '2024-03-01 00:00 Europe/London'
+            AND i.period_start <  timestamptz '2024-04-01 00:00 Europe/London'`,
         [ward.code],
       )
       expect(rows[0].n).toBeGreaterThanOrEqual(3)

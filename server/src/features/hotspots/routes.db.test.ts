@@ -302,7 +302,7 @@ describe('GET /api/hotspots/top-wards', () => {
       `SELECT w.code,
               count(*) FILTER (WHERE to_char(i.period_start AT TIME ZONE 'Europe/London', 'YYYY-MM') = '2024-03')::int AS now,
               count(*) FILTER (WHERE to_char(i.period_start AT TIME ZONE 'Europe/London', 'YYYY-MM') = '2024-02')::int AS before
-         FROM wards w LEFT JOIN incidents i ON i.ward_code = w.code AND i.category = $1
+         FROM wards w LEFT JOIN locations l ON l.ward_code = w.code LEFT JOIN incidents i ON i.location_id = l.id AND i.category = $1
         WHERE w.council_code = $2
         GROUP BY w.code, w.name ORDER BY now DESC, w.name, w.code LIMIT 5`,
       [ASB, STOCKTON],
