@@ -1,4 +1,4 @@
-import { twoSidedCriticalValue, twoSidedP } from './normal.js'
+import { twoSidedCriticalValue, twoSidedP } from '../../lib/normal.js'
 
 /**
  * Weighted displacement difference test (Wheeler & Ratcliffe 2018, "A simple weighted displacement difference test

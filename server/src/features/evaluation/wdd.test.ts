@@ -28,7 +28,7 @@ interface WddVectors {
   }
 }
 
-const vectors = JSON.parse(readFileSync(new URL('../../../../../tests/reference/wdd_ptools.json', import.meta.url), 'utf8')) as WddVectors
+const vectors = JSON.parse(readFileSync(new URL('../../../../tests/reference/wdd_ptools.json', import.meta.url), 'utf8')) as WddVectors
 
 /** ptools output names → ours. */
 const FIELD: Readonly<Record<string, keyof WddResult>> = {
