@@ -3,7 +3,7 @@
 import { gridDisk, latLngToCell, polygonToCells } from 'h3-js'
 import type { MultiPolygon, Polygon } from 'geojson'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { normalSf } from './stats/normal.js'
+import { normalSf } from '../../lib/normal.js'
 import { countMismatches } from '../counts/count-mismatches.js'
 import { recountEveryIncident } from '../../../../tests/support/recount.js'
 import { boundaryFiles, policeUkFile, startTestApp, type SignedIn, type TestApp } from '../../../../tests/support/test-app.js'
