@@ -2,7 +2,7 @@ import { useId, useState, type ReactNode } from 'react'
 import { errorMessage } from '../../shared/api'
 import { formatCount } from '../../shared/format'
 import { downloadText } from '../../shared/download'
-import { formatChange, previousPeriodCovered, topWardsReading } from './chart-data'
+import { formatChange, topWardsReading } from './chart-data'
 import type { ConcentrationAnswer, ForecastAnswer, ProblemLocation, ProblemLocationsAnswer, TopWardsAnswer } from './hotspot-api'
 import { emergingLabel, HOTSPOT_CLASS_LABELS, HOTSPOT_CLASS_SHORT } from './hotspot-colours'
 import { formatZ } from './hotspot-format'
@@ -28,8 +28,6 @@ export interface HotspotResultsProps {
   /** "ASB", "burglary"…: what the incidents are, for the readings. */
   subject: string
   categories: readonly string[]
-  /** First month of the whole data set, to tell whether a previous period can be compared with. */
-  dataFrom: string | null
   /** Why nothing was asked for (no category or council ticked), or null. */
   blocked: string | null
   locations: ApiResource<ProblemLocationsAnswer>
@@ -114,7 +112,7 @@ export default function HotspotResults(props: HotspotResultsProps) {
           <section className="results-section" aria-labelledby={`${bodyId}-wards`}>
             <h2 id={`${bodyId}-wards`}>Top wards</h2>
             <SectionState resource={topWards} label="the top wards" testId="top-wards" onRetry={props.onRetry}>
-              {topWards.data && <TopWards answer={topWards.data} subject={subject} dataFrom={props.dataFrom} />}
+              {topWards.data && <TopWards answer={topWards.data} subject={subject} />}
             </SectionState>
           </section>
 
@@ -363,19 +361,19 @@ function ScoreComponents({ location, periodTo }: { location: ProblemLocation; pe
   )
 }
 
-function TopWards({ answer, subject, dataFrom }: { answer: TopWardsAnswer; subject: string; dataFrom: string | null }) {
-  const covered = previousPeriodCovered(answer.previousPeriod, dataFrom)
-  const { measure } = answer
+function TopWards({ answer, subject }: { answer: TopWardsAnswer; subject: string }) {
+  const { measure, comparison } = answer
+  const before = comparison ? describeHotspotPeriod(comparison.period) : 'no earlier data'
   return (
     <>
       <p className="chart-reading" data-testid="top-wards-reading">
-        {topWardsReading(answer, subject, dataFrom)}
+        {topWardsReading(answer, subject)}
       </p>
       {answer.wards.length > 0 && (
         <div className="table-scroll">
           <table className="data-table compact" data-testid="top-wards-table">
             <caption className="visually-hidden">
-              Wards with the most {subject}, {describeHotspotPeriod(answer.period)}, against {describeHotspotPeriod(answer.previousPeriod)}
+              Wards with the most {subject}, {describeHotspotPeriod(answer.period)}, against {before}
             </caption>
             <thead>
               <tr>
@@ -384,7 +382,7 @@ function TopWards({ answer, subject, dataFrom }: { answer: TopWardsAnswer; subje
                 <th scope="col" className="numeric">
                   {measureHeading(measure)}
                 </th>
-                <th scope="col" className="numeric" title={describeHotspotPeriod(answer.previousPeriod)}>
+                <th scope="col" className="numeric" title={before}>
                   Before
                 </th>
                 <th scope="col" className="numeric">
@@ -401,8 +399,8 @@ function TopWards({ answer, subject, dataFrom }: { answer: TopWardsAnswer; subje
                     <span className="muted"> · {ward.councilName}</span>
                   </th>
                   <td className="numeric">{formatMeasureValue(measure === 'harm' ? ward.harm : ward.incidents, measure)}</td>
-                  <td className="numeric">{covered ? formatMeasureValue(measure === 'harm' ? ward.previousHarm : ward.previous, measure) : '–'}</td>
-                  <td className="numeric">{formatChange(ward, covered)}</td>
+                  <td className="numeric">{ward.previous === null ? '–' : formatMeasureValue((measure === 'harm' ? ward.previousHarm : ward.previous) ?? 0, measure)}</td>
+                  <td className="numeric">{formatChange(ward)}</td>
                 </tr>
               ))}
             </tbody>

@@ -273,7 +273,6 @@ export function MapPage() {
           onToggle={() => setResultsOpen((open) => !open)}
           subject={incidentSubject(filters.categories, hotspot.measure)}
           categories={filters.categories}
-          dataFrom={period?.from ?? null}
           blocked={hotspotData.blocked}
           locations={hotspotData.locations}
           topWards={hotspotData.topWards}

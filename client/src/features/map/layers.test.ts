@@ -30,6 +30,7 @@ function ward(code: string, name: string, count: number): WardFeature {
       councilCode: 'E06000002',
       councilName: 'Middlesbrough',
       count,
+      previousCount: null,
       label_lon: -1.23,
       label_lat: 54.57,
     },

@@ -297,7 +297,7 @@ describe('GET /api/hotspots/forecast-accuracy', () => {
 describe('GET /api/hotspots/top-wards', () => {
   it('ranks wards by incidents, with the change against the equal period before, as plain SQL counts them', async () => {
     const body = (await get(`/api/hotspots/top-wards?categories=${encodeURIComponent(ASB)}&from=2024-03&to=2024-03&lad=${STOCKTON}`)).json()
-    expect(body.previousPeriod).toEqual({ from: '2024-02', to: '2024-02' })
+    expect(body.comparison).toEqual({ period: { from: '2024-02', to: '2024-02' }, months: 1, monthsWithData: 1 })
     const expected = await sql(
       `SELECT w.code,
               count(*) FILTER (WHERE to_char(i.period_start AT TIME ZONE 'Europe/London', 'YYYY-MM') = '2024-03')::int AS now,
