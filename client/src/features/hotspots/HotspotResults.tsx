@@ -22,6 +22,7 @@ import {
 } from './problem-locations'
 import { formatMonth } from '../../../../server/src/lib/months'
 import type { ApiResource } from '../../shared/use-api-query'
+import { comparisonMonths, describeChange, type Comparison } from '../../shared/period-change'
 import { ConcentrationChart, ForecastChart } from './HotspotCharts'
 
 export interface HotspotResultsProps {
@@ -188,6 +189,7 @@ function LocationList({ answer, categories, selectedRank, onSelect, onShowAll }:
               key={`${location.rank} ${location.name}`}
               location={location}
               periodTo={answer.period.to}
+              comparison={answer.comparison}
               selected={location.rank === selectedRank}
               onSelect={onSelect}
               describedBy={`${id}-hint`}
@@ -219,9 +221,10 @@ function LocationList({ answer, categories, selectedRank, onSelect, onShowAll }:
   )
 }
 
-function LocationRow({ location, periodTo, selected, onSelect, describedBy }: {
+function LocationRow({ location, periodTo, comparison, selected, onSelect, describedBy }: {
   location: ProblemLocation
   periodTo: string
+  comparison: Comparison | null
   selected: boolean
   onSelect(location: ProblemLocation): void
   describedBy: string
@@ -269,6 +272,13 @@ function LocationRow({ location, periodTo, selected, onSelect, describedBy }: {
           <span className="location-meta">
             <span className={`class-badge class-${components.class}`}>{HOTSPOT_CLASS_SHORT[components.class]}</span>{' '}
             {emergingLabel(components.emerging)} · busiest point {formatShare(busiest.share)}
+          </span>
+          <span className="location-meta" data-testid="location-change" title={comparison ? `Its cells, ${comparisonMonths(comparison)}` : undefined}>
+            {describeChange(
+              components.measure === 'harm' ? location.harm : location.incidents,
+              location.previous && (components.measure === 'harm' ? location.previous.harm : location.previous.incidents),
+              comparison,
+            )}
           </span>
         </span>
       </button>

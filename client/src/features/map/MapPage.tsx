@@ -163,15 +163,17 @@ export function MapPage() {
   const gistarFdr = hotspotData.gistar.data?.fdr ?? hotspot.fdr
   const gistarMeasure = hotspotData.gistar.data?.measure ?? hotspot.measure
   const emergingMonths = hotspotData.emerging.data?.months ?? 0
+  // The wards' change against the period before, in their tooltips; none when no category is ticked (all count 0).
+  const wardComparison = noCategories ? undefined : (wards.data?.comparison ?? null)
   const describe = useCallback(
     (layerId: string | undefined, object: unknown): TooltipContent | null => {
       if (object && typeof object === 'object') {
         if (layerId === GISTAR_LAYER_ID) return describeGistarCell(object as GiStarCell, gistarFdr, gistarMeasure)
         if (layerId === EMERGING_LAYER_ID) return describeEmergingCell(object as EmergingCell, emergingMonths)
       }
-      return describeHover(layerId, object)
+      return describeHover(layerId, object, wardComparison)
     },
-    [gistarFdr, gistarMeasure, emergingMonths],
+    [gistarFdr, gistarMeasure, emergingMonths, wardComparison],
   )
 
   const changeMode = useCallback(
@@ -228,6 +230,8 @@ export function MapPage() {
         period={period}
         wards={wards.data?.features ?? NO_WARDS}
         total={noCategories ? 0 : (summary.data?.total ?? null)}
+        previousTotal={summary.data?.previousTotal ?? null}
+        comparison={summary.data?.comparison ?? null}
         outsideArea={noCategories ? null : (summary.data?.outsideArea ?? null)}
         withoutLocation={noCategories ? null : (summary.data?.withoutLocation ?? null)}
         autoResolution={effectiveResolution('auto', camera.zoom)}

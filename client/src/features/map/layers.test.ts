@@ -128,6 +128,13 @@ describe('tooltips', () => {
     })
   })
 
+  it('gives a ward’s change against the period before, or says there is no earlier data', () => {
+    const comparison = { period: { from: '2025-06', to: '2025-08' }, months: 3, monthsWithData: 3 }
+    const withBefore = { ...wards[0], properties: { ...wards[0].properties, previousCount: 1000 } }
+    expect(describeHover(WARD_AREA_LAYER_ID, withBefore, comparison)?.lines).toEqual(['+23% on the 3 months before'])
+    expect(describeHover(WARD_AREA_LAYER_ID, wards[0], { ...comparison, monthsWithData: 0 })?.lines).toEqual(['no earlier data'])
+  })
+
   it('ignores empty space and other layers', () => {
     expect(describeHover(HEX_LAYER_ID, null)).toBeNull()
     expect(describeHover('ward-labels', wards[0])).toBeNull()
