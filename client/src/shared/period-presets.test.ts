@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { describeChoice, isPeriodPreset, presetMonths, requestRange, shownRange } from './period-presets'
+import { choiceOf, describePreset, isPeriodPreset, periodOptionOf, presetMonths, requestRange, shownRange } from './period-presets'
 
 const data = { from: '2023-01', to: '2025-11' }
 const preset = (name: 'last-month' | 'last-3-months' | 'last-12-months') => ({ preset: name, from: null, to: null })
@@ -32,12 +32,21 @@ describe('presets', () => {
     expect(shownRange({ preset: null, from: null, to: null }, null)).toBeNull()
   })
 
-  it('say in words that a preset stays relative and a range stays fixed', () => {
-    expect(describeChoice(preset('last-3-months'), data)).toBe(
-      'Sep 2025 – Nov 2025: the last 3 months of data. Kept as \u201clast 3 months\u201d in the link, so it moves on when newer data is imported.',
-    )
-    expect(describeChoice({ preset: null, from: null, to: null }, data)).toBe('Jan 2023 – Nov 2025: all the data. The link takes in newer data when it is imported.')
-    expect(describeChoice({ preset: null, from: '2024-02', to: '2024-02' }, data)).toBe('Feb 2024: fixed months. The link keeps them whatever data is imported later.')
+  it('say under the picker that a preset moves on with new data', () => {
+    expect(describePreset(preset('last-3-months'))).toBe('Moves on with new data, in shared links too.')
+    expect(describePreset({ preset: null, from: '2024-02', to: '2024-02' })).toBeNull()
+  })
+
+  it('are one of the picker\u2019s options, beside all months and custom months', () => {
+    expect(periodOptionOf(preset('last-month'))).toBe('last-month')
+    expect(periodOptionOf({ preset: null, from: null, to: null })).toBe('all')
+    expect(periodOptionOf({ preset: null, from: '2024-01', to: null })).toBe('custom')
+    expect(choiceOf('last-12-months', { preset: null, from: '2024-01', to: '2024-03' }, data)).toEqual(preset('last-12-months'))
+    expect(choiceOf('all', preset('last-month'), data)).toEqual({ preset: null, from: null, to: null })
+    // Custom from a preset fixes the months it showed; from custom it changes nothing.
+    expect(choiceOf('custom', preset('last-3-months'), data)).toEqual({ preset: null, from: '2025-09', to: '2025-11' })
+    expect(choiceOf('custom', { preset: null, from: '2024-01', to: null }, data)).toEqual({ preset: null, from: '2024-01', to: null })
+    expect(choiceOf('custom', { preset: null, from: null, to: null }, data)).toEqual({ preset: null, ...data })
   })
 
   it('are read from the address only when known', () => {

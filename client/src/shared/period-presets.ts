@@ -1,4 +1,4 @@
-import { formatMonth, shiftMonth } from '../../../server/src/lib/months'
+import { shiftMonth } from '../../../server/src/lib/months'
 
 /**
  * Period presets: the latest months of the data, whatever they are when the page is opened. A preset is kept as
@@ -55,20 +55,28 @@ export function shownRange(choice: PeriodChoice, data: DataPeriod | null): DataP
   return { from: choice.from ?? data.from, to: choice.to ?? data.to }
 }
 
-/** "Sep 2025 – Nov 2025", "Nov 2025". */
-export function describeMonths(months: DataPeriod): string {
-  return months.from === months.to ? formatMonth(months.from) : `${formatMonth(months.from)} – ${formatMonth(months.to)}`
+/** The period picker's choices: a preset, every month, or months picked by hand. */
+export type PeriodOption = PeriodPreset | 'all' | 'custom'
+
+export const PERIOD_OPTION_LABELS: Record<PeriodOption, string> = { ...PRESET_LABELS, all: 'All months', custom: 'Custom months' }
+
+export function periodOptionOf(choice: PeriodChoice): PeriodOption {
+  if (choice.preset !== null) return choice.preset
+  return choice.from === null && choice.to === null ? 'all' : 'custom'
 }
 
-/** What the choice means over time, for the line under the picker: a preset and "all" move with the data, a range stays. */
-export function describeChoice(choice: PeriodChoice, data: DataPeriod | null): string {
-  const shown = shownRange(choice, data)
-  if (shown === null) return 'Finding the months of data…'
-  const months = describeMonths(shown)
-  if (choice.preset !== null) {
-    const label = PRESET_LABELS[choice.preset].toLowerCase()
-    return `${months}: the ${label} of data. Kept as \u201c${label}\u201d in the link, so it moves on when newer data is imported.`
-  }
-  if (choice.from === null && choice.to === null) return `${months}: all the data. The link takes in newer data when it is imported.`
-  return `${months}: fixed months. The link keeps them whatever data is imported later.`
+/**
+ * The choice an option makes. "Custom" fixes the months on show, for the pickers to change; any other option drops them.
+ */
+export function choiceOf(option: PeriodOption, current: PeriodChoice, data: DataPeriod | null): PeriodChoice {
+  if (option === 'all') return { preset: null, from: null, to: null }
+  if (option !== 'custom') return { preset: option, from: null, to: null }
+  if (periodOptionOf(current) === 'custom') return current
+  const shown = shownRange(current, data)
+  return { preset: null, from: shown?.from ?? null, to: shown?.to ?? null }
+}
+
+/** Under the picker, for a preset only: that it is kept as itself, so it moves on with new data (a range stays put). */
+export function describePreset(choice: PeriodChoice): string | null {
+  return choice.preset === null ? null : 'Moves on with new data, in shared links too.'
 }

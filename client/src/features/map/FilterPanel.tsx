@@ -5,7 +5,7 @@ import { formatCount } from '../../shared/format'
 import { H3_RESOLUTIONS, type H3Resolution, type ResolutionChoice } from './h3-resolution'
 import { MonthSelect } from '../../shared/MonthSelect'
 import { comparisonMonths, describeChange, type Comparison } from '../../shared/period-change'
-import { describeChoice, PERIOD_PRESETS, PRESET_LABELS, shownRange, type DataPeriod } from '../../shared/period-presets'
+import { choiceOf, describePreset, PERIOD_OPTION_LABELS, periodOptionOf, shownRange, type DataPeriod, type PeriodOption } from '../../shared/period-presets'
 import { groupWardsByCouncil } from '../../shared/ward-groups'
 import type { Filters } from './view-state-url'
 import type { MapMode } from '../hotspots/hotspot-url'
@@ -55,7 +55,7 @@ export function FilterPanel(props: FilterPanelProps) {
   const shown = shownRange(filters, period)
   const fromValue = shown?.from ?? ''
   const toValue = shown?.to ?? ''
-  const allMonths = filters.preset === null && filters.from === null && filters.to === null
+  const presetHint = describePreset(filters)
 
   function toggleCategory(category: string, checked: boolean) {
     const next = categoryOptions
@@ -183,32 +183,37 @@ export function FilterPanel(props: FilterPanelProps) {
           </ul>
         </div>
 
-        <fieldset className="field">
-          <legend>Period</legend>
-          <div className="period-presets" role="group" aria-label="Latest months of the data">
-            {PERIOD_PRESETS.map((preset) => (
-              <button
-                key={preset}
-                type="button"
-                data-testid={`period-${preset}`}
-                aria-pressed={filters.preset === preset}
-                onClick={() => onChange({ preset, from: null, to: null })}
-              >
-                {PRESET_LABELS[preset]}
-              </button>
-            ))}
-            <button type="button" data-testid="period-all" aria-pressed={allMonths} onClick={() => onChange({ preset: null, from: null, to: null })}>
-              All
-            </button>
+        {/* A labelled group rather than a fieldset, so the presets can sit on the heading's line (as Categories' buttons do). */}
+        <div className="field" role="group" aria-labelledby={`${idPrefix}-period`}>
+          <div className="field-heading">
+            <span className="field-title" id={`${idPrefix}-period`}>
+              Period
+            </span>
+            <select
+              className="period-preset"
+              data-testid="period-preset"
+              aria-label="Period preset"
+              aria-describedby={presetHint ? `${idPrefix}-period-hint` : undefined}
+              value={periodOptionOf(filters)}
+              onChange={(event) => onChange(choiceOf(event.target.value as PeriodOption, filters, period))}
+            >
+              {(Object.keys(PERIOD_OPTION_LABELS) as PeriodOption[]).map((option) => (
+                <option key={option} value={option}>
+                  {PERIOD_OPTION_LABELS[option]}
+                </option>
+              ))}
+            </select>
           </div>
           <div className="month-row">
             <MonthSelect label="From" testId="filter-from" months={months} value={fromValue} onChange={changeFrom} />
             <MonthSelect label="To" testId="filter-to" months={months} value={toValue} onChange={changeTo} />
           </div>
-          <p className="hint field-hint" data-testid="period-hint">
-            {describeChoice(filters, period)}
-          </p>
-        </fieldset>
+          {presetHint && (
+            <p className="hint field-hint" id={`${idPrefix}-period-hint`} data-testid="period-hint">
+              {presetHint}
+            </p>
+          )}
+        </div>
 
         <div className="field">
           <label htmlFor={`${idPrefix}-ward`}>Ward</label>
