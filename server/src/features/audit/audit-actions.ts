@@ -9,5 +9,11 @@ export const AUDIT_ACTIONS = [
   'user.password_reset',
   'import.file',
   'harm_weights.update',
+  'team.create',
+  'team.update',
+  'task.create',
+  'task.update',
+  'task.status',
+  'task.visit',
 ] as const
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]

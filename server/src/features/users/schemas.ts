@@ -29,6 +29,7 @@ export const AdminUserSchema = Type.Object({
   createdAt: Type.String({ format: 'date-time' }),
   lastLoginAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
   wards: Type.Array(Type.Object({ code: Type.String(), name: Type.String() })),
+  team: Type.Union([Type.Object({ id: Type.Integer(), name: Type.String() }), Type.Null()], { description: 'the team whose tasks an officer sees' }),
 })
 export type AdminUser = Static<typeof AdminUserSchema>
 
@@ -39,10 +40,11 @@ const WardCode = Type.String({ pattern: '^[EWSN]\\d{8}$' })
 export const UserId = Type.Object({ id: Type.Integer({ minimum: 1, maximum: 2 ** 53 - 1 }) }, { additionalProperties: false })
 const Email = Type.String({ pattern: '^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$', maxLength: 254, description: 'an email address' })
 const Name = Type.String({ minLength: 1, maxLength: 100, pattern: '\\S' })
+const TeamId = Type.Union([Type.Integer({ minimum: 1, maximum: 2 ** 53 - 1 }), Type.Null()], { description: 'the team (GET /api/teams) whose tasks the user sees; null: none' })
 export const NewPassword = Type.String({ minLength: 1, maxLength: MAX_PASSWORD_LENGTH })
 
 export const NewUser = Type.Object(
-  { email: Email, name: Name, role: RoleSchema, password: NewPassword, wards: Type.Optional(Type.Array(WardCode, { maxItems: 500 })) },
+  { email: Email, name: Name, role: RoleSchema, password: NewPassword, wards: Type.Optional(Type.Array(WardCode, { maxItems: 500 })), teamId: Type.Optional(TeamId) },
   { additionalProperties: false },
 )
 export type NewUser = Static<typeof NewUser>
@@ -53,6 +55,7 @@ export const UserChange = Type.Object(
     role: Type.Optional(RoleSchema),
     disabled: Type.Optional(Type.Boolean()),
     wards: Type.Optional(Type.Array(WardCode, { maxItems: 500 })),
+    teamId: Type.Optional(TeamId),
   },
   { additionalProperties: false, minProperties: 1 },
 )
