@@ -14,6 +14,7 @@ import { hotspotRoutes } from './features/hotspots/routes.js'
 import { incidentRoutes } from './features/incidents/routes.js'
 import { summaryRoutes } from './features/summary/routes.js'
 import { taskRoutes } from './features/tasks/routes.js'
+import { visitRoutes } from './features/tasks/visit-routes.js'
 import { teamRoutes } from './features/teams/routes.js'
 import { userRoutes } from './features/users/routes.js'
 import { wardReportRoutes } from './features/ward-reports/routes.js'
@@ -153,6 +154,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(wardReportRoutes, { suppressionThreshold: security.suppressionThreshold })
   await app.register(teamRoutes)
   await app.register(taskRoutes)
+  await app.register(visitRoutes)
 
   await app.register(staticClient, { clientDir: options.clientDir === undefined ? defaultClientDir : options.clientDir })
   return app

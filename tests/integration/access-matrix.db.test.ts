@@ -19,6 +19,9 @@ let serial = 0
 /** Tasks every role may see (in the councillor's ward, naming the officer): one to edit, one to move back and forth. */
 let editTask: { id: number; version: number }
 let movedTask: { id: number; version: number; status: string }
+/** A tasked task that visits are recorded on. */
+let visitedTaskId: number
+let officerId: number
 
 interface Sample {
   url: string
@@ -66,6 +69,11 @@ function sampleFor(method: string, path: string, caller: Caller): Sample | undef
     'GET /api/tasks/{id}': () => ({ url: `/api/tasks/${editTask.id}` }),
     'POST /api/tasks': () => ({ url: '/api/tasks', payload: taskPayload(`Made by ${caller}`) }),
     'PATCH /api/tasks/{id}': () => ({ url: `/api/tasks/${editTask.id}`, payload: { version: editTask.version, title: `Renamed ${serial}` } }),
+    'GET /api/tasks/{id}/visits': () => ({ url: `/api/tasks/${visitedTaskId}/visits` }),
+    'POST /api/tasks/{id}/visits': () => ({
+      url: `/api/tasks/${visitedTaskId}/visits`,
+      payload: { idempotencyKey: `matrix-visit-${serial}`, date: '2024-01-15', startTime: '18:00', minutes: 15, officerIds: [officerId] },
+    }),
     'POST /api/tasks/{id}/status': () => ({
       url: `/api/tasks/${movedTask.id}/status`,
       payload: { to: movedTask.status === 'tasked' ? 'escalated' : 'tasked', version: movedTask.version, reason: 'matrix' },
@@ -107,10 +115,12 @@ beforeAll(async () => {
   targetUserId = await createTestUser(testApp.pool, { email: 'target@test.local', role: 'inspector' })
   targetTeamId = (await testApp.pool.query(`SELECT id::int FROM teams ORDER BY id LIMIT 1`)).rows[0].id
   const admin = await signIn(testApp.app, 'admin@matrix.test')
-  const officerId = (await testApp.pool.query(`SELECT id::int FROM users WHERE email = 'officer@matrix.test'`)).rows[0].id
+  officerId = (await testApp.pool.query(`SELECT id::int FROM users WHERE email = 'officer@matrix.test'`)).rows[0].id
   const makeTask = async () => (await testApp.app.inject({ method: 'POST', url: '/api/tasks', headers: admin.headers, payload: { ...taskPayload('Matrix task'), officerIds: [officerId] } })).json()
   editTask = await makeTask()
   movedTask = await makeTask()
+  visitedTaskId = (await makeTask()).id
+  await testApp.app.inject({ method: 'POST', url: `/api/tasks/${visitedTaskId}/status`, headers: admin.headers, payload: { to: 'tasked', version: 1 } })
   spec = (await testApp.app.inject({ method: 'GET', url: '/docs/json' })).json()
 })
 afterAll(() => testApp.close())
@@ -160,7 +170,8 @@ describe('the route × role matrix', () => {
     }
     expect(mismatches).toEqual([])
     expect(checked).toBe(Object.values(spec.paths).reduce((sum, methods) => sum + Object.keys(methods).length, 0) * CALLERS.length)
-  })
+    // Every route × six callers, each with its own sign-in: over 200 requests, some of them analyses.
+  }, 300_000)
 
   it('refuses, to everyone, a route that declares no policy', async () => {
     // The refusal comes before any query, so this second app never opens a connection of its own.

@@ -28,6 +28,7 @@ import {
   type Viewer,
 } from './task-store.js'
 import { taskScope } from './task-visibility.js'
+import { londonToday, withWeeks } from './visit-store.js'
 
 function viewerOf(request: FastifyRequest): Viewer {
   const { user } = currentSession(request)
@@ -120,13 +121,13 @@ export const taskRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/api/tasks/:id',
     {
       config: { access: TASK_READERS },
-      schema: { summary: 'One task, if the caller may see it', tags: ['tasks'], params: TaskId, response: { 200: TaskSchema, 404: ErrorAnswer } },
+      schema: { summary: 'One task, if the caller may see it, with the dosage delivered in each of its weeks', tags: ['tasks'], params: TaskId, response: { 200: TaskSchema, 404: ErrorAnswer } },
     },
     async (request) => {
       const task = await getTask(pool, viewerOf(request), request.params.id)
       // Not 403: a task the caller may not see is not theirs to know of.
       if (!task) throw notFound(`id: no task ${request.params.id} is yours to see`)
-      return task
+      return withWeeks(pool, task, await londonToday(pool))
     },
   )
 

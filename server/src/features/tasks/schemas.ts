@@ -1,4 +1,4 @@
-import { Type, type Static } from 'typebox'
+import { Type, type Static, type TInteger, type TOptional } from 'typebox'
 import { Day } from '../../lib/calendar-schemas.js'
 import { literalUnion } from '../../lib/literal-union.js'
 import { multilineText } from '../../plugins/request-schemas.js'
@@ -6,6 +6,7 @@ import { AgencySchema } from '../teams/schemas.js'
 import { DAYS, HOURS } from './key-times.js'
 import { AREA_SOURCES, MAX_AREA_CELLS, MAX_POLYGON_POSITIONS } from './task-area.js'
 import { TASK_STATUSES } from './task-status.js'
+import { VISIT_ACTIONS, type VisitAction } from './visit-actions.js'
 
 export const TaskStatusSchema = literalUnion(TASK_STATUSES)
 export const AreaSourceSchema = literalUnion(AREA_SOURCES, {
@@ -171,6 +172,9 @@ export const TaskSchema = Type.Object({
   delivery: Type.Object({
     thisWeek: WeekDelivery,
     total: Type.Object({ visits: Type.Integer(), minutes: Type.Integer(), visitsOutsideArea: Type.Integer() }),
+    weeks: Type.Optional(
+      Type.Array(WeekDelivery, { description: 'GET /api/tasks/:id only: every week (Monday to Sunday) from the start to the end or this week, whichever is first' }),
+    ),
   }),
   createdAt: Type.String({ format: 'date-time' }),
   createdBy: Type.Union([Person, Type.Null()]),
@@ -193,3 +197,44 @@ export const TaskConflict = Type.Object({
   message: Type.String(),
   current: Type.Optional(TaskSchema),
 })
+
+const ActionCounts = Type.Object(
+  Object.fromEntries(VISIT_ACTIONS.map((kind) => [kind, Type.Optional(Type.Integer({ minimum: 0, maximum: 1000 }))])) as Record<VisitAction, TOptional<TInteger>>,
+  { additionalProperties: false, description: 'how many of each action (visit-actions.ts); kinds left out: none' },
+)
+
+export const NewVisit = Type.Object(
+  {
+    idempotencyKey: Type.String({ minLength: 8, maxLength: 100, pattern: '^[A-Za-z0-9_-]+$', description: 'made by the device once per visit (a UUID): a resend of the same visit is recorded once' }),
+    date: Day,
+    startTime: Type.String({ pattern: '^([01]\\d|2[0-3]):[0-5]\\d$', description: 'HH:MM, UK local time' }),
+    minutes: Type.Integer({ minimum: 1, maximum: 720 }),
+    officerIds: Type.Optional(Type.Array(Id, { maxItems: 20, description: 'who patrolled; default: the one recording' })),
+    actions: Type.Optional(ActionCounts),
+    notes: Type.Optional(multilineText({ maxLength: 5000 })),
+    location: Type.Optional(
+      Type.Object({ lon: Type.Number({ minimum: -180, maximum: 180 }), lat: Type.Number({ minimum: -90, maximum: 90 }) }, { additionalProperties: false, description: 'where the phone was' }),
+    ),
+  },
+  { additionalProperties: false },
+)
+export type NewVisit = Static<typeof NewVisit>
+
+export const VisitSchema = Type.Object({
+  id: Type.Integer(),
+  taskId: Type.Integer(),
+  date: Type.String(),
+  startTime: Type.String(),
+  minutes: Type.Integer(),
+  officers: Type.Array(Person),
+  actions: Type.Record(Type.String(), Type.Integer(), { description: 'every kind of visit-actions.ts, 0 when none' }),
+  notes: Type.String(),
+  location: Type.Union([Type.Object({ lon: Type.Number(), lat: Type.Number() }), Type.Null()]),
+  outsideArea: Type.Union([Type.Boolean(), Type.Null()], { description: 'the location lies more than 25 m outside the task area; null: no location' }),
+  recordedAt: Type.String({ format: 'date-time' }),
+  recordedBy: Type.Union([Person, Type.Null()]),
+})
+export type Visit = Static<typeof VisitSchema>
+
+export const VisitList = Type.Object({ items: Type.Array(VisitSchema) })
+export type VisitList = Static<typeof VisitList>

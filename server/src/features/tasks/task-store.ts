@@ -6,6 +6,7 @@ import { keyTimesFromBits, keyTimesToBits, type KeyTimes } from './key-times.js'
 import { MAX_AREA_KM2, type AreaSource, type AreaSpec } from './task-area.js'
 import type { TaskStatus } from './task-status.js'
 import { seesTaskDetail, type TaskScope } from './task-visibility.js'
+import { weekDelivery } from './visit-store.js'
 import type { AreaPolygon, Task } from './schemas.js'
 
 const tasksQuery = loadQuery(import.meta.url, 'tasks.sql')
@@ -79,8 +80,6 @@ interface TaskRow {
   outside_visits: number
 }
 
-const share = (delivered: number, target: number) => (target > 0 ? delivered / target : null)
-
 function toTask(row: TaskRow, scope: TaskScope): Task {
   const detail = seesTaskDetail(scope)
   const councils = new Map(row.wards.map((ward) => [ward.councilCode, ward.councilName]))
@@ -110,13 +109,7 @@ function toTask(row: TaskRow, scope: TaskScope): Task {
     wards: row.wards,
     councils: [...councils].map(([code, name]) => ({ code, name })).sort((a, b) => a.code.localeCompare(b.code)),
     delivery: {
-      thisWeek: {
-        weekStart: row.week_start,
-        visits: row.week_visits,
-        minutes: row.week_minutes,
-        visitShare: share(row.week_visits, row.dosage_visits_per_week),
-        minuteShare: share(row.week_minutes, row.dosage_visits_per_week * row.dosage_minutes),
-      },
+      thisWeek: weekDelivery(row.week_start, row.week_visits, row.week_minutes, { visitsPerWeek: row.dosage_visits_per_week, minutesPerVisit: row.dosage_minutes }),
       total: { visits: row.total_visits, minutes: row.total_minutes, visitsOutsideArea: row.outside_visits },
     },
     createdAt: row.created_at.toISOString(),

@@ -18,5 +18,7 @@ export const TASK_READERS: readonly Role[] = ['admin', 'analyst', 'inspector', '
 export const PATROL_ROLES: readonly Role[] = ['inspector', 'officer']
 /** Those who may record a task's visits: the patrols, and admins, who may do everything. */
 export const VISIT_RECORDERS: readonly Role[] = ['admin', 'inspector', 'officer']
+/** Who reads a task's visits: staff, and officers for their own tasks; not councillors (visits carry notes and places). */
+export const VISIT_READERS: readonly Role[] = ['admin', 'analyst', 'inspector', 'officer']
 /** Ward reports: staff see every ward; councillors their own, suppressed. Officers see their tasks and nothing else. */
 export const REPORT_READERS: readonly Role[] = ['admin', 'analyst', 'inspector', 'councillor']
