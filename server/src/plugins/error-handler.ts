@@ -31,8 +31,9 @@ export function formatSchemaErrors(errors: SchemaError[], dataVar: string): Erro
   const messages = errors.map((error) => {
     const path = error.instancePath.replace(/^\//, '')
     const name = `${dataVar}${path ? `/${path}` : ''}`
-    if (error.keyword === 'additionalProperties') return `${dataVar}/${String(error.params.additionalProperty)} is not a known parameter`
-    if (error.keyword === 'required') return `${dataVar}/${String(error.params.missingProperty)} is required`
+    // Inside a nested object the path names it too: `body/dosage/visitsPerWeek is required`.
+    if (error.keyword === 'additionalProperties') return `${name}/${String(error.params.additionalProperty)} is not a known parameter`
+    if (error.keyword === 'required') return `${name}/${String(error.params.missingProperty)} is required`
     // The only `not` in request schemas is the control-character rule (plugins/request-schemas.ts).
     if (error.keyword === 'not') return `${name} must not contain control characters`
     if (error.keyword === FINITE) return `${name} must be a finite number`

@@ -60,6 +60,11 @@ const Dosage = Type.Object(
   },
   { additionalProperties: false },
 )
+/** An edit's dosage: either part alone (no default here: a change of visits keeps the minutes). */
+const DosageChange = Type.Object(
+  { visitsPerWeek: Type.Optional(Type.Integer({ minimum: 0, maximum: 168 })), minutesPerVisit: Type.Optional(Type.Integer({ minimum: 1, maximum: 480 })) },
+  { additionalProperties: false },
+)
 const Reason = multilineText({ maxLength: 1000, description: 'why, for the audit trail' })
 
 export const NewTask = Type.Object(
@@ -91,7 +96,7 @@ export const TaskChange = Type.Object(
     keyTimes: Type.Optional(KeyTimesSchema),
     leadTeamId: Type.Optional(Type.Union([Id, Type.Null()])),
     officerIds: Type.Optional(Type.Array(Id, { maxItems: 50 })),
-    dosage: Type.Optional(Dosage),
+    dosage: Type.Optional(DosageChange),
     startDate: Type.Optional(Day),
     endDate: Type.Optional(Day),
     meetingId: Type.Optional(Type.Union([Id, Type.Null()])),
