@@ -23,13 +23,25 @@ WITH viewer AS (
                                            WHERE tw.task_id = t.id AND cw.user_id = $2)
            ELSE false
          END
+), delivered AS (
+  -- Visits grouped once for every task shown (a hash over the visits), not looked up task by task.
+  SELECT v.task_id,
+         count(*) FILTER (WHERE v.visit_date >= week.start AND v.visit_date < week.start + 7)::int AS week_visits,
+         coalesce(sum(v.minutes) FILTER (WHERE v.visit_date >= week.start AND v.visit_date < week.start + 7), 0)::int AS week_minutes,
+         count(*)::int AS total_visits,
+         sum(v.minutes)::int AS total_minutes,
+         count(*) FILTER (WHERE v.outside_area)::int AS outside_visits
+    FROM task_visits v
+   CROSS JOIN week
+   WHERE v.task_id IN (SELECT s.id FROM shown s)
+   GROUP BY v.task_id
 )
 SELECT t.id::int, t.title, t.problem, t.key_times::text AS key_times, t.status, t.outcome, t.version,
        t.dosage_visits_per_week, t.dosage_minutes,
        to_char(t.start_date, 'YYYY-MM-DD') AS start_date, to_char(t.end_date, 'YYYY-MM-DD') AS end_date,
        t.meeting_id::int, t.pop_id::int, t.source, t.cells, t.cells_res::int, t.source_ward,
        ST_AsGeoJSON(t.geom, 6)::json AS geometry,
-       ST_Area(t.geom::geography) / 1e6 AS area_km2,
+       t.area_km2,
        t.created_at, t.updated_at,
        (SELECT coalesce(array_agg(k.name ORDER BY k.id), '{}') FROM incident_categories k WHERE k.id = ANY (t.category_ids)) AS categories,
        (SELECT json_build_object('id', m.id, 'name', m.name, 'agency', m.agency) FROM teams m WHERE m.id = t.lead_team_id) AS lead_team,
@@ -42,16 +54,10 @@ SELECT t.id::int, t.title, t.problem, t.key_times::text AS key_times, t.status, 
        (SELECT json_build_object('id', u.id, 'name', u.name, 'email', u.email) FROM users u WHERE u.id = t.created_by) AS created_by,
        (SELECT json_build_object('id', u.id, 'name', u.name, 'email', u.email) FROM users u WHERE u.id = t.updated_by) AS updated_by,
        to_char(week.start, 'YYYY-MM-DD') AS week_start,
-       d.week_visits, d.week_minutes, d.total_visits, d.total_minutes, d.outside_visits
+       coalesce(d.week_visits, 0) AS week_visits, coalesce(d.week_minutes, 0) AS week_minutes,
+       coalesce(d.total_visits, 0) AS total_visits, coalesce(d.total_minutes, 0) AS total_minutes,
+       coalesce(d.outside_visits, 0) AS outside_visits
   FROM shown t
  CROSS JOIN week
- CROSS JOIN LATERAL (
-   SELECT count(*) FILTER (WHERE v.visit_date >= week.start AND v.visit_date < week.start + 7)::int AS week_visits,
-          coalesce(sum(v.minutes) FILTER (WHERE v.visit_date >= week.start AND v.visit_date < week.start + 7), 0)::int AS week_minutes,
-          count(*)::int AS total_visits,
-          coalesce(sum(v.minutes), 0)::int AS total_minutes,
-          count(*) FILTER (WHERE v.outside_area)::int AS outside_visits
-     FROM task_visits v
-    WHERE v.task_id = t.id
- ) d
+  LEFT JOIN delivered d ON d.task_id = t.id
  ORDER BY t.status IN ('completed', 'closed'), t.start_date DESC, t.id DESC
