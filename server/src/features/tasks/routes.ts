@@ -8,9 +8,10 @@ import { recordAudit } from '../audit/audit-log.js'
 import { currentSession } from '../auth/access.js'
 import { checkTeam } from '../teams/team-store.js'
 import { TASK_READERS, TASKERS } from '../users/roles.js'
-import { describeKeyTimes, emptyKeyTimes } from './key-times.js'
+import { emptyKeyTimes } from './key-times.js'
 import { NewTask, StatusChange, TaskChange, TaskConflict, TaskId, TaskList, TaskListQuery, TaskSchema, type StaleTask, type Task } from './schemas.js'
 import { areaSpec, type AreaSpec } from './task-area.js'
+import { auditArea, auditFields, changedFields } from './task-audit.js'
 import { canMove, refusedMoveMessage, type TaskStatus } from './task-status.js'
 import {
   categoriesNamed,
@@ -35,29 +36,6 @@ function viewerOf(request: FastifyRequest): Viewer {
   return { id: user.id, scope: taskScope(user.role) }
 }
 
-/** What the audit trail keeps of a task's editable fields: readable (category names, key times in words). */
-function auditFields(fields: TaskFields): Record<string, unknown> {
-  return {
-    title: fields.title,
-    problem: fields.problem,
-    categories: fields.categories,
-    keyTimes: describeKeyTimes(fields.keyTimes),
-    leadTeamId: fields.leadTeamId,
-    officerIds: fields.officerIds,
-    dosage: { visitsPerWeek: fields.visitsPerWeek, minutesPerVisit: fields.minutesPerVisit },
-    startDate: fields.startDate,
-    endDate: fields.endDate,
-    meetingId: fields.meetingId,
-    popId: fields.popId,
-  }
-}
-
-function auditArea(area: Pick<AreaSpec, 'source' | 'cells' | 'res' | 'ward'> & { polygon: unknown }): Record<string, unknown> {
-  if (area.source === 'ward') return { source: area.source, ward: area.ward }
-  if (area.source === 'polygon') return { source: area.source, polygon: area.polygon }
-  return { source: area.source, res: area.res, cells: area.cells }
-}
-
 const sameArea = (record: TaskRecord, spec: AreaSpec) =>
   spec.source !== 'polygon' &&
   record.area.source === spec.source &&
@@ -67,12 +45,6 @@ const sameArea = (record: TaskRecord, spec: AreaSpec) =>
 
 function checkDates(startDate: string, endDate: string): void {
   if (endDate < startDate) throw badRequest('endDate', `${endDate} is before startDate (${startDate})`)
-}
-
-/** Only the fields that differ, before and after, so the trail says what an edit changed. */
-function changedFields(before: Record<string, unknown>, after: Record<string, unknown>): { before: Record<string, unknown>; after: Record<string, unknown> } {
-  const keys = Object.keys(after).filter((key) => JSON.stringify(before[key]) !== JSON.stringify(after[key]))
-  return { before: Object.fromEntries(keys.map((key) => [key, before[key]])), after: Object.fromEntries(keys.map((key) => [key, after[key]])) }
 }
 
 /** The 409 for an edit made on an older version: the task as it is now, so the client can show it; nothing written. */
