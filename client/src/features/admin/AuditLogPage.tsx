@@ -81,7 +81,7 @@ export function AuditLogPage() {
       <form className="toolbar" onSubmit={apply} aria-label="Filter the audit log" data-testid="audit-filters">
         <div className="toolbar-field">
           <label htmlFor={`${id}-action`}>Action</label>
-          <select id={`${id}-action`} data-testid="audit-action" value={draft.action ?? ''} onChange={(event) => setDraft({ ...draft, action: event.target.value || null })}>
+          <select id={`${id}-action`} data-testid="audit-action" value={draft.action ?? ''} onChange={(event) => setDraft({ ...draft, action: AUDIT_ACTIONS.find((action) => action === event.target.value) ?? null })}>
             <option value="">All actions</option>
             {AUDIT_ACTIONS.map((action) => (
               <option key={action} value={action}>

@@ -15,7 +15,8 @@ import {
   releaseSignInAttempt,
   type ThrottleSettings,
 } from './login-throttle.js'
-import { hashForUnknownUser, passwordProblem, verifyPassword, type ScryptCost } from '../users/passwords.js'
+import { passwordProblem } from '../users/password-rules.js'
+import { hashForUnknownUser, verifyPassword, type ScryptCost } from '../users/passwords.js'
 import { PasswordChange, SignedIn, SignIn } from './schemas.js'
 import { endOtherSessions, endSession, findSessionUser, startSession, type SessionSettings } from './sessions.js'
 

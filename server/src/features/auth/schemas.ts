@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox'
-import { MAX_PASSWORD_LENGTH } from '../users/passwords.js'
+import { MAX_PASSWORD_LENGTH } from '../users/password-rules.js'
 import { UserSchema } from '../users/schemas.js'
 
 const Password = Type.String({ minLength: 1, maxLength: MAX_PASSWORD_LENGTH })

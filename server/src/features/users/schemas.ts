@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox'
-import { MAX_PASSWORD_LENGTH } from './passwords.js'
+import { MAX_PASSWORD_LENGTH } from './password-rules.js'
 import { literalUnion } from '../../lib/literal-union.js'
 import { ROLES } from './roles.js'
 
