@@ -206,6 +206,27 @@ describe('passwords', () => {
     expect((await auditOf('auth.password_change')).at(-1)).toMatchObject({ actor_email: 'changer@test.local', target: `user:${here.user.id}` })
   })
 
+  it('audits a wrong current password as a failed sign-in is, throttled ones too, and answers as before', async () => {
+    await createTestUser(testApp.pool, { email: 'guesser@test.local', role: 'inspector' })
+    const session = await signIn(testApp.app, 'guesser@test.local')
+    const since = await lastAuditId()
+    const guess = () => post('/api/auth/password', { currentPassword: 'a guess at it', newPassword: 'a fine new password' }, session.headers)
+    // The test app allows five failures in the window.
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const wrong = await guess()
+      expect(wrong.statusCode).toBe(400)
+      expect(wrong.json()).toEqual({ statusCode: 400, error: 'Bad Request', message: 'currentPassword: is incorrect' })
+    }
+    expect((await guess()).statusCode).toBe(429)
+    const failures = await auditOf('auth.password_change_failed', since)
+    expect(failures.map((row) => row.details.reason)).toEqual([...Array(5).fill('wrong current password'), 'throttled'])
+    expect(failures[0]).toMatchObject({ actor_email: 'guesser@test.local', target: `user:${session.user.id}`, ip: '127.0.0.1' })
+    expect(Number(failures[0].actor_id)).toBe(session.user.id)
+    // Nothing in them but what a failed sign-in records: never the password tried.
+    expect(JSON.stringify(failures)).not.toContain('a guess at it')
+    expect(await auditOf('auth.password_change', since)).toEqual([])
+  })
+
   it('holds a one-time password user to the change before anything else', async () => {
     await createTestUser(testApp.pool, { email: 'fresh@test.local', role: 'analyst', mustChangePassword: true })
     const session = await signIn(testApp.app, 'fresh@test.local')
