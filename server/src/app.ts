@@ -10,6 +10,7 @@ import { clientConfigRoutes } from './features/health/config-routes.js'
 import { harmWeightRoutes } from './features/harm-weights/routes.js'
 import { healthRoutes } from './features/health/routes.js'
 import { hexRoutes } from './features/hexes/routes.js'
+import { AnalysisCache } from './features/hotspots/analysis-cache.js'
 import { hotspotRoutes } from './features/hotspots/routes.js'
 import { incidentRoutes } from './features/incidents/routes.js'
 import { summaryRoutes } from './features/summary/routes.js'
@@ -96,6 +97,11 @@ export interface AppOptions {
   logger?: FastifyServerOptions['logger']
   security?: Partial<SecuritySettings>
   limits?: Partial<LoadLimits>
+  /**
+   * The hotspot analyses' answers (a new one per app when left out). A benchmark passes its own to clear it between
+   * requests and time the analyses themselves; nothing a request can send reaches it.
+   */
+  analysisCache?: AnalysisCache
 }
 
 export const defaultClientDir = path.join(projectRoot, 'client/dist')
@@ -146,7 +152,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(wardRoutes)
   await app.register(hexRoutes)
   await app.register(incidentRoutes)
-  await app.register(hotspotRoutes)
+  await app.register(hotspotRoutes, { cache: options.analysisCache ?? new AnalysisCache() })
   await app.register(harmWeightRoutes)
   await app.register(authRoutes, security)
   await app.register(userRoutes, { passwordHashCost: security.passwordHashCost })

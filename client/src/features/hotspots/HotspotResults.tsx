@@ -4,7 +4,7 @@ import { formatCount } from '../../shared/format'
 import { downloadText } from '../../shared/download'
 import { formatChange, previousPeriodCovered, topWardsReading } from './chart-data'
 import type { ConcentrationAnswer, ForecastAnswer, ProblemLocation, ProblemLocationsAnswer, TopWardsAnswer } from './hotspot-api'
-import { emergingLabel, HOTSPOT_CLASS_LABELS, HOTSPOT_CLASS_SHORT } from './hotspot-colours'
+import { EMERGING_CATEGORY_LABELS, HOTSPOT_CLASS_LABELS, HOTSPOT_CLASS_SHORT } from './hotspot-colours'
 import { formatZ } from './hotspot-format'
 import { formatMeasured, formatMeasureValue, measureHeading, measureNoun, measuredValue } from './measure'
 import {
@@ -270,7 +270,7 @@ function LocationRow({ location, periodTo, selected, onSelect, describedBy }: {
           </span>
           <span className="location-meta">
             <span className={`class-badge class-${components.class}`}>{HOTSPOT_CLASS_SHORT[components.class]}</span>{' '}
-            {emergingLabel(components.emerging)} · busiest point {formatShare(busiest.share)}
+            {EMERGING_CATEGORY_LABELS[components.emerging]} · busiest point {formatShare(busiest.share)}
           </span>
         </span>
       </button>
@@ -352,7 +352,7 @@ function ScoreComponents({ location, periodTo }: { location: ProblemLocation; pe
           {location.cells.length} {location.cells.length === 1 ? 'cell' : 'cells'}.
         </dd>
         <dt>Emerging</dt>
-        <dd>{emergingLabel(components.emerging)} (the pattern most of its cells share).</dd>
+        <dd>{EMERGING_CATEGORY_LABELS[components.emerging]} (the pattern most of its cells share).</dd>
         <dt>Busiest point</dt>
         <dd>
           {formatCount(busiestPoint.incidents)} of {formatCount(location.incidents)} incidents ({formatShare(busiestPoint.share)}) share one

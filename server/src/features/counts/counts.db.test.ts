@@ -87,8 +87,8 @@ async function expectExact(): Promise<void> {
   }
 }
 
-const INSERTED = `INSERT INTO incidents (source, source_key, batch_id, category, period_start, period_precision, location_id, ward_code, location_text)
-  SELECT 'test', decode(md5(i.id::text || $1), 'hex'), i.batch_id, $2, i.period_start, 'month', i.location_id, i.ward_code, i.location_text
+const INSERTED = `INSERT INTO incidents (source, source_key, batch_id, category, period_start, period_precision, location_id, location_text)
+  SELECT 'test', decode(md5(i.id::text || $1), 'hex'), i.batch_id, $2, i.period_start, 'month', i.location_id, i.location_text
     FROM incidents i ORDER BY i.id LIMIT $3`
 
 beforeAll(async () => {

@@ -8,7 +8,7 @@ import { categoryIds, monthBounds } from '../counts/count-bounds.js'
 import { loadQuery } from '../../lib/sql-file.js'
 import { previousPeriod } from '../../lib/months.js'
 import { PERIOD_HEADER, periodHeaderValue, type Period } from '../summary/period-in-data.js'
-import { ANALYSIS_HEADER, AnalysisCache } from './analysis-cache.js'
+import { ANALYSIS_HEADER, type AnalysisCache } from './analysis-cache.js'
 import { PROBLEM_LOCATION_CAVEATS, type AnalysisJob } from './analysis-jobs.js'
 import { AnalysisThreads } from './analysis-threads.js'
 import { readCellColumns } from './gistar-analysis.js'
@@ -55,10 +55,9 @@ function analysisThreadCount(pool: pg.Pool): number {
 
 const NO_PERIOD: Period = { from: '', to: '' }
 
-export const hotspotRoutes: FastifyPluginAsyncTypebox = async (app) => {
+export const hotspotRoutes: FastifyPluginAsyncTypebox<{ cache: AnalysisCache }> = async (app, { cache }) => {
   const pool = app.pg.pool
   const threads = new AnalysisThreads(analysisThreadCount(pool), MAX_WAITING_ANALYSES)
-  const cache = new AnalysisCache()
   app.addHook('onClose', () => threads.close())
 
   /**
