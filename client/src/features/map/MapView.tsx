@@ -3,6 +3,7 @@ import type { LayersList } from '@deck.gl/core'
 import { useQueryClient, type QueryClient } from '@tanstack/react-query'
 import type { FeatureCollection } from 'geojson'
 import {
+  addProtocol,
   AttributionControl,
   Map as MapLibreMap,
   NavigationControl,
@@ -10,8 +11,10 @@ import {
   setWorkerUrl,
   type ErrorEvent,
   type GeoJSONSource,
+  type MapStyleImageMissingEvent,
 } from 'maplibre-gl'
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url'
+import { Protocol } from 'pmtiles'
 import { useEffect, useEffectEvent, useImperativeHandle, useRef, useState, type Ref } from 'react'
 import { type ClientConfig } from './map-api'
 import { ApiError } from '../../shared/api'
@@ -19,11 +22,15 @@ import { IMPORTED_DATA_STALE_MS } from '../../shared/query-client'
 import { fetchApiData } from '../../shared/use-api-query'
 import type { Bounds } from './geometry'
 import { buildOfflineStyle, OFFLINE_LAND_SOURCE, OFFLINE_LAND_URL } from './offline-style'
+import { buildHatchImage, NO_STREETS_PATTERN } from './street-coverage'
+import { publishDebug, TEST_HOOKS } from '../../shared/test-hooks'
 import { describeHover, tooltipPlacement, type TooltipContent } from './tooltip'
 import type { MapView as MapCamera } from './view-state-url'
 
 // Bundling moves maplibre's module away from its worker file, so it cannot find the worker on its own.
 setWorkerUrl(workerUrl)
+// The offline style's streets are one PMTiles archive, read tile by tile with Range requests (pmtiles://<url>).
+addProtocol('pmtiles', new Protocol().tile)
 
 /** A remote style that has neither loaded nor failed by now is treated as unreachable. */
 export const STYLE_LOAD_TIMEOUT_MS = 8000
@@ -94,6 +101,11 @@ function fillOfflineLand(map: MapLibreMap, queryClient: QueryClient): void {
   })
 }
 
+/** The offline style's own images (it has no sprite): added when MapLibre first asks for them, after each style load. */
+function addStyleImage(map: MapLibreMap, event: MapStyleImageMissingEvent): void {
+  if (event.id === NO_STREETS_PATTERN && !map.hasImage(NO_STREETS_PATTERN)) map.addImage(NO_STREETS_PATTERN, buildHatchImage())
+}
+
 /**
  * Starts with the configured remote style and swaps to the self-contained offline style if that style errors or
  * stalls before loading. Later errors (a missing tile, say) are left to MapLibre: the basemap is already usable.
@@ -104,7 +116,7 @@ function watchForStyleFailure(map: MapLibreMap, styleUrl: string, queryClient: Q
     if (settled) return
     settled = true
     console.warn(`Basemap style ${styleUrl} unavailable (${reason}); using the offline basemap.`)
-    map.setStyle(buildOfflineStyle(), { diff: false })
+    map.setStyle(buildOfflineStyle(window.location.origin), { diff: false })
     fillOfflineLand(map, queryClient)
     onFallback()
   }
@@ -187,7 +199,7 @@ export function MapView({
     const { initialView } = start
     const map = new MapLibreMap({
       container,
-      style: basemapStyleUrl ?? buildOfflineStyle(),
+      style: basemapStyleUrl ?? buildOfflineStyle(window.location.origin),
       center: [initialView.lon, initialView.lat],
       zoom: initialView.zoom,
       attributionControl: false,
@@ -224,6 +236,14 @@ export function MapView({
     // With a listener of its own MapLibre no longer logs errors itself, so this one does.
     const onError = (event: ErrorEvent) => console.error(event.error)
     map.on('error', onError)
+    const onImageMissing = (event: MapStyleImageMissingEvent) => addStyleImage(map, event)
+    map.on('styleimagemissing', onImageMissing)
+    if (TEST_HOOKS) {
+      publishDebug({
+        renderedBasemapFeatures: (layerId) =>
+          map.getLayer(layerId) ? map.queryRenderedFeatures({ layers: [layerId] }).map((feature) => feature.properties) : [],
+      })
+    }
 
     basemapChanged(basemapStyleUrl ? 'remote' : 'offline')
     const stopWatching = basemapStyleUrl
@@ -237,6 +257,7 @@ export function MapView({
       stopWatching()
       map.off('moveend', onMoveEnd)
       map.off('error', onError)
+      map.off('styleimagemissing', onImageMissing)
       overlay.finalize()
       map.remove()
       mapRef.current = null
