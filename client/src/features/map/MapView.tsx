@@ -11,7 +11,6 @@ import {
   setWorkerUrl,
   type ErrorEvent,
   type GeoJSONSource,
-  type MapStyleImageMissingEvent,
 } from 'maplibre-gl'
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url'
 import { Protocol } from 'pmtiles'
@@ -82,6 +81,8 @@ function cameraOf(map: MapLibreMap): MapCamera {
 /**
  * Fills the offline basemap's land once its style has loaded, with the ward shapes from the query cache (asked for
  * only when not there yet). A 401 is the session ending, which apiRequest reports and the sign-in page explains.
+ * The hatch over wards without street data is added first: the style has no sprite, and an image added only when
+ * MapLibre finds it missing was drawn on some wards and not others.
  */
 function fillOfflineLand(map: MapLibreMap, queryClient: QueryClient): void {
   let removed = false
@@ -89,6 +90,7 @@ function fillOfflineLand(map: MapLibreMap, queryClient: QueryClient): void {
     removed = true
   })
   map.once('style.load', () => {
+    if (!map.hasImage(NO_STREETS_PATTERN)) map.addImage(NO_STREETS_PATTERN, buildHatchImage())
     fetchApiData<FeatureCollection>(queryClient, OFFLINE_LAND_URL, { staleTime: IMPORTED_DATA_STALE_MS }).then(
       (land) => {
         // The page may have gone (and the map with it) while the shapes came.
@@ -99,11 +101,6 @@ function fillOfflineLand(map: MapLibreMap, queryClient: QueryClient): void {
       },
     )
   })
-}
-
-/** The offline style's own images (it has no sprite): added when MapLibre first asks for them, after each style load. */
-function addStyleImage(map: MapLibreMap, event: MapStyleImageMissingEvent): void {
-  if (event.id === NO_STREETS_PATTERN && !map.hasImage(NO_STREETS_PATTERN)) map.addImage(NO_STREETS_PATTERN, buildHatchImage())
 }
 
 /**
@@ -236,8 +233,6 @@ export function MapView({
     // With a listener of its own MapLibre no longer logs errors itself, so this one does.
     const onError = (event: ErrorEvent) => console.error(event.error)
     map.on('error', onError)
-    const onImageMissing = (event: MapStyleImageMissingEvent) => addStyleImage(map, event)
-    map.on('styleimagemissing', onImageMissing)
     if (TEST_HOOKS) {
       publishDebug({
         renderedBasemapFeatures: (layerId) =>
@@ -257,7 +252,6 @@ export function MapView({
       stopWatching()
       map.off('moveend', onMoveEnd)
       map.off('error', onError)
-      map.off('styleimagemissing', onImageMissing)
       overlay.finalize()
       map.remove()
       mapRef.current = null

@@ -41,7 +41,7 @@ describe('buildOfflineStyle', () => {
     expect(names).toMatchObject({ type: 'symbol', 'source-layer': 'transportation_name', layout: { 'symbol-placement': 'line' } })
   })
 
-  it('hatches every ward the street tiles do not cover, with the image MapView adds', () => {
+  it('hatches every ward the street tiles do not cover, with the image MapView adds when the style loads', () => {
     const hatch = style.layers.find((layer) => layer.id === NO_STREETS_LAYER) as FillLayerSpecification
     expect(hatch.source).toBe(OFFLINE_LAND_SOURCE)
     expect(hatch.paint?.['fill-pattern']).toBe(NO_STREETS_PATTERN)

@@ -20,7 +20,7 @@ const NO_FEATURES: FeatureCollection = { type: 'FeatureCollection', features: []
  * A basemap served by this app alone: the partnership's land (the ward shapes, from our API) on a plain background,
  * and over it OpenStreetMap's streets, names, buildings, water and parks from the PMTiles archive the server serves
  * (read by the `pmtiles` protocol MapView registers). It has no `glyphs` or `sprite`, which would be fetched from the
- * internet: MapLibre draws the labels with the browser's fonts, and MapView adds the hatch image itself.
+ * internet: MapLibre draws the labels with the browser's fonts, and MapView adds the hatch image when the style loads.
  *
  * The land is filled from the ward shapes, not the council file: the two are generalised differently, and every
  * line (ward outlines, council boundaries) is drawn by deck.gl from the ward shapes, so the fill's edge must be
