@@ -2,12 +2,14 @@
  * The offline basemap's streets in Chromium: at a Stockton street zoom MapLibre places real street names from the
  * bundled OpenStreetMap archive (read by the pmtiles protocol with Range requests to this server, nothing from the
  * internet), the attribution credits OpenStreetMap, and south of the Tees, where the archive has no streets, the
- * map hatches the wards and the legend says streets stop at the river.
+ * map hatches the wards and the legend says streets stop at the river. A configured style (BASEMAP_STYLE_URL, put
+ * into /api/config's answer here) still replaces it, and the offline map with its streets comes back when that fails.
  */
 import fs from 'node:fs'
 import path from 'node:path'
 import type { AddressInfo } from 'node:net'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { PNG } from 'pngjs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { projectRoot } from '../../server/src/config.js'
 import { NO_STREETS_LAYER } from '../../client/src/features/map/offline-style.js'
@@ -24,6 +26,16 @@ const QUERY = 'categories=Anti-social%20behaviour&from=2024-01&to=2024-01'
 const STOCKTON_STREETS = `/?lat=54.566&lon=-1.317&zoom=16&${QUERY}`
 /** Stockton and, across the Tees, Thornaby: streets to the north, none to the south. */
 const ACROSS_THE_TEES = `/?lat=54.553&lon=-1.300&zoom=13.5&${QUERY}`
+
+/** The share of a PNG's pixels of exactly this colour. */
+function shareOfColour(png: Buffer, [red, green, blue]: [number, number, number]): number {
+  const image = PNG.sync.read(png)
+  let matching = 0
+  for (let offset = 0; offset < image.data.length; offset += 4) {
+    if (image.data[offset] === red && image.data[offset + 1] === green && image.data[offset + 2] === blue) matching++
+  }
+  return matching / (image.width * image.height)
+}
 
 const skipReason = chromiumUnavailableReason()
 if (skipReason) console.warn(`tests/e2e skipped: ${skipReason}`)
@@ -52,11 +64,24 @@ describe.skipIf(skipReason !== null)(`streets on the offline map in Chromium${sk
   })
 
   /** A signed-in page at `view`; every request it makes beyond this server is recorded. */
-  async function openMap(view: string, viewport: { width: number; height: number }): Promise<{ context: BrowserContext; page: Page; problems: string[]; elsewhere: string[]; ranges: number[] }> {
+  async function openMap(
+    view: string,
+    viewport: { width: number; height: number },
+    remoteStyle?: { url: string; style?: object },
+  ): Promise<{ context: BrowserContext; page: Page; problems: string[]; elsewhere: string[]; ranges: number[] }> {
     const context = await browser.newContext({ viewport, deviceScaleFactor: 1, reducedMotion: 'reduce' })
     const login = await context.request.post(`${origin}/api/auth/login`, { data: { email: 'analyst@test.local', password: TEST_PASSWORD } })
     expect(login.status()).toBe(200)
     const page = await context.newPage()
+    if (remoteStyle) {
+      // As if BASEMAP_STYLE_URL were set: the server's own answer with the style URL put in, and that style served.
+      await page.route(`${origin}/api/config`, async (route) => {
+        const config = await (await route.fetch()).json()
+        await route.fulfill({ json: { ...config, basemapStyleUrl: remoteStyle.url } })
+      })
+      const { style } = remoteStyle
+      if (style) await page.route(remoteStyle.url, (route) => route.fulfill({ json: style }))
+    }
     const problems: string[] = []
     const elsewhere: string[] = []
     const ranges: number[] = []
@@ -120,6 +145,34 @@ describe.skipIf(skipReason !== null)(`streets on the offline map in Chromium${sk
       await expect.poll(() => page.getByTestId('legend-street-coverage').isVisible()).toBe(true)
       await page.screenshot({ path: path.join(artifactsDir, 'basemap-phone.png') })
       expect(problems).toEqual([])
+    } finally {
+      await context.close()
+    }
+  })
+
+  it('a configured style still wins: no OpenStreetMap streets, credit or coverage note', async () => {
+    const style = { version: 8, sources: {}, layers: [{ id: 'remote-background', type: 'background', paint: { 'background-color': '#123456' } }] }
+    const { context, page, problems } = await openMap(STOCKTON_STREETS, { width: 1280, height: 800 }, { url: `${origin}/test-remote-style.json`, style })
+    try {
+      await page.waitForFunction(() => window.__patrolmap?.hexesLoaded === true, undefined, { timeout: RENDER_MS })
+      // The remote style's background is what the map shows wherever no hexagon or panel is.
+      await expect.poll(async () => shareOfColour(await page.getByTestId('map').screenshot(), [0x12, 0x34, 0x56]), { timeout: RENDER_MS }).toBeGreaterThan(0.2)
+      expect(await page.evaluate(() => window.__patrolmap?.renderedBasemapFeatures?.('roads') ?? [])).toEqual([])
+      expect(await page.getByTestId('legend-street-coverage').count()).toBe(0)
+      expect(await page.locator('.maplibregl-ctrl-attrib').innerText()).not.toContain('OpenStreetMap')
+      expect(problems).toEqual([])
+    } finally {
+      await context.close()
+    }
+  })
+
+  it('falls back to the offline map with its streets when the configured style cannot load', async () => {
+    const { context, page, problems } = await openMap(STOCKTON_STREETS, { width: 1280, height: 800 }, { url: `${origin}/api/missing-style.json` })
+    try {
+      expect((await renderedFeatures(page, STREET_NAME_LAYER)).length).toBeGreaterThan(0)
+      await expect.poll(() => page.getByTestId('legend-street-coverage').isVisible()).toBe(true)
+      // The browser and MapLibre log the style's 404; nothing else may go wrong.
+      expect(problems.filter((problem) => !/status of 404|missing-style\.json/.test(problem))).toEqual([])
     } finally {
       await context.close()
     }
