@@ -4,6 +4,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import type pg from 'pg'
 import { projectRoot, type AppConfig, type TrustProxy } from './config.js'
 import { auditRoutes } from './features/audit/routes.js'
+import { basemapRoutes } from './features/basemap/routes.js'
 import { DEFAULT_COST } from './features/users/passwords.js'
 import { authRoutes, type AuthSettings } from './features/auth/routes.js'
 import { clientConfigRoutes } from './features/health/config-routes.js'
@@ -14,6 +15,9 @@ import { AnalysisCache } from './features/hotspots/analysis-cache.js'
 import { hotspotRoutes } from './features/hotspots/routes.js'
 import { incidentRoutes } from './features/incidents/routes.js'
 import { summaryRoutes } from './features/summary/routes.js'
+import { taskRoutes } from './features/tasks/routes.js'
+import { visitRoutes } from './features/tasks/visit-routes.js'
+import { teamRoutes } from './features/teams/routes.js'
 import { userRoutes } from './features/users/routes.js'
 import { wardReportRoutes } from './features/ward-reports/routes.js'
 import { wardRoutes } from './features/wards/routes.js'
@@ -155,6 +159,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(userRoutes, { passwordHashCost: security.passwordHashCost })
   await app.register(auditRoutes)
   await app.register(wardReportRoutes, { suppressionThreshold: security.suppressionThreshold })
+  await app.register(teamRoutes)
+  await app.register(taskRoutes)
+  await app.register(visitRoutes)
+  await app.register(basemapRoutes)
 
   await app.register(staticClient, { clientDir: options.clientDir === undefined ? defaultClientDir : options.clientDir })
   return app

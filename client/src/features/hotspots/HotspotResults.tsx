@@ -4,7 +4,7 @@ import { formatCount } from '../../shared/format'
 import { downloadText } from '../../shared/download'
 import { formatChange, topWardsReading } from './chart-data'
 import type { ConcentrationAnswer, ForecastAnswer, ProblemLocation, ProblemLocationsAnswer, TopWardsAnswer } from './hotspot-api'
-import { emergingLabel, HOTSPOT_CLASS_LABELS, HOTSPOT_CLASS_SHORT } from './hotspot-colours'
+import { EMERGING_CATEGORY_LABELS, HOTSPOT_CLASS_LABELS, HOTSPOT_CLASS_SHORT } from './hotspot-colours'
 import { formatZ } from './hotspot-format'
 import { formatMeasured, formatMeasureValue, measureHeading, measureNoun, measuredValue } from './measure'
 import {
@@ -271,7 +271,7 @@ function LocationRow({ location, periodTo, comparison, selected, onSelect, descr
           </span>
           <span className="location-meta">
             <span className={`class-badge class-${components.class}`}>{HOTSPOT_CLASS_SHORT[components.class]}</span>{' '}
-            {emergingLabel(components.emerging)} · busiest point {formatShare(busiest.share)}
+            {EMERGING_CATEGORY_LABELS[components.emerging]} · busiest point {formatShare(busiest.share)}
           </span>
           <span className="location-meta" data-testid="location-change" title={comparison ? `Its cells, ${comparisonMonths(comparison)}` : undefined}>
             {describeChange(
@@ -360,7 +360,7 @@ function ScoreComponents({ location, periodTo }: { location: ProblemLocation; pe
           {location.cells.length} {location.cells.length === 1 ? 'cell' : 'cells'}.
         </dd>
         <dt>Emerging</dt>
-        <dd>{emergingLabel(components.emerging)} (the pattern most of its cells share).</dd>
+        <dd>{EMERGING_CATEGORY_LABELS[components.emerging]} (the pattern most of its cells share).</dd>
         <dt>Busiest point</dt>
         <dd>
           {formatCount(busiestPoint.incidents)} of {formatCount(location.incidents)} incidents ({formatShare(busiestPoint.share)}) share one

@@ -17,7 +17,7 @@ import { fitCamera } from './fit-camera'
 import { geometryBounds, unionBounds } from './geometry'
 import { effectiveResolution } from './h3-resolution'
 import { Legend } from './Legend'
-import { MapView, type MapHandle } from './MapView'
+import { MapView, type Basemap, type MapHandle } from './MapView'
 import { StatusMessages } from './StatusMessages'
 import { describeHover, type TooltipContent } from './tooltip'
 import { useMapData } from './use-map-data'
@@ -76,6 +76,8 @@ export function MapPage() {
   const [startView, setStartView] = useState<MapCamera | null>(() => (sharedCamera ? camera : null))
   const appRef = useRef<HTMLDivElement>(null)
   const [panelOpen, setPanelOpen] = useState(true)
+  // The offline basemap's streets stop at the Tees; the legend says so while it shows.
+  const [basemap, setBasemap] = useState<Basemap | null>(null)
   const windowWidth = useWindowWidth()
   // On wide screens the panel floats over the map's left edge; padding keeps the map's centre in the visible part.
   const leftInset = panelOpen && windowWidth > NARROW_SCREEN_PX ? PANEL_WIDTH_PX + 20 : 0
@@ -264,6 +266,7 @@ export function MapPage() {
           renderMarker={probe.renderMarker}
           onLayersRendered={probe.onLayersRendered}
           onViewChange={moveCamera}
+          onBasemapChange={setBasemap}
         />
       )}
       {hotspotMode ? (
@@ -273,6 +276,7 @@ export function MapPage() {
           gistar={hotspotData.gistar.data}
           emerging={hotspotData.emerging.data}
           highlightedName={highlightedName}
+          streetCoverage={basemap === 'offline'}
           open={resultsOpen}
           onToggle={() => setResultsOpen((open) => !open)}
           subject={incidentSubject(filters.categories, hotspot.measure)}
@@ -288,7 +292,7 @@ export function MapPage() {
           onRetry={data.retry}
         />
       ) : (
-        <Legend scale={scale} resolution={data.displayedResolution} selectedWardName={selectedWardName} />
+        <Legend scale={scale} resolution={data.displayedResolution} selectedWardName={selectedWardName} streetCoverage={basemap === 'offline'} />
       )}
     </div>
   )
