@@ -5,6 +5,7 @@ import { hotspotInputsOf, type HotspotRows } from './hotspot-inputs.js'
 import type { Measure } from './measure.js'
 import { monthlyCellValues, type CellMonthColumns } from './monthly-cell-values.js'
 import { rankProblemLocations } from './problem-locations.js'
+import { MAX_LOCATION_AREA_KM2 } from './split-at-peaks.js'
 import { topShare } from './stats/concentration.js'
 import { EMERGING_CATEGORIES, HOTSPOT_CLASSES, type EmergingCategory } from './hotspot-classes.js'
 import { forecastAccuracyByPeriod } from './stats/forecast-accuracy.js'
@@ -100,7 +101,7 @@ export function answerOf(job: AnalysisJob, areas: StudyAreas): unknown {
       const locations = rankProblemLocations(gistar, inputs, { measure: job.measure, halfLifeMonths: job.halfLife, recentMonths: job.recent, emergingOf })
       return {
         period: job.period, res: job.area.res, k: job.area.k, fdr: job.fdr, halfLifeMonths: job.halfLife, recentMonths: job.recent, measure: job.measure,
-        total: locations.length, caveats: PROBLEM_LOCATION_CAVEATS, locations: locations.slice(0, job.limit),
+        total: locations.length, maxAreaKm2: MAX_LOCATION_AREA_KM2, caveats: PROBLEM_LOCATION_CAVEATS, locations: locations.slice(0, job.limit),
       }
     }
     case 'emerging': {

@@ -14,6 +14,7 @@ import { AnalysisThreads } from './analysis-threads.js'
 import { readCellColumns } from './gistar-analysis.js'
 import { readHotspotRows } from './hotspot-inputs.js'
 import { measured } from './measure.js'
+import { MAX_LOCATION_AREA_KM2 } from './split-at-peaks.js'
 import { readCellMonthColumns } from './monthly-cell-values.js'
 import { EMERGING_CATEGORIES } from './hotspot-classes.js'
 import {
@@ -123,7 +124,7 @@ export const hotspotRoutes: FastifyPluginAsyncTypebox<{ cache: AnalysisCache }> 
       if (!period) {
         return {
           period: NO_PERIOD, res: query.res, k: query.k, fdr: query.fdr, halfLifeMonths: query.halfLife, recentMonths: query.recent,
-          measure: query.measure, total: 0, caveats: PROBLEM_LOCATION_CAVEATS, locations: [],
+          measure: query.measure, total: 0, maxAreaKm2: MAX_LOCATION_AREA_KM2, caveats: PROBLEM_LOCATION_CAVEATS, locations: [],
         }
       }
       const key = ['problem-locations', filter, period, councils, query.res, query.k, query.fdr, query.measure, query.halfLife, query.recent, query.limit]
