@@ -319,10 +319,10 @@ describe.skipIf(skipReason !== null)(`Hotspots mode in Chromium${skipReason ? ` 
     const [csvDownload] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-locations-csv').click()])
     expect(csvDownload.suggestedFilename()).toBe(`problem-locations-${locations.period.from}-to-${locations.period.to}-res9.csv`)
     const csv = fs.readFileSync((await csvDownload.path())!, 'utf8')
-    expect(csv.startsWith('\uFEFFRank,Name,')).toBe(true)
+    expect(csv.startsWith('\uFEFFRank,Name (busiest streets · ward),')).toBe(true)
     const parsed = Papa.parse<Record<string, string>>(csv.slice(1), { header: true, skipEmptyLines: true })
     expect(parsed.errors).toEqual([])
-    expect(parsed.data.map((row) => [row.Rank, row.Name, row.Incidents])).toEqual(
+    expect(parsed.data.map((row) => [row.Rank, row['Name (busiest streets · ward)'], row['Incidents in the location in the period']])).toEqual(
       locations.locations.map((location) => [String(location.rank), location.name, String(location.incidents)]),
     )
 

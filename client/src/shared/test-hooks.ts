@@ -19,6 +19,8 @@ export interface PatrolmapDebug {
   hotspotCellCount?: number
   /** The problem location whose outline was drawn with them (its rank and name), or null. */
   highlightedLocation?: string | null
+  /** Where a place is on screen, in pixels from the map's top-left corner (the tests click a hexagon there). */
+  project?(lon: number, lat: number): { x: number; y: number }
 }
 
 declare global {
