@@ -108,10 +108,11 @@ export const hotspotRoutes: FastifyPluginAsyncTypebox<{ cache: AnalysisCache }> 
     {
       config: { access: STAFF },
       schema: {
-        summary: 'Problem locations: clusters of Gi* hot cells, named, described and ranked',
+        summary: 'Problem locations: patrol-sized clusters of Gi* hot cells, named, described and ranked',
         description:
-          'Clusters of touching cells that Gi* (same parameters as /api/hotspots/gistar) finds hot at any confidence. Named by ' +
-          'the most common police.uk place; ranked by recency-weighted incidents (half-life in months). Methods: docs/hotspot-methods.md.',
+          'Clusters of touching cells that Gi* (same parameters as /api/hotspots/gistar) finds hot at any confidence, split at their ' +
+          'local peaks into parts of at most maxAreaKm2. Named by their busiest non-generic police.uk places and their ward(s), no two ' +
+          'alike; ranked by the recency-weighted measure (half-life in months). Methods: docs/hotspot-methods.md.',
         tags: ['hotspots'],
         querystring: ProblemLocationsQuery,
         response: { 200: ProblemLocationsAnswer },
