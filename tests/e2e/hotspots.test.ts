@@ -280,6 +280,7 @@ describe.skipIf(skipReason !== null)(`Hotspots mode in Chromium${skipReason ? ` 
     expect(await components.isVisible()).toBe(true)
     expect(await components.locator('tfoot td').last().textContent()).toBe(first.score.toFixed(1))
     expect(await page.getByTestId('caveats').textContent()).toContain('police.uk')
+    await page.screenshot({ path: path.join(artifactsDir, 'e2e-hotspots-locations.png') })
   })
 
   it('moves the map to the first location and outlines it when its row is clicked; Enter on a row does the same', async () => {
@@ -409,7 +410,7 @@ describe.skipIf(skipReason !== null)(`Hotspots mode in Chromium${skipReason ? ` 
     await expect
       .poll(() => page.getByTestId('top-ward-row').locator('th').evaluateAll((cells) => cells.map((cell) => cell.firstChild?.textContent)), { timeout: STEP_MS })
       .toEqual(topWards.wards.map((ward) => ward.name))
-    expect(await page.getByTestId('top-wards-table').locator('thead th').nth(2).textContent()).toBe('Harm')
+    expect(await page.getByTestId('top-wards-table').locator('thead th').nth(2).textContent()).toBe('Harm in the ward')
     expect(await page.getByTestId('top-wards-reading').textContent()).toContain(`had the most harm from ASB: harm ${Math.round(topWards.wards[0].harm).toLocaleString('en-GB')}`)
     const concentrationChart = page.getByTestId('concentration-chart')
     await expect

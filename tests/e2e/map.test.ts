@@ -490,6 +490,7 @@ describe.skipIf(skipReason !== null)(`map in Chromium${skipReason ? ` (skipped: 
     await page.getByTestId('hex-detail-incidents-toggle').click()
     await page.getByTestId('hex-detail-incident').first().waitFor({ state: 'visible', timeout: RERENDER_MS })
     expect(await page.getByTestId('hex-detail-incident').count()).toBe(Math.min(25, target!.count))
+    await page.screenshot({ path: path.join(artifactsDir, 'e2e-hex-detail.png') })
     await page.keyboard.press('Escape')
     await detail.waitFor({ state: 'detached', timeout: RERENDER_MS })
   })
