@@ -59,20 +59,41 @@ function mostCommon<T>(tally: Map<T, number>, tieBreak: (a: T, b: T) => number):
   return best
 }
 
-/**
- * The named place whose map point is nearest `centre`, within NEAREST_STREET_METRES, among every point the analysis
- * read; null when none is that near. Ties go to the lower point id.
- */
-function nearestNamedStreet(centre: { lat: number; lon: number }, inputs: HotspotInputs): string | null {
-  let best: { name: string; metres: number; locationId: number } | null = null
+interface NamedPoint {
+  name: string
+  locationId: number
+  lat: number
+  lon: number
+}
+
+/** Every map point the analysis read that carries a non-generic place name, once per point and name. */
+function namedPointsOf(inputs: HotspotInputs): NamedPoint[] {
+  const points = new Map<string, NamedPoint>()
   for (const rows of inputs.placesByCell.values()) {
     for (const row of rows) {
       const name = row.place === null ? '' : stripOnOrNear(row.place)
-      if (isGenericPlace(name)) continue
-      const metres = greatCircleDistance([centre.lat, centre.lon], [row.lat, row.lon], 'm')
-      if (metres > NEAREST_STREET_METRES) continue
-      if (!best || metres < best.metres || (metres === best.metres && row.locationId < best.locationId)) best = { name, metres, locationId: row.locationId }
+      if (!isGenericPlace(name)) points.set(`${row.locationId} ${name}`, { name, locationId: row.locationId, lat: row.lat, lon: row.lon })
     }
+  }
+  return [...points.values()]
+}
+
+/** Degrees of latitude in NEAREST_STREET_METRES (a metre of latitude is the same everywhere), with room to spare. */
+const NEAR_LAT_DEGREES = (NEAREST_STREET_METRES / 111_000) * 1.01
+
+/**
+ * The named place whose map point is nearest `around`, within NEAREST_STREET_METRES; null when none is that near.
+ * Ties go to the lower point id, then the name. A box in degrees rules most points out before the distance is measured.
+ */
+function nearestNamedStreet(around: { lat: number; lon: number }, named: readonly NamedPoint[]): string | null {
+  const nearLon = NEAR_LAT_DEGREES / Math.max(0.01, Math.cos((around.lat * Math.PI) / 180))
+  let best: (NamedPoint & { metres: number }) | null = null
+  for (const point of named) {
+    if (Math.abs(point.lat - around.lat) > NEAR_LAT_DEGREES || Math.abs(point.lon - around.lon) > nearLon) continue
+    const metres = greatCircleDistance([around.lat, around.lon], [point.lat, point.lon], 'm')
+    if (metres > NEAREST_STREET_METRES) continue
+    const better = !best || metres < best.metres || (metres === best.metres && (point.locationId < best.locationId || (point.locationId === best.locationId && point.name < best.name)))
+    if (better) best = { ...point, metres }
   }
   return best?.name ?? null
 }
@@ -177,11 +198,12 @@ export function rankProblemLocations(gistar: GiStarCells, inputs: HotspotInputs,
   const located = locations.filter((location) => location.incidents > 0)
   located.sort((a, b) => b.score - a.score || total(b) - total(a) || b.incidents - a.incidents || a.cells[0].localeCompare(b.cells[0]))
   located.forEach((location, index) => (location.rank = index + 1))
+  let named: NamedPoint[] | null = null
   const names = uniqueNames(
     located.map((location) => {
       const naming = namingOf.get(location)!
       const generic = [...naming.places.keys()].every((place) => isGenericPlace(stripOnOrNear(place)))
-      return { ...naming, centre: location.centre, nearestStreet: generic ? nearestNamedStreet(naming.around, inputs) : null }
+      return { ...naming, centre: location.centre, nearestStreet: generic ? nearestNamedStreet(naming.around, (named ??= namedPointsOf(inputs))) : null }
     }),
   )
   located.forEach((location, index) => (location.name = names[index]))
