@@ -175,6 +175,14 @@ describe.skipIf(skipReason !== null)(`sign-in and roles in Chromium${skipReason 
     expect([...shown].sort()).toEqual(councillorWards.map((ward) => ward.code).sort())
     expect(await page.getByTestId('suppression-note').isVisible()).toBe(true)
     expect(await page.getByTestId('suppression-note').textContent()).toContain('fewer than 3')
+    // Styles several features share load with the page, not with the map's code, which a councillor never loads: the
+    // ward's council and code read as a hint, the month picker's label sits above its select.
+    const hint = await page.locator('.ward-report-header .hint').first().evaluate((element) => {
+      const style = getComputedStyle(element)
+      return { fontSize: style.fontSize, color: style.color }
+    })
+    expect(hint).toEqual({ fontSize: '12px', color: 'rgb(75, 85, 99)' })
+    expect(await page.locator('.month-row label').first().evaluate((element) => getComputedStyle(element).flexDirection)).toBe('column')
 
     // One month, the latest, by default: each total is the ward's count for it in SQL, or, beside a small count, at
     // least the shown counts' sum and never more than the truth.

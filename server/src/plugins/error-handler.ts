@@ -3,7 +3,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { isDatabaseUnavailable, QUERY_TIMEOUT } from '../db/unavailable.js'
 import { RETRY_AFTER_SECONDS, serviceBusy } from '../lib/errors.js'
 import { DAY_PATTERN, MONTH_PATTERN } from '../lib/calendar-schemas.js'
-import { FINITE } from './request-schemas.js'
+import { FINITE, NO_NUL } from './request-schemas.js'
 
 interface SchemaError {
   instancePath: string
@@ -36,6 +36,7 @@ export function formatSchemaErrors(errors: SchemaError[], dataVar: string): Erro
     // The only `not` in request schemas is the control-character rule (plugins/request-schemas.ts).
     if (error.keyword === 'not') return `${name} must not contain control characters`
     if (error.keyword === FINITE) return `${name} must be a finite number`
+    if (error.keyword === NO_NUL) return `${name} must not contain a NUL character`
     const words = error.keyword === 'pattern' ? PATTERN_WORDS.get(String(error.params.pattern)) : undefined
     if (words) return `${name} must be ${words}`
     return `${name} ${error.message ?? 'is invalid'}`

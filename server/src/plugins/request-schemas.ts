@@ -8,6 +8,12 @@ export const NO_CONTROL_CHARACTERS = { pattern: CONTROL_CHARACTERS, description:
 /** The keyword that keeps numbers finite; see `requestSchemaKeywords`. */
 export const FINITE = 'x-finite'
 
+/**
+ * The keyword for text that may hold any character but NUL (a password): set on a string schema, it takes the place
+ * of the control-character rule there (`withSharedRules`), and `requestSchemaKeywords` checks it.
+ */
+export const NO_NUL = 'x-no-nul'
+
 interface AjvLike {
   addKeyword(definition: { keyword: string; schemaType: 'boolean'; errors: false; validate: (schema: boolean, data: unknown) => boolean }): unknown
 }
@@ -24,6 +30,12 @@ export function requestSchemaKeywords<Ajv extends AjvLike>(ajv: Ajv): Ajv {
     errors: false,
     validate: (finite, data) => !finite || typeof data !== 'number' || Number.isFinite(data),
   })
+  ajv.addKeyword({
+    keyword: NO_NUL,
+    schemaType: 'boolean',
+    errors: false,
+    validate: (noNul, data) => !noNul || typeof data !== 'string' || !data.includes('\u0000'),
+  })
   return ajv
 }
 
@@ -32,14 +44,14 @@ const isSchema = (value: unknown): value is Schema => typeof value === 'object' 
 
 /**
  * A copy of a request schema with the rules every parameter shares: strings refuse control characters (`not` a
- * pattern, so a string's own pattern still applies), numbers must be finite. A copy, because TypeBox schemas are
- * shared with response schemas and between routes.
+ * pattern, so a string's own pattern still applies) unless they are marked NO_NUL, numbers must be finite. A copy,
+ * because TypeBox schemas are shared with response schemas and between routes.
  */
 export function withSharedRules(schema: unknown): unknown {
   if (Array.isArray(schema)) return schema.map(withSharedRules)
   if (!isSchema(schema)) return schema
   const copy: Schema = { ...schema }
-  if (copy.type === 'string' && copy.const === undefined && copy.enum === undefined) {
+  if (copy.type === 'string' && copy.const === undefined && copy.enum === undefined && copy[NO_NUL] !== true) {
     if (copy.not !== undefined && copy.not !== NO_CONTROL_CHARACTERS) {
       throw new Error('a request string schema has its own `not`; combine it with the control-character rule')
     }

@@ -4,7 +4,7 @@ import { formatCount } from '../../shared/format'
 import { downloadText } from '../../shared/download'
 import { formatChange, previousPeriodCovered, topWardsReading } from './chart-data'
 import type { ConcentrationAnswer, ForecastAnswer, ProblemLocation, ProblemLocationsAnswer, TopWardsAnswer } from './hotspot-api'
-import { emergingLabel, HOTSPOT_CLASS_LABELS, HOTSPOT_CLASS_SHORT } from './hotspot-colours'
+import { EMERGING_CATEGORY_LABELS, HOTSPOT_CLASS_LABELS, HOTSPOT_CLASS_SHORT } from './hotspot-colours'
 import { formatZ } from './hotspot-format'
 import { formatMeasured, formatMeasureValue, measureHeading, measureNoun, measuredValue } from './measure'
 import {
@@ -277,7 +277,7 @@ function LocationRow({ location, period, maxAreaKm2, selected, onSelect, describ
           </span>
           <span className="location-meta">
             <span className={`class-badge class-${components.class}`}>{HOTSPOT_CLASS_SHORT[components.class]}</span>{' '}
-            {emergingLabel(components.emerging)} · {busiestPointSummary(busiest)} ({formatShare(busiest.share)})
+            {EMERGING_CATEGORY_LABELS[components.emerging]} · {busiestPointSummary(busiest)} ({formatShare(busiest.share)})
           </span>
         </span>
       </button>
@@ -364,7 +364,7 @@ function ScoreComponents({ location, periodTo, maxAreaKm2 }: { location: Problem
           {location.cells.length} {location.cells.length === 1 ? 'cell' : 'cells'}.
         </dd>
         <dt>Emerging</dt>
-        <dd>{emergingLabel(components.emerging)} (the pattern most of its cells share).</dd>
+        <dd>{EMERGING_CATEGORY_LABELS[components.emerging]} (the pattern most of its cells share).</dd>
         <dt>Busiest point</dt>
         <dd>
           {formatCount(busiestPoint.incidents)} of {formatCount(location.incidents)} incidents ({formatShare(busiestPoint.share)}) share one

@@ -4,6 +4,7 @@ export const AUDIT_ACTIONS = [
   'auth.login_failed',
   'auth.logout',
   'auth.password_change',
+  'auth.password_change_failed',
   'user.create',
   'user.update',
   'user.password_reset',
