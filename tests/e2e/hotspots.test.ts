@@ -280,6 +280,7 @@ describe.skipIf(skipReason !== null)(`Hotspots mode in Chromium${skipReason ? ` 
     expect(await components.isVisible()).toBe(true)
     expect(await components.locator('tfoot td').last().textContent()).toBe(first.score.toFixed(1))
     expect(await page.getByTestId('caveats').textContent()).toContain('police.uk')
+    await page.screenshot({ path: path.join(artifactsDir, 'e2e-hotspots-locations.png') })
   })
 
   it('moves the map to the first location and outlines it when its row is clicked; Enter on a row does the same', async () => {
@@ -319,10 +320,10 @@ describe.skipIf(skipReason !== null)(`Hotspots mode in Chromium${skipReason ? ` 
     const [csvDownload] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-locations-csv').click()])
     expect(csvDownload.suggestedFilename()).toBe(`problem-locations-${locations.period.from}-to-${locations.period.to}-res9.csv`)
     const csv = fs.readFileSync((await csvDownload.path())!, 'utf8')
-    expect(csv.startsWith('\uFEFFRank,Name,')).toBe(true)
+    expect(csv.startsWith('\uFEFFRank,Name (busiest streets · ward),')).toBe(true)
     const parsed = Papa.parse<Record<string, string>>(csv.slice(1), { header: true, skipEmptyLines: true })
     expect(parsed.errors).toEqual([])
-    expect(parsed.data.map((row) => [row.Rank, row.Name, row.Incidents])).toEqual(
+    expect(parsed.data.map((row) => [row.Rank, row['Name (busiest streets · ward)'], row['Incidents in the location in the period']])).toEqual(
       locations.locations.map((location) => [String(location.rank), location.name, String(location.incidents)]),
     )
 
@@ -409,7 +410,7 @@ describe.skipIf(skipReason !== null)(`Hotspots mode in Chromium${skipReason ? ` 
     await expect
       .poll(() => page.getByTestId('top-ward-row').locator('th').evaluateAll((cells) => cells.map((cell) => cell.firstChild?.textContent)), { timeout: STEP_MS })
       .toEqual(topWards.wards.map((ward) => ward.name))
-    expect(await page.getByTestId('top-wards-table').locator('thead th').nth(2).textContent()).toBe('Harm')
+    expect(await page.getByTestId('top-wards-table').locator('thead th').nth(2).textContent()).toBe('Harm in the ward')
     expect(await page.getByTestId('top-wards-reading').textContent()).toContain(`had the most harm from ASB: harm ${Math.round(topWards.wards[0].harm).toLocaleString('en-GB')}`)
     const concentrationChart = page.getByTestId('concentration-chart')
     await expect

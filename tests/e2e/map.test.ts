@@ -1,6 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import type { AddressInfo } from 'node:net'
+import { cellToLatLng } from 'h3-js'
 import type { Browser, BrowserContext, Page, Request } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { projectRoot } from '../../server/src/config.js'
@@ -454,6 +455,45 @@ describe.skipIf(skipReason !== null)(`map in Chromium${skipReason ? ` (skipped: 
     await page.goForward()
     await waitForHexes(page, (url) => url === both.lastHexesUrl, RERENDER_MS)
     expect(await page.getByTestId('category-burglary').isChecked()).toBe(true)
+  })
+
+  it('opens what is behind a hexagon when it is clicked: its count, categories, months, places, ward and incidents; Esc closes it', async () => {
+    const state = await waitForHexes(page, (url) => categoriesOf(url) === ASB, FIRST_RENDER_MS)
+    const cells = await page.evaluate(async (url) => (await fetch(url)).json(), state.lastHexesUrl) as { h3: string; count: number }[]
+    const box = (await page.getByTestId('map').boundingBox())!
+    const panel = (await page.locator('.panel').boundingBox())!
+    const legend = (await page.getByTestId('legend').boundingBox())!
+    // The busiest cell whose centre is on the map, clear of the filter panel and the legend.
+    let target: { cell: string; count: number; x: number; y: number } | null = null
+    for (const cell of [...cells].sort((a, b) => b.count - a.count)) {
+      const [lat, lon] = cellToLatLng(cell.h3)
+      const point = await page.evaluate(([x, y]) => window.__patrolmap!.project!(x, y), [lon, lat])
+      const x = box.x + point.x
+      const y = box.y + point.y
+      const clear = x > panel.x + panel.width + 20 && x < legend.x - 20 && y > box.y + 60 && y < box.y + box.height - 60
+      if (clear) {
+        target = { cell: cell.h3, count: cell.count, x, y }
+        break
+      }
+    }
+    expect(target).not.toBeNull()
+    await page.mouse.click(target!.x, target!.y)
+    const detail = page.getByTestId('hex-detail')
+    await detail.waitFor({ state: 'visible', timeout: RERENDER_MS })
+    expect(await detail.getAttribute('data-cell')).toBe(target!.cell)
+    await expect
+      .poll(() => page.getByTestId('hex-detail-summary').textContent(), { timeout: RERENDER_MS })
+      .toMatch(new RegExp(`^${target!.count.toLocaleString('en-GB')} incidents? in Jan 2024 – Mar 2024 \\(3 months\\)`))
+    expect(await page.getByTestId('hex-detail-categories').locator('tbody tr').count()).toBe(1)
+    expect(await page.getByTestId('hex-detail-places').locator('li').count()).toBeGreaterThan(0)
+    expect(await page.getByTestId('hex-detail-wards').textContent()).toContain(`of the ${target!.count.toLocaleString('en-GB')} here`)
+    expect(await detail.locator('svg.recharts-surface').count()).toBe(1)
+    await page.getByTestId('hex-detail-incidents-toggle').click()
+    await page.getByTestId('hex-detail-incident').first().waitFor({ state: 'visible', timeout: RERENDER_MS })
+    expect(await page.getByTestId('hex-detail-incident').count()).toBe(Math.min(25, target!.count))
+    await page.screenshot({ path: path.join(artifactsDir, 'e2e-hex-detail.png') })
+    await page.keyboard.press('Escape')
+    await detail.waitFor({ state: 'detached', timeout: RERENDER_MS })
   })
 
   it('switching to Hotspots and back, or to another page and back, asks the server for nothing new', async () => {

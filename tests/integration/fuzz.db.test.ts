@@ -119,13 +119,16 @@ interface Case {
   body?: string
 }
 
+/** A path's H3 cell when another parameter is fuzzed: a res-9 cell in Middlesbrough town centre. */
+const SAMPLE_CELL = '89194655b83ffff'
+
 function* casesFor(method: string, path: string, operation: Operation): Generator<Case> {
   const parameters = operation.parameters ?? []
   const queryParameters = parameters.filter((parameter) => parameter.in === 'query')
   const query = queryParameters.map((parameter) => parameter.name)
   const pathParameters = parameters.filter((parameter) => parameter.in === 'path')
   const pathNames = pathParameters.map((parameter) => parameter.name)
-  const basePath = Object.fromEntries(pathNames.map((name) => [name, String(targetUserId)]))
+  const basePath = Object.fromEntries(pathNames.map((name) => [name, name === 'cell' ? SAMPLE_CELL : String(targetUserId)]))
   const baseQuery = (except: string[]) =>
     Object.entries(BASE_QUERY).filter(([name]) => query.includes(name) && !except.includes(name)).map(([name, value]) => `${name}=${value}`)
   const bodySchema = operation.requestBody?.content['application/json']?.schema

@@ -114,7 +114,7 @@ describe('GET /docs', () => {
     const spec = await json('/docs/json')
     expect(Object.keys(spec.paths).sort()).toEqual(
       [
-        '/api/config', '/api/councils', '/api/health', '/api/hexes', '/api/incidents', '/api/summary', '/api/wards', '/api/wards/list',
+        '/api/config', '/api/councils', '/api/health', '/api/hexes', '/api/hexes/{cell}/detail', '/api/incidents', '/api/summary', '/api/wards', '/api/wards/list',
         '/api/auth/login', '/api/auth/logout', '/api/auth/session', '/api/auth/password',
         '/api/users', '/api/users/{id}', '/api/users/{id}/password', '/api/audit', '/api/ward-reports',
         '/api/hotspots/gistar', '/api/hotspots/emerging', '/api/hotspots/problem-locations', '/api/hotspots/concentration',

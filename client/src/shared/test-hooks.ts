@@ -21,6 +21,8 @@ export interface PatrolmapDebug {
   highlightedLocation?: string | null
   /** The properties of what one MapLibre layer (of the basemap) has on screen now; [] when the style has no such layer. */
   renderedBasemapFeatures?(layerId: string): Record<string, unknown>[]
+  /** Where a place is on screen, in pixels from the map's top-left corner (the tests click a hexagon there). */
+  project?(lon: number, lat: number): { x: number; y: number }
 }
 
 declare global {

@@ -8,8 +8,11 @@ import { EMERGING_CATEGORY_LABELS, HOTSPOT_CLASS_LABELS, HOTSPOT_CLASS_SHORT } f
 import { formatZ } from './hotspot-format'
 import { formatMeasured, formatMeasureValue, measureHeading, measureNoun, measuredValue } from './measure'
 import {
+  busiestPointSummary,
   describeHotspotPeriod,
   exportFileName,
+  formatAreaKm2,
+  locationCountSummary,
   formatRate,
   formatShare,
   problemLocationsCsv,
@@ -188,7 +191,8 @@ function LocationList({ answer, categories, selectedRank, onSelect, onShowAll }:
             <LocationRow
               key={`${location.rank} ${location.name}`}
               location={location}
-              periodTo={answer.period.to}
+              period={answer.period}
+              maxAreaKm2={answer.maxAreaKm2}
               comparison={answer.comparison}
               selected={location.rank === selectedRank}
               onSelect={onSelect}
@@ -221,9 +225,10 @@ function LocationList({ answer, categories, selectedRank, onSelect, onShowAll }:
   )
 }
 
-function LocationRow({ location, periodTo, comparison, selected, onSelect, describedBy }: {
+function LocationRow({ location, period, maxAreaKm2, comparison, selected, onSelect, describedBy }: {
   location: ProblemLocation
-  periodTo: string
+  maxAreaKm2: number
+  period: { from: string; to: string }
   comparison: Comparison | null
   selected: boolean
   onSelect(location: ProblemLocation): void
@@ -261,17 +266,19 @@ function LocationRow({ location, periodTo, comparison, selected, onSelect, descr
               score {formatCount(Math.round(location.score))}
             </span>
           </span>
-          <span className="location-meta">
-            {location.ward?.name ?? 'No ward'} · {formatMeasured(location.incidents, 'count')}
-            {components.measure === 'harm' ? ` · ${formatMeasured(location.harm, 'harm')}` : ''} ·{' '}
+          <span className="location-meta" data-testid="location-count">
+            {locationCountSummary(location, period)}
+            {components.measure === 'harm' ? ` · ${formatMeasured(location.harm, 'harm')}` : ''} · area {formatAreaKm2(location.areaKm2)}
+          </span>
+          <span className="location-meta" data-testid="location-trend">
             <span className={`trend trend-${direction}`}>
               <span aria-hidden="true">{TREND_ARROWS[direction]}</span>
-              <span className="visually-hidden">{TREND_WORDS[direction]}:</span> {trendSummary(components.trend)}
+              <span className="visually-hidden">{TREND_WORDS[direction]}:</span> {trendSummary(components.trend, components.measure === 'harm' ? 'harm' : '')}
             </span>
           </span>
           <span className="location-meta">
             <span className={`class-badge class-${components.class}`}>{HOTSPOT_CLASS_SHORT[components.class]}</span>{' '}
-            {EMERGING_CATEGORY_LABELS[components.emerging]} · busiest point {formatShare(busiest.share)}
+            {EMERGING_CATEGORY_LABELS[components.emerging]} · {busiestPointSummary(busiest)} ({formatShare(busiest.share)})
           </span>
           <span className="location-meta" data-testid="location-change" title={comparison ? `Its cells, ${comparisonMonths(comparison)}` : undefined}>
             {describeChange(
@@ -293,13 +300,13 @@ function LocationRow({ location, periodTo, comparison, selected, onSelect, descr
         {expanded ? 'Hide' : 'Show'} how the score is made<span className="visually-hidden"> for {location.name}</span>
       </button>
       <div id={`${id}-components`} className="location-components" hidden={!expanded} data-testid="location-components">
-        {expanded && <ScoreComponents location={location} periodTo={periodTo} />}
+        {expanded && <ScoreComponents location={location} periodTo={period.to} maxAreaKm2={maxAreaKm2} />}
       </div>
     </li>
   )
 }
 
-function ScoreComponents({ location, periodTo }: { location: ProblemLocation; periodTo: string }) {
+function ScoreComponents({ location, periodTo, maxAreaKm2 }: { location: ProblemLocation; periodTo: string; maxAreaKm2: number }) {
   const { components } = location
   const { trend, busiestPoint } = components
   const { measure } = components
@@ -347,12 +354,17 @@ function ScoreComponents({ location, periodTo }: { location: ProblemLocation; pe
       <dl className="components-list">
         <dt>Trend</dt>
         <dd>
-          Last {trend.recentPeriods} {trend.recentPeriods === 1 ? 'month' : 'months'}: {formatRate(trend.recentMean)} a month;{' '}
-          {trend.earlierMean === null
-            ? 'no earlier months to compare with.'
-            : `the ${trend.earlierPeriods} before: ${formatRate(trend.earlierMean)} a month (${
-                trend.difference !== null && trend.difference >= 0 ? '+' : '−'
-              }${formatRate(Math.abs(trend.difference ?? 0))}${trend.ratio === null ? '' : `, ×${trend.ratio.toFixed(2)}`}).`}
+          {trendSummary(trend, measureNoun(measure))}
+          {trend.difference !== null && `: ${trend.difference >= 0 ? '+' : '−'}${formatRate(Math.abs(trend.difference))} a month.`}
+        </dd>
+        <dt>Area</dt>
+        <dd>
+          {formatAreaKm2(location.areaKm2)} ({location.cells.length} {location.cells.length === 1 ? 'cell' : 'cells'}); a location is at most{' '}
+          {formatAreaKm2(maxAreaKm2)}, a beat walked in one visit.
+        </dd>
+        <dt>Ward</dt>
+        <dd>
+          Most of its incidents are in {location.ward?.name ?? 'no ward'}; the figures here are the location’s own, a part of that ward’s.
         </dd>
         <dt>Gi*</dt>
         <dd>
@@ -390,10 +402,10 @@ function TopWards({ answer, subject }: { answer: TopWardsAnswer; subject: string
                 <th scope="col">#</th>
                 <th scope="col">Ward</th>
                 <th scope="col" className="numeric">
-                  {measureHeading(measure)}
+                  {measureHeading(measure)} in the ward
                 </th>
                 <th scope="col" className="numeric" title={before}>
-                  Before
+                  The period before
                 </th>
                 <th scope="col" className="numeric">
                   Change

@@ -2,7 +2,10 @@ import { cellToBoundary, gridDisk, latLngToCell } from 'h3-js'
 import { describe, expect, it } from 'vitest'
 import type { ProblemLocation, ProblemLocationsAnswer } from './hotspot-api'
 import {
+  busiestPointSummary,
   cellsGeometry,
+  formatAreaKm2,
+  locationCountSummary,
   CSV_COLUMNS,
   exportFileName,
   formatRate,
@@ -27,6 +30,7 @@ function location(overrides: Partial<ProblemLocation> & { counts: number[] }): P
     name: 'On or near Homerton Road',
     ward: { code: 'E05009857', name: 'Central' },
     cells: ['8919460b643ffff', '8919460b64bffff'],
+    areaKm2: 0.18,
     centre: { lon: -1.2193389363133682, lat: 54.56731126770199 },
     incidents,
     harm: incidents * 5,
@@ -59,6 +63,7 @@ const answer: ProblemLocationsAnswer = {
   measure: 'count',
   comparison: { period: { from: '2023-07', to: '2023-12' }, months: 6, monthsWithData: 0 },
   total: 22,
+  maxAreaKm2: 0.5,
   caveats: ['police.uk moves every incident to the nearest of a set of shared anonymous map points.'],
   locations: [
     location({ counts: [146, 179, 250, 297, 323, 270] }),
@@ -93,10 +98,18 @@ describe('trend', () => {
     expect(trendDirection(trend(5, null))).toBe('unknown')
   })
 
-  it('says the two rates per month', () => {
-    expect(trendSummary(trend(296.6666, 191.6666))).toBe('297 vs 192 a month')
-    expect(trendSummary(trend(3.333, 0.333))).toBe('3.3 vs 0.3 a month')
-    expect(trendSummary(trend(3, null))).toBe('3 a month, no earlier months')
+  it('says in words which months’ rates it compares, and the change', () => {
+    expect(trendSummary(trend(296.6666, 191.6666))).toBe('last 3 months: 297 a month; 192 a month in the 3 months before (+55%)')
+    expect(trendSummary(trend(3.333, 0.333))).toBe('last 3 months: 3.3 a month; 0.3 a month in the 3 months before (+901%)')
+    expect(trendSummary(trend(27.6, 30), 'harm')).toBe('last 3 months: 28 harm a month; 30 a month in the 3 months before (−8%)')
+    expect(trendSummary(trend(3, null))).toBe('last 3 months: 3 a month; no earlier months to compare with')
+  })
+
+  it('says the location’s own count, area and busiest point in words', () => {
+    const top = answer.locations[0]
+    expect(locationCountSummary(top, answer.period)).toBe('1,465 incidents here in Jan 2024 – Jun 2024, 244 a month')
+    expect(formatAreaKm2(top.areaKm2)).toBe('0.18 km²')
+    expect(busiestPointSummary(top.components.busiestPoint)).toBe('busiest point: On or near Homerton Road (149)')
   })
 
   it('formats shares and rates', () => {
@@ -140,10 +153,21 @@ describe('CSV export', () => {
     expect(csv.endsWith('\r\n')).toBe(true)
     expect(rows).toHaveLength(answer.locations.length + 2)
     const header = rows[0].split(',')
-    expect(header.slice(0, 8)).toEqual(['Rank', 'Name', 'Ward code', 'Ward', 'Incidents', 'Harm', 'Measure', 'Score (recency-weighted measure)'])
-    expect(header.slice(-6)).toEqual(MONTHS.map((month) => `Incidents ${month}`))
+    expect(header.slice(0, 10)).toEqual([
+      'Rank',
+      'Name (busiest streets · ward)',
+      'Main ward code',
+      'Main ward (where most of its incidents are)',
+      'Incidents in the location in the period',
+      'Incidents in the location a month',
+      'Harm in the location in the period',
+      'Area (km²)',
+      'Measure',
+      'Score (recency-weighted measure)',
+    ])
+    expect(header.slice(-6)).toEqual(MONTHS.map((month) => `Incidents in the location ${month}`))
     expect(header).toHaveLength(CSV_COLUMNS.length + MONTHS.length)
-    expect(rows[1].startsWith('1,On or near Homerton Road,E05009857,Central,1465,7325,count,1164.97,6,3,296.67,191.67,105,1.548,up,"Hot spot, 99% confidence",20.972,7.099,Persistent hot spot,149,0.1017,On or near Homerton Road,-1.219339,54.567311,2,8919460b643ffff 8919460b64bffff,2024-01,2024-06,9,1,yes,Anti-social behaviour,')).toBe(true)
+    expect(rows[1].startsWith('1,On or near Homerton Road,E05009857,Central,1465,244.17,7325,0.18,count,1164.97,6,3,296.67,191.67,105,1.548,up,"Hot spot, 99% confidence",20.972,7.099,Persistent hot spot,149,0.1017,On or near Homerton Road,-1.219339,54.567311,2,8919460b643ffff 8919460b64bffff,2024-01,2024-06,9,1,yes,Anti-social behaviour,')).toBe(true)
     expect(rows[1].endsWith(',146,179,250,297,323,270')).toBe(true)
   })
 
@@ -153,7 +177,7 @@ describe('CSV export', () => {
 
   it('gives each month\u2019s harm instead when harm is the measure', () => {
     const harm = problemLocationsCsv({ ...answer, measure: 'harm' }, ['Anti-social behaviour']).split('\r\n')
-    expect(harm[0].split(',').slice(-6)).toEqual(MONTHS.map((month) => `Harm ${month}`))
+    expect(harm[0].split(',').slice(-6)).toEqual(MONTHS.map((month) => `Harm in the location ${month}`))
     expect(harm[1].endsWith(',730,895,1250,1485,1615,1350')).toBe(true)
   })
 

@@ -47,10 +47,44 @@ export function formatShare(share: number | null): string {
   return `${percent > 0 && percent < 1 ? percent.toFixed(1) : Math.round(percent)}%`
 }
 
-/** "297 vs 192 a month": the recent and earlier rates the arrow compares. */
-export function trendSummary(trend: LocationTrend): string {
-  if (trend.earlierMean === null) return `${formatRate(trend.recentMean)} a month, no earlier months`
-  return `${formatRate(trend.recentMean)} vs ${formatRate(trend.earlierMean)} a month`
+function monthsWord(count: number): string {
+  return count === 1 ? 'month' : `${count} months`
+}
+
+/** "+55%", "−8%": the recent rate against the earlier one; null where nothing happened earlier. */
+export function formatChangeRatio(ratio: number | null): string | null {
+  if (ratio === null || !Number.isFinite(ratio)) return null
+  const percent = Math.round((ratio - 1) * 100)
+  return `${percent >= 0 ? '+' : '−'}${Math.abs(percent)}%`
+}
+
+/**
+ * The rates the arrow compares, in words: "last 3 months: 297 a month; 192 a month in the 3 months before (+55%)".
+ * `noun` says what is counted ("incidents", "harm").
+ */
+export function trendSummary(trend: LocationTrend, noun = ''): string {
+  const what = noun ? ` ${noun}` : ''
+  const recent = `last ${monthsWord(trend.recentPeriods)}: ${formatRate(trend.recentMean)}${what} a month`
+  if (trend.earlierMean === null) return `${recent}; no earlier months to compare with`
+  const change = formatChangeRatio(trend.ratio)
+  return `${recent}; ${formatRate(trend.earlierMean)} a month in the ${monthsWord(trend.earlierPeriods)} before${change ? ` (${change})` : ''}`
+}
+
+/** "1,465 incidents here in Jan 2024 – Jun 2024, 244 a month": the location's own count (never its ward's), in words. */
+export function locationCountSummary(location: Pick<ProblemLocation, 'incidents' | 'components'>, period: { from: string; to: string }): string {
+  const months = location.components.months.length
+  const count = `${formatCount(location.incidents)} ${location.incidents === 1 ? 'incident' : 'incidents'} here in ${describeHotspotPeriod(period)}`
+  return months > 1 ? `${count}, ${formatRate(location.incidents / months)} a month` : count
+}
+
+/** "busiest point: On or near High Street (48)": the police.uk map point most of its incidents share. */
+export function busiestPointSummary(busiest: ProblemLocation['components']['busiestPoint']): string {
+  return `busiest point: ${busiest.place ?? 'unnamed'} (${formatCount(busiest.incidents)})`
+}
+
+/** "0.21 km²". */
+export function formatAreaKm2(km2: number): string {
+  return `${km2.toLocaleString('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} km²`
 }
 
 export interface MonthContribution {
@@ -95,7 +129,9 @@ export interface ProblemLocationRecord {
   wardCode: string
   ward: string
   incidents: number
+  incidentsPerMonth: number
   harm: number
+  areaKm2: number
   measure: Measure
   score: number
   halfLifeMonths: number
@@ -140,7 +176,9 @@ export function problemLocationRecord(
     wardCode: location.ward?.code ?? '',
     ward: location.ward?.name ?? '',
     incidents: location.incidents,
+    incidentsPerMonth: round(location.incidents / Math.max(1, components.months.length), 2),
     harm: round(location.harm, 2),
+    areaKm2: round(location.areaKm2, 4),
     measure: components.measure,
     score: round(location.score, 2),
     halfLifeMonths: components.halfLifeMonths,
@@ -170,30 +208,35 @@ export function problemLocationRecord(
   }
 }
 
-/** Column headings, in record order. */
+/**
+ * Column headings, in record order, in the words the list uses: the location's figures are its own, never its
+ * ward's (the ward is where most of them are), and the rates say what they compare.
+ */
 export const CSV_COLUMNS: readonly [keyof ProblemLocationRecord, string][] = [
   ['rank', 'Rank'],
-  ['name', 'Name'],
-  ['wardCode', 'Ward code'],
-  ['ward', 'Ward'],
-  ['incidents', 'Incidents'],
-  ['harm', 'Harm'],
+  ['name', 'Name (busiest streets · ward)'],
+  ['wardCode', 'Main ward code'],
+  ['ward', 'Main ward (where most of its incidents are)'],
+  ['incidents', 'Incidents in the location in the period'],
+  ['incidentsPerMonth', 'Incidents in the location a month'],
+  ['harm', 'Harm in the location in the period'],
+  ['areaKm2', 'Area (km²)'],
   ['measure', 'Measure'],
   ['score', 'Score (recency-weighted measure)'],
   ['halfLifeMonths', 'Half-life (months)'],
-  ['recentMonths', 'Recent months'],
-  ['recentPerMonth', 'Recent per month'],
-  ['earlierPerMonth', 'Earlier per month'],
-  ['trendDifference', 'Trend difference per month'],
-  ['trendRatio', 'Trend ratio'],
+  ['recentMonths', 'Recent months (the last months of the period)'],
+  ['recentPerMonth', 'Measure a month in the recent months'],
+  ['earlierPerMonth', 'Measure a month in the months before'],
+  ['trendDifference', 'Change a month (recent less before)'],
+  ['trendRatio', 'Recent rate / rate before'],
   ['trend', 'Trend'],
   ['gistarClass', 'Gi* class'],
   ['maxZ', 'Max z'],
   ['meanZ', 'Mean z'],
   ['emerging', 'Emerging category'],
-  ['busiestPointIncidents', 'Busiest point incidents'],
-  ['busiestPointShare', 'Busiest point share'],
-  ['busiestPointPlace', 'Busiest point place'],
+  ['busiestPointIncidents', 'Incidents at the busiest map point'],
+  ['busiestPointShare', 'Share of the location\u2019s incidents at the busiest map point'],
+  ['busiestPointPlace', 'Busiest map point (police.uk place)'],
   ['centreLon', 'Centre longitude'],
   ['centreLat', 'Centre latitude'],
   ['cellCount', 'Cells'],
@@ -219,7 +262,7 @@ function csvValue(value: string | number | boolean | null): string {
 export function problemLocationsCsv(answer: ProblemLocationsAnswer, categories: readonly string[]): string {
   const months = answer.locations[0]?.components.months.map((entry) => entry.month) ?? []
   const measure = answer.measure
-  const header = [...CSV_COLUMNS.map(([, title]) => title), ...months.map((month) => `${measure === 'harm' ? 'Harm' : 'Incidents'} ${month}`)]
+  const header = [...CSV_COLUMNS.map(([, title]) => title), ...months.map((month) => `${measure === 'harm' ? 'Harm' : 'Incidents'} in the location ${month}`)]
   const rows = answer.locations.map((location) => {
     const record = problemLocationRecord(location, answer, categories)
     const byMonth = new Map(location.components.months.map((entry) => [entry.month, round(measuredValue(entry, measure), 2)]))

@@ -1,6 +1,6 @@
 import 'maplibre-gl/dist/maplibre-gl.css'
 import './map.css'
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react'
 import type { WardFeature } from './map-api'
 import { categoryOptions } from '../../shared/categories'
 import { clampRange } from '../../shared/month-range'
@@ -20,6 +20,7 @@ import { Legend } from './Legend'
 import { MapView, type Basemap, type MapHandle } from './MapView'
 import { StatusMessages } from './StatusMessages'
 import { describeHover, type TooltipContent } from './tooltip'
+import { clickedCell } from './clicked-cell'
 import { useMapData } from './use-map-data'
 import { useMapLayers } from './use-map-layers'
 import { useRenderProbe } from './use-render-probe'
@@ -39,6 +40,9 @@ const LOCATIONS_ALL = 200
 const LEGEND_INSET_PX = 60
 const FIT_MARGIN_PX = 16
 const ATTRIBUTION_INSET_PX = 30
+
+// The detail panel brings recharts: loaded the first time a hexagon is clicked.
+const HexDetailPanel = lazy(() => import('../hex-detail/HexDetailPanel'))
 
 function useWindowWidth(): number {
   const [width, setWidth] = useState(() => window.innerWidth)
@@ -69,6 +73,12 @@ export function MapPage() {
   const hotspotMode = mode === 'hotspots'
   const [locationLimit, setLocationLimit] = useState(LOCATIONS_PAGE)
   const [selected, setSelected] = useState<SelectedLocation | null>(null)
+  const [detailCell, setDetailCell] = useState<string | null>(null)
+  const closeDetail = useCallback(() => setDetailCell(null), [])
+  const pick = useCallback((layerId: string | undefined, object: unknown) => {
+    const cell = clickedCell(layerId, object)
+    if (cell) setDetailCell(cell)
+  }, [])
   // On a phone the analysis would cover the whole map: it starts folded down to its legend there.
   const [resultsOpen, setResultsOpen] = useState(() => window.innerWidth > NARROW_SCREEN_PX)
   // A shared link opens where it points; otherwise the map opens on the whole partnership area, fitted to this
@@ -263,11 +273,22 @@ export function MapPage() {
           rightInset={rightInset}
           layers={layers}
           describe={describe}
+          onPick={pick}
           renderMarker={probe.renderMarker}
           onLayersRendered={probe.onLayersRendered}
           onViewChange={moveCamera}
           onBasemapChange={setBasemap}
         />
+      )}
+      {detailCell && (
+        <Suspense fallback={null}>
+          <HexDetailPanel
+            cell={detailCell}
+            filters={filters}
+            showIncidents
+            onClose={closeDetail}
+          />
+        </Suspense>
       )}
       {hotspotMode ? (
         <HotspotPanel

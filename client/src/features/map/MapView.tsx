@@ -17,12 +17,12 @@ import { Protocol } from 'pmtiles'
 import { useEffect, useEffectEvent, useImperativeHandle, useRef, useState, type Ref } from 'react'
 import { type ClientConfig } from './map-api'
 import { ApiError } from '../../shared/api'
+import { publishDebug, TEST_HOOKS } from '../../shared/test-hooks'
 import { IMPORTED_DATA_STALE_MS } from '../../shared/query-client'
 import { fetchApiData } from '../../shared/use-api-query'
 import type { Bounds } from './geometry'
 import { buildOfflineStyle, OFFLINE_LAND_SOURCE, OFFLINE_LAND_URL } from './offline-style'
 import { buildHatchImage, NO_STREETS_PATTERN } from './street-coverage'
-import { publishDebug, TEST_HOOKS } from '../../shared/test-hooks'
 import { describeHover, tooltipPlacement, type TooltipContent } from './tooltip'
 import type { MapView as MapCamera } from './view-state-url'
 
@@ -62,6 +62,8 @@ interface MapViewProps {
   onBasemapChange?(basemap: Basemap): void
   /** Tooltip wording for what is under the pointer; describeHover (incident hexagons and wards) by default. */
   describe?(layerId: string | undefined, object: unknown): TooltipContent | null
+  /** A click on the map: the layer and object under the pointer, if any. */
+  onPick?(layerId: string | undefined, object: unknown): void
   ref?: Ref<MapHandle>
 }
 
@@ -146,6 +148,7 @@ export function MapView({
   onViewChange,
   onBasemapChange,
   describe = describeHover,
+  onPick,
 }: MapViewProps) {
   const containerRef = useRef<HTMLDivElement>(null)
   const mapRef = useRef<MapLibreMap | null>(null)
@@ -161,6 +164,7 @@ export function MapView({
     const width = container.clientWidth - rightInset
     setHover(content ? { content, x, y, width, height: container.clientHeight } : null)
   })
+  const picked = useEffectEvent((layerId: string | undefined, object: unknown) => onPick?.(layerId, object))
   const layersRendered = useEffectEvent((marker: unknown) => onLayersRendered(marker))
   const viewChanged = useEffectEvent((camera: MapCamera) => onViewChange(camera))
   const basemapChanged = useEffectEvent((basemap: Basemap) => onBasemapChange?.(basemap))
@@ -216,6 +220,7 @@ export function MapView({
       interleaved: false,
       layers: start.layers,
       onHover: (info) => hoverOver(info.layer?.id, info.object, info.x, info.y, map.getContainer()),
+      onClick: (info) => picked(info.layer?.id, info.object),
       onAfterRender: () => {
         const pending = pendingMarkerRef.current
         if (pending) {
@@ -248,6 +253,14 @@ export function MapView({
 
     mapRef.current = map
     overlayRef.current = overlay
+    if (TEST_HOOKS) {
+      publishDebug({
+        project: (lon, lat) => {
+          const point = map.project([lon, lat])
+          return { x: point.x, y: point.y }
+        },
+      })
+    }
     return () => {
       stopWatching()
       map.off('moveend', onMoveEnd)

@@ -75,3 +75,86 @@ describe('GET /api/hexes', () => {
     expect(response.json().message).toContain('from')
   })
 })
+
+describe('GET /api/hexes/:cell/detail', () => {
+  /** The busiest res-9 cell of Stockton Town Centre in the three months, by h3-js on every incident point. */
+  async function busiestCell() {
+    const points = await sql(`SELECT l.lon, l.lat FROM incidents i JOIN locations l ON l.id = i.location_id JOIN wards w ON w.code = l.ward_code WHERE w.name = 'Stockton Town Centre'`)
+    const counts = new Map<string, number>()
+    for (const point of points) {
+      const cell = latLngToCell(point.lat, point.lon, 9)
+      counts.set(cell, (counts.get(cell) ?? 0) + 1)
+    }
+    return [...counts].sort((a, b) => b[1] - a[1])[0][0]
+  }
+
+  it('gives its incidents by category, month, place and ward as plain SQL over the points h3-js puts in it', async () => {
+    const cell = await busiestCell()
+    const rows = await sql(
+      `SELECT i.category, to_char(i.period_start AT TIME ZONE 'Europe/London', 'YYYY-MM') AS month, i.location_text AS place,
+              l.ward_code, w.name AS ward_name, l.lon, l.lat, hw.weight
+         FROM incidents i JOIN locations l ON l.id = i.location_id LEFT JOIN wards w ON w.code = l.ward_code
+         LEFT JOIN harm_weights hw ON hw.category = i.category
+        WHERE i.category <> 'Drugs'`,
+    )
+    const inside = rows.filter((row) => latLngToCell(row.lat, row.lon, 9) === cell)
+    const tally = (key: (row: (typeof inside)[number]) => string | null) => {
+      const counts = new Map<string | null, number>()
+      for (const row of inside) counts.set(key(row), (counts.get(key(row)) ?? 0) + 1)
+      return counts
+    }
+    const categories = POLICE_UK_CATEGORIES.filter((category) => category !== 'Drugs')
+    const body = await json(`/api/hexes/${cell}/detail?categories=${encodeURIComponent(categories.join(','))}`)
+    expect(body.cell).toBe(cell)
+    expect(body.res).toBe(9)
+    expect(body.period).toEqual({ from: '2024-01', to: '2024-03' })
+    expect(body.incidents).toBe(inside.length)
+    expect(body.incidents).toBeGreaterThan(20)
+    expect(body.harm).toBeCloseTo(inside.reduce((sum, row) => sum + Number(row.weight), 0), 6)
+    const pairs = (list: { incidents: number }[], key: string) => new Map(list.map((entry) => [(entry as Record<string, unknown>)[key], entry.incidents]))
+    expect(pairs(body.categories, 'category')).toEqual(tally((row) => row.category))
+    expect(pairs(body.places, 'place')).toEqual(tally((row) => row.place))
+    expect(pairs(body.wards, 'code')).toEqual(tally((row) => row.ward_code))
+    expect(body.wards[0].name).toBe('Stockton Town Centre')
+    expect(body.months.map((entry: { month: string }) => entry.month)).toEqual(['2024-01', '2024-02', '2024-03'])
+    expect(pairs(body.months, 'month')).toEqual(new Map(['2024-01', '2024-02', '2024-03'].map((month) => [month, tally((row) => row.month).get(month) ?? 0])))
+    const counts = body.categories.map((entry: { incidents: number }) => entry.incidents)
+    expect(counts).toEqual([...counts].sort((a, b) => b - a))
+    // The same figure the map gives the cell.
+    const hexes: { h3: string; count: number }[] = await json(`/api/hexes?res=9&categories=${encodeURIComponent(categories.join(','))}`)
+    expect(hexes.find((entry) => entry.h3 === cell)?.count).toBe(body.incidents)
+  })
+
+  it('pages the cell\u2019s incidents through GET /api/incidents?cell=', async () => {
+    const cell = await busiestCell()
+    const body = await json(`/api/hexes/${cell}/detail?from=2024-02&to=2024-02`)
+    const seen: number[] = []
+    let cursor: string | null = null
+    do {
+      const page: { items: { id: number; month: string; lat: number; lon: number }[]; nextCursor: string | null } = await json(
+        `/api/incidents?cell=${cell}&from=2024-02&to=2024-02&limit=7${cursor ? `&cursor=${cursor}` : ''}`,
+      )
+      for (const item of page.items) {
+        expect(latLngToCell(item.lat, item.lon, 9)).toBe(cell)
+        expect(item.month).toBe('2024-02')
+        seen.push(item.id)
+      }
+      cursor = page.nextCursor
+    } while (cursor)
+    expect(seen.length).toBe(body.incidents)
+    expect(new Set(seen).size).toBe(seen.length)
+  })
+
+  it('answers an empty cell with zeros, and refuses a cell that is no H3 cell or of a resolution not counted', async () => {
+    const empty = await json(`/api/hexes/${latLngToCell(51.5, -0.12, 8)}/detail`)
+    expect(empty.incidents).toBe(0)
+    expect(empty.months).toHaveLength(3)
+    expect(empty.categories).toEqual([])
+    for (const cell of ['8f194655b83ffff', '8b194655b83ffff'.replace('8b', '85'), latLngToCell(54.56, -1.31, 11)]) {
+      const response = await get(`/api/hexes/${cell}/detail`)
+      expect(response.statusCode, cell).toBe(400)
+      expect(response.json().message).toContain('cell')
+    }
+  })
+})
+

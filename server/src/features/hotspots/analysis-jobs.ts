@@ -7,6 +7,7 @@ import type { Measure } from './measure.js'
 import { monthlyCellValues, type CellMonthColumns } from './monthly-cell-values.js'
 import { withPreviousCounts } from './previous-counts.js'
 import { rankProblemLocations } from './problem-locations.js'
+import { MAX_LOCATION_AREA_KM2 } from './split-at-peaks.js'
 import { topShare } from './stats/concentration.js'
 import { EMERGING_CATEGORIES, HOTSPOT_CLASSES, type EmergingCategory } from './hotspot-classes.js'
 import { forecastAccuracyByPeriod } from './stats/forecast-accuracy.js'
@@ -105,7 +106,7 @@ export function answerOf(job: AnalysisJob, areas: StudyAreas): unknown {
       const locations = rankProblemLocations(gistar, inputs, { measure: job.measure, halfLifeMonths: job.halfLife, recentMonths: job.recent, emergingOf })
       return {
         period: job.period, res: job.area.res, k: job.area.k, fdr: job.fdr, halfLifeMonths: job.halfLife, recentMonths: job.recent, measure: job.measure,
-        comparison: job.comparison, total: locations.length, caveats: PROBLEM_LOCATION_CAVEATS,
+        comparison: job.comparison, total: locations.length, maxAreaKm2: MAX_LOCATION_AREA_KM2, caveats: PROBLEM_LOCATION_CAVEATS,
         locations: withPreviousCounts(locations.slice(0, job.limit), job.previous),
       }
     }

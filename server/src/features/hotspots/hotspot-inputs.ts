@@ -14,6 +14,9 @@ export interface PlaceCount {
   place: string | null
   wardCode: string | null
   wardName: string | null
+  /** The map point's position. */
+  lon: number
+  lat: number
   incidents: number
   harm: number
 }
@@ -53,7 +56,7 @@ export async function readHotspotRows(pool: pg.Pool, request: Pick<GiStarRequest
   return {
     cellMonths,
     places: places.rows.map((row) => ({
-      cell: row.cell, locationId: row.location_id, place: row.location_text, wardCode: row.ward_code, wardName: row.ward_name, incidents: row.incidents, harm: row.harm,
+      cell: row.cell, locationId: row.location_id, place: row.location_text, wardCode: row.ward_code, wardName: row.ward_name, lon: row.lon, lat: row.lat, incidents: row.incidents, harm: row.harm,
     })),
   }
 }

@@ -22,7 +22,7 @@ function rank(places: PlaceCount[]) {
 }
 
 const row = (locationId: number, place: string | null, incidents: number): PlaceCount => ({
-  locationId, place, wardCode: 'E05000001', wardName: 'A ward', incidents, harm: incidents,
+  locationId, place, wardCode: 'E05000001', wardName: 'A ward', lon: -1.3129, lat: 54.5645, incidents, harm: incidents,
 })
 
 describe('rankProblemLocations: the busiest point', () => {
@@ -31,7 +31,7 @@ describe('rankProblemLocations: the busiest point', () => {
     for (const order of [rows, [...rows].reverse(), [rows[1], rows[2], rows[0]]]) {
       const [location] = rank(order)
       expect(location.components.busiestPoint).toEqual({ incidents: 7, share: 7 / 13, place: 'On or near Police Station' })
-      expect(location.name).toBe('On or near High Street')
+      expect(location.name).toBe('High Street · A ward')
     }
   })
 

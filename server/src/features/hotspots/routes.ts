@@ -14,6 +14,7 @@ import { AnalysisThreads } from './analysis-threads.js'
 import { readCellColumns } from './gistar-analysis.js'
 import { readHotspotRows } from './hotspot-inputs.js'
 import { measured } from './measure.js'
+import { MAX_LOCATION_AREA_KM2 } from './split-at-peaks.js'
 import { readCellMonthColumns } from './monthly-cell-values.js'
 import { EMERGING_CATEGORIES } from './hotspot-classes.js'
 import {
@@ -107,10 +108,11 @@ export const hotspotRoutes: FastifyPluginAsyncTypebox<{ cache: AnalysisCache }> 
     {
       config: { access: STAFF },
       schema: {
-        summary: 'Problem locations: clusters of Gi* hot cells, named, described and ranked',
+        summary: 'Problem locations: patrol-sized clusters of Gi* hot cells, named, described and ranked',
         description:
-          'Clusters of touching cells that Gi* (same parameters as /api/hotspots/gistar) finds hot at any confidence. Named by ' +
-          'the most common police.uk place; ranked by recency-weighted incidents (half-life in months). Methods: docs/hotspot-methods.md.',
+          'Clusters of touching cells that Gi* (same parameters as /api/hotspots/gistar) finds hot at any confidence, split at their ' +
+          'local peaks into parts of at most maxAreaKm2. Named by their busiest non-generic police.uk places and their ward(s), no two ' +
+          'alike; ranked by the recency-weighted measure (half-life in months). Methods: docs/hotspot-methods.md.',
         tags: ['hotspots'],
         querystring: ProblemLocationsQuery,
         response: { 200: ProblemLocationsAnswer },
@@ -123,7 +125,7 @@ export const hotspotRoutes: FastifyPluginAsyncTypebox<{ cache: AnalysisCache }> 
       if (!period) {
         return {
           period: NO_PERIOD, res: query.res, k: query.k, fdr: query.fdr, halfLifeMonths: query.halfLife, recentMonths: query.recent,
-          measure: query.measure, comparison: null, total: 0, caveats: PROBLEM_LOCATION_CAVEATS, locations: [],
+          measure: query.measure, comparison: null, total: 0, maxAreaKm2: MAX_LOCATION_AREA_KM2, caveats: PROBLEM_LOCATION_CAVEATS, locations: [],
         }
       }
       const key = ['problem-locations', filter, period, councils, query.res, query.k, query.fdr, query.measure, query.halfLife, query.recent, query.limit]

@@ -56,13 +56,15 @@ export const ProblemLocationsAnswer = Type.Object({
   measure: MeasureSchema,
   comparison: Type.Union([Comparison, Type.Null()], { description: 'what each location\u2019s previous counts; null when there is no data' }),
   total: Type.Integer({ description: 'problem locations found, before the limit' }),
+  maxAreaKm2: Type.Number({ description: 'the largest area a location may cover: larger clusters are split at their local peaks (a single cell is never split)' }),
   caveats: Type.Array(Type.String()),
   locations: Type.Array(
     Type.Object({
       rank: Type.Integer(),
-      name: Type.String(),
-      ward: Type.Union([Type.Object({ code: Type.String(), name: Type.String() }), Type.Null()]),
+      name: Type.String({ description: 'its busiest named streets and its ward(s), unique in the list; a generic police.uk place (Parking Area…) never alone' }),
+      ward: Type.Union([Type.Object({ code: Type.String(), name: Type.String() }), Type.Null()], { description: 'the ward holding most of its incidents' }),
       cells: Type.Array(Type.String()),
+      areaKm2: Type.Number({ description: 'the area of its cells, km²' }),
       centre: Type.Object({ lon: Type.Number(), lat: Type.Number() }),
       incidents: Type.Integer(),
       harm: Type.Number({ description: 'the sum of its incidents\u2019 harm weights' }),

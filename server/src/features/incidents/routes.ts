@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { badRequest } from '../../lib/errors.js'
 import { loadQuery } from '../../lib/sql-file.js'
 import { IncidentPage, IncidentsQuery } from './schemas.js'
+import { parseHexCell } from '../hexes/hex-cell.js'
 import { STAFF } from '../users/roles.js'
 import { monthBounds } from '../counts/count-bounds.js'
 import { PERIOD_HEADER, periodHeaderValue } from '../summary/period-in-data.js'
@@ -40,7 +41,8 @@ export const incidentRoutes: FastifyPluginAsyncTypebox = async (app) => {
       reply.header(PERIOD_HEADER, periodHeaderValue(period))
       const { limit } = request.query
       const after = request.query.cursor ? Number(request.query.cursor) : 0
-      const rows = (await app.pg.query({ ...incidentPage, values: [...filter, ...bbox, after, limit + 1] })).rows
+      const hex = request.query.cell ? parseHexCell(request.query.cell) : null
+      const rows = (await app.pg.query({ ...incidentPage, values: [...filter, ...bbox, after, limit + 1, hex?.res ?? null, hex?.stored ?? null] })).rows
       const items = rows.slice(0, limit)
       return { items, nextCursor: rows.length > limit ? String(items[items.length - 1].id) : null }
     },

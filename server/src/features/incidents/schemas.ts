@@ -16,6 +16,7 @@ export type IncidentFilterQuery = Static<typeof IncidentFilterQuery>
 export const IncidentsQuery = Type.Object(
   {
     bbox: Type.Optional(Type.String({ maxLength: 200, description: 'minLon,minLat,maxLon,maxLat (EPSG:4326)' })),
+    cell: Type.Optional(Type.String({ pattern: '^8[0-9a-f]{14}$', description: 'only incidents whose map point lies in this H3 cell (resolution 6 to 10)' })),
     limit: Type.Integer({ minimum: 1, maximum: 1000, default: 200 }),
     cursor: Type.Optional(Type.String({ pattern: '^[1-9][0-9]{0,15}$', description: 'nextCursor of the previous page' })),
     ...incidentFilterProperties,
