@@ -12,6 +12,7 @@ import { ForcedPasswordChange } from '../features/auth/ForcedPasswordChange'
 import { LoadingState } from '../shared/States'
 import { TopBar } from './TopBar'
 import { WardReportsPage } from '../features/ward-reports/WardReportsPage'
+import { MyTasksPage } from '../features/tasks/MyTasksPage'
 
 // The map pulls in MapLibre and deck.gl; a councillor, who never sees it, never downloads it either.
 const MapApp = lazy(() => import('../features/map/MapPage').then((module) => ({ default: module.MapPage })))
@@ -165,6 +166,7 @@ function Shell({ user, onSignOut }: { user: User; onSignOut(): void }) {
           </Suspense>
         )}
         {page === 'reports' && <WardReportsPage user={user} />}
+        {page === 'my-tasks' && <MyTasksPage />}
         {page === 'harm-weights' && <HarmWeightsPage user={user} />}
         {page === 'admin-users' && <AdminUsersPage user={user} />}
         {page === 'admin-audit' && <AuditLogPage />}
