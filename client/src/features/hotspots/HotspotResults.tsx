@@ -23,6 +23,8 @@ import {
 import { formatMonth } from '../../../../server/src/lib/months'
 import type { ApiResource } from '../../shared/use-api-query'
 import { ConcentrationChart, ForecastChart } from './HotspotCharts'
+import { navigate } from '../../app/navigation'
+import { NEW_TASK_PATH, storePendingArea } from '../tasks/new-task-area'
 
 export interface HotspotResultsProps {
   /** "ASB", "burglary"…: what the incidents are, for the readings. */
@@ -190,6 +192,7 @@ function LocationList({ answer, categories, selectedRank, onSelect, onShowAll }:
               key={`${location.rank} ${location.name}`}
               location={location}
               periodTo={answer.period.to}
+              res={answer.res}
               selected={location.rank === selectedRank}
               onSelect={onSelect}
               describedBy={`${id}-hint`}
@@ -221,9 +224,20 @@ function LocationList({ answer, categories, selectedRank, onSelect, onShowAll }:
   )
 }
 
-function LocationRow({ location, periodTo, selected, onSelect, describedBy }: {
+/** Opens the new-task form with this location's cells as the area and its name as the title. */
+function taskPatrolTo(location: ProblemLocation, res: number): void {
+  storePendingArea(window.sessionStorage, {
+    area: { source: 'problem-location', res, cells: [...location.cells] },
+    title: location.name,
+    label: `problem location #${location.rank}, ${location.name} (${location.cells.length} ${location.cells.length === 1 ? 'cell' : 'cells'})`,
+  })
+  navigate(NEW_TASK_PATH)
+}
+
+function LocationRow({ location, periodTo, res, selected, onSelect, describedBy }: {
   location: ProblemLocation
   periodTo: string
+  res: number
   selected: boolean
   onSelect(location: ProblemLocation): void
   describedBy: string
@@ -283,6 +297,9 @@ function LocationRow({ location, periodTo, selected, onSelect, describedBy }: {
         onClick={() => setExpanded((value) => !value)}
       >
         {expanded ? 'Hide' : 'Show'} how the score is made<span className="visually-hidden"> for {location.name}</span>
+      </button>
+      <button type="button" className="link-button location-task" data-testid="location-task" onClick={() => taskPatrolTo(location, res)}>
+        Task a patrol<span className="visually-hidden"> to {location.name}</span>
       </button>
       <div id={`${id}-components`} className="location-components" hidden={!expanded} data-testid="location-components">
         {expanded && <ScoreComponents location={location} periodTo={periodTo} />}
