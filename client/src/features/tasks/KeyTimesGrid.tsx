@@ -1,4 +1,4 @@
-import { useRef, useState, type KeyboardEvent } from 'react'
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react'
 import { DAY_NAMES, DAYS, describeKeyTimes, HOURS, type KeyTimes } from './tasks-api'
 
 interface KeyTimesGridProps {
@@ -23,6 +23,17 @@ export function KeyTimesGrid({ grid, onChange, label = 'Key times' }: KeyTimesGr
   const paintValue = useRef<boolean | null>(null)
   const cells = useRef<(HTMLButtonElement | null)[]>([])
   const editable = onChange !== undefined
+  // Pointer events can come faster than renders during a drag: each paints on the grid as last painted, not as last rendered.
+  const latest = useRef(grid)
+  useEffect(() => {
+    latest.current = grid
+  }, [grid])
+  const paint = (day: number, hour: number, value: boolean) => {
+    const next = withCell(latest.current, day, hour, value)
+    if (next === latest.current) return
+    latest.current = next
+    onChange?.(next)
+  }
 
   const moveFocus = (day: number, hour: number) => {
     const next = { day: Math.max(0, Math.min(DAYS - 1, day)), hour: Math.max(0, Math.min(HOURS - 1, hour)) }
@@ -90,15 +101,15 @@ export function KeyTimesGrid({ grid, onChange, label = 'Key times' }: KeyTimesGr
                         ;(event.currentTarget as Element).releasePointerCapture?.(event.pointerId)
                         paintValue.current = !key
                         setFocus({ day, hour })
-                        onChange(withCell(grid, day, hour, !key))
+                        paint(day, hour, !key)
                       }}
                       onPointerEnter={() => {
-                        if (paintValue.current !== null) onChange(withCell(grid, day, hour, paintValue.current))
+                        if (paintValue.current !== null) paint(day, hour, paintValue.current)
                       }}
                       onKeyDown={(event) => onKeyDown(event, day, hour)}
                       onClick={(event) => {
                         // Space and enter toggle; a pointer press already painted on pointerdown.
-                        if (event.detail === 0) onChange(withCell(grid, day, hour, !key))
+                        if (event.detail === 0) paint(day, hour, !key)
                       }}
                     />
                   </td>
