@@ -163,11 +163,37 @@ describe.skipIf(skipReason !== null)(`tasking in Chromium${skipReason ? ` (skipp
     await page.screenshot({ path: path.join(artifactsDir, 'e2e-tasks-officer.png'), fullPage: true })
   })
 
-  it('inspector: sees the dosage delivered in the task list', async () => {
-    const { page } = await signedInWindow('inspector@test.local', DESKTOP)
+  it('inspector: sees the dosage delivered in the task list and on the map, and is told when someone else changed the task', async () => {
+    const { page, context } = await signedInWindow('inspector@test.local', DESKTOP)
     await page.goto(`${origin}/tasks`)
     const row = page.locator(`[data-testid="task-row"][data-task-id="${taskId}"]`)
     await row.waitFor({ state: 'visible', timeout: STEP_MS })
     expect(await row.getByTestId('task-row-dosage').textContent()).toBe('2 of 3 visits, 30 of 45 minutes this week')
+
+    await page.getByTestId('nav-map').click()
+    await page.getByTestId('legend-task-areas').waitFor({ state: 'visible', timeout: MAP_MS })
+    expect(await page.getByTestId('legend-task-areas').textContent()).toContain('Task areas (1)')
+    await page.screenshot({ path: path.join(artifactsDir, 'e2e-tasks-map.png') })
+
+    // Someone else saves the task while this page has it open: the save is refused, and the page says so.
+    await page.goto(`${origin}/tasks?task=${taskId}`)
+    await page.getByTestId('task-editor').waitFor({ state: 'visible', timeout: MAP_MS })
+    const session = (await (await context.request.get(`${origin}/api/auth/session`)).json()) as { csrfToken: string }
+    const task = (await (await context.request.get(`${origin}/api/tasks/${taskId}`)).json()) as { version: number }
+    const elsewhere = await context.request.patch(`${origin}/api/tasks/${taskId}`, {
+      data: { version: task.version, problem: 'Groups gathering and fires lit by the shops.' },
+      headers: { 'x-csrf-token': session.csrfToken },
+    })
+    expect(elsewhere.status()).toBe(200)
+    await page.getByTestId('task-title-input').fill('Shops: evening patrols')
+    await page.getByTestId('task-save').click()
+    await page.getByTestId('task-conflict').waitFor({ state: 'visible', timeout: STEP_MS })
+    expect(await page.getByTestId('task-conflict').textContent()).toContain('They changed: problem.')
+    await page.getByTestId('conflict-reapply').click()
+    expect(await page.getByTestId('task-problem-input').inputValue()).toBe('Groups gathering and fires lit by the shops.')
+    await page.getByTestId('task-save').click()
+    await expect.poll(() => page.getByTestId('task-title').textContent(), { timeout: STEP_MS }).toBe('Shops: evening patrols')
+    const stored = await testApp.pool.query<{ title: string; problem: string }>('SELECT title, problem FROM tasks WHERE id = $1', [taskId])
+    expect(stored.rows[0]).toEqual({ title: 'Shops: evening patrols', problem: 'Groups gathering and fires lit by the shops.' })
   })
 })

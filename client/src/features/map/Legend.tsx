@@ -1,3 +1,4 @@
+import { TaskAreaLegend } from '../tasks/TaskAreaLegend'
 import { rgbCss, type ColourScale } from './colour-scale'
 import { HEX_FILL_ALPHA } from './hex-layer'
 import { COUNCIL_LINE_COLOUR, SELECTED_WARD_LINE_COLOUR, WARD_LINE_COLOUR } from './ward-layers'
@@ -6,13 +7,15 @@ interface LegendProps {
   scale: ColourScale
   resolution: number
   selectedWardName: string | null
+  /** Task areas on the map: their entry is shown when there are any. */
+  taskAreaCount?: number
 }
 
 function lineColour([red, green, blue, alpha]: readonly number[]): string {
   return `rgba(${red}, ${green}, ${blue}, ${alpha / 255})`
 }
 
-export function Legend({ scale, resolution, selectedWardName }: LegendProps) {
+export function Legend({ scale, resolution, selectedWardName, taskAreaCount = 0 }: LegendProps) {
   return (
     <section className="legend" data-testid="legend" aria-labelledby="legend-title">
       <h2 id="legend-title" className="legend-title">
@@ -50,6 +53,7 @@ export function Legend({ scale, resolution, selectedWardName }: LegendProps) {
           Council boundary
         </li>
       </ul>
+      {taskAreaCount > 0 && <TaskAreaLegend count={taskAreaCount} />}
     </section>
   )
 }
