@@ -175,6 +175,29 @@ describe.skipIf(skipReason !== null)(`tasking in Chromium${skipReason ? ` (skipp
     expect(await page.getByTestId('legend-task-areas').textContent()).toContain('Task areas (1)')
     await page.screenshot({ path: path.join(artifactsDir, 'e2e-tasks-map.png') })
 
+    // A polygon drawn on the map (terra-draw) becomes a new task's area: four corners, then the first again to close.
+    await page.getByTestId('draw-start').click()
+    await page.getByTestId('draw-cancel').waitFor({ state: 'visible', timeout: STEP_MS })
+    const map = (await page.getByTestId('map').boundingBox())!
+    const centre = { x: map.x + map.width / 2, y: map.y + map.height / 2 }
+    const corners = [[-40, -30], [40, -30], [40, 30], [-40, 30], [-40, -30]]
+    for (const [dx, dy] of corners) {
+      await page.mouse.click(centre.x + dx, centre.y + dy)
+      await page.waitForTimeout(150)
+    }
+    await page.getByTestId('task-create').waitFor({ state: 'visible', timeout: STEP_MS })
+    expect(await page.getByTestId('task-area-source').textContent()).toContain('a polygon drawn on the map (4 corners)')
+    await page.getByTestId('task-title-input').fill('Drawn area')
+    await page.getByTestId('task-create-submit').click()
+    await page.getByTestId('task-editor').waitFor({ state: 'visible', timeout: STEP_MS })
+    const drawnId = Number(new URL(page.url()).searchParams.get('task'))
+    const drawn = await testApp.pool.query<{ source: string; wards: number }>(
+      'SELECT source, (SELECT count(*)::int FROM task_wards w WHERE w.task_id = t.id) AS wards FROM tasks t WHERE id = $1',
+      [drawnId],
+    )
+    expect(drawn.rows[0].source).toBe('polygon')
+    expect(drawn.rows[0].wards).toBeGreaterThan(0)
+
     // Someone else saves the task while this page has it open: the save is refused, and the page says so.
     await page.goto(`${origin}/tasks?task=${taskId}`)
     await page.getByTestId('task-editor').waitFor({ state: 'visible', timeout: MAP_MS })

@@ -25,6 +25,7 @@ import { useMapLayers } from './use-map-layers'
 import { useRenderProbe } from './use-render-probe'
 import { useViewState } from './use-view-state'
 import type { Filters, MapPageView, MapView as MapCamera } from './view-state-url'
+import { DrawTaskArea } from '../tasks/DrawTaskArea'
 import { MAP_TASKS_URL } from '../tasks/task-area-layer'
 import type { Task, TaskList } from '../tasks/tasks-api'
 import { useApiQuery } from '../../shared/use-api-query'
@@ -273,6 +274,7 @@ export function MapPage() {
           onViewChange={moveCamera}
         />
       )}
+      {data.config.data && startView && <DrawTaskArea getMap={() => mapHandle.current?.getMap() ?? null} />}
       {hotspotMode ? (
         <HotspotPanel
           layer={hotspot.layer}

@@ -39,6 +39,8 @@ export interface MapHandle {
   flyTo(centre: { lon: number; lat: number }, bounds: Bounds): void
   /** Moves at once to a camera brought back by Back or Forward. */
   jumpTo(camera: MapCamera): void
+  /** The MapLibre map, for tools that attach to it (drawing a task area); null before it exists. */
+  getMap(): MapLibreMap | null
 }
 
 interface MapViewProps {
@@ -164,6 +166,9 @@ export function MapView({
       },
       jumpTo(camera) {
         mapRef.current?.jumpTo({ center: [camera.lon, camera.lat], zoom: camera.zoom })
+      },
+      getMap() {
+        return mapRef.current
       },
       flyTo(centre, bounds) {
         const map = mapRef.current
