@@ -154,6 +154,7 @@ describe.skipIf(skipReason !== null)(`tasking in Chromium${skipReason ? ` (skipp
 
     await context.setOffline(false)
     await page.getByTestId('outbox').waitFor({ state: 'detached', timeout: STEP_MS })
+    expect(await page.getByTestId('visit-done').textContent()).toContain('has been sent')
     await expect.poll(() => page.getByTestId('task-dosage').textContent(), { timeout: STEP_MS }).toContain('2 of 3 visits, 30 of 45 minutes this week')
     const visits = await testApp.pool.query<{ n: number; engagements: number }>(
       `SELECT count(*)::int AS n, sum((actions->>'engagements')::int)::int AS engagements FROM task_visits WHERE task_id = $1`,

@@ -71,7 +71,12 @@ function MyTask({ id, outbox }: { id: number; outbox: VisitOutbox }) {
         <>
           <h1 data-testid="task-title">{current.title}</h1>
           {recording ? (
-            <VisitForm task={current} onQueue={outbox.queue} onDone={() => setRecording(false)} />
+            <VisitForm
+              task={current}
+              waitingKeys={outbox.entries.filter((entry) => entry.refused === null).map((entry) => entry.visit.idempotencyKey)}
+              onQueue={outbox.queue}
+              onDone={() => setRecording(false)}
+            />
           ) : (
             <button type="button" className="big-button" onClick={() => setRecording(true)} data-testid="record-visit">
               Record a visit

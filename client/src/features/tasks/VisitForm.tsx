@@ -12,10 +12,12 @@ function freshDraft(task: Task): VisitDraft {
   return { date, startTime: time, minutes: String(task.dosage.minutesPerVisit), officerIds: [], actions: {}, notes: '', location: null, idempotencyKey: null }
 }
 
-type Outcome = { kind: 'recorded'; visit: Visit } | { kind: 'queued' } | null
+type Outcome = { kind: 'recorded'; visit: Visit } | { kind: 'queued'; idempotencyKey: string } | null
 
 interface VisitFormProps {
   task: Task
+  /** The idempotency keys of the visits waiting in the outbox, to say when a queued one has gone. */
+  waitingKeys: readonly string[]
   onQueue(entry: OutboxEntry): void
   onDone(): void
 }
@@ -24,7 +26,7 @@ interface VisitFormProps {
  * Recording a visit in the street, on a phone: large targets, one column, steppers for the action counts. The draft
  * is kept on the device as it is typed; a visit that cannot be sent waits in the outbox with its idempotency key.
  */
-export function VisitForm({ task, onQueue, onDone }: VisitFormProps) {
+export function VisitForm({ task, waitingKeys, onQueue, onDone }: VisitFormProps) {
   const queryClient = useQueryClient()
   const id = useId()
   const [draft, setDraft] = useState<VisitDraft>(() => loadDraft(window.localStorage, task.id) ?? freshDraft(task))
@@ -81,7 +83,7 @@ export function VisitForm({ task, onQueue, onDone }: VisitFormProps) {
       if (isNetworkFailure(failure)) {
         onQueue({ taskId: task.id, taskTitle: task.title, visit: built.visit, queuedAt: new Date().toISOString(), refused: null })
         clearDraft(window.localStorage, task.id)
-        setOutcome({ kind: 'queued' })
+        setOutcome({ kind: 'queued', idempotencyKey: built.visit.idempotencyKey })
       } else {
         setError(errorMessage(failure))
       }
@@ -94,7 +96,11 @@ export function VisitForm({ task, onQueue, onDone }: VisitFormProps) {
     return (
       <section className="visit-form visit-done" aria-labelledby={`${id}-done`} data-testid="visit-done">
         <h3 id={`${id}-done`} role="status">
-          {outcome.kind === 'recorded' ? 'Visit recorded.' : 'No connection: the visit is kept on this device and will be sent when the connection returns.'}
+          {outcome.kind === 'recorded'
+            ? 'Visit recorded.'
+            : waitingKeys.includes(outcome.idempotencyKey)
+              ? 'No connection: the visit is kept on this device and will be sent when the connection returns.'
+              : 'The connection is back: the visit kept on this device has been sent.'}
         </h3>
         {outcome.kind === 'recorded' && outcome.visit.outsideArea === true && (
           <p className="visit-warning" data-testid="visit-outside">
