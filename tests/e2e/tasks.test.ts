@@ -95,6 +95,8 @@ describe.skipIf(skipReason !== null)(`tasking in Chromium${skipReason ? ` (skipp
 
     await page.getByTestId('task-problem-input').fill('Groups gathering by the shops in the evenings.')
     await page.getByTestId('task-team-input').selectOption(String(teamId))
+    await page.getByTestId('task-officers').locator('summary').click()
+    await page.getByTestId('task-officers').getByLabel('PC Test (Central NPT)').check()
     await page.getByTestId('task-visits-input').fill('3')
     expect(await page.getByTestId('task-minutes-input').inputValue()).toBe('15')
     await page.getByTestId('task-create-submit').click()
@@ -103,6 +105,8 @@ describe.skipIf(skipReason !== null)(`tasking in Chromium${skipReason ? ` (skipp
     expect(taskId).toBeGreaterThan(0)
     const stored = await testApp.pool.query<{ source: string; key_times: string; status: string }>('SELECT source, key_times::text, status FROM tasks WHERE id = $1', [taskId])
     expect(stored.rows[0]).toMatchObject({ source: 'problem-location', status: 'proposed' })
+    const named = await testApp.pool.query<{ name: string }>('SELECT u.name FROM task_officers o JOIN users u ON u.id = o.user_id WHERE o.task_id = $1', [taskId])
+    expect(named.rows).toEqual([{ name: 'PC Test' }])
     const bits = stored.rows[0].key_times
     expect([...bits].flatMap((bit, index) => (bit === '1' ? [index] : []))).toEqual([4 * 24 + 18, 4 * 24 + 19, 4 * 24 + 20, 4 * 24 + 21, 5 * 24 + 22])
 

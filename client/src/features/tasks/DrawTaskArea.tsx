@@ -13,7 +13,7 @@ type Stop = () => void
  * (valid, over a ward we hold) and says what is wrong, rather than the client repairing what was drawn.
  */
 export function DrawTaskArea({ getMap }: { getMap(): MapLibreMap | null }) {
-  const [drawing, setDrawing] = useState(false)
+  const [state, setState] = useState<'idle' | 'loading' | 'drawing'>('idle')
   const [error, setError] = useState<string | null>(null)
   const stopRef = useRef<Stop | null>(null)
 
@@ -22,20 +22,22 @@ export function DrawTaskArea({ getMap }: { getMap(): MapLibreMap | null }) {
   const cancel = () => {
     stopRef.current?.()
     stopRef.current = null
-    setDrawing(false)
+    setState('idle')
   }
 
   const start = async () => {
     const map = getMap()
     if (!map) return
     setError(null)
-    setDrawing(true)
+    setState('loading')
     try {
       const [{ TerraDraw, TerraDrawPolygonMode }, { TerraDrawMapLibreGLAdapter }] = await Promise.all([import('terra-draw'), import('terra-draw-maplibre-gl-adapter')])
       const draw = new TerraDraw({ adapter: new TerraDrawMapLibreGLAdapter({ map }), modes: [new TerraDrawPolygonMode()] })
       draw.start()
       draw.setMode('polygon')
       stopRef.current = () => draw.stop()
+      // Only now does a click on the map add a corner.
+      setState('drawing')
       draw.on('finish', (id) => {
         const feature = draw.getSnapshotFeature(id)
         if (feature?.geometry.type !== 'Polygon') return
@@ -48,7 +50,7 @@ export function DrawTaskArea({ getMap }: { getMap(): MapLibreMap | null }) {
         navigate(NEW_TASK_PATH)
       })
     } catch (failure) {
-      setDrawing(false)
+      setState('idle')
       setError(failure instanceof Error ? failure.message : String(failure))
     }
   }
@@ -56,14 +58,16 @@ export function DrawTaskArea({ getMap }: { getMap(): MapLibreMap | null }) {
   return (
     // A map control like the zoom buttons (maplibregl-ctrl), so what reads the map's pixels leaves it out as it does them.
     <div className="draw-task-area maplibregl-ctrl" data-testid="draw-task-area">
-      {drawing ? (
+      {state === 'loading' && <span role="status">Loading the drawing tools…</span>}
+      {state === 'drawing' && (
         <>
           <span role="status">Click to add corners; click the first corner or press Enter to finish.</span>
           <button type="button" onClick={cancel} data-testid="draw-cancel">
             Cancel
           </button>
         </>
-      ) : (
+      )}
+      {state === 'idle' && (
         <button type="button" onClick={() => void start()} data-testid="draw-start">
           Draw a task area
         </button>

@@ -8,7 +8,7 @@ import { setApiData, useApiQuery } from '../../shared/use-api-query'
 import { changedFields, formFromTask, rebaseForm, taskChangeFrom, type TaskForm } from './task-form'
 import { TaskFields } from './TaskFields'
 import { TaskSummary } from './TaskSummary'
-import { isTaskQueryKey, TASK_MOVES, TASK_STATUS_LABELS, taskStatusUrl, taskUrl, TEAMS_URL, type Task, type TaskStatus, type TeamList } from './tasks-api'
+import { isTaskQueryKey, TASK_MOVES, TASK_STATUS_LABELS, taskStatusUrl, taskUrl, TEAMS_URL, PATROL_OFFICERS_URL, type PatrolOfficerList, type Task, type TaskStatus, type TeamList } from './tasks-api'
 
 /** The task the server sent back with a stale version's 409, if that is what the error is. */
 function staleCurrent(error: unknown): Task | null {
@@ -42,6 +42,7 @@ export function TaskEditor({ id }: { id: number }) {
 function EditTask({ loaded }: { loaded: Task }) {
   const queryClient = useQueryClient()
   const teams = useApiQuery<TeamList>(TEAMS_URL)
+  const officers = useApiQuery<PatrolOfficerList>(PATROL_OFFICERS_URL)
   const [base, setBase] = useState(loaded)
   const [form, setForm] = useState<TaskForm>(() => formFromTask(loaded))
   const [theirs, setTheirs] = useState<Task | null>(null)
@@ -137,7 +138,7 @@ function EditTask({ loaded }: { loaded: Task }) {
           }}
         >
           <h2>Edit</h2>
-          <TaskFields form={form} onChange={setForm} teams={teams.data?.items ?? []} />
+          <TaskFields form={form} onChange={setForm} teams={teams.data?.items ?? []} officers={officers.data?.items ?? []} />
           <FormError id={`task-${base.id}-error`} message={error} testId="task-error" />
           {saved && (
             <p role="status" data-testid="task-saved">

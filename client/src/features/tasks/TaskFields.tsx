@@ -2,16 +2,17 @@ import { useId } from 'react'
 import { KNOWN_CATEGORIES } from '../../shared/categories'
 import { KeyTimesGrid } from './KeyTimesGrid'
 import type { TaskForm } from './task-form'
-import type { Team } from './tasks-api'
+import type { PatrolOfficer, Team } from './tasks-api'
 
 interface TaskFieldsProps {
   form: TaskForm
   onChange(form: TaskForm): void
   teams: readonly Team[]
+  officers: readonly PatrolOfficer[]
 }
 
 /** The fields a task is made of, for creating and editing alike. */
-export function TaskFields({ form, onChange, teams }: TaskFieldsProps) {
+export function TaskFields({ form, onChange, teams, officers }: TaskFieldsProps) {
   const id = useId()
   const set = <K extends keyof TaskForm>(field: K, value: TaskForm[K]) => onChange({ ...form, [field]: value })
   // A retired team is kept only where a task already names it.
@@ -58,6 +59,22 @@ export function TaskFields({ form, onChange, teams }: TaskFieldsProps) {
           ))}
         </select>
       </label>
+      <details className="task-officers" data-testid="task-officers">
+        <summary>
+          Named officers: {form.officerIds.length === 0 ? 'none (the lead team’s officers see the task)' : officers.filter((officer) => form.officerIds.includes(officer.id)).map((officer) => officer.name).join(', ')}
+        </summary>
+        {officers.map((officer) => (
+          <label key={officer.id} className="check-row">
+            <input
+              type="checkbox"
+              checked={form.officerIds.includes(officer.id)}
+              onChange={(event) => set('officerIds', event.target.checked ? [...form.officerIds, officer.id] : form.officerIds.filter((chosen) => chosen !== officer.id))}
+            />
+            {officer.name}
+            {officer.team ? ` (${officer.team.name})` : ''}
+          </label>
+        ))}
+      </details>
       <div className="inline-fields">
         <label>
           Visits per week

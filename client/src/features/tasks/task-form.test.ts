@@ -58,6 +58,12 @@ describe('an edit', () => {
     expect(taskChangeFrom(form, base)).toEqual({ change: { version: 5, title: 'Station Road ASB (evenings)', dosage: { minutesPerVisit: 10 } } })
   })
 
+  it('sends the named officers when they change, whatever their order', () => {
+    const base = task({ officers: [{ id: 7, name: 'PC A', email: 'a@x' }, { id: 9, name: 'PC B', email: 'b@x' }] })
+    expect(taskChangeFrom({ ...formFromTask(base), officerIds: [9, 7] }, base)).toEqual({ change: null })
+    expect(taskChangeFrom({ ...formFromTask(base), officerIds: [9] }, base)).toEqual({ change: { version: 5, officerIds: [9] } })
+  })
+
   it('sends nothing when nothing changed', () => {
     expect(taskChangeFrom(formFromTask(task()), task())).toEqual({ change: null })
   })

@@ -16,6 +16,7 @@ export interface TaskForm {
   categories: string[]
   keyTimes: KeyTimes
   leadTeamId: number | null
+  officerIds: number[]
   visitsPerWeek: string
   minutesPerVisit: string
   startDate: string
@@ -36,6 +37,7 @@ export function emptyForm(today: string, title = ''): TaskForm {
     categories: [],
     keyTimes: emptyKeyTimes(),
     leadTeamId: null,
+    officerIds: [],
     visitsPerWeek: '3',
     minutesPerVisit: String(DEFAULT_MINUTES_PER_VISIT),
     startDate: today,
@@ -50,6 +52,7 @@ export function formFromTask(task: Task): TaskForm {
     categories: [...task.categories],
     keyTimes: task.keyTimes ?? emptyKeyTimes(),
     leadTeamId: task.leadTeam?.id ?? null,
+    officerIds: task.officers.map((officer) => officer.id),
     visitsPerWeek: String(task.dosage.visitsPerWeek),
     minutesPerVisit: String(task.dosage.minutesPerVisit),
     startDate: task.startDate,
@@ -80,6 +83,7 @@ export function newTaskFrom(form: TaskForm, area: AreaInput): { task: NewTask } 
       categories: form.categories,
       keyTimes: form.keyTimes,
       leadTeamId: form.leadTeamId,
+      officerIds: form.officerIds,
       dosage: checked,
       startDate: form.startDate,
       endDate: form.endDate,
@@ -105,6 +109,7 @@ export function taskChangeFrom(form: TaskForm, base: Task): { change: TaskChange
   if (!sameList(form.categories, before.categories)) change.categories = form.categories
   if (!sameKeyTimes(form.keyTimes, before.keyTimes)) change.keyTimes = form.keyTimes
   if (form.leadTeamId !== before.leadTeamId) change.leadTeamId = form.leadTeamId
+  if (!sameList(form.officerIds.map(String), before.officerIds.map(String))) change.officerIds = form.officerIds
   const dosage: NonNullable<TaskChange['dosage']> = {}
   if (checked.visitsPerWeek !== base.dosage.visitsPerWeek) dosage.visitsPerWeek = checked.visitsPerWeek
   if (checked.minutesPerVisit !== base.dosage.minutesPerVisit) dosage.minutesPerVisit = checked.minutesPerVisit
@@ -114,7 +119,7 @@ export function taskChangeFrom(form: TaskForm, base: Task): { change: TaskChange
   return { change: Object.keys(change).length > 1 ? change : null }
 }
 
-const FORM_FIELDS = ['title', 'problem', 'categories', 'keyTimes', 'leadTeamId', 'visitsPerWeek', 'minutesPerVisit', 'startDate', 'endDate'] as const
+const FORM_FIELDS = ['title', 'problem', 'categories', 'keyTimes', 'leadTeamId', 'officerIds', 'visitsPerWeek', 'minutesPerVisit', 'startDate', 'endDate'] as const
 
 function sameValue(left: unknown, right: unknown): boolean {
   return JSON.stringify(left) === JSON.stringify(right)
