@@ -67,6 +67,7 @@ function sampleFor(method: string, path: string, caller: Caller): Sample | undef
     'POST /api/teams': () => ({ url: '/api/teams', payload: { name: `Team made by ${caller} ${serial}`, agency: 'other' } }),
     'PATCH /api/teams/{id}': () => ({ url: `/api/teams/${targetTeamId}`, payload: { name: `Renamed team ${serial}` } }),
     'GET /api/tasks': () => ({ url: '/api/tasks' }),
+    'GET /api/tasks/officers': () => ({ url: '/api/tasks/officers' }),
     'GET /api/tasks/{id}': () => ({ url: `/api/tasks/${editTask.id}` }),
     'POST /api/tasks': () => ({ url: '/api/tasks', payload: taskPayload(`Made by ${caller}`) }),
     'PATCH /api/tasks/{id}': () => ({ url: `/api/tasks/${editTask.id}`, payload: { version: editTask.version, title: `Renamed ${serial}` } }),

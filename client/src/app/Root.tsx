@@ -12,6 +12,8 @@ import { ForcedPasswordChange } from '../features/auth/ForcedPasswordChange'
 import { LoadingState } from '../shared/States'
 import { TopBar } from './TopBar'
 import { WardReportsPage } from '../features/ward-reports/WardReportsPage'
+import { MyTasksPage } from '../features/tasks/MyTasksPage'
+import { TasksPage } from '../features/tasks/TasksPage'
 
 // The map pulls in MapLibre and deck.gl; a councillor, who never sees it, never downloads it either.
 const MapApp = lazy(() => import('../features/map/MapPage').then((module) => ({ default: module.MapPage })))
@@ -165,6 +167,8 @@ function Shell({ user, onSignOut }: { user: User; onSignOut(): void }) {
           </Suspense>
         )}
         {page === 'reports' && <WardReportsPage user={user} />}
+        {page === 'tasks' && <TasksPage />}
+        {page === 'my-tasks' && <MyTasksPage />}
         {page === 'harm-weights' && <HarmWeightsPage user={user} />}
         {page === 'admin-users' && <AdminUsersPage user={user} />}
         {page === 'admin-audit' && <AuditLogPage />}

@@ -59,3 +59,18 @@ export function followLink(event: MouseEvent<HTMLAnchorElement>): void {
   event.preventDefault()
   navigate(anchor.getAttribute('href') ?? '/')
 }
+
+/** Follows the address bar's query (`?task=12`): for pages whose query says what they show. */
+export function useSearch(): string {
+  const [search, setSearch] = useState(() => window.location.search)
+  useEffect(() => {
+    const update = () => setSearch(window.location.search)
+    window.addEventListener('popstate', update)
+    window.addEventListener(NAVIGATE_EVENT, update)
+    return () => {
+      window.removeEventListener('popstate', update)
+      window.removeEventListener(NAVIGATE_EVENT, update)
+    }
+  }, [])
+  return search
+}

@@ -12,6 +12,8 @@ describe('pageOfPath', () => {
     expect(pageOfPath('/admin/users')).toBe('admin-users')
     expect(pageOfPath('/admin/audit')).toBe('admin-audit')
     expect(pageOfPath('/admin')).toBe('admin-users')
+    expect(pageOfPath('/tasks')).toBe('tasks')
+    expect(pageOfPath('/my-tasks')).toBe('my-tasks')
   })
 
   it('knows no other path', () => {
@@ -24,10 +26,11 @@ describe('pageOfPath', () => {
 
 describe('who sees what', () => {
   const table: [Role, string[], string][] = [
-    ['admin', ['map', 'reports', 'harm-weights', 'admin'], 'map'],
-    ['analyst', ['map', 'reports', 'harm-weights'], 'map'],
-    ['inspector', ['map', 'reports', 'harm-weights'], 'map'],
+    ['admin', ['map', 'reports', 'tasks', 'harm-weights', 'admin'], 'map'],
+    ['analyst', ['map', 'reports', 'tasks', 'harm-weights'], 'map'],
+    ['inspector', ['map', 'reports', 'tasks', 'harm-weights'], 'map'],
     ['councillor', ['reports'], 'reports'],
+    ['officer', ['my-tasks'], 'my-tasks'],
   ]
 
   it.each(table)('%s: navigation %j, lands on %s', (role, nav, landing) => {
@@ -77,6 +80,13 @@ describe('resolveRoute', () => {
     expect(resolveRoute('/reports/', 'analyst')).toEqual({ kind: 'redirect', to: '/reports', page: 'reports', keepQuery: true })
     expect(resolveRoute('/harm-weights/', 'analyst')).toEqual({ kind: 'redirect', to: '/harm-weights', page: 'harm-weights', keepQuery: true })
     expect(resolveRoute('/index.html', 'analyst')).toEqual({ kind: 'redirect', to: '/', page: 'map', keepQuery: true })
+  })
+
+  it('sends an officer anywhere else to their tasks (the ward reports answer them 403)', () => {
+    expect(resolveRoute('/', 'officer')).toEqual({ kind: 'redirect', to: '/my-tasks', page: 'my-tasks', keepQuery: false })
+    expect(resolveRoute('/reports', 'officer')).toEqual({ kind: 'redirect', to: '/my-tasks', page: 'my-tasks', keepQuery: false })
+    expect(resolveRoute('/tasks', 'officer')).toEqual({ kind: 'redirect', to: '/my-tasks', page: 'my-tasks', keepQuery: false })
+    expect(resolveRoute('/my-tasks', 'officer')).toEqual({ kind: 'page', page: 'my-tasks' })
   })
 
   it('reports unknown paths as not found', () => {

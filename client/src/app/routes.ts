@@ -4,7 +4,7 @@ import type { Role } from '../shared/api'
  * Pages by path. The server answers any non-/api GET with index.html, so a path typed or bookmarked by hand lands
  * here and is resolved against the signed-in user's role.
  */
-export type PageId = 'map' | 'reports' | 'harm-weights' | 'admin-users' | 'admin-audit'
+export type PageId = 'map' | 'reports' | 'tasks' | 'my-tasks' | 'harm-weights' | 'admin-users' | 'admin-audit'
 
 export interface PageInfo {
   path: string
@@ -15,10 +15,16 @@ export interface PageInfo {
 const STAFF: readonly Role[] = ['admin', 'analyst', 'inspector']
 const EVERYONE: readonly Role[] = ['admin', 'analyst', 'inspector', 'councillor']
 const ADMIN: readonly Role[] = ['admin']
+/** Those who create and edit patrol tasks (the server's TASKERS). */
+const TASKERS: readonly Role[] = ['admin', 'analyst', 'inspector']
+/** Officers see their own tasks and record visits; nothing else (docs/access.md). */
+const OFFICER: readonly Role[] = ['officer']
 
 export const PAGES: Record<PageId, PageInfo> = {
   map: { path: '/', title: 'Patrolmap — hotspot map', roles: STAFF },
   reports: { path: '/reports', title: 'Patrolmap — ward reports', roles: EVERYONE },
+  tasks: { path: '/tasks', title: 'Patrolmap — tasks', roles: TASKERS },
+  'my-tasks': { path: '/my-tasks', title: 'Patrolmap — my tasks', roles: OFFICER },
   // Inspectors read the weights their harm analyses use; only analysts and admins may change them (the server's rule).
   'harm-weights': { path: '/harm-weights', title: 'Patrolmap — harm weights', roles: STAFF },
   'admin-users': { path: '/admin/users', title: 'Patrolmap — users', roles: ADMIN },
@@ -40,9 +46,10 @@ export function canSee(role: Role, page: PageId): boolean {
   return PAGES[page].roles.includes(role)
 }
 
-/** Staff start on the map; councillors, who may not see it, on their ward reports. */
+/** Staff start on the map; officers on their tasks; councillors, who may not see the map, on their ward reports. */
 export function landingPage(role: Role): PageId {
-  return canSee(role, 'map') ? 'map' : 'reports'
+  if (canSee(role, 'map')) return 'map'
+  return canSee(role, 'my-tasks') ? 'my-tasks' : 'reports'
 }
 
 export type RouteResolution =
@@ -63,7 +70,7 @@ export function resolveRoute(pathname: string, role: Role): RouteResolution {
   return { kind: 'page', page }
 }
 
-export type NavId = 'map' | 'reports' | 'harm-weights' | 'admin'
+export type NavId = 'map' | 'reports' | 'tasks' | 'my-tasks' | 'harm-weights' | 'admin'
 
 export interface NavEntry {
   id: NavId
@@ -77,6 +84,8 @@ export interface NavEntry {
 const NAV: readonly NavEntry[] = [
   { id: 'map', label: 'Map', path: PAGES.map.path, testId: 'nav-map', pages: ['map'] },
   { id: 'reports', label: 'Ward reports', path: PAGES.reports.path, testId: 'nav-reports', pages: ['reports'] },
+  { id: 'tasks', label: 'Tasks', path: PAGES.tasks.path, testId: 'nav-tasks', pages: ['tasks'] },
+  { id: 'my-tasks', label: 'My tasks', path: PAGES['my-tasks'].path, testId: 'nav-my-tasks', pages: ['my-tasks'] },
   { id: 'harm-weights', label: 'Harm weights', path: PAGES['harm-weights'].path, testId: 'nav-harm-weights', pages: ['harm-weights'] },
   { id: 'admin', label: 'Admin', path: PAGES['admin-users'].path, testId: 'nav-admin', pages: ['admin-users', 'admin-audit'] },
 ]

@@ -16,14 +16,13 @@ describe('fetchJson', () => {
     vi.unstubAllGlobals()
   })
 
-  it('surfaces the server message from a 4xx body', async () => {
+  it('surfaces the server message from a 4xx body, and keeps the body (a stale task\'s 409 carries the task)', async () => {
+    const body = { statusCode: 400, error: 'Bad Request', message: 'from must be YYYY-MM' }
     vi.stubGlobal(
       'fetch',
-      vi.fn(async () =>
-        Response.json({ statusCode: 400, error: 'Bad Request', message: 'from must be YYYY-MM' }, { status: 400 }),
-      ),
+      vi.fn(async () => Response.json(body, { status: 400 })),
     )
-    await expect(fetchJson('/api/summary')).rejects.toEqual(new ApiError('from must be YYYY-MM', 400, 'Bad Request'))
+    await expect(fetchJson('/api/summary')).rejects.toEqual(new ApiError('from must be YYYY-MM', 400, 'Bad Request', null, body))
   })
 
   it('falls back to the status line when the body is not JSON', async () => {

@@ -21,6 +21,8 @@ export class ApiError extends Error {
     readonly errorName: string | null = null,
     /** From a 429's Retry-After header, in seconds. */
     readonly retryAfterSeconds: number | null = null,
+    /** The whole JSON error body, for answers that carry more than a message (a stale task's 409 carries the task). */
+    readonly body: unknown = null,
   ) {
     super(message)
     this.name = 'ApiError'
@@ -102,8 +104,9 @@ export function describeWait(seconds: number): string {
 async function errorOf(response: Response): Promise<ApiError> {
   let message = `The server answered ${response.status} ${response.statusText}`.trim()
   let errorName: string | null = null
+  let body: { message?: unknown; error?: unknown } | null = null
   try {
-    const body = (await response.json()) as { message?: unknown; error?: unknown }
+    body = (await response.json()) as { message?: unknown; error?: unknown }
     if (typeof body.message === 'string' && body.message.trim() !== '') message = body.message
     if (typeof body.error === 'string') errorName = body.error
   } catch {
@@ -113,7 +116,7 @@ async function errorOf(response: Response): Promise<ApiError> {
   if (response.status === 429 && retryAfter !== null && !/try again/i.test(message)) {
     message = `Too many attempts; try again ${describeWait(retryAfter)}.`
   }
-  return new ApiError(message, response.status, errorName, retryAfter)
+  return new ApiError(message, response.status, errorName, retryAfter, body)
 }
 
 /**

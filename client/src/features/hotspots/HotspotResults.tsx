@@ -27,6 +27,8 @@ import { formatMonth } from '../../../../server/src/lib/months'
 import type { ApiResource } from '../../shared/use-api-query'
 import { comparisonMonths, describeChange, type Comparison } from '../../shared/period-change'
 import { ConcentrationChart, ForecastChart } from './HotspotCharts'
+import { navigate } from '../../app/navigation'
+import { NEW_TASK_PATH, storePendingArea } from '../tasks/new-task-area'
 
 export interface HotspotResultsProps {
   /** "ASB", "burglary"…: what the incidents are, for the readings. */
@@ -194,6 +196,7 @@ function LocationList({ answer, categories, selectedRank, onSelect, onShowAll }:
               period={answer.period}
               maxAreaKm2={answer.maxAreaKm2}
               comparison={answer.comparison}
+              res={answer.res}
               selected={location.rank === selectedRank}
               onSelect={onSelect}
               describedBy={`${id}-hint`}
@@ -225,11 +228,22 @@ function LocationList({ answer, categories, selectedRank, onSelect, onShowAll }:
   )
 }
 
-function LocationRow({ location, period, maxAreaKm2, comparison, selected, onSelect, describedBy }: {
+/** Opens the new-task form with this location's cells as the area and its name as the title. */
+function taskPatrolTo(location: ProblemLocation, res: number): void {
+  storePendingArea(window.sessionStorage, {
+    area: { source: 'problem-location', res, cells: [...location.cells] },
+    title: location.name,
+    label: `problem location #${location.rank}, ${location.name} (${location.cells.length} ${location.cells.length === 1 ? 'cell' : 'cells'})`,
+  })
+  navigate(NEW_TASK_PATH)
+}
+
+function LocationRow({ location, period, maxAreaKm2, comparison, res, selected, onSelect, describedBy }: {
   location: ProblemLocation
   maxAreaKm2: number
   period: { from: string; to: string }
   comparison: Comparison | null
+  res: number
   selected: boolean
   onSelect(location: ProblemLocation): void
   describedBy: string
@@ -298,6 +312,9 @@ function LocationRow({ location, period, maxAreaKm2, comparison, selected, onSel
         onClick={() => setExpanded((value) => !value)}
       >
         {expanded ? 'Hide' : 'Show'} how the score is made<span className="visually-hidden"> for {location.name}</span>
+      </button>
+      <button type="button" className="link-button location-task" data-testid="location-task" onClick={() => taskPatrolTo(location, res)}>
+        Task a patrol<span className="visually-hidden"> to {location.name}</span>
       </button>
       <div id={`${id}-components`} className="location-components" hidden={!expanded} data-testid="location-components">
         {expanded && <ScoreComponents location={location} periodTo={period.to} maxAreaKm2={maxAreaKm2} />}

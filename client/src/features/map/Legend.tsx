@@ -1,3 +1,4 @@
+import { TaskAreaLegend } from '../tasks/TaskAreaLegend'
 import { rgbCss, type ColourScale } from './colour-scale'
 import { HEX_FILL_ALPHA } from './hex-layer'
 import { StreetCoverageItem } from './StreetCoverageItem'
@@ -9,13 +10,15 @@ interface LegendProps {
   selectedWardName: string | null
   /** The offline basemap is showing: say where its streets stop. */
   streetCoverage: boolean
+  /** Task areas on the map: their entry is shown when there are any. */
+  taskAreaCount?: number
 }
 
 function lineColour([red, green, blue, alpha]: readonly number[]): string {
   return `rgba(${red}, ${green}, ${blue}, ${alpha / 255})`
 }
 
-export function Legend({ scale, resolution, selectedWardName, streetCoverage }: LegendProps) {
+export function Legend({ scale, resolution, selectedWardName, streetCoverage, taskAreaCount = 0 }: LegendProps) {
   return (
     <section className="legend" data-testid="legend" aria-labelledby="legend-title">
       <h2 id="legend-title" className="legend-title">
@@ -54,6 +57,7 @@ export function Legend({ scale, resolution, selectedWardName, streetCoverage }: 
         </li>
         {streetCoverage && <StreetCoverageItem />}
       </ul>
+      {taskAreaCount > 0 && <TaskAreaLegend count={taskAreaCount} />}
     </section>
   )
 }

@@ -26,6 +26,10 @@ import { useMapLayers } from './use-map-layers'
 import { useRenderProbe } from './use-render-probe'
 import { useViewState } from './use-view-state'
 import type { Filters, MapPageView, MapView as MapCamera } from './view-state-url'
+import { DrawTaskArea } from '../tasks/DrawTaskArea'
+import { MAP_TASKS_URL } from '../tasks/task-area-layer'
+import type { Task, TaskList } from '../tasks/tasks-api'
+import { useApiQuery } from '../../shared/use-api-query'
 
 /** Must match --panel-width, --results-width and the narrow-screen breakpoint in map.css. */
 const PANEL_WIDTH_PX = 320
@@ -62,6 +66,9 @@ interface SelectedLocation extends HighlightedLocation {
   rank: number
   name: string
 }
+
+const NO_TASKS: readonly Task[] = []
+const TASK_AREAS_STALE_MS = 5 * 60_000
 
 /** The map page: the filter panel, the map with its layers, and the legend or, in Hotspots mode, the analysis. */
 export function MapPage() {
@@ -148,6 +155,10 @@ export function MapPage() {
     }
   }, [wards.data, hotspot.councils, checkedCouncils, correct])
 
+  // Kept a while: tasks change by writes in this app, and each write refreshes them (isTaskQueryKey).
+  const mapTasks = useApiQuery<TaskList>(MAP_TASKS_URL, { staleTime: TASK_AREAS_STALE_MS })
+  const taskAreas = mapTasks.data?.items ?? NO_TASKS
+
   const { layers, scale } = useMapLayers({
     hotspotLayer: hotspotMode ? hotspot.layer : null,
     cells: data.cells,
@@ -156,6 +167,7 @@ export function MapPage() {
     wardFeatures: data.wardFeatures,
     selectedWard: filters.ward,
     highlighted,
+    taskAreas,
     zoom: camera.zoom,
   })
 
@@ -290,6 +302,7 @@ export function MapPage() {
           />
         </Suspense>
       )}
+      {data.config.data && startView && <DrawTaskArea getMap={() => mapHandle.current?.getMap() ?? null} />}
       {hotspotMode ? (
         <HotspotPanel
           layer={hotspot.layer}
@@ -313,7 +326,7 @@ export function MapPage() {
           onRetry={data.retry}
         />
       ) : (
-        <Legend scale={scale} resolution={data.displayedResolution} selectedWardName={selectedWardName} streetCoverage={basemap === 'offline'} />
+        <Legend scale={scale} resolution={data.displayedResolution} selectedWardName={selectedWardName} streetCoverage={basemap === 'offline'} taskAreaCount={taskAreas.length} />
       )}
     </div>
   )

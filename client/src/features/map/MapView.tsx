@@ -3,17 +3,13 @@ import type { LayersList } from '@deck.gl/core'
 import { useQueryClient, type QueryClient } from '@tanstack/react-query'
 import type { FeatureCollection } from 'geojson'
 import {
-  addProtocol,
   AttributionControl,
   Map as MapLibreMap,
   NavigationControl,
   ScaleControl,
-  setWorkerUrl,
   type ErrorEvent,
   type GeoJSONSource,
 } from 'maplibre-gl'
-import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url'
-import { Protocol } from 'pmtiles'
 import { useEffect, useEffectEvent, useImperativeHandle, useRef, useState, type Ref } from 'react'
 import { type ClientConfig } from './map-api'
 import { ApiError } from '../../shared/api'
@@ -21,15 +17,12 @@ import { publishDebug, TEST_HOOKS } from '../../shared/test-hooks'
 import { IMPORTED_DATA_STALE_MS } from '../../shared/query-client'
 import { fetchApiData } from '../../shared/use-api-query'
 import type { Bounds } from './geometry'
+import './maplibre-setup'
 import { buildOfflineStyle, OFFLINE_LAND_SOURCE, OFFLINE_LAND_URL } from './offline-style'
 import { buildHatchImage, NO_STREETS_PATTERN } from './street-coverage'
 import { describeHover, tooltipPlacement, type TooltipContent } from './tooltip'
 import type { MapView as MapCamera } from './view-state-url'
 
-// Bundling moves maplibre's module away from its worker file, so it cannot find the worker on its own.
-setWorkerUrl(workerUrl)
-// The offline style's streets are one PMTiles archive, read tile by tile with Range requests (pmtiles://<url>).
-addProtocol('pmtiles', new Protocol().tile)
 
 /** A remote style that has neither loaded nor failed by now is treated as unreachable. */
 export const STYLE_LOAD_TIMEOUT_MS = 8000
@@ -45,6 +38,8 @@ export interface MapHandle {
   flyTo(centre: { lon: number; lat: number }, bounds: Bounds): void
   /** Moves at once to a camera brought back by Back or Forward. */
   jumpTo(camera: MapCamera): void
+  /** The MapLibre map, for tools that attach to it (drawing a task area); null before it exists. */
+  getMap(): MapLibreMap | null
 }
 
 interface MapViewProps {
@@ -177,6 +172,9 @@ export function MapView({
       },
       jumpTo(camera) {
         mapRef.current?.jumpTo({ center: [camera.lon, camera.lat], zoom: camera.zoom })
+      },
+      getMap() {
+        return mapRef.current
       },
       flyTo(centre, bounds) {
         const map = mapRef.current

@@ -8,6 +8,8 @@ import type { HotspotLayerId } from '../hotspots/hotspot-url'
 import { buildColourScale, maxCountOf, type ColourScale } from './colour-scale'
 import { councilEdges } from './council-edges'
 import { buildHexLayer } from './hex-layer'
+import { buildTaskAreaLayer } from '../tasks/task-area-layer'
+import type { Task } from '../tasks/tasks-api'
 import { buildCouncilEdgeLayer, buildWardAreaLayer, buildWardLabelLayer, buildWardOutlineLayer, wardsToLabel } from './ward-layers'
 
 export interface MapLayerData {
@@ -19,6 +21,8 @@ export interface MapLayerData {
   wardFeatures: readonly WardFeature[]
   selectedWard: string | null
   highlighted: HighlightedLocation | null
+  /** Tasks being patrolled, their areas shaded by this week's dosage delivered. */
+  taskAreas: readonly Task[]
   zoom: number
 }
 
@@ -39,7 +43,7 @@ function councilEdgesOfShapes(wardFeatures: readonly WardFeature[]): Position[][
  * data changes; and the hexagons' colour scale, which the legend shows.
  */
 export function useMapLayers(data: MapLayerData): { layers: LayersList; scale: ColourScale } {
-  const { hotspotLayer, cells, gistarCells, emergingCells, wardFeatures, selectedWard, highlighted, zoom } = data
+  const { hotspotLayer, cells, gistarCells, emergingCells, wardFeatures, selectedWard, highlighted, taskAreas, zoom } = data
   // Tenths of a zoom level are finer than anyone can see a label move, and spare needless re-placement.
   const labelZoom = Math.round(zoom * 10) / 10
   const labelledWards = useMemo(() => wardsToLabel(wardFeatures, labelZoom, selectedWard), [wardFeatures, labelZoom, selectedWard])
@@ -51,16 +55,18 @@ export function useMapLayers(data: MapLayerData): { layers: LayersList; scale: C
     return hotspotLayer === 'gistar' ? buildGistarLayer(gistarCells) : buildEmergingLayer(emergingCells)
   }, [hotspotLayer, cells, scale, gistarCells, emergingCells])
   const highlightLayers = useMemo(() => buildHighlightLayers(highlighted), [highlighted])
+  const taskAreaLayer = useMemo(() => buildTaskAreaLayer(taskAreas), [taskAreas])
   const layers = useMemo(
     () => [
       buildWardAreaLayer(wardFeatures),
       dataLayer,
+      taskAreaLayer,
       buildCouncilEdgeLayer(councilPaths),
       buildWardOutlineLayer(wardFeatures, selectedWard),
       ...highlightLayers,
       buildWardLabelLayer(labelledWards),
     ],
-    [wardFeatures, dataLayer, councilPaths, selectedWard, highlightLayers, labelledWards],
+    [wardFeatures, dataLayer, taskAreaLayer, councilPaths, selectedWard, highlightLayers, labelledWards],
   )
   return { layers, scale }
 }

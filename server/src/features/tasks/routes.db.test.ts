@@ -377,3 +377,18 @@ describe('who sees which task', () => {
     expect((await call('GET', '/api/tasks?status=done', analyst)).statusCode).toBe(400)
   })
 })
+
+describe('who may be named on a task', () => {
+  it('lists the enabled inspectors and officers, with their teams, as plain SQL finds them', async () => {
+    const disabledId = await createTestUser(testApp.pool, { email: 'pc.gone@test.local', name: 'PC Gone', role: 'officer' })
+    await sql('UPDATE users SET disabled = true WHERE id = $1', [disabledId])
+    await sql('UPDATE users SET team_id = $1 WHERE id = $2', [policeTeam, officerId])
+    const response = await call('GET', '/api/tasks/officers', inspector)
+    expect(response.statusCode).toBe(200)
+    const items = (response.json() as { items: { id: number; role: string; team: { id: number } | null }[] }).items
+    const expected = await sql(`SELECT id::int FROM users WHERE NOT disabled AND role IN ('inspector', 'officer') ORDER BY lower(name), id`)
+    expect(items.map((item) => item.id)).toEqual(expected.map((row) => row.id))
+    expect(items.map((item) => item.id)).not.toContain(disabledId)
+    expect(items.find((item) => item.id === officerId)).toMatchObject({ role: 'officer', team: { id: policeTeam } })
+  })
+})

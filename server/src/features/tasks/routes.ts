@@ -9,7 +9,7 @@ import { currentSession } from '../auth/access.js'
 import { checkTeam } from '../teams/team-store.js'
 import { TASK_READERS, TASKERS } from '../users/roles.js'
 import { emptyKeyTimes } from './key-times.js'
-import { NewTask, StatusChange, TaskChange, TaskConflict, TaskId, TaskList, TaskListQuery, TaskSchema, type StaleTask, type Task } from './schemas.js'
+import { NewTask, PatrolOfficerList, StatusChange, TaskChange, TaskConflict, TaskId, TaskList, TaskListQuery, TaskSchema, type StaleTask, type Task } from './schemas.js'
 import { areaSpec, type AreaSpec } from './task-area.js'
 import { auditArea, auditFields, changedFields } from './task-audit.js'
 import { canMove, refusedMoveMessage, type TaskStatus } from './task-status.js'
@@ -20,6 +20,7 @@ import {
   checkOfficers,
   getTask,
   insertTask,
+  listPatrolOfficers,
   listTasks,
   lockTask,
   setTaskStatus,
@@ -87,6 +88,15 @@ export const taskRoutes: FastifyPluginAsyncTypebox = async (app) => {
       })
       return { items }
     },
+  )
+
+  app.get(
+    '/api/tasks/officers',
+    {
+      config: { access: TASKERS },
+      schema: { summary: 'Who may be named on a task: enabled inspectors and officers, with their teams', tags: ['tasks'], response: { 200: PatrolOfficerList } },
+    },
+    async () => ({ items: await listPatrolOfficers(pool) }),
   )
 
   app.get(

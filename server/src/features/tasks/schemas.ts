@@ -189,6 +189,17 @@ export const TaskSchema = Type.Object({
 export type Task = Static<typeof TaskSchema>
 
 export const TaskList = Type.Object({ items: Type.Array(TaskSchema) })
+
+export const PatrolOfficerSchema = Type.Object({
+  id: Type.Integer(),
+  name: Type.String(),
+  email: Type.String(),
+  role: Type.String({ description: 'inspector or officer' }),
+  team: Type.Union([Type.Object({ id: Type.Integer(), name: Type.String() }), Type.Null()]),
+})
+export type PatrolOfficer = Static<typeof PatrolOfficerSchema>
+export const PatrolOfficerList = Type.Object({ items: Type.Array(PatrolOfficerSchema) }, { description: 'enabled inspectors and officers, by name' })
+export type PatrolOfficerList = Static<typeof PatrolOfficerList>
 export type TaskList = Static<typeof TaskList>
 
 /** 409 on a stale version: the task as it is now, so the client can show what changed and nothing is overwritten. */

@@ -7,12 +7,13 @@ import { MAX_AREA_KM2, type AreaSource, type AreaSpec } from './task-area.js'
 import type { TaskStatus } from './task-status.js'
 import { seesTaskDetail, type TaskScope } from './task-visibility.js'
 import { weekDelivery } from './visit-store.js'
-import type { AreaPolygon, Task } from './schemas.js'
+import type { AreaPolygon, PatrolOfficer, Task } from './schemas.js'
 
 const tasksQuery = loadQuery(import.meta.url, 'tasks.sql')
 const checkAreaQuery = loadQuery(import.meta.url, 'check-area.sql')
 const categoryIdsQuery = loadQuery(import.meta.url, 'category-ids.sql')
 const patrolUsersQuery = loadQuery(import.meta.url, 'patrol-users.sql')
+const patrolOfficersQuery = loadQuery(import.meta.url, 'patrol-officers.sql')
 const meetingExistsQuery = loadQuery(import.meta.url, 'meeting-exists.sql')
 const insertTaskQuery = loadQuery(import.meta.url, 'insert-task.sql')
 const setTaskWardsQuery = loadQuery(import.meta.url, 'set-task-wards.sql')
@@ -193,6 +194,11 @@ export async function categoriesNamed(db: Queryable, names: string[]): Promise<{
 }
 
 /** 400 unless every user given is enabled and may patrol (inspector or officer). */
+/** Everyone a task may name (enabled inspectors and officers), for the task form's picker. */
+export async function listPatrolOfficers(db: Queryable): Promise<PatrolOfficer[]> {
+  return (await db.query<PatrolOfficer>({ ...patrolOfficersQuery, values: [PATROL_ROLES] })).rows
+}
+
 export async function checkOfficers(db: Queryable, ids: number[]): Promise<number[]> {
   const unique = [...new Set(ids)].sort((a, b) => a - b)
   if (unique.length === 0) return unique

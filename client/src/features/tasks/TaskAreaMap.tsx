@@ -1,0 +1,48 @@
+import 'maplibre-gl/dist/maplibre-gl.css'
+import type { MultiPolygon } from 'geojson'
+import { LngLatBounds, Map as MapLibreMap, NavigationControl, ScaleControl } from 'maplibre-gl'
+import { useEffect, useRef } from 'react'
+import '../map/maplibre-setup'
+import { buildOfflineStyle } from '../map/offline-style'
+
+export const TASK_AREA_COLOUR = '#1d4ed8'
+
+function boundsOf(geometry: MultiPolygon): LngLatBounds {
+  const bounds = new LngLatBounds()
+  for (const polygon of geometry.coordinates) for (const position of polygon[0]) bounds.extend([position[0], position[1]])
+  return bounds
+}
+
+/**
+ * A small map of one task's area on the offline basemap (no request leaves for the internet, and an officer, who may
+ * not read the ward shapes, asks for nothing more than the task). Fitted to the area, pannable and zoomable.
+ */
+export default function TaskAreaMap({ geometry, label }: { geometry: MultiPolygon; label: string }) {
+  const containerRef = useRef<HTMLDivElement>(null)
+
+  useEffect(() => {
+    const container = containerRef.current
+    if (!container) return
+    const map = new MapLibreMap({
+      container,
+      style: buildOfflineStyle(window.location.origin),
+      bounds: boundsOf(geometry),
+      fitBoundsOptions: { padding: 24, maxZoom: 17 },
+      attributionControl: false,
+      dragRotate: false,
+      pitchWithRotate: false,
+      maxPitch: 0,
+    })
+    map.touchZoomRotate.disableRotation()
+    map.addControl(new NavigationControl({ showCompass: false }), 'top-right')
+    map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left')
+    map.once('style.load', () => {
+      map.addSource('task-area', { type: 'geojson', data: { type: 'Feature', properties: {}, geometry } })
+      map.addLayer({ id: 'task-area-fill', type: 'fill', source: 'task-area', paint: { 'fill-color': TASK_AREA_COLOUR, 'fill-opacity': 0.2 } })
+      map.addLayer({ id: 'task-area-line', type: 'line', source: 'task-area', paint: { 'line-color': TASK_AREA_COLOUR, 'line-width': 2.5 } })
+    })
+    return () => map.remove()
+  }, [geometry])
+
+  return <div ref={containerRef} className="task-area-map" role="img" aria-label={label} data-testid="task-area-map" />
+}

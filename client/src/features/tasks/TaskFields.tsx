@@ -1,0 +1,112 @@
+import { useId } from 'react'
+import { KNOWN_CATEGORIES } from '../../shared/categories'
+import { KeyTimesGrid } from './KeyTimesGrid'
+import type { TaskForm } from './task-form'
+import type { PatrolOfficer, Team } from './tasks-api'
+
+interface TaskFieldsProps {
+  form: TaskForm
+  onChange(form: TaskForm): void
+  teams: readonly Team[]
+  officers: readonly PatrolOfficer[]
+}
+
+/** The fields a task is made of, for creating and editing alike. */
+export function TaskFields({ form, onChange, teams, officers }: TaskFieldsProps) {
+  const id = useId()
+  const set = <K extends keyof TaskForm>(field: K, value: TaskForm[K]) => onChange({ ...form, [field]: value })
+  // A retired team is kept only where a task already names it.
+  const offered = teams.filter((team) => !team.retired || team.id === form.leadTeamId)
+  return (
+    <div className="task-fields">
+      <label>
+        Title
+        <input type="text" maxLength={200} value={form.title} onChange={(event) => set('title', event.target.value)} data-testid="task-title-input" />
+      </label>
+      <label>
+        The problem in words
+        <textarea rows={3} maxLength={5000} value={form.problem} onChange={(event) => set('problem', event.target.value)} data-testid="task-problem-input" />
+      </label>
+      <details className="task-categories">
+        <summary>Categories targeted: {form.categories.length === 0 ? 'every category' : form.categories.join(', ')}</summary>
+        {KNOWN_CATEGORIES.map((category) => (
+          <label key={category} className="check-row">
+            <input
+              type="checkbox"
+              checked={form.categories.includes(category)}
+              onChange={(event) => set('categories', event.target.checked ? [...form.categories, category] : form.categories.filter((chosen) => chosen !== category))}
+            />
+            {category}
+          </label>
+        ))}
+      </details>
+      <fieldset className="task-key-times">
+        <legend>Key times (UK time): press and drag to paint; arrows and space from the keyboard</legend>
+        <KeyTimesGrid grid={form.keyTimes} onChange={(grid) => set('keyTimes', grid)} label="Key times: weekday by hour" />
+      </fieldset>
+      <label>
+        Lead team
+        <select
+          value={form.leadTeamId ?? ''}
+          onChange={(event) => set('leadTeamId', event.target.value === '' ? null : Number(event.target.value))}
+          data-testid="task-team-input"
+        >
+          <option value="">None yet (a task needs one to be tasked)</option>
+          {offered.map((team) => (
+            <option key={team.id} value={team.id}>
+              {team.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <details className="task-officers" data-testid="task-officers">
+        <summary>
+          Named officers: {form.officerIds.length === 0 ? 'none (the lead team’s officers see the task)' : officers.filter((officer) => form.officerIds.includes(officer.id)).map((officer) => officer.name).join(', ')}
+        </summary>
+        {officers.map((officer) => (
+          <label key={officer.id} className="check-row">
+            <input
+              type="checkbox"
+              checked={form.officerIds.includes(officer.id)}
+              onChange={(event) => set('officerIds', event.target.checked ? [...form.officerIds, officer.id] : form.officerIds.filter((chosen) => chosen !== officer.id))}
+            />
+            {officer.name}
+            {officer.team ? ` (${officer.team.name})` : ''}
+          </label>
+        ))}
+      </details>
+      <div className="inline-fields">
+        <label>
+          Visits per week
+          <input type="number" min={0} max={168} value={form.visitsPerWeek} onChange={(event) => set('visitsPerWeek', event.target.value)} data-testid="task-visits-input" />
+        </label>
+        <label>
+          Minutes per visit
+          <input
+            type="number"
+            min={1}
+            max={480}
+            value={form.minutesPerVisit}
+            onChange={(event) => set('minutesPerVisit', event.target.value)}
+            aria-describedby={`${id}-koper`}
+            data-testid="task-minutes-input"
+          />
+        </label>
+      </div>
+      <p className="hint" id={`${id}-koper`}>
+        15 minutes by default: Koper (1995) found that stops of 10–15 minutes gave the longest deterrence after the patrol left; longer
+        stops added little.
+      </p>
+      <div className="inline-fields">
+        <label>
+          Starts
+          <input type="date" value={form.startDate} onChange={(event) => set('startDate', event.target.value)} data-testid="task-start-input" />
+        </label>
+        <label>
+          Ends
+          <input type="date" value={form.endDate} onChange={(event) => set('endDate', event.target.value)} data-testid="task-end-input" />
+        </label>
+      </div>
+    </div>
+  )
+}

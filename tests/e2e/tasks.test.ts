@@ -1,0 +1,227 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import type { AddressInfo } from 'node:net'
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { projectRoot } from '../../server/src/config.js'
+import { chromiumUnavailableReason, E2E_CLIENT_MISSING, e2eClientDir, launchChromium, openWatchedWindow, type WatchedWindow } from '../support/browser.js'
+import { boundaryFiles, createTestUser, policeUkFile, startTestApp, TEST_PASSWORD, type TestApp } from '../support/test-app.js'
+
+const MONTHS = ['2024-01', '2024-02', '2024-03']
+const DESKTOP = { width: 1280, height: 800 }
+/** An officer's phone. */
+const PHONE = { width: 390, height: 844 }
+/** Software WebGL on two cores: the map's first draw takes seconds. */
+const MAP_MS = 30_000
+const STEP_MS = 15_000
+const artifactsDir = path.join(projectRoot, 'tests/.artifacts')
+/** The browser logs every failed fetch: the session check before sign-in, and the visit sent while offline. */
+const EXPECTED_CONSOLE = /^Failed to load resource: (the server responded with a status of 4\d\d|net::ERR_INTERNET_DISCONNECTED)/
+
+const skipReason = chromiumUnavailableReason()
+if (skipReason) console.warn(`tests/e2e skipped: ${skipReason}`)
+
+describe.skipIf(skipReason !== null)(`tasking in Chromium${skipReason ? ` (skipped: ${skipReason})` : ''}`, () => {
+  let testApp: TestApp
+  let browser: Browser
+  let origin = ''
+  let teamId = 0
+  let taskId = 0
+  const problems: string[] = []
+  const windows: WatchedWindow[] = []
+
+  beforeAll(async () => {
+    if (!fs.existsSync(path.join(e2eClientDir, 'index.html'))) throw new Error(E2E_CLIENT_MISSING)
+    fs.mkdirSync(artifactsDir, { recursive: true })
+    testApp = await startTestApp({ clientDir: e2eClientDir })
+    await testApp.importFiles([...boundaryFiles, ...MONTHS.map(policeUkFile)])
+    await testApp.app.listen({ port: 0, host: '127.0.0.1' })
+    origin = `http://127.0.0.1:${(testApp.app.server.address() as AddressInfo).port}`
+    teamId = (await testApp.pool.query<{ id: number }>(`INSERT INTO teams (name, agency) VALUES ('Central NPT', 'police') RETURNING id::int`)).rows[0].id
+    await createTestUser(testApp.pool, { email: 'inspector@test.local', name: 'Insp Test', role: 'inspector' })
+    const officerId = await createTestUser(testApp.pool, { email: 'officer@test.local', name: 'PC Test', role: 'officer' })
+    // Admins set an officer's team; the task's lead team is how it reaches them.
+    await testApp.pool.query('UPDATE users SET team_id = $1 WHERE id = $2', [teamId, officerId])
+    const launched = await launchChromium()
+    if (!launched) throw new Error('Chromium disappeared between collection and launch')
+    browser = launched
+  })
+
+  afterEach(() => {
+    expect(problems.splice(0), 'page errors and unexpected console errors').toEqual([])
+  })
+
+  afterAll(async () => {
+    for (const window of windows) await window.context.close()
+    await browser?.close()
+    await testApp?.close()
+  })
+
+  async function signedInWindow(email: string, viewport: { width: number; height: number }): Promise<WatchedWindow> {
+    const window = await openWatchedWindow(browser, { viewport, problems, expectedConsole: EXPECTED_CONSOLE })
+    windows.push(window)
+    const login = await window.context.request.post(`${origin}/api/auth/login`, { data: { email, password: TEST_PASSWORD } })
+    expect(login.status()).toBe(200)
+    return window
+  }
+
+  const cell = (page: Page, day: number, hour: number) => page.locator(`[data-testid="key-time-cell"][data-day="${day}"][data-hour="${hour}"]`)
+
+  it('inspector: tasks a patrol from a ranked problem location, paints key times, and tasks it to a team', async () => {
+    const { page } = await signedInWindow('inspector@test.local', DESKTOP)
+    await page.goto(`${origin}/?mode=hotspots`)
+    const row = page.getByTestId('location-row').first()
+    await row.waitFor({ state: 'visible', timeout: MAP_MS })
+    const name = await row.getAttribute('data-name')
+    await row.getByTestId('location-task').click()
+    await page.getByTestId('task-create').waitFor({ state: 'visible', timeout: STEP_MS })
+    expect(new URL(page.url()).pathname).toBe('/tasks')
+    expect(await page.getByTestId('task-title-input').inputValue()).toBe(name)
+    expect(await page.getByTestId('task-area-source').textContent()).toContain('problem location #1')
+
+    // Friday 18:00–22:00 painted with the mouse (press, drag across, release) …
+    const start = await cell(page, 4, 18).boundingBox()
+    const end = await cell(page, 4, 21).boundingBox()
+    await page.mouse.move(start!.x + start!.width / 2, start!.y + start!.height / 2)
+    await page.mouse.down()
+    await page.mouse.move(end!.x + end!.width / 2, end!.y + end!.height / 2, { steps: 8 })
+    await page.mouse.up()
+    // … and Saturday 22:00 from the keyboard: down a row from Friday 21:00, right one hour, space.
+    await cell(page, 4, 21).focus()
+    await page.keyboard.press('ArrowDown')
+    await page.keyboard.press('ArrowRight')
+    await page.keyboard.press('Space')
+    expect(await page.getByTestId('key-times-words').textContent()).toBe('Key times: Fri 18:00–22:00; Sat 22:00–23:00.')
+
+    await page.getByTestId('task-problem-input').fill('Groups gathering by the shops in the evenings.')
+    await page.getByTestId('task-team-input').selectOption(String(teamId))
+    await page.getByTestId('task-officers').locator('summary').click()
+    await page.getByTestId('task-officers').getByLabel('PC Test (Central NPT)').check()
+    await page.getByTestId('task-visits-input').fill('3')
+    expect(await page.getByTestId('task-minutes-input').inputValue()).toBe('15')
+    await page.getByTestId('task-create-submit').click()
+    await page.getByTestId('task-editor').waitFor({ state: 'visible', timeout: STEP_MS })
+    taskId = Number(new URL(page.url()).searchParams.get('task'))
+    expect(taskId).toBeGreaterThan(0)
+    const stored = await testApp.pool.query<{ source: string; key_times: string; status: string }>('SELECT source, key_times::text, status FROM tasks WHERE id = $1', [taskId])
+    expect(stored.rows[0]).toMatchObject({ source: 'problem-location', status: 'proposed' })
+    const named = await testApp.pool.query<{ name: string }>('SELECT u.name FROM task_officers o JOIN users u ON u.id = o.user_id WHERE o.task_id = $1', [taskId])
+    expect(named.rows).toEqual([{ name: 'PC Test' }])
+    const bits = stored.rows[0].key_times
+    expect([...bits].flatMap((bit, index) => (bit === '1' ? [index] : []))).toEqual([4 * 24 + 18, 4 * 24 + 19, 4 * 24 + 20, 4 * 24 + 21, 5 * 24 + 22])
+
+    // Only the moves task-status.ts allows from proposed are offered.
+    const moves = await page.getByTestId('status-to').locator('option').evaluateAll((options) => options.map((option) => (option as HTMLOptionElement).value).filter(Boolean))
+    expect(moves).toEqual(['tasked', 'escalated', 'closed'])
+    await page.getByTestId('status-to').selectOption('tasked')
+    await page.getByTestId('status-submit').click()
+    await expect.poll(() => page.getByTestId('task-status').textContent(), { timeout: STEP_MS }).toBe('Tasked')
+  })
+
+  it('officer on a phone: lands on My tasks, records two visits, one while offline sent when back online, and sees the dosage', async () => {
+    expect(taskId).toBeGreaterThan(0)
+    const { page, context } = await signedInWindow('officer@test.local', PHONE)
+    await page.goto(origin)
+    const item = page.getByTestId('my-task')
+    await item.first().waitFor({ state: 'visible', timeout: STEP_MS })
+    expect(new URL(page.url()).pathname).toBe('/my-tasks')
+    expect(await page.getByTestId('my-task-dosage').first().textContent()).toBe('0 of 3 visits, 0 of 45 minutes this week')
+    await item.first().locator('a').click()
+    await page.getByTestId('task-area-map').waitFor({ state: 'visible', timeout: MAP_MS })
+    expect(await page.getByTestId('task-problem').textContent()).toBe('Groups gathering by the shops in the evenings.')
+
+    const noSideways = () => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)
+    const recordVisit = async (engagements: number) => {
+      await page.getByTestId('record-visit').click()
+      await page.getByTestId('visit-form').waitFor({ state: 'visible', timeout: STEP_MS })
+      expect(await page.getByTestId('visit-minutes').inputValue()).toBe('15')
+      const more = page.getByTestId('action-engagements').getByTestId('action-more')
+      for (let count = 0; count < engagements; count += 1) await more.click()
+      expect(await noSideways()).toBe(true)
+      const box = await page.getByTestId('visit-submit').boundingBox()
+      expect(box!.height).toBeGreaterThanOrEqual(44)
+      await page.getByTestId('visit-submit').click()
+      await page.getByTestId('visit-done').waitFor({ state: 'visible', timeout: STEP_MS })
+    }
+
+    await recordVisit(2)
+    expect(await page.getByTestId('visit-done').textContent()).toContain('Visit recorded.')
+    await page.getByTestId('visit-done').getByRole('button', { name: 'Done' }).click()
+    await expect.poll(() => page.getByTestId('task-dosage').textContent(), { timeout: STEP_MS }).toContain('1 of 3 visits, 15 of 45 minutes this week')
+
+    await context.setOffline(true)
+    await recordVisit(1)
+    expect(await page.getByTestId('visit-done').textContent()).toContain('kept on this device')
+    expect(await page.getByTestId('outbox-waiting').textContent()).toBe('waiting to send (1)')
+    await page.screenshot({ path: path.join(artifactsDir, 'e2e-tasks-officer-offline.png'), fullPage: true })
+    expect((await testApp.pool.query('SELECT count(*)::int AS n FROM task_visits WHERE task_id = $1', [taskId])).rows[0].n).toBe(1)
+
+    await context.setOffline(false)
+    await page.getByTestId('outbox').waitFor({ state: 'detached', timeout: STEP_MS })
+    expect(await page.getByTestId('visit-done').textContent()).toContain('has been sent')
+    await expect.poll(() => page.getByTestId('task-dosage').textContent(), { timeout: STEP_MS }).toContain('2 of 3 visits, 30 of 45 minutes this week')
+    const visits = await testApp.pool.query<{ n: number; engagements: number }>(
+      `SELECT count(*)::int AS n, sum((actions->>'engagements')::int)::int AS engagements FROM task_visits WHERE task_id = $1`,
+      [taskId],
+    )
+    expect(visits.rows[0]).toEqual({ n: 2, engagements: 3 })
+    await page.screenshot({ path: path.join(artifactsDir, 'e2e-tasks-officer.png'), fullPage: true })
+  })
+
+  it('inspector: sees the dosage delivered in the task list and on the map, and is told when someone else changed the task', async () => {
+    const { page, context } = await signedInWindow('inspector@test.local', DESKTOP)
+    await page.goto(`${origin}/tasks`)
+    const row = page.locator(`[data-testid="task-row"][data-task-id="${taskId}"]`)
+    await row.waitFor({ state: 'visible', timeout: STEP_MS })
+    expect(await row.getByTestId('task-row-dosage').textContent()).toBe('2 of 3 visits, 30 of 45 minutes this week')
+
+    await page.getByTestId('nav-map').click()
+    await page.getByTestId('legend-task-areas').waitFor({ state: 'visible', timeout: MAP_MS })
+    expect(await page.getByTestId('legend-task-areas').textContent()).toContain('Task areas (1)')
+    await page.screenshot({ path: path.join(artifactsDir, 'e2e-tasks-map.png') })
+
+    // A polygon drawn on the map (terra-draw) becomes a new task's area: four corners, then the first again to close.
+    await page.getByTestId('draw-start').click()
+    await page.getByTestId('draw-cancel').waitFor({ state: 'visible', timeout: STEP_MS })
+    const map = (await page.getByTestId('map').boundingBox())!
+    const centre = { x: map.x + map.width / 2, y: map.y + map.height / 2 }
+    const corners = [[-40, -30], [40, -30], [40, 30], [-40, 30], [-40, -30]]
+    for (const [dx, dy] of corners) {
+      await page.mouse.click(centre.x + dx, centre.y + dy)
+      await page.waitForTimeout(150)
+    }
+    await page.getByTestId('task-create').waitFor({ state: 'visible', timeout: STEP_MS })
+    expect(await page.getByTestId('task-area-source').textContent()).toContain('a polygon drawn on the map (4 corners)')
+    await page.getByTestId('task-title-input').fill('Drawn area')
+    await page.getByTestId('task-create-submit').click()
+    await page.getByTestId('task-editor').waitFor({ state: 'visible', timeout: STEP_MS })
+    const drawnId = Number(new URL(page.url()).searchParams.get('task'))
+    const drawn = await testApp.pool.query<{ source: string; wards: number }>(
+      'SELECT source, (SELECT count(*)::int FROM task_wards w WHERE w.task_id = t.id) AS wards FROM tasks t WHERE id = $1',
+      [drawnId],
+    )
+    expect(drawn.rows[0].source).toBe('polygon')
+    expect(drawn.rows[0].wards).toBeGreaterThan(0)
+
+    // Someone else saves the task while this page has it open: the save is refused, and the page says so.
+    await page.goto(`${origin}/tasks?task=${taskId}`)
+    await page.getByTestId('task-editor').waitFor({ state: 'visible', timeout: MAP_MS })
+    const session = (await (await context.request.get(`${origin}/api/auth/session`)).json()) as { csrfToken: string }
+    const task = (await (await context.request.get(`${origin}/api/tasks/${taskId}`)).json()) as { version: number }
+    const elsewhere = await context.request.patch(`${origin}/api/tasks/${taskId}`, {
+      data: { version: task.version, problem: 'Groups gathering and fires lit by the shops.' },
+      headers: { 'x-csrf-token': session.csrfToken },
+    })
+    expect(elsewhere.status()).toBe(200)
+    await page.getByTestId('task-title-input').fill('Shops: evening patrols')
+    await page.getByTestId('task-save').click()
+    await page.getByTestId('task-conflict').waitFor({ state: 'visible', timeout: STEP_MS })
+    expect(await page.getByTestId('task-conflict').textContent()).toContain('They changed: problem.')
+    await page.getByTestId('conflict-reapply').click()
+    expect(await page.getByTestId('task-problem-input').inputValue()).toBe('Groups gathering and fires lit by the shops.')
+    await page.getByTestId('task-save').click()
+    await expect.poll(() => page.getByTestId('task-title').textContent(), { timeout: STEP_MS }).toBe('Shops: evening patrols')
+    const stored = await testApp.pool.query<{ title: string; problem: string }>('SELECT title, problem FROM tasks WHERE id = $1', [taskId])
+    expect(stored.rows[0]).toEqual({ title: 'Shops: evening patrols', problem: 'Groups gathering and fires lit by the shops.' })
+  })
+})
