@@ -21,6 +21,8 @@ export default defineConfig(({ mode }) => ({
   server: {
     proxy: {
       '/api': 'http://127.0.0.1:8088',
+      // The offline basemap's street tiles (one PMTiles archive, read with Range requests).
+      '/basemap': 'http://127.0.0.1:8088',
     },
   },
 }))

@@ -1,6 +1,7 @@
 // npm run bench [-- import|hexes|hotspots|load|startup|scale]: import rate against COPY, /api/hexes latency against its bare SQL,
-// hotspot analysis time against its aggregation query, a heavy analysis under load, the first embedded start, and the
-// count routes and the import at 1×, 4× and 12× the real data (scale: synthetic sets, one database each). Prints PASS/MISS against each target but exits 0 whatever the figures: a benchmark, not a test.
+// hotspot analysis time (worked out afresh, and cached) against its aggregation query, a heavy analysis under load, the
+// first embedded start, and the count routes and the import at 1×, 4× and 12× the real data (scale: synthetic sets, one
+// database each; BENCH_SCALES=1,4 for some). Prints PASS/MISS against each target but exits 0 whatever the figures: a benchmark, not a test.
 import os from 'node:os'
 import { benchDatabaseUrl, ensureBenchDatabase, printableUrl } from './bench/bench-database.js'
 import { runHexesBench } from './bench/hexes-bench.js'

@@ -1,4 +1,5 @@
 import './shared/base.css'
+import './shared/ui.css'
 import { QueryClientProvider } from '@tanstack/react-query'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'

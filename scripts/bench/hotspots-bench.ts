@@ -5,11 +5,12 @@ import { buildApp } from '../../server/src/app.js'
 import { projectRoot } from '../../server/src/config.js'
 import { createPool } from '../../server/src/db/pool.js'
 import { categoryIds } from '../../server/src/features/counts/count-bounds.js'
+import { ANALYSIS_HEADER, AnalysisCache, type AnalysisOutcome } from '../../server/src/features/hotspots/analysis-cache.js'
 import { createUser } from '../../server/src/features/users/user-store.js'
 import { loadQuery } from '../../server/src/lib/sql-file.js'
 import { openBenchDatabase } from './bench-database.js'
 import { DEMO_INCIDENT_ROWS, importDemoData } from './import-bench.js'
-import { heading, judge, ms, note, progress, ratio, table } from './report.js'
+import { count, heading, judge, ms, note, progress, ratio, table } from './report.js'
 import { percentile, timed } from './stats.js'
 
 const WARM_UP_RUNS = 5
@@ -39,9 +40,28 @@ async function analystCookie(app: Awaited<ReturnType<typeof buildApp>>, pool: pg
   return `pm_session=${session.value}`
 }
 
+interface HotspotRoute {
+  name: string
+  path: string
+  /** What the answer holds, for the table. */
+  size(answer: { cells?: unknown[]; cellCount?: number; total?: number }): string
+}
+
+const ROUTES: HotspotRoute[] = [
+  { name: 'Gi* + FDR', path: '/api/hotspots/gistar', size: (answer) => `${count(answer.cells!.length)} cells` },
+  {
+    name: 'emerging hot spots (Gi* per month, Mann–Kendall)',
+    path: '/api/hotspots/emerging',
+    size: (answer) => `${count(answer.cells!.length)} of ${count(answer.cellCount!)} cells`,
+  },
+  { name: 'problem locations (Gi*, emerging, ranking)', path: '/api/hotspots/problem-locations', size: (answer) => `${count(answer.total!)} locations` },
+]
+
 /**
- * Gi* + FDR over every res-9 cell of the four councils for all 35 months, and the problem-location ranking (which
- * runs Gi*, emerging hot spots over the 35 months and the ranking), against the bare aggregation they start from.
+ * Gi* + FDR, emerging hot spots and the problem-location ranking (which runs Gi*, emerging hot spots over the 35 months
+ * and the ranking) over every res-9 cell of the four councils for all 35 months, each worked out afresh (the app's
+ * analysis cache cleared before the request: the target is for this) and answered from the cache, against the bare
+ * aggregation they start from.
  */
 export async function runHotspotsBench(url: string): Promise<void> {
   let database = await openBenchDatabase(url)
@@ -54,7 +74,9 @@ export async function runHotspotsBench(url: string): Promise<void> {
     await importDemoData(url)
     database = await openBenchDatabase(url)
   }
-  const app = await buildApp({ connection: database.connection, engine: database.engine, clientDir: null, logger: false })
+  // The bench's own cache, cleared before each request that must be worked out (AppOptions.analysisCache).
+  const analysisCache = new AnalysisCache()
+  const app = await buildApp({ connection: database.connection, engine: database.engine, clientDir: null, logger: false, analysisCache })
   await app.ready()
   const sqlPool = createPool(database.connection)
   const rows: string[][] = []
@@ -63,40 +85,49 @@ export async function runHotspotsBench(url: string): Promise<void> {
     for (const hotspotCase of CASES) {
       const query = new URLSearchParams({ res: '9' })
       if (hotspotCase.categories) query.set('categories', hotspotCase.categories)
-      const routes = [
-        { name: 'Gi* + FDR', url: `/api/hotspots/gistar?${query}` },
-        { name: 'problem locations (Gi*, emerging, ranking)', url: `/api/hotspots/problem-locations?${query}` },
-      ]
       const ids = await categoryIds(sqlPool, hotspotCase.categories ? [hotspotCase.categories] : null)
       const querySql = () => sqlPool.query({ ...cellValues, values: [null, null, ids, null, 9] })
-      for (const route of routes) {
+      for (const route of ROUTES) {
         progress(`hotspots: ${hotspotCase.label}, ${route.name}`)
-        const request = async () => {
-          const response = await app.inject({ method: 'GET', url: route.url, headers: { cookie } })
-          if (response.statusCode !== 200) throw new Error(`GET ${route.url} answered ${response.statusCode}: ${response.body}`)
+        const routeUrl = `${route.path}?${query}`
+        /** The request, checked to have been answered the way it is timed as (the analysis header). */
+        const request = async (expected: AnalysisOutcome) => {
+          const response = await app.inject({ method: 'GET', url: routeUrl, headers: { cookie } })
+          if (response.statusCode !== 200) throw new Error(`GET ${routeUrl} answered ${response.statusCode}: ${response.body}`)
+          const outcome = response.headers[ANALYSIS_HEADER]
+          if (outcome !== expected) throw new Error(`GET ${routeUrl} was ${outcome}, expected ${expected}`)
           return response
         }
-        const first = (await request()).json()
-        const size = first.cells?.length ?? first.total
+        const computed = () => {
+          analysisCache.clear()
+          return request('computed')
+        }
+        const size = route.size((await computed()).json())
         for (let i = 0; i < WARM_UP_RUNS; i++) {
-          await request()
+          await computed()
+          await request('cached')
           await querySql()
         }
-        const api: number[] = []
+        const fresh: number[] = []
+        const cached: number[] = []
         const sql: number[] = []
         for (let i = 0; i < MEASURED_RUNS; i++) {
-          api.push((await timed(request)).ms)
+          analysisCache.clear()
+          fresh.push((await timed(() => request('computed'))).ms)
+          cached.push((await timed(() => request('cached'))).ms)
           sql.push((await timed(querySql)).ms)
         }
-        const [apiP50, apiP95, sqlP50] = [percentile(api, 50), percentile(api, 95), percentile(sql, 50)]
+        const [freshP50, freshP95, sqlP50] = [percentile(fresh, 50), percentile(fresh, 95), percentile(sql, 50)]
         rows.push([
           `${hotspotCase.label}: ${route.name}`,
-          String(size),
-          ms(apiP50),
-          ms(apiP95),
+          size,
+          ms(freshP50),
+          ms(freshP95),
+          ms(percentile(cached, 50)),
+          ms(percentile(cached, 95)),
           ms(sqlP50),
-          ratio(apiP50 / sqlP50),
-          judge(`hotspots ${hotspotCase.label}, ${route.name}: p95 ≤ ${TARGET_ANALYSIS_MS} ms`, apiP95 <= TARGET_ANALYSIS_MS),
+          ratio(freshP50 / sqlP50),
+          judge(`hotspots ${hotspotCase.label}, ${route.name}: computed p95 ≤ ${TARGET_ANALYSIS_MS} ms`, freshP95 <= TARGET_ANALYSIS_MS),
         ])
       }
     }
@@ -106,6 +137,11 @@ export async function runHotspotsBench(url: string): Promise<void> {
     await database.close()
   }
   heading('Hotspot analysis over every res-9 cell of the four councils, 35 months (through app.inject, signed in)')
-  table(['case', 'cells / locations', 'API p50', 'API p95', 'aggregation SQL p50', 'API/SQL p50', `p95 ≤ ${TARGET_ANALYSIS_MS} ms`], rows)
-  note(`${MEASURED_RUNS} runs per case after ${WARM_UP_RUNS} warm-up, one at a time, alternating with the bare aggregation query (incidents per res-9 cell)`)
+  table(
+    ['case', 'answer', 'computed p50', 'computed p95', 'cached p50', 'cached p95', 'aggregation SQL p50', 'computed/SQL p50', `computed p95 ≤ ${TARGET_ANALYSIS_MS} ms`],
+    rows,
+  )
+  note(`${MEASURED_RUNS} runs per case after ${WARM_UP_RUNS} warm-up, one at a time: the analysis cache cleared and the request worked out, the same request again`)
+  note('answered from the cache, then the bare aggregation query (incidents per res-9 cell); the answer header is checked to be computed or cached as timed')
+  note('computed: the counts read and the analysis run on an analysis thread, as after an import; the data period and the threads\' built study areas stay kept')
 }

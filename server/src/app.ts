@@ -4,15 +4,20 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import type pg from 'pg'
 import { projectRoot, type AppConfig, type TrustProxy } from './config.js'
 import { auditRoutes } from './features/audit/routes.js'
+import { basemapRoutes } from './features/basemap/routes.js'
 import { DEFAULT_COST } from './features/users/passwords.js'
 import { authRoutes, type AuthSettings } from './features/auth/routes.js'
 import { clientConfigRoutes } from './features/health/config-routes.js'
 import { harmWeightRoutes } from './features/harm-weights/routes.js'
 import { healthRoutes } from './features/health/routes.js'
 import { hexRoutes } from './features/hexes/routes.js'
+import { AnalysisCache } from './features/hotspots/analysis-cache.js'
 import { hotspotRoutes } from './features/hotspots/routes.js'
 import { incidentRoutes } from './features/incidents/routes.js'
 import { summaryRoutes } from './features/summary/routes.js'
+import { taskRoutes } from './features/tasks/routes.js'
+import { visitRoutes } from './features/tasks/visit-routes.js'
+import { teamRoutes } from './features/teams/routes.js'
 import { userRoutes } from './features/users/routes.js'
 import { wardReportRoutes } from './features/ward-reports/routes.js'
 import { wardRoutes } from './features/wards/routes.js'
@@ -93,6 +98,11 @@ export interface AppOptions {
   logger?: FastifyServerOptions['logger']
   security?: Partial<SecuritySettings>
   limits?: Partial<LoadLimits>
+  /**
+   * The hotspot analyses' answers (a new one per app when left out). A benchmark passes its own to clear it between
+   * requests and time the analyses themselves; nothing a request can send reaches it.
+   */
+  analysisCache?: AnalysisCache
 }
 
 export const defaultClientDir = path.join(projectRoot, 'client/dist')
@@ -143,12 +153,16 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(wardRoutes)
   await app.register(hexRoutes)
   await app.register(incidentRoutes)
-  await app.register(hotspotRoutes)
+  await app.register(hotspotRoutes, { cache: options.analysisCache ?? new AnalysisCache() })
   await app.register(harmWeightRoutes)
   await app.register(authRoutes, security)
   await app.register(userRoutes, { passwordHashCost: security.passwordHashCost })
   await app.register(auditRoutes)
   await app.register(wardReportRoutes, { suppressionThreshold: security.suppressionThreshold })
+  await app.register(teamRoutes)
+  await app.register(taskRoutes)
+  await app.register(visitRoutes)
+  await app.register(basemapRoutes)
 
   await app.register(staticClient, { clientDir: options.clientDir === undefined ? defaultClientDir : options.clientDir })
   return app

@@ -14,7 +14,14 @@ const CALLERS: Caller[] = ['anonymous', ...ROLES]
 let testApp: TestApp
 let spec: { paths: Record<string, Record<string, { 'x-access'?: Access }>> }
 let targetUserId: number
+let targetTeamId: number
 let serial = 0
+/** Tasks every role may see (in the councillor's ward, naming the officer): one to edit, one to move back and forth. */
+let editTask: { id: number; version: number }
+let movedTask: { id: number; version: number; status: string }
+/** A tasked task that visits are recorded on. */
+let visitedTaskId: number
+let officerId: number
 
 interface Sample {
   url: string
@@ -55,8 +62,34 @@ function sampleFor(method: string, path: string, caller: Caller): Sample | undef
     'GET /api/hotspots/problem-locations': () => ({ url: '/api/hotspots/problem-locations?res=8&from=2024-01&to=2024-01&limit=3' }),
     'GET /api/harm-weights': () => ({ url: '/api/harm-weights' }),
     'PUT /api/harm-weights': () => ({ url: '/api/harm-weights', payload: { weights: [{ category: 'Anti-social behaviour', weight: 5 + (serial % 3) }] } }),
+    'GET /api/teams': () => ({ url: '/api/teams' }),
+    'POST /api/teams': () => ({ url: '/api/teams', payload: { name: `Team made by ${caller} ${serial}`, agency: 'other' } }),
+    'PATCH /api/teams/{id}': () => ({ url: `/api/teams/${targetTeamId}`, payload: { name: `Renamed team ${serial}` } }),
+    'GET /api/tasks': () => ({ url: '/api/tasks' }),
+    'GET /api/tasks/{id}': () => ({ url: `/api/tasks/${editTask.id}` }),
+    'POST /api/tasks': () => ({ url: '/api/tasks', payload: taskPayload(`Made by ${caller}`) }),
+    'PATCH /api/tasks/{id}': () => ({ url: `/api/tasks/${editTask.id}`, payload: { version: editTask.version, title: `Renamed ${serial}` } }),
+    'GET /api/tasks/{id}/visits': () => ({ url: `/api/tasks/${visitedTaskId}/visits` }),
+    'POST /api/tasks/{id}/visits': () => ({
+      url: `/api/tasks/${visitedTaskId}/visits`,
+      payload: { idempotencyKey: `matrix-visit-${serial}`, date: '2024-01-15', startTime: '18:00', minutes: 15, officerIds: [officerId] },
+    }),
+    'POST /api/tasks/{id}/status': () => ({
+      url: `/api/tasks/${movedTask.id}/status`,
+      payload: { to: movedTask.status === 'tasked' ? 'escalated' : 'tasked', version: movedTask.version, reason: 'matrix' },
+    }),
   }
   return samples[`${method.toUpperCase()} ${path}`]?.()
+}
+
+function taskPayload(title: string) {
+  return { title, dosage: { visitsPerWeek: 2 }, startDate: '2024-01-01', endDate: '2024-01-31', leadTeamId: targetTeamId, area: { source: 'ward', ward: WARD } }
+}
+
+/** A successful write moves a task on: the next sample must name its new version (and status). */
+function noteAnswer(method: string, path: string, body: { id: number; version: number; status: string }): void {
+  if (method === 'patch' && path === '/api/tasks/{id}') editTask = body
+  if (method === 'post' && path === '/api/tasks/{id}/status') movedTask = body
 }
 
 /** A fresh session per check: sign-out and password changes must not spoil the next row of the matrix. */
@@ -80,6 +113,14 @@ beforeAll(async () => {
   }
   await createTestUser(testApp.pool, { email: 'login-target@test.local', role: 'inspector' })
   targetUserId = await createTestUser(testApp.pool, { email: 'target@test.local', role: 'inspector' })
+  targetTeamId = (await testApp.pool.query(`SELECT id::int FROM teams ORDER BY id LIMIT 1`)).rows[0].id
+  const admin = await signIn(testApp.app, 'admin@matrix.test')
+  officerId = (await testApp.pool.query(`SELECT id::int FROM users WHERE email = 'officer@matrix.test'`)).rows[0].id
+  const makeTask = async () => (await testApp.app.inject({ method: 'POST', url: '/api/tasks', headers: admin.headers, payload: { ...taskPayload('Matrix task'), officerIds: [officerId] } })).json()
+  editTask = await makeTask()
+  movedTask = await makeTask()
+  visitedTaskId = (await makeTask()).id
+  await testApp.app.inject({ method: 'POST', url: `/api/tasks/${visitedTaskId}/status`, headers: admin.headers, payload: { to: 'tasked', version: 1 } })
   spec = (await testApp.app.inject({ method: 'GET', url: '/docs/json' })).json()
 })
 afterAll(() => testApp.close())
@@ -114,6 +155,7 @@ describe('the route × role matrix', () => {
           const ok = expected === 'allowed' ? response.statusCode >= 200 && response.statusCode < 300 : response.statusCode === expected
           if (!ok) mismatches.push(`${method.toUpperCase()} ${path} as ${caller}: expected ${expected}, got ${response.statusCode} ${response.body.slice(0, 120)}`)
           checked += 1
+          if (response.statusCode === 200) noteAnswer(method, path, response.json())
           // Undo a successful password change so the next session for this role signs in with the test password.
           if (path === '/api/auth/password' && response.statusCode === 204) {
             await testApp.app.inject({
@@ -128,7 +170,8 @@ describe('the route × role matrix', () => {
     }
     expect(mismatches).toEqual([])
     expect(checked).toBe(Object.values(spec.paths).reduce((sum, methods) => sum + Object.keys(methods).length, 0) * CALLERS.length)
-  })
+    // Every route × six callers, each with its own sign-in: over 200 requests, some of them analyses.
+  }, 300_000)
 
   it('refuses, to everyone, a route that declares no policy', async () => {
     // The refusal comes before any query, so this second app never opens a connection of its own.

@@ -40,7 +40,8 @@ beforeAll(async () => {
   await testApp.importFiles([...boundaryFiles, ...MONTHS.map(policeUkFile)])
   // The quietest ward with any incidents: most of its counts are small, the hardest case to protect.
   const [{ ward_code: quiet }] = (
-    await testApp.pool.query(`SELECT ward_code FROM incidents WHERE ward_code IS NOT NULL GROUP BY ward_code ORDER BY count(*), ward_code LIMIT 1`)
+    await testApp.pool.query(`SELECT l.ward_code FROM incidents i JOIN locations l ON l.id = i.location_id
+                               WHERE l.ward_code IS NOT NULL GROUP BY l.ward_code ORDER BY count(*), l.ward_code LIMIT 1`)
   ).rows
   wards = [TOWN_CENTRE, quiet]
   await createTestUser(testApp.pool, { email: 'attacker@test.local', role: 'councillor', wards })

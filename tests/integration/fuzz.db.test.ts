@@ -60,11 +60,41 @@ const BASE_BODIES: Record<string, () => Record<string, unknown>> = {
   'PATCH /api/users/{id}': () => ({ name: `Renamed ${serial}` }),
   'POST /api/users/{id}/password': () => ({ password: `reset password ${serial}` }),
   'PUT /api/harm-weights': () => ({ weights: [{ category: 'Anti-social behaviour', weight: 5 }] }),
+  'POST /api/teams': () => ({ name: `Fuzz team ${++serial}`, agency: 'other' }),
+  'PATCH /api/teams/{id}': () => ({ name: `Renamed team ${++serial}` }),
+  'POST /api/tasks': () => ({
+    title: 'Fuzzed task',
+    problem: 'Two lines\nof problem',
+    categories: ['Anti-social behaviour'],
+    keyTimes: Array.from({ length: 7 }, () => new Array(24).fill(false)),
+    leadTeamId: 1,
+    officerIds: [fuzzOfficerId],
+    dosage: { visitsPerWeek: 2, minutesPerVisit: 15 },
+    startDate: '2024-01-01',
+    endDate: '2024-01-31',
+    meetingId: null,
+    popId: null,
+    area: { source: 'polygon', polygon: { type: 'Polygon', coordinates: [[[-1.32, 54.56], [-1.31, 54.56], [-1.31, 54.57], [-1.32, 54.56]]] } },
+  }),
+  'PATCH /api/tasks/{id}': () => ({ version: 1, title: `Renamed task ${++serial}`, dosage: { visitsPerWeek: 3 }, area: { source: 'ward', ward: WARD } }),
+  'POST /api/tasks/{id}/status': () => ({ to: 'tasked', version: 1, reason: 'fuzz', outcome: 'fuzz' }),
+  'POST /api/tasks/{id}/visits': () => ({
+    idempotencyKey: `fuzz-visit-${++serial}`,
+    date: '2024-01-15',
+    startTime: '18:00',
+    minutes: 15,
+    officerIds: [fuzzOfficerId],
+    actions: { engagements: 1 },
+    notes: 'fuzz',
+    location: { lon: -1.31, lat: 54.56 },
+  }),
 }
 
 /** The session for routes about the caller's own session: a fuzzed request may sign it out or change its password. */
 let self: SignedIn | null = null
 let selfId: number
+/** The fuzz's officer: named on tasks and visits (the target user may be disabled by a fuzzed edit). */
+let fuzzOfficerId: number
 
 /**
  * The caller for an operation: the last role its policy lists (the least privileged, so the narrowest code path),
@@ -165,13 +195,24 @@ beforeAll(async () => {
     limits: { requestsPerMinute: 1_000_000 },
   })
   await testApp.importFiles([...boundaryFiles, policeUkFile('2024-01')])
-  for (const role of ['admin', 'analyst', 'inspector', 'councillor'] as const) {
+  for (const role of ['admin', 'analyst', 'inspector', 'councillor', 'officer'] as const) {
     await createTestUser(testApp.pool, { email: `${role}@fuzz.test`, role, wards: role === 'councillor' ? [WARD] : undefined })
     sessions.set(role, await signIn(testApp.app, `${role}@fuzz.test`))
   }
   await createTestUser(testApp.pool, { email: 'login-target@fuzz.test', role: 'inspector' })
   targetUserId = await createTestUser(testApp.pool, { email: 'target@fuzz.test', role: 'inspector' })
   selfId = await createTestUser(testApp.pool, { email: 'self@fuzz.test', role: 'inspector' })
+  // A tasked task at the id every path parameter is given, naming the fuzz's officer, so task routes get past the lookup.
+  await testApp.pool.query(
+    `INSERT INTO tasks (id, title, dosage_visits_per_week, start_date, end_date, status, lead_team_id, geom, source, source_ward)
+     OVERRIDING SYSTEM VALUE
+     SELECT $1, 'Fuzz target', 2, '2024-01-01', '2024-01-31', 'tasked', 1, geom, 'ward', code FROM wards WHERE code = $2`,
+    [targetUserId, WARD],
+  )
+  await testApp.pool.query(`SELECT set_task_wards(ARRAY[$1::bigint])`, [targetUserId])
+  await testApp.pool.query(`SELECT setval(pg_get_serial_sequence('tasks', 'id'), (SELECT max(id) FROM tasks))`)
+  fuzzOfficerId = (await testApp.pool.query(`SELECT id::int FROM users WHERE email = 'officer@fuzz.test'`)).rows[0].id
+  await testApp.pool.query(`INSERT INTO task_officers (task_id, user_id) VALUES ($1, $2)`, [targetUserId, fuzzOfficerId])
   spec = (await testApp.app.inject({ method: 'GET', url: '/docs/json' })).json()
 })
 afterAll(() => testApp?.close())

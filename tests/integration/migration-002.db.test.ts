@@ -89,9 +89,8 @@ describe('migration 002 on incidents imported before it', () => {
   it('keeps every incident, each on the point it had, with its ward', async () => {
     expect(await count('SELECT count(*) FROM incidents')).toBe(rowsExpected)
     expect(await count('SELECT count(*) FROM incidents i LEFT JOIN locations l ON l.id = i.location_id WHERE l.id IS NULL')).toBe(0)
-    expect(await count(`SELECT count(*) FROM incidents i JOIN locations l ON l.id = i.location_id WHERE i.ward_code IS DISTINCT FROM l.ward_code`)).toBe(0)
     expect(await count(`SELECT count(*) FROM locations WHERE ward_code = 'E05000001' AND ward_match = 'contains'`)).toBeGreaterThan(100)
-    expect(await count(`SELECT count(*) FROM incidents WHERE ward_code = 'E05000001'`)).toBeGreaterThan(1000)
+    expect(await count(`SELECT count(*) FROM incidents i JOIN locations l ON l.id = i.location_id WHERE l.ward_code = 'E05000001'`)).toBeGreaterThan(1000)
   })
 
   it('gives every point the cells h3-js says contain it, after the migrator has run', async () => {

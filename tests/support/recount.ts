@@ -3,7 +3,7 @@ import { countMismatches } from '../../server/src/features/counts/count-mismatch
 
 /**
  * Deletes every incident and writes them again in one transaction, so every count is made again by the count
- * triggers alone (counts/); checks the rollups are empty in between and exact after.
+ * triggers alone (counts/); checks the rollups add up to nothing in between and exact after.
  */
 export async function recountEveryIncident(pool: pg.Pool): Promise<void> {
   const client = await pool.connect()
@@ -12,7 +12,9 @@ export async function recountEveryIncident(pool: pg.Pool): Promise<void> {
     await client.query('CREATE TEMP TABLE every_incident ON COMMIT DROP AS SELECT * FROM incidents')
     await client.query('DELETE FROM incidents')
     const { rows } = await client.query<{ n: number }>(
-      'SELECT (SELECT count(*) FROM point_month_counts) + (SELECT count(*) FROM ward_month_counts) + (SELECT count(*) FROM location_counts) AS n')
+      `SELECT (SELECT count(*) FROM (SELECT FROM point_month_counts GROUP BY category_id, period_start, location_id, location_text HAVING sum(incidents) <> 0) AS p)
+            + (SELECT count(*) FROM (SELECT FROM ward_month_counts GROUP BY category_id, period_start, ward_code, has_location HAVING sum(incidents) <> 0) AS w)
+            + (SELECT count(*) FROM (SELECT FROM location_counts GROUP BY category_id, location_id HAVING sum(incidents) <> 0) AS l) AS n`)
     if (Number(rows[0].n) !== 0) throw new Error(`${rows[0].n} count rows left with no incidents`)
     await client.query('INSERT INTO incidents SELECT * FROM every_incident')
     await client.query('COMMIT')

@@ -207,6 +207,7 @@ export const ROLE_LABELS: Record<Role, string> = {
   analyst: 'Analyst',
   inspector: 'Inspector',
   councillor: 'Councillor',
+  officer: 'Officer',
 }
 
 export const sessionUrl = '/api/auth/session'

@@ -19,6 +19,8 @@ export interface PatrolmapDebug {
   hotspotCellCount?: number
   /** The problem location whose outline was drawn with them (its rank and name), or null. */
   highlightedLocation?: string | null
+  /** The properties of what one MapLibre layer (of the basemap) has on screen now; [] when the style has no such layer. */
+  renderedBasemapFeatures?(layerId: string): Record<string, unknown>[]
 }
 
 declare global {

@@ -6,7 +6,7 @@ function ward(code: string, name: string, councilName: string): WardFeature {
   return {
     type: 'Feature',
     id: code,
-    properties: { code, name, councilCode: 'X', councilName, count: 0, label_lon: 0, label_lat: 0 },
+    properties: { code, name, councilCode: 'X', councilName, count: 0, previousCount: null, label_lon: 0, label_lat: 0 },
     geometry: { type: 'Polygon', coordinates: [] },
   }
 }

@@ -3,7 +3,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { isDatabaseUnavailable, QUERY_TIMEOUT } from '../db/unavailable.js'
 import { RETRY_AFTER_SECONDS, serviceBusy } from '../lib/errors.js'
 import { DAY_PATTERN, MONTH_PATTERN } from '../lib/calendar-schemas.js'
-import { FINITE } from './request-schemas.js'
+import { FINITE, NO_NUL } from './request-schemas.js'
 
 interface SchemaError {
   instancePath: string
@@ -31,11 +31,13 @@ export function formatSchemaErrors(errors: SchemaError[], dataVar: string): Erro
   const messages = errors.map((error) => {
     const path = error.instancePath.replace(/^\//, '')
     const name = `${dataVar}${path ? `/${path}` : ''}`
-    if (error.keyword === 'additionalProperties') return `${dataVar}/${String(error.params.additionalProperty)} is not a known parameter`
-    if (error.keyword === 'required') return `${dataVar}/${String(error.params.missingProperty)} is required`
+    // Inside a nested object the path names it too: `body/dosage/visitsPerWeek is required`.
+    if (error.keyword === 'additionalProperties') return `${name}/${String(error.params.additionalProperty)} is not a known parameter`
+    if (error.keyword === 'required') return `${name}/${String(error.params.missingProperty)} is required`
     // The only `not` in request schemas is the control-character rule (plugins/request-schemas.ts).
     if (error.keyword === 'not') return `${name} must not contain control characters`
     if (error.keyword === FINITE) return `${name} must be a finite number`
+    if (error.keyword === NO_NUL) return `${name} must not contain a NUL character`
     const words = error.keyword === 'pattern' ? PATTERN_WORDS.get(String(error.params.pattern)) : undefined
     if (words) return `${name} must be ${words}`
     return `${name} ${error.message ?? 'is invalid'}`

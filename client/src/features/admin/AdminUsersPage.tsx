@@ -19,6 +19,7 @@ const ROLE_HINTS: Record<Role, string> = {
   analyst: 'the map, incidents and imports',
   inspector: 'the map, incidents and patrol tasking',
   councillor: 'ward reports for their own wards only',
+  officer: 'the patrol tasks given to them or their team, and their visits',
 }
 
 /** Every ward, for the councillor ward picker. */

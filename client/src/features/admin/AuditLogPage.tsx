@@ -2,7 +2,7 @@ import './admin.css'
 import { useId, useMemo, useState, type FormEvent } from 'react'
 import { AUDIT_ACTIONS, auditUrl, usersUrl, type AdminUser, type AuditFilters, type AuditPage } from './admin-api'
 import { apiRequest } from '../../shared/api'
-import { AUDIT_ACTION_LABELS, describeAuditEntry } from './audit-format'
+import { AUDIT_ACTION_LABELS, auditActionLabel, describeAuditEntry } from './audit-format'
 import { formatDateTime } from '../../shared/dates'
 import { useApiQuery } from '../../shared/use-api-query'
 import { AdminTabs } from './AdminTabs'
@@ -81,7 +81,7 @@ export function AuditLogPage() {
       <form className="toolbar" onSubmit={apply} aria-label="Filter the audit log" data-testid="audit-filters">
         <div className="toolbar-field">
           <label htmlFor={`${id}-action`}>Action</label>
-          <select id={`${id}-action`} data-testid="audit-action" value={draft.action ?? ''} onChange={(event) => setDraft({ ...draft, action: event.target.value || null })}>
+          <select id={`${id}-action`} data-testid="audit-action" value={draft.action ?? ''} onChange={(event) => setDraft({ ...draft, action: AUDIT_ACTIONS.find((action) => action === event.target.value) ?? null })}>
             <option value="">All actions</option>
             {AUDIT_ACTIONS.map((action) => (
               <option key={action} value={action}>
@@ -160,7 +160,7 @@ export function AuditLogPage() {
                     </td>
                     <td>{entry.actor?.email ?? <span className="muted">system</span>}</td>
                     <td>
-                      <span className={`action action-${entry.action.replace(/[^a-z]+/g, '-')}`}>{AUDIT_ACTION_LABELS[entry.action] ?? entry.action}</span>
+                      <span className={`action action-${entry.action.replace(/[^a-z]+/g, '-')}`}>{auditActionLabel(entry.action)}</span>
                       <span className="action-code">{entry.action}</span>
                     </td>
                     <td>

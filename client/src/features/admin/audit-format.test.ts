@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { auditChanges, describeAuditEntry, formatAuditValue, formatDetails } from './audit-format'
+import { AUDIT_ACTIONS } from './admin-api'
+import { auditActionLabel, auditChanges, describeAuditEntry, formatAuditValue, formatDetails } from './audit-format'
 
 describe('formatAuditValue', () => {
   it('writes values the way an administrator reads them', () => {
@@ -62,5 +63,13 @@ describe('describeAuditEntry', () => {
       'reason: wrong password',
     ])
     expect(formatDetails(null)).toBe('')
+  })
+})
+
+describe('auditActionLabel', () => {
+  it('names every action the server records, and shows one it does not know as recorded', () => {
+    for (const action of AUDIT_ACTIONS) expect(auditActionLabel(action), action).not.toBe(action)
+    expect(auditActionLabel('auth.password_change_failed')).toBe('Password change failed')
+    expect(auditActionLabel('user.renamed_long_ago')).toBe('user.renamed_long_ago')
   })
 })

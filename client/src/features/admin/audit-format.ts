@@ -1,4 +1,5 @@
 import type { AuditEntry } from './admin-api'
+import { AUDIT_ACTIONS, type AuditAction } from '../../../../server/src/features/audit/audit-actions'
 
 /** One field an audited change touched, ready to print. */
 export interface AuditChange {
@@ -80,14 +81,28 @@ export function describeAuditEntry(entry: Pick<AuditEntry, 'action' | 'details' 
   return lines
 }
 
-export const AUDIT_ACTION_LABELS: Record<string, string> = {
+/** Every action the server records has its wording: a new one without it fails the type check. */
+export const AUDIT_ACTION_LABELS: Readonly<Record<AuditAction, string>> = {
   'auth.login': 'Signed in',
   'auth.login_failed': 'Sign-in failed',
   'auth.logout': 'Signed out',
   'auth.password_change': 'Changed password',
+  'auth.password_change_failed': 'Password change failed',
   'user.create': 'Created user',
   'user.update': 'Updated user',
   'user.password_reset': 'Reset password',
   'import.file': 'Imported file',
   'harm_weights.update': 'Changed harm weights',
+  'team.create': 'Added team',
+  'team.update': 'Updated team',
+  'task.create': 'Created task',
+  'task.update': 'Edited task',
+  'task.status': 'Moved task',
+  'task.visit': 'Recorded patrol visit',
+}
+
+/** An entry's action in words; one this list does not name (an entry older than a rename, say) as it was recorded. */
+export function auditActionLabel(action: string): string {
+  const known = AUDIT_ACTIONS.find((name) => name === action)
+  return known ? AUDIT_ACTION_LABELS[known] : action
 }

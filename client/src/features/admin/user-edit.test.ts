@@ -13,6 +13,7 @@ const councillor: AdminUser = {
     { code: 'E05000001', name: 'A' },
   ],
   disabled: false,
+  team: null,
   createdAt: '2024-01-01T00:00:00Z',
   lastLoginAt: null,
 }

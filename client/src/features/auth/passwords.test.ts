@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { passwordProblem } from '../../../../server/src/features/users/password-rules'
 import { newPasswordProblem, passwordChangeProblem } from './passwords'
 
 describe('passwordChangeProblem', () => {
@@ -18,5 +19,14 @@ describe('passwordChangeProblem', () => {
   it('refuses the email as a password, without asking for a confirmation when there is none', () => {
     expect(newPasswordProblem('Someone@Council.gov.uk', null, 'someone@council.gov.uk')).toMatch(/email/)
     expect(newPasswordProblem('long enough pass', null, 'a@b.uk')).toBeNull()
+  })
+
+  it('refuses exactly what the server refuses, in its words', () => {
+    const email = 'someone@council.gov.uk'
+    const samples = ['short', 'x'.repeat(201), 'someone@council.gov.uk', 'Someone12', 'aaaaaaaaaaaaa', 'Password123', 'a sound passphrase']
+    for (const password of samples) {
+      const server = passwordProblem(password, email)
+      expect(newPasswordProblem(password, password, ` ${email} `), password).toBe(server && `The new password ${server}.`)
+    }
   })
 })

@@ -5,6 +5,7 @@ import type { EmergingAnswer, GiStarAnswer } from './hotspot-api'
 import { emergingLegend, gistarLegend, hasColdPatterns, HOTSPOT_FILL_ALPHA, type LegendEntry } from './hotspot-colours'
 import { HIGHLIGHT_LINE_COLOUR } from './hotspot-layers'
 import type { HotspotLayerId } from './hotspot-url'
+import { StreetCoverageItem } from '../map/StreetCoverageItem'
 import { COUNCIL_LINE_COLOUR, WARD_LINE_COLOUR } from '../map/ward-layers'
 
 interface HotspotLegendProps {
@@ -14,6 +15,8 @@ interface HotspotLegendProps {
   emerging: EmergingAnswer | undefined
   /** The selected problem location ("2. On or near …"), when its outline is on the map. */
   highlightedName: string | null
+  /** The offline basemap is showing: say where its streets stop. */
+  streetCoverage: boolean
 }
 
 function lineColour([red, green, blue, alpha]: readonly number[]): string {
@@ -43,7 +46,7 @@ function Entries({ entries, testId }: { entries: LegendEntry[]; testId: string }
 }
 
 /** Which hotspot layer the map shows (one at a time), and its legend: classes with their cell counts, and the lines. */
-export function HotspotLegend({ layer, onLayerChange, gistar, emerging, highlightedName }: HotspotLegendProps) {
+export function HotspotLegend({ layer, onLayerChange, gistar, emerging, highlightedName, streetCoverage }: HotspotLegendProps) {
   const id = useId()
   const emergingEntries = emergingLegend(emerging?.categoryCounts)
   return (
@@ -105,6 +108,7 @@ export function HotspotLegend({ layer, onLayerChange, gistar, emerging, highligh
             Selected: {highlightedName}
           </li>
         )}
+        {streetCoverage && <StreetCoverageItem />}
       </ul>
     </section>
   )

@@ -2,9 +2,9 @@ import { useId, useState, type ReactNode } from 'react'
 import { errorMessage } from '../../shared/api'
 import { formatCount } from '../../shared/format'
 import { downloadText } from '../../shared/download'
-import { formatChange, previousPeriodCovered, topWardsReading } from './chart-data'
+import { formatChange, topWardsReading } from './chart-data'
 import type { ConcentrationAnswer, ForecastAnswer, ProblemLocation, ProblemLocationsAnswer, TopWardsAnswer } from './hotspot-api'
-import { emergingLabel, HOTSPOT_CLASS_LABELS, HOTSPOT_CLASS_SHORT } from './hotspot-colours'
+import { EMERGING_CATEGORY_LABELS, HOTSPOT_CLASS_LABELS, HOTSPOT_CLASS_SHORT } from './hotspot-colours'
 import { formatZ } from './hotspot-format'
 import { formatMeasured, formatMeasureValue, measureHeading, measureNoun, measuredValue } from './measure'
 import {
@@ -22,14 +22,13 @@ import {
 } from './problem-locations'
 import { formatMonth } from '../../../../server/src/lib/months'
 import type { ApiResource } from '../../shared/use-api-query'
+import { comparisonMonths, describeChange, type Comparison } from '../../shared/period-change'
 import { ConcentrationChart, ForecastChart } from './HotspotCharts'
 
 export interface HotspotResultsProps {
   /** "ASB", "burglary"…: what the incidents are, for the readings. */
   subject: string
   categories: readonly string[]
-  /** First month of the whole data set, to tell whether a previous period can be compared with. */
-  dataFrom: string | null
   /** Why nothing was asked for (no category or council ticked), or null. */
   blocked: string | null
   locations: ApiResource<ProblemLocationsAnswer>
@@ -114,7 +113,7 @@ export default function HotspotResults(props: HotspotResultsProps) {
           <section className="results-section" aria-labelledby={`${bodyId}-wards`}>
             <h2 id={`${bodyId}-wards`}>Top wards</h2>
             <SectionState resource={topWards} label="the top wards" testId="top-wards" onRetry={props.onRetry}>
-              {topWards.data && <TopWards answer={topWards.data} subject={subject} dataFrom={props.dataFrom} />}
+              {topWards.data && <TopWards answer={topWards.data} subject={subject} />}
             </SectionState>
           </section>
 
@@ -190,6 +189,7 @@ function LocationList({ answer, categories, selectedRank, onSelect, onShowAll }:
               key={`${location.rank} ${location.name}`}
               location={location}
               periodTo={answer.period.to}
+              comparison={answer.comparison}
               selected={location.rank === selectedRank}
               onSelect={onSelect}
               describedBy={`${id}-hint`}
@@ -221,9 +221,10 @@ function LocationList({ answer, categories, selectedRank, onSelect, onShowAll }:
   )
 }
 
-function LocationRow({ location, periodTo, selected, onSelect, describedBy }: {
+function LocationRow({ location, periodTo, comparison, selected, onSelect, describedBy }: {
   location: ProblemLocation
   periodTo: string
+  comparison: Comparison | null
   selected: boolean
   onSelect(location: ProblemLocation): void
   describedBy: string
@@ -270,7 +271,14 @@ function LocationRow({ location, periodTo, selected, onSelect, describedBy }: {
           </span>
           <span className="location-meta">
             <span className={`class-badge class-${components.class}`}>{HOTSPOT_CLASS_SHORT[components.class]}</span>{' '}
-            {emergingLabel(components.emerging)} · busiest point {formatShare(busiest.share)}
+            {EMERGING_CATEGORY_LABELS[components.emerging]} · busiest point {formatShare(busiest.share)}
+          </span>
+          <span className="location-meta" data-testid="location-change" title={comparison ? `Its cells, ${comparisonMonths(comparison)}` : undefined}>
+            {describeChange(
+              components.measure === 'harm' ? location.harm : location.incidents,
+              location.previous && (components.measure === 'harm' ? location.previous.harm : location.previous.incidents),
+              comparison,
+            )}
           </span>
         </span>
       </button>
@@ -352,7 +360,7 @@ function ScoreComponents({ location, periodTo }: { location: ProblemLocation; pe
           {location.cells.length} {location.cells.length === 1 ? 'cell' : 'cells'}.
         </dd>
         <dt>Emerging</dt>
-        <dd>{emergingLabel(components.emerging)} (the pattern most of its cells share).</dd>
+        <dd>{EMERGING_CATEGORY_LABELS[components.emerging]} (the pattern most of its cells share).</dd>
         <dt>Busiest point</dt>
         <dd>
           {formatCount(busiestPoint.incidents)} of {formatCount(location.incidents)} incidents ({formatShare(busiestPoint.share)}) share one
@@ -363,19 +371,19 @@ function ScoreComponents({ location, periodTo }: { location: ProblemLocation; pe
   )
 }
 
-function TopWards({ answer, subject, dataFrom }: { answer: TopWardsAnswer; subject: string; dataFrom: string | null }) {
-  const covered = previousPeriodCovered(answer.previousPeriod, dataFrom)
-  const { measure } = answer
+function TopWards({ answer, subject }: { answer: TopWardsAnswer; subject: string }) {
+  const { measure, comparison } = answer
+  const before = comparison ? describeHotspotPeriod(comparison.period) : 'no earlier data'
   return (
     <>
       <p className="chart-reading" data-testid="top-wards-reading">
-        {topWardsReading(answer, subject, dataFrom)}
+        {topWardsReading(answer, subject)}
       </p>
       {answer.wards.length > 0 && (
         <div className="table-scroll">
           <table className="data-table compact" data-testid="top-wards-table">
             <caption className="visually-hidden">
-              Wards with the most {subject}, {describeHotspotPeriod(answer.period)}, against {describeHotspotPeriod(answer.previousPeriod)}
+              Wards with the most {subject}, {describeHotspotPeriod(answer.period)}, against {before}
             </caption>
             <thead>
               <tr>
@@ -384,7 +392,7 @@ function TopWards({ answer, subject, dataFrom }: { answer: TopWardsAnswer; subje
                 <th scope="col" className="numeric">
                   {measureHeading(measure)}
                 </th>
-                <th scope="col" className="numeric" title={describeHotspotPeriod(answer.previousPeriod)}>
+                <th scope="col" className="numeric" title={before}>
                   Before
                 </th>
                 <th scope="col" className="numeric">
@@ -401,8 +409,8 @@ function TopWards({ answer, subject, dataFrom }: { answer: TopWardsAnswer; subje
                     <span className="muted"> · {ward.councilName}</span>
                   </th>
                   <td className="numeric">{formatMeasureValue(measure === 'harm' ? ward.harm : ward.incidents, measure)}</td>
-                  <td className="numeric">{covered ? formatMeasureValue(measure === 'harm' ? ward.previousHarm : ward.previous, measure) : '–'}</td>
-                  <td className="numeric">{formatChange(ward, covered)}</td>
+                  <td className="numeric">{ward.previous === null ? '–' : formatMeasureValue((measure === 'harm' ? ward.previousHarm : ward.previous) ?? 0, measure)}</td>
+                  <td className="numeric">{formatChange(ward)}</td>
                 </tr>
               ))}
             </tbody>

@@ -1,9 +1,10 @@
 import { KNOWN_CATEGORIES } from '../../shared/categories'
 import { formatMonth } from '../../../../server/src/lib/months'
-import type { ConcentrationAnswer, ForecastAnswer, Period, TopWard, TopWardsAnswer } from './hotspot-api'
+import type { ConcentrationAnswer, ForecastAnswer, TopWard, TopWardsAnswer } from './hotspot-api'
 import type { Measure } from './hotspot-url'
 import { formatMeasured, measuredValue } from './measure'
 import { describeHotspotPeriod, formatShare } from './problem-locations'
+import { comparisonGap, formatPercentChange } from '../../shared/period-change'
 
 /**
  * Data shaping and one-line readings for the Hotspots charts and tables. Pure, so tests can pin the wording and
@@ -120,26 +121,21 @@ export function forecastReading(answer: ForecastAnswer, subject: string): string
   return `The busiest ${formatShare(answer.top)} of cells by the previous ${lookback} caught ${formatShare(hitRate)} of the next month's ${subject} on average: ${pai.toFixed(1)} times what that much area would catch by chance (PAI), over ${tested}.`
 }
 
-/** Whether the data reaches back over the whole previous period, so that a change against it means something. */
-export function previousPeriodCovered(previous: Period, dataFrom: string | null): boolean {
-  return dataFrom !== null && previous.from !== '' && previous.from >= dataFrom
-}
-
-/** "+12%", "−5%", "new" (nothing before), or "–" when the data does not cover the previous period. */
-export function formatChange(ward: TopWard, covered: boolean): string {
-  if (!covered) return '–'
+/** The change column: "+12%", "−5%", "new" (nothing before), or "–" when there is no figure before (no earlier data). */
+export function formatChange(ward: TopWard): string {
+  if (ward.previous === null) return '–'
   if (ward.changeRatio === null) return ward.incidents > 0 ? 'new' : '–'
-  const change = Math.round((ward.changeRatio - 1) * 100)
-  return change > 0 ? `+${change}%` : change < 0 ? `−${Math.abs(change)}%` : '0%'
+  return formatPercentChange(ward.changeRatio, 1) ?? '–'
 }
 
 /** "Central (Middlesbrough) had the most ASB: 494 incidents, up 12% on Jul 2023 – Dec 2023." */
-export function topWardsReading(answer: TopWardsAnswer, subject: string, dataFrom: string | null): string {
+export function topWardsReading(answer: TopWardsAnswer, subject: string): string {
   const top = answer.wards[0]
   if (!top) return `No ${subject} in any ward in this period.`
-  const previous = describeHotspotPeriod(answer.previousPeriod)
   const lead = `${top.name} (${top.councilName}) had the most ${subject}: ${formatMeasured(measuredValue(top, answer.measure), answer.measure)}`
-  if (!previousPeriodCovered(answer.previousPeriod, dataFrom)) return `${lead}; the data does not reach back over ${previous} to compare with.`
+  const gap = comparisonGap(answer.comparison)
+  if (gap !== null || answer.comparison === null) return `${lead}; ${gap ?? 'no earlier data'}, so no change is shown.`
+  const previous = describeHotspotPeriod(answer.comparison.period)
   if (top.changeRatio === null) return `${lead}, none in ${previous}.`
   const change = Math.round((top.changeRatio - 1) * 100)
   if (change === 0) return `${lead}, the same as in ${previous}.`

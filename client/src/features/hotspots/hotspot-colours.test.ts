@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import { EMERGING_CATEGORIES, HOTSPOT_CLASSES } from './hotspot-api'
+import { EMERGING_CATEGORY_LABELS } from '../../../../server/src/features/hotspots/hotspot-classes'
+import { describeEmergingCell } from './hotspot-format'
 import {
   EMERGING_COLOURS,
   emergingDefinition,
   emergingFill,
-  emergingLabel,
   emergingLegend,
   GISTAR_COLOURS,
   gistarFill,
@@ -66,11 +67,22 @@ describe('emerging colours', () => {
   })
 
   it('names and defines every category', () => {
-    expect(emergingLabel('persistent-hot')).toBe('Persistent hot spot')
-    expect(emergingLabel('new-cold')).toBe('New cold spot')
-    expect(emergingLabel('none')).toBe('No pattern')
+    expect(EMERGING_CATEGORY_LABELS['persistent-hot']).toBe('Persistent hot spot')
+    expect(EMERGING_CATEGORY_LABELS['new-cold']).toBe('New cold spot')
+    expect(EMERGING_CATEGORY_LABELS.none).toBe('No pattern')
     for (const id of EMERGING_CATEGORIES) expect(emergingDefinition(id).length, id).toBeGreaterThan(20)
     expect(emergingDefinition('intensifying-cold')).toContain('hot and cold swapped')
+  })
+
+  it('names each category in the words the server lists, in the legend and the tooltip', () => {
+    const everyCategory = Object.fromEntries(EMERGING_CATEGORIES.map((id) => [id, 1]))
+    const legend = emergingLegend(everyCategory)
+    const trend = { z: 0, p: 1, direction: 'no trend' }
+    for (const id of EMERGING_CATEGORIES) {
+      expect(legend.find((entry) => entry.id === id)?.label, id).toBe(EMERGING_CATEGORY_LABELS[id])
+      const cell = { h3: '891946092d3ffff', category: id, hotMonths: 0, coldMonths: 0, finalRun: 0, trend }
+      expect(describeEmergingCell(cell, 6).title, id).toBe(EMERGING_CATEGORY_LABELS[id])
+    }
   })
 
   it('lists the hot patterns and no pattern, and the cold ones only when a cell has one', () => {

@@ -1,9 +1,9 @@
 import type { Rgb } from '../map/colour-scale'
 import { EMERGING_CATEGORIES, HOTSPOT_CLASSES, type EmergingCategory, type HotspotClass } from './hotspot-api'
 
-import { HOTSPOT_CLASS_LABELS } from '../../../../server/src/features/hotspots/hotspot-classes'
+import { EMERGING_CATEGORY_LABELS, HOTSPOT_CLASS_LABELS } from '../../../../server/src/features/hotspots/hotspot-classes'
 
-export { HOTSPOT_CLASS_LABELS }
+export { EMERGING_CATEGORY_LABELS, HOTSPOT_CLASS_LABELS }
 
 /**
  * Colours, names and definitions for the hotspot layers. Pure data, no deck.gl, so tests (and the end-to-end pixel
@@ -60,24 +60,6 @@ export const EMERGING_COLOURS: Readonly<Record<EmergingCategory, Rgb | null>> = 
   'diminishing-cold': [194, 165, 207],
   'historical-cold': [1, 102, 94],
   none: null,
-}
-
-const PATTERN_NAMES: Record<string, string> = {
-  new: 'New',
-  consecutive: 'Consecutive',
-  intensifying: 'Intensifying',
-  persistent: 'Persistent',
-  diminishing: 'Diminishing',
-  sporadic: 'Sporadic',
-  oscillating: 'Oscillating',
-  historical: 'Historical',
-}
-
-/** "Persistent hot spot", "New cold spot", "No pattern". */
-export function emergingLabel(category: EmergingCategory): string {
-  if (category === 'none') return 'No pattern'
-  const [pattern, family] = category.split('-')
-  return `${PATTERN_NAMES[pattern] ?? pattern} ${family} spot`
 }
 
 /** The plain-words definitions of docs/hotspot-methods.md, for the hot family; cold spots mirror them. */
@@ -155,7 +137,7 @@ export function emergingLegend(categoryCounts: Record<string, number> | undefine
   const showCold = hasColdPatterns(categoryCounts)
   return EMERGING_CATEGORIES.filter((id) => id === 'none' || id.endsWith('-hot') || showCold).map((id) => ({
     id,
-    label: emergingLabel(id),
+    label: EMERGING_CATEGORY_LABELS[id],
     colour: EMERGING_COLOURS[id],
     count: categoryCounts?.[id] ?? 0,
     description: emergingDefinition(id),

@@ -1,7 +1,7 @@
 import type { EmergingCell, GiStarCell } from './hotspot-api'
 import type { Measure } from './hotspot-url'
 import { formatMeasured } from './measure'
-import { emergingLabel, HOTSPOT_CLASS_LABELS } from './hotspot-colours'
+import { EMERGING_CATEGORY_LABELS, HOTSPOT_CLASS_LABELS } from './hotspot-colours'
 
 /** z to two decimals with a true minus sign: "3.88", "−1.20". */
 export function formatZ(z: number): string {
@@ -41,7 +41,7 @@ export function describeEmergingCell(cell: EmergingCell, months: number): Hotspo
     cell.coldMonths > 0 ? `cold in ${cell.coldMonths} of ${months} months` : null,
   ].filter((part): part is string => part !== null)
   return {
-    title: emergingLabel(cell.category),
+    title: EMERGING_CATEGORY_LABELS[cell.category],
     lines: [
       significant.join(', ') || `never significant in ${months} months`,
       `trend in z: ${cell.trend.direction === 'no trend' ? 'none' : cell.trend.direction} (Mann–Kendall z ${formatZ(cell.trend.z)}, p ${formatP(cell.trend.p)})`,

@@ -49,7 +49,7 @@ describe('Hotspots mode in the address', () => {
   })
 
   it('lives beside the map view: each reader ignores the other’s parameters', () => {
-    const view = serialiseViewState({ lat: 54.57, lon: -1.31, zoom: 12, categories: ['Burglary'], from: '2024-01', to: '2024-03', ward: null, res: 'auto' })
+    const view = serialiseViewState({ lat: 54.57, lon: -1.31, zoom: 12, categories: ['Burglary'], preset: null, from: '2024-01', to: '2024-03', ward: null, res: 'auto' })
     const search = `?${view}&${serialiseHotspotState('hotspots', { ...DEFAULT_HOTSPOT_STATE, res: 10 })}`
     expect(parseViewState(search)).toMatchObject({ res: 'auto', categories: ['Burglary'], from: '2024-01' })
     expect(parseHotspotState(search).res).toBe(10)

@@ -31,6 +31,7 @@ function location(overrides: Partial<ProblemLocation> & { counts: number[] }): P
     incidents,
     harm: incidents * 5,
     score,
+    previous: null,
     components: {
       measure: 'count',
       recencyWeighted: score,
@@ -56,6 +57,7 @@ const answer: ProblemLocationsAnswer = {
   halfLifeMonths: 6,
   recentMonths: 3,
   measure: 'count',
+  comparison: { period: { from: '2023-07', to: '2023-12' }, months: 6, monthsWithData: 0 },
   total: 22,
   caveats: ['police.uk moves every incident to the nearest of a set of shared anonymous map points.'],
   locations: [

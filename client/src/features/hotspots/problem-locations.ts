@@ -6,7 +6,7 @@ import { csvField } from '../../shared/format'
 import type { LocationTrend, ProblemLocation, ProblemLocationsAnswer } from './hotspot-api'
 import type { Measure } from './hotspot-url'
 import { measuredValue } from './measure'
-import { emergingLabel, HOTSPOT_CLASS_LABELS } from './hotspot-colours'
+import { EMERGING_CATEGORY_LABELS, HOTSPOT_CLASS_LABELS } from './hotspot-colours'
 
 /** Within ±10% of the earlier rate reads as steady: a month of police.uk data moves more than that by chance. */
 const STEADY_BAND = 0.1
@@ -153,7 +153,7 @@ export function problemLocationRecord(
     gistarClass: HOTSPOT_CLASS_LABELS[components.class] ?? components.class,
     maxZ: round(components.maxZ, 3),
     meanZ: round(components.meanZ, 3),
-    emerging: emergingLabel(components.emerging),
+    emerging: EMERGING_CATEGORY_LABELS[components.emerging],
     busiestPointIncidents: components.busiestPoint.incidents,
     busiestPointShare: round(components.busiestPoint.share, 4),
     busiestPointPlace: components.busiestPoint.place ?? '',

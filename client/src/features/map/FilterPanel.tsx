@@ -4,6 +4,8 @@ import { categorySlug, type CategoryOption } from '../../shared/categories'
 import { formatCount } from '../../shared/format'
 import { H3_RESOLUTIONS, type H3Resolution, type ResolutionChoice } from './h3-resolution'
 import { MonthSelect } from '../../shared/MonthSelect'
+import { comparisonMonths, describeChange, type Comparison } from '../../shared/period-change'
+import { choiceOf, describePreset, PERIOD_OPTION_LABELS, periodOptionOf, shownRange, type DataPeriod, type PeriodOption } from '../../shared/period-presets'
 import { groupWardsByCouncil } from '../../shared/ward-groups'
 import type { Filters } from './view-state-url'
 import type { MapMode } from '../hotspots/hotspot-url'
@@ -22,9 +24,12 @@ interface FilterPanelProps {
   categoryOptions: CategoryOption[]
   months: string[]
   /** The full data span, shown in the selects when the filter is open-ended. */
-  period: { from: string; to: string } | null
+  period: DataPeriod | null
   wards: readonly WardFeature[]
   total: number | null
+  /** The total in the equal period before and what that period is (the summary's); no change is shown without them. */
+  previousTotal: number | null
+  comparison: Comparison | null
   outsideArea: number | null
   /** Incidents police.uk gives no location, counted in the total but on no map. */
   withoutLocation: number | null
@@ -41,13 +46,16 @@ interface FilterPanelProps {
 
 export function FilterPanel(props: FilterPanelProps) {
   const { filters, categoryOptions, months, period, wards, total, outsideArea, withoutLocation, autoResolution, onChange, open, mode } = props
+  const { comparison } = props
   const idPrefix = useId()
   const bodyId = `${idPrefix}-body`
   const councilGroups = useMemo(() => groupWardsByCouncil(wards), [wards])
   const selected = new Set(filters.categories)
 
-  const fromValue = filters.from ?? period?.from ?? ''
-  const toValue = filters.to ?? period?.to ?? ''
+  const shown = shownRange(filters, period)
+  const fromValue = shown?.from ?? ''
+  const toValue = shown?.to ?? ''
+  const presetHint = describePreset(filters)
 
   function toggleCategory(category: string, checked: boolean) {
     const next = categoryOptions
@@ -56,12 +64,15 @@ export function FilterPanel(props: FilterPanelProps) {
     onChange({ categories: next })
   }
 
+  // A month picked leaves a preset for fixed months: the other end stays the month it showed.
   function changeFrom(month: string) {
-    onChange(toValue && month > toValue ? { from: month, to: month } : { from: month })
+    const to = filters.preset ? toValue || null : filters.to
+    onChange(toValue && month > toValue ? { preset: null, from: month, to: month } : { preset: null, from: month, to })
   }
 
   function changeTo(month: string) {
-    onChange(fromValue && month < fromValue ? { from: month, to: month } : { to: month })
+    const from = filters.preset ? fromValue || null : filters.from
+    onChange(fromValue && month < fromValue ? { preset: null, from: month, to: month } : { preset: null, from, to: month })
   }
 
   const wardKnown = filters.ward === null || wards.some((ward) => ward.properties.code === filters.ward)
@@ -108,6 +119,14 @@ export function FilterPanel(props: FilterPanelProps) {
           ) : (
             <>
               <strong>{formatCount(total)}</strong> {total === 1 ? 'incident matches' : 'incidents match'}
+              {filters.categories.length > 0 && comparison && (
+                <>
+                  ,{' '}
+                  <span data-testid="total-change" title={`Against ${comparisonMonths(comparison)}`}>
+                    {describeChange(total, props.previousTotal, comparison)}
+                  </span>
+                </>
+              )}
             </>
           )}
         </p>
@@ -164,13 +183,37 @@ export function FilterPanel(props: FilterPanelProps) {
           </ul>
         </div>
 
-        <fieldset className="field">
-          <legend>Months</legend>
+        {/* A labelled group rather than a fieldset, so the presets can sit on the heading's line (as Categories' buttons do). */}
+        <div className="field" role="group" aria-labelledby={`${idPrefix}-period`}>
+          <div className="field-heading">
+            <span className="field-title" id={`${idPrefix}-period`}>
+              Period
+            </span>
+            <select
+              className="period-preset"
+              data-testid="period-preset"
+              aria-label="Period preset"
+              aria-describedby={presetHint ? `${idPrefix}-period-hint` : undefined}
+              value={periodOptionOf(filters)}
+              onChange={(event) => onChange(choiceOf(event.target.value as PeriodOption, filters, period))}
+            >
+              {(Object.keys(PERIOD_OPTION_LABELS) as PeriodOption[]).map((option) => (
+                <option key={option} value={option}>
+                  {PERIOD_OPTION_LABELS[option]}
+                </option>
+              ))}
+            </select>
+          </div>
           <div className="month-row">
             <MonthSelect label="From" testId="filter-from" months={months} value={fromValue} onChange={changeFrom} />
             <MonthSelect label="To" testId="filter-to" months={months} value={toValue} onChange={changeTo} />
           </div>
-        </fieldset>
+          {presetHint && (
+            <p className="hint field-hint" id={`${idPrefix}-period-hint`} data-testid="period-hint">
+              {presetHint}
+            </p>
+          )}
+        </div>
 
         <div className="field">
           <label htmlFor={`${idPrefix}-ward`}>Ward</label>

@@ -1,18 +1,21 @@
 import { rgbCss, type ColourScale } from './colour-scale'
 import { HEX_FILL_ALPHA } from './hex-layer'
+import { StreetCoverageItem } from './StreetCoverageItem'
 import { COUNCIL_LINE_COLOUR, SELECTED_WARD_LINE_COLOUR, WARD_LINE_COLOUR } from './ward-layers'
 
 interface LegendProps {
   scale: ColourScale
   resolution: number
   selectedWardName: string | null
+  /** The offline basemap is showing: say where its streets stop. */
+  streetCoverage: boolean
 }
 
 function lineColour([red, green, blue, alpha]: readonly number[]): string {
   return `rgba(${red}, ${green}, ${blue}, ${alpha / 255})`
 }
 
-export function Legend({ scale, resolution, selectedWardName }: LegendProps) {
+export function Legend({ scale, resolution, selectedWardName, streetCoverage }: LegendProps) {
   return (
     <section className="legend" data-testid="legend" aria-labelledby="legend-title">
       <h2 id="legend-title" className="legend-title">
@@ -49,6 +52,7 @@ export function Legend({ scale, resolution, selectedWardName }: LegendProps) {
           <span className="legend-line legend-line-thick" style={{ borderColor: lineColour(COUNCIL_LINE_COLOUR) }} aria-hidden="true" />
           Council boundary
         </li>
+        {streetCoverage && <StreetCoverageItem />}
       </ul>
     </section>
   )

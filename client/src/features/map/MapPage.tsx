@@ -17,7 +17,7 @@ import { fitCamera } from './fit-camera'
 import { geometryBounds, unionBounds } from './geometry'
 import { effectiveResolution } from './h3-resolution'
 import { Legend } from './Legend'
-import { MapView, type MapHandle } from './MapView'
+import { MapView, type Basemap, type MapHandle } from './MapView'
 import { StatusMessages } from './StatusMessages'
 import { describeHover, type TooltipContent } from './tooltip'
 import { useMapData } from './use-map-data'
@@ -76,6 +76,8 @@ export function MapPage() {
   const [startView, setStartView] = useState<MapCamera | null>(() => (sharedCamera ? camera : null))
   const appRef = useRef<HTMLDivElement>(null)
   const [panelOpen, setPanelOpen] = useState(true)
+  // The offline basemap's streets stop at the Tees; the legend says so while it shows.
+  const [basemap, setBasemap] = useState<Basemap | null>(null)
   const windowWidth = useWindowWidth()
   // On wide screens the panel floats over the map's left edge; padding keeps the map's centre in the visible part.
   const leftInset = panelOpen && windowWidth > NARROW_SCREEN_PX ? PANEL_WIDTH_PX + 20 : 0
@@ -163,15 +165,17 @@ export function MapPage() {
   const gistarFdr = hotspotData.gistar.data?.fdr ?? hotspot.fdr
   const gistarMeasure = hotspotData.gistar.data?.measure ?? hotspot.measure
   const emergingMonths = hotspotData.emerging.data?.months ?? 0
+  // The wards' change against the period before, in their tooltips; none when no category is ticked (all count 0).
+  const wardComparison = noCategories ? undefined : (wards.data?.comparison ?? null)
   const describe = useCallback(
     (layerId: string | undefined, object: unknown): TooltipContent | null => {
       if (object && typeof object === 'object') {
         if (layerId === GISTAR_LAYER_ID) return describeGistarCell(object as GiStarCell, gistarFdr, gistarMeasure)
         if (layerId === EMERGING_LAYER_ID) return describeEmergingCell(object as EmergingCell, emergingMonths)
       }
-      return describeHover(layerId, object)
+      return describeHover(layerId, object, wardComparison)
     },
-    [gistarFdr, gistarMeasure, emergingMonths],
+    [gistarFdr, gistarMeasure, emergingMonths, wardComparison],
   )
 
   const changeMode = useCallback(
@@ -228,6 +232,8 @@ export function MapPage() {
         period={period}
         wards={wards.data?.features ?? NO_WARDS}
         total={noCategories ? 0 : (summary.data?.total ?? null)}
+        previousTotal={summary.data?.previousTotal ?? null}
+        comparison={summary.data?.comparison ?? null}
         outsideArea={noCategories ? null : (summary.data?.outsideArea ?? null)}
         withoutLocation={noCategories ? null : (summary.data?.withoutLocation ?? null)}
         autoResolution={effectiveResolution('auto', camera.zoom)}
@@ -260,6 +266,7 @@ export function MapPage() {
           renderMarker={probe.renderMarker}
           onLayersRendered={probe.onLayersRendered}
           onViewChange={moveCamera}
+          onBasemapChange={setBasemap}
         />
       )}
       {hotspotMode ? (
@@ -269,11 +276,11 @@ export function MapPage() {
           gistar={hotspotData.gistar.data}
           emerging={hotspotData.emerging.data}
           highlightedName={highlightedName}
+          streetCoverage={basemap === 'offline'}
           open={resultsOpen}
           onToggle={() => setResultsOpen((open) => !open)}
           subject={incidentSubject(filters.categories, hotspot.measure)}
           categories={filters.categories}
-          dataFrom={period?.from ?? null}
           blocked={hotspotData.blocked}
           locations={hotspotData.locations}
           topWards={hotspotData.topWards}
@@ -285,7 +292,7 @@ export function MapPage() {
           onRetry={data.retry}
         />
       ) : (
-        <Legend scale={scale} resolution={data.displayedResolution} selectedWardName={selectedWardName} />
+        <Legend scale={scale} resolution={data.displayedResolution} selectedWardName={selectedWardName} streetCoverage={basemap === 'offline'} />
       )}
     </div>
   )

@@ -3,6 +3,7 @@ import type { LayersList } from '@deck.gl/core'
 import { useQueryClient, type QueryClient } from '@tanstack/react-query'
 import type { FeatureCollection } from 'geojson'
 import {
+  addProtocol,
   AttributionControl,
   Map as MapLibreMap,
   NavigationControl,
@@ -12,6 +13,7 @@ import {
   type GeoJSONSource,
 } from 'maplibre-gl'
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url'
+import { Protocol } from 'pmtiles'
 import { useEffect, useEffectEvent, useImperativeHandle, useRef, useState, type Ref } from 'react'
 import { type ClientConfig } from './map-api'
 import { ApiError } from '../../shared/api'
@@ -19,11 +21,15 @@ import { IMPORTED_DATA_STALE_MS } from '../../shared/query-client'
 import { fetchApiData } from '../../shared/use-api-query'
 import type { Bounds } from './geometry'
 import { buildOfflineStyle, OFFLINE_LAND_SOURCE, OFFLINE_LAND_URL } from './offline-style'
+import { buildHatchImage, NO_STREETS_PATTERN } from './street-coverage'
+import { publishDebug, TEST_HOOKS } from '../../shared/test-hooks'
 import { describeHover, tooltipPlacement, type TooltipContent } from './tooltip'
 import type { MapView as MapCamera } from './view-state-url'
 
 // Bundling moves maplibre's module away from its worker file, so it cannot find the worker on its own.
 setWorkerUrl(workerUrl)
+// The offline style's streets are one PMTiles archive, read tile by tile with Range requests (pmtiles://<url>).
+addProtocol('pmtiles', new Protocol().tile)
 
 /** A remote style that has neither loaded nor failed by now is treated as unreachable. */
 export const STYLE_LOAD_TIMEOUT_MS = 8000
@@ -75,6 +81,8 @@ function cameraOf(map: MapLibreMap): MapCamera {
 /**
  * Fills the offline basemap's land once its style has loaded, with the ward shapes from the query cache (asked for
  * only when not there yet). A 401 is the session ending, which apiRequest reports and the sign-in page explains.
+ * The hatch over wards without street data is added first: the style has no sprite, and an image added only when
+ * MapLibre finds it missing was drawn on some wards and not others.
  */
 function fillOfflineLand(map: MapLibreMap, queryClient: QueryClient): void {
   let removed = false
@@ -82,6 +90,7 @@ function fillOfflineLand(map: MapLibreMap, queryClient: QueryClient): void {
     removed = true
   })
   map.once('style.load', () => {
+    if (!map.hasImage(NO_STREETS_PATTERN)) map.addImage(NO_STREETS_PATTERN, buildHatchImage())
     fetchApiData<FeatureCollection>(queryClient, OFFLINE_LAND_URL, { staleTime: IMPORTED_DATA_STALE_MS }).then(
       (land) => {
         // The page may have gone (and the map with it) while the shapes came.
@@ -104,7 +113,7 @@ function watchForStyleFailure(map: MapLibreMap, styleUrl: string, queryClient: Q
     if (settled) return
     settled = true
     console.warn(`Basemap style ${styleUrl} unavailable (${reason}); using the offline basemap.`)
-    map.setStyle(buildOfflineStyle(), { diff: false })
+    map.setStyle(buildOfflineStyle(window.location.origin), { diff: false })
     fillOfflineLand(map, queryClient)
     onFallback()
   }
@@ -187,7 +196,7 @@ export function MapView({
     const { initialView } = start
     const map = new MapLibreMap({
       container,
-      style: basemapStyleUrl ?? buildOfflineStyle(),
+      style: basemapStyleUrl ?? buildOfflineStyle(window.location.origin),
       center: [initialView.lon, initialView.lat],
       zoom: initialView.zoom,
       attributionControl: false,
@@ -224,6 +233,12 @@ export function MapView({
     // With a listener of its own MapLibre no longer logs errors itself, so this one does.
     const onError = (event: ErrorEvent) => console.error(event.error)
     map.on('error', onError)
+    if (TEST_HOOKS) {
+      publishDebug({
+        renderedBasemapFeatures: (layerId) =>
+          map.getLayer(layerId) ? map.queryRenderedFeatures({ layers: [layerId] }).map((feature) => feature.properties) : [],
+      })
+    }
 
     basemapChanged(basemapStyleUrl ? 'remote' : 'offline')
     const stopWatching = basemapStyleUrl

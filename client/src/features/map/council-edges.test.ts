@@ -7,7 +7,7 @@ function ward(code: string, councilCode: string, ring: Position[]): WardFeature 
   return {
     type: 'Feature',
     id: code,
-    properties: { code, name: code, councilCode, councilName: councilCode, count: 0, label_lon: 0, label_lat: 0 },
+    properties: { code, name: code, councilCode, councilName: councilCode, count: 0, previousCount: null, label_lon: 0, label_lat: 0 },
     geometry: { type: 'Polygon', coordinates: [ring] },
   }
 }

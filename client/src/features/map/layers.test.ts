@@ -30,6 +30,7 @@ function ward(code: string, name: string, count: number): WardFeature {
       councilCode: 'E06000002',
       councilName: 'Middlesbrough',
       count,
+      previousCount: null,
       label_lon: -1.23,
       label_lat: 54.57,
     },
@@ -125,6 +126,13 @@ describe('tooltips', () => {
     expect(describeHover(WARD_AREA_LAYER_ID, wards[0])).toEqual({
       title: 'Central (Middlesbrough) — 1,234 incidents',
     })
+  })
+
+  it('gives a ward’s change against the period before, or says there is no earlier data', () => {
+    const comparison = { period: { from: '2025-06', to: '2025-08' }, months: 3, monthsWithData: 3 }
+    const withBefore = { ...wards[0], properties: { ...wards[0].properties, previousCount: 1000 } }
+    expect(describeHover(WARD_AREA_LAYER_ID, withBefore, comparison)?.lines).toEqual(['+23% on the 3 months before'])
+    expect(describeHover(WARD_AREA_LAYER_ID, wards[0], { ...comparison, monthsWithData: 0 })?.lines).toEqual(['no earlier data'])
   })
 
   it('ignores empty space and other layers', () => {

@@ -1,5 +1,6 @@
 import type { HexCell, WardProperties } from './map-api'
 import { formatCount } from '../../shared/format'
+import { describeChange, type Comparison } from '../../shared/period-change'
 import { HEX_LAYER_ID } from './hex-layer'
 import { WARD_AREA_LAYER_ID } from './ward-layers'
 
@@ -15,8 +16,11 @@ export function incidentsPhrase(count: number): string {
   return `${formatCount(count)} ${count === 1 ? 'incident' : 'incidents'}`
 }
 
-/** Pure wording for whatever is under the pointer; null means no tooltip. */
-export function describeHover(layerId: string | undefined, object: unknown): TooltipContent | null {
+/**
+ * Pure wording for whatever is under the pointer; null means no tooltip. With the wards' comparison (their answer's),
+ * a ward's line says its change against the period before.
+ */
+export function describeHover(layerId: string | undefined, object: unknown, comparison?: Comparison | null): TooltipContent | null {
   if (!object || typeof object !== 'object') return null
   if (layerId === HEX_LAYER_ID) {
     const cell = object as HexCell
@@ -24,7 +28,8 @@ export function describeHover(layerId: string | undefined, object: unknown): Too
   }
   if (layerId === WARD_AREA_LAYER_ID) {
     const ward = (object as { properties: WardProperties }).properties
-    return { title: `${ward.name} (${ward.councilName}) — ${incidentsPhrase(ward.count)}` }
+    const title = `${ward.name} (${ward.councilName}) — ${incidentsPhrase(ward.count)}`
+    return comparison === undefined ? { title } : { title, lines: [describeChange(ward.count, ward.previousCount, comparison)] }
   }
   return null
 }

@@ -1,7 +1,8 @@
 import { useQueryClient } from '@tanstack/react-query'
-import { useCallback, useMemo } from 'react'
+import { useCallback, useMemo, useState } from 'react'
 import { configUrl, hexesUrl, summaryUrl, wardsUrl, type ClientConfig, type HexCell, type Summary, type WardCollection, type WardFeature } from './map-api'
 import { monthsOf } from '../../../../server/src/lib/months'
+import { requestRange, type DataPeriod } from '../../shared/period-presets'
 import { IMPORTED_DATA_STALE_MS, refetchFailed } from '../../shared/query-client'
 import { useApiQuery, type ApiResource } from '../../shared/use-api-query'
 import type { CouncilOption } from '../hotspots/HotspotControls'
@@ -10,6 +11,7 @@ import { hasEmergingPatterns, hasSignificantCells } from '../hotspots/hotspot-co
 import { knownCouncils, type HotspotState } from '../hotspots/hotspot-url'
 import { useHotspotData, type HotspotData } from '../hotspots/use-hotspot-data'
 import { effectiveResolution, type H3Resolution } from './h3-resolution'
+import type { DataFilters } from './map-api'
 import type { MapPageView } from './view-state-url'
 
 const NO_CELLS: HexCell[] = []
@@ -25,7 +27,10 @@ export interface MapData {
   wards: ApiResource<WardCollection>
   /** The wards with their counts; all zero when no category is ticked. */
   wardFeatures: WardFeature[]
-  period: Summary['period']
+  /** The months of all the data; null until an answer gives them. */
+  period: DataPeriod | null
+  /** The filters as the requests carry them: a period preset made months; null while a preset waits for the data's months. */
+  dataFilters: DataFilters | null
   months: string[]
   resolution: H3Resolution
   /** The resolution of the hexagons on screen (the one asked for until an answer comes). */
@@ -72,11 +77,19 @@ export function useMapData(view: MapPageView, started: boolean, locationLimit: n
   const noCategories = filters.categories.length === 0
 
   const config = useApiQuery<ClientConfig>(configUrl, CACHED)
+  // A period preset is the latest months of the data, so its months wait for the data's: the last known (any summary
+  // gives them), or, on a link opened with a preset, those of the summary of every month, asked for first.
+  const [period, setPeriod] = useState<DataPeriod | null>(null)
+  const range = requestRange(filters, period)
+  const dataFilters = range && { categories: filters.categories, ward: filters.ward, ...range }
+  const periodSummary = useApiQuery<Summary>(range ? null : summaryUrl({ ...filters, from: null, to: null }), CACHED)
   // The summary's category counts ignore the category filter, so it is still worth asking when none are ticked.
-  const summary = useApiQuery<Summary>(summaryUrl(filters), CACHED)
-  const wards = useApiQuery<WardCollection>(wardsUrl({ categories: filters.categories, from: filters.from, to: filters.to }), CACHED)
+  const summary = useApiQuery<Summary>(dataFilters && summaryUrl(dataFilters), CACHED)
+  const answeredPeriod = summary.data?.period ?? periodSummary.data?.period ?? null
+  if (answeredPeriod && (answeredPeriod.from !== period?.from || answeredPeriod.to !== period?.to)) setPeriod(answeredPeriod)
+  const wards = useApiQuery<WardCollection>(dataFilters && wardsUrl(dataFilters), CACHED)
   // With no categories ticked nothing can match, and the server reads a missing list as "all", so do not ask.
-  const hexRequestUrl = noCategories || !started || hotspotMode ? null : hexesUrl(resolution, filters)
+  const hexRequestUrl = noCategories || !started || hotspotMode || !dataFilters ? null : hexesUrl(resolution, dataFilters)
   const hexes = useApiQuery<HexCell[]>(hexRequestUrl, CACHED)
 
   // Cells from an earlier filter would be mistaken for the answer to the request that just failed.
@@ -90,7 +103,7 @@ export function useMapData(view: MapPageView, started: boolean, locationLimit: n
     () => (wards.data && hotspot.councils?.length ? { ...hotspot, councils: knownCouncils(hotspot.councils, councils) } : hotspot),
     [hotspot, wards.data, councils],
   )
-  const hotspotData = useHotspotData(hotspotMode && councilsChecked, checkedHotspot, filters, locationLimit)
+  const hotspotData = useHotspotData(hotspotMode && councilsChecked && dataFilters !== null, checkedHotspot, dataFilters ?? filters, locationLimit)
   const layerResource = hotspot.layer === 'gistar' ? hotspotData.gistar : hotspotData.emerging
   const layerCurrent =
     hotspotMode &&
@@ -111,13 +124,12 @@ export function useMapData(view: MapPageView, started: boolean, locationLimit: n
     return features.map((feature) => ({ ...feature, properties: { ...feature.properties, count: 0 } }))
   }, [wards.data, noCategories])
 
-  const period = summary.data?.period ?? null
   const months = useMemo(() => (period ? monthsOf(period.from, period.to) : []), [period])
 
   const hotspotLayerError = hotspotMode ? (layerResource.error ?? hotspotData.locations.error) : null
-  const error = config.error ?? summary.error ?? wards.error ?? hexes.error ?? hotspotLayerError
+  const error = config.error ?? periodSummary.error ?? summary.error ?? wards.error ?? hexes.error ?? hotspotLayerError
   const hotspotLoading = hotspotMode && (layerResource.loading || hotspotData.locations.loading)
-  const loading = config.loading || summary.loading || wards.loading || hexes.loading || hotspotLoading || !started
+  const loading = config.loading || periodSummary.loading || !dataFilters || summary.loading || wards.loading || hexes.loading || hotspotLoading || !started
   const displayedResolution = noCategories ? resolution : (resolutionOfUrl(hexes.dataUrl) ?? resolution)
   const hotspotEmpty =
     hotspotMode && layerCurrent && hotspotData.blocked === null
@@ -137,6 +149,7 @@ export function useMapData(view: MapPageView, started: boolean, locationLimit: n
     wards,
     wardFeatures,
     period,
+    dataFilters,
     months,
     resolution,
     displayedResolution,

@@ -8,6 +8,7 @@ describe('parseViewState', () => {
       lon: -1.23,
       zoom: 10.5,
       categories: ['Anti-social behaviour'],
+      preset: null,
       from: null,
       to: null,
       ward: null,
@@ -24,6 +25,7 @@ describe('parseViewState', () => {
       lon: -1.31,
       zoom: 13.25,
       categories: ['Burglary', 'Vehicle crime'],
+      preset: null,
       from: '2024-01',
       to: '2024-06',
       ward: 'E05009857',
@@ -71,12 +73,23 @@ describe('serialiseViewState', () => {
       lon: -1.23456,
       zoom: 12.75,
       categories: ['Anti-social behaviour', 'Criminal damage and arson', 'Theft from the person'],
+      preset: null,
       from: '2023-04',
       to: '2025-02',
       ward: 'E05013038',
       res: 7,
     }
     expect(parseViewState(serialiseViewState(state))).toEqual(state)
+  })
+
+  it('keeps a period preset as itself, not as months, and lets it win over months beside it', () => {
+    const state: ViewState = { ...defaultViewState(), preset: 'last-3-months' }
+    const query = serialiseViewState(state)
+    expect(query).toContain('period=last-3-months')
+    expect(query).not.toContain('from=')
+    expect(parseViewState(query)).toEqual(state)
+    expect(parseViewState('period=last-month&from=2024-01&to=2024-03')).toMatchObject({ preset: 'last-month', from: null, to: null })
+    expect(parseViewState('period=last-week&from=2024-01')).toMatchObject({ preset: null, from: '2024-01' })
   })
 
   it('round-trips the default state and an empty category list', () => {
@@ -114,7 +127,7 @@ describe('parseMapPageView and serialiseMapPageView', () => {
       'lat=54.6&lon=-1.2&zoom=11&categories=Burglary,Robbery&from=2024-01&to=2024-03&ward=E05014882&res=8&mode=hotspots&layer=emerging&hres=8&k=2&lad=E06000004&fdr=0&halfLife=3&measure=harm'
     const view = parseMapPageView(`?${search}`)
     expect(view.camera).toEqual({ lat: 54.6, lon: -1.2, zoom: 11 })
-    expect(view.filters).toEqual({ categories: ['Burglary', 'Robbery'], from: '2024-01', to: '2024-03', ward: 'E05014882', res: 8 })
+    expect(view.filters).toEqual({ categories: ['Burglary', 'Robbery'], preset: null, from: '2024-01', to: '2024-03', ward: 'E05014882', res: 8 })
     expect(view.mode).toBe('hotspots')
     expect(view.hotspot).toMatchObject({ layer: 'emerging', res: 8, k: 2, councils: ['E06000004'], fdr: false, halfLife: 3, measure: 'harm' })
     expect(serialiseMapPageView(view)).toBe(search)

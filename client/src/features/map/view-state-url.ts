@@ -2,6 +2,7 @@ import { DEFAULT_CATEGORIES, KNOWN_CATEGORIES } from '../../shared/categories'
 import { parseHotspotState, parseMapMode, serialiseHotspotState, type HotspotState, type MapMode } from '../hotspots/hotspot-url'
 import { isH3Resolution, type ResolutionChoice } from './h3-resolution'
 import { isMonth } from '../../../../server/src/lib/months'
+import { isPeriodPreset, type PeriodPreset } from '../../shared/period-presets'
 
 export interface MapView {
   lat: number
@@ -11,6 +12,8 @@ export interface MapView {
 
 export interface Filters {
   categories: string[]
+  /** The latest months of the data (shared/period-presets.ts); from and to are null with one. */
+  preset: PeriodPreset | null
   /** null means "from the start of the data", so a shared link keeps following new data. */
   from: string | null
   to: string | null
@@ -28,6 +31,7 @@ export function defaultViewState(): ViewState {
   return {
     ...DEFAULT_MAP_VIEW,
     categories: [...DEFAULT_CATEGORIES],
+    preset: null,
     from: null,
     to: null,
     ward: null,
@@ -65,8 +69,11 @@ export function parseViewState(search: string): ViewState {
   const params = new URLSearchParams(search)
   const defaults = defaultViewState()
 
-  let from = isMonth(params.get('from')) ? params.get('from') : null
-  let to = isMonth(params.get('to')) ? params.get('to') : null
+  // A preset wins over months named beside it: it is what the link was made to keep.
+  const rawPreset = params.get('period')
+  const preset = isPeriodPreset(rawPreset) ? rawPreset : null
+  let from = preset === null && isMonth(params.get('from')) ? params.get('from') : null
+  let to = preset === null && isMonth(params.get('to')) ? params.get('to') : null
   if (from !== null && to !== null && from > to) {
     from = null
     to = null
@@ -83,6 +90,7 @@ export function parseViewState(search: string): ViewState {
     lon: parseNumberInRange(params.get('lon'), -180, 180) ?? defaults.lon,
     zoom: parseNumberInRange(params.get('zoom'), 0, 22) ?? defaults.zoom,
     categories: parseCategories(params.get('categories')) ?? defaults.categories,
+    preset,
     from,
     to,
     ward: ward !== null && WARD_CODE_PATTERN.test(ward) ? ward : null,
@@ -106,6 +114,7 @@ export function serialiseViewState(state: ViewState): string {
     ['zoom', String(round(state.zoom, 2))],
     ['categories', state.categories.map(encodeURIComponent).join(',')],
   ]
+  if (state.preset) parts.push(['period', state.preset])
   if (state.from) parts.push(['from', state.from])
   if (state.to) parts.push(['to', state.to])
   if (state.ward) parts.push(['ward', state.ward])

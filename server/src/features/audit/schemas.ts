@@ -16,6 +16,7 @@ export const AuditQuery = Type.Object(
   },
   { additionalProperties: false },
 )
+export type AuditQuery = Static<typeof AuditQuery>
 
 export const AuditEntrySchema = Type.Object({
   id: Type.Integer(),

@@ -206,6 +206,52 @@ describe('passwords', () => {
     expect((await auditOf('auth.password_change')).at(-1)).toMatchObject({ actor_email: 'changer@test.local', target: `user:${here.user.id}` })
   })
 
+  it('audits a wrong current password as a failed sign-in is, throttled ones too, and answers as before', async () => {
+    await createTestUser(testApp.pool, { email: 'guesser@test.local', role: 'inspector' })
+    const session = await signIn(testApp.app, 'guesser@test.local')
+    const since = await lastAuditId()
+    const guess = () => post('/api/auth/password', { currentPassword: 'a guess at it', newPassword: 'a fine new password' }, session.headers)
+    // The test app allows five failures in the window.
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const wrong = await guess()
+      expect(wrong.statusCode).toBe(400)
+      expect(wrong.json()).toEqual({ statusCode: 400, error: 'Bad Request', message: 'currentPassword: is incorrect' })
+    }
+    expect((await guess()).statusCode).toBe(429)
+    const failures = await auditOf('auth.password_change_failed', since)
+    expect(failures.map((row) => row.details.reason)).toEqual([...Array(5).fill('wrong current password'), 'throttled'])
+    expect(failures[0]).toMatchObject({ actor_email: 'guesser@test.local', target: `user:${session.user.id}`, ip: '127.0.0.1' })
+    expect(Number(failures[0].actor_id)).toBe(session.user.id)
+    // Nothing in them but what a failed sign-in records: never the password tried.
+    expect(JSON.stringify(failures)).not.toContain('a guess at it')
+    expect(await auditOf('auth.password_change', since)).toEqual([])
+  })
+
+  it('takes any character in a password but NUL, up to its length, and still refuses control characters elsewhere', async () => {
+    await createTestUser(testApp.pool, { email: 'typist@test.local', role: 'analyst' })
+    const session = await signIn(testApp.app, 'typist@test.local')
+    // A tab, a line break and DEL (a password manager's, a paste's), and letters beyond ASCII.
+    const unusual = 'tab\there, line\nbreak, del\u007f, ünïcødé 密码 ✓'
+    const changed = await post('/api/auth/password', { currentPassword: TEST_PASSWORD, newPassword: unusual }, session.headers)
+    expect(changed.statusCode).toBe(204)
+    expect((await login('typist@test.local', unusual)).statusCode).toBe(200)
+    const created = await post('/api/users', { email: 'unusual@test.local', name: 'Unusual', role: 'analyst', password: unusual }, admin.headers)
+    expect(created.statusCode).toBe(201)
+    const reset = await post(`/api/users/${created.json().id}/password`, { password: `${unusual}\r` }, admin.headers)
+    expect(reset.statusCode).toBe(204)
+
+    const withNul = await login('typist@test.local', `${unusual}\u0000`)
+    expect(withNul.statusCode).toBe(400)
+    expect(withNul.json().message).toBe('body/password must not contain a NUL character')
+    const nulNew = await post('/api/auth/password', { currentPassword: unusual, newPassword: 'a new\u0000password' }, session.headers)
+    expect(nulNew.json().message).toBe('body/newPassword must not contain a NUL character')
+    const tooLong = await login('typist@test.local', 'x'.repeat(201))
+    expect(tooLong.statusCode).toBe(400)
+    expect(tooLong.json().message).toMatch(/^body\/password must NOT have more than 200 characters/)
+    const tabbedEmail = await login('typist@test.local\t', unusual)
+    expect(tabbedEmail.json().message).toBe('body/email must not contain control characters')
+  })
+
   it('holds a one-time password user to the change before anything else', async () => {
     await createTestUser(testApp.pool, { email: 'fresh@test.local', role: 'analyst', mustChangePassword: true })
     const session = await signIn(testApp.app, 'fresh@test.local')

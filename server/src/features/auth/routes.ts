@@ -15,7 +15,8 @@ import {
   releaseSignInAttempt,
   type ThrottleSettings,
 } from './login-throttle.js'
-import { hashForUnknownUser, passwordProblem, verifyPassword, type ScryptCost } from '../users/passwords.js'
+import { passwordProblem } from '../users/password-rules.js'
+import { hashForUnknownUser, verifyPassword, type ScryptCost } from '../users/passwords.js'
 import { PasswordChange, SignedIn, SignIn } from './schemas.js'
 import { endOtherSessions, endSession, findSessionUser, startSession, type SessionSettings } from './sessions.js'
 
@@ -132,8 +133,15 @@ export const authRoutes: FastifyPluginAsyncTypebox<AuthSettings> = async (app, s
       if (newPassword === currentPassword) throw badRequest('newPassword', 'must differ from the current password')
       // A left-open or stolen session must not be a free password-guessing oracle: its checks are counted, before the
       // hash, per session (never against the account's sign-in, which the owner still needs).
+      // A wrong current password is a guess at the account's password, audited as a failed sign-in is (throttled
+      // too); the caller's answer is the same as without the record.
+      const failed = (reason: string) =>
+        recordAudit(pool, { actor: { id: user.id, email: user.email }, action: 'auth.password_change_failed', target: `user:${user.id}`, ip: request.ip, details: { reason } })
       const claim = await claimPasswordCheck(pool, tokenHash, settings)
-      if (!claim.counted) throw tooManyAttempts(claim.retryAfter, 'wrong current passwords')
+      if (!claim.counted) {
+        await failed('throttled')
+        throw tooManyAttempts(claim.retryAfter, 'wrong current passwords')
+      }
       let currentOk: boolean
       try {
         currentOk = await verifyPassword(currentPassword, await passwordHash(pool, user.id))
@@ -141,7 +149,10 @@ export const authRoutes: FastifyPluginAsyncTypebox<AuthSettings> = async (app, s
         await releasePasswordCheck(pool, claim.id)
         throw error
       }
-      if (!currentOk) throw badRequest('currentPassword', 'is incorrect')
+      if (!currentOk) {
+        await failed('wrong current password')
+        throw badRequest('currentPassword', 'is incorrect')
+      }
       await clearPasswordChecks(pool, tokenHash)
       await withTransaction(pool, async (client) => {
         await setPassword(client, user.id, newPassword, false, settings.passwordHashCost)

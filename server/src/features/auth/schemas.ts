@@ -1,8 +1,5 @@
 import { Type, type Static } from 'typebox'
-import { MAX_PASSWORD_LENGTH } from '../users/passwords.js'
-import { UserSchema } from '../users/schemas.js'
-
-const Password = Type.String({ minLength: 1, maxLength: MAX_PASSWORD_LENGTH })
+import { Password, UserSchema } from '../users/schemas.js'
 
 export const SignIn = Type.Object({ email: Type.String({ minLength: 1, maxLength: 254 }), password: Password }, { additionalProperties: false })
 export type SignIn = Static<typeof SignIn>

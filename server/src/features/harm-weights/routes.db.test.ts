@@ -29,7 +29,7 @@ async function currentWeights(): Promise<Map<string, number>> {
 async function weightedPoints(months: string[]) {
   const weights = await currentWeights()
   const rows = await sql(
-    `SELECT l.lon, l.lat, i.category, i.ward_code, to_char(i.period_start AT TIME ZONE 'Europe/London', 'YYYY-MM') AS month
+    `SELECT l.lon, l.lat, i.category, to_char(i.period_start AT TIME ZONE 'Europe/London', 'YYYY-MM') AS month
        FROM incidents i JOIN locations l ON l.id = i.location_id
       WHERE i.category = ANY ($1) AND to_char(i.period_start AT TIME ZONE 'Europe/London', 'YYYY-MM') = ANY ($2)`,
     [CATEGORIES, months],
@@ -157,7 +157,8 @@ describe('analyses on harm', () => {
               coalesce(sum(h.weight) FILTER (WHERE to_char(i.period_start AT TIME ZONE 'Europe/London', 'YYYY-MM') = '2024-03'), 0) AS now,
               coalesce(sum(h.weight) FILTER (WHERE to_char(i.period_start AT TIME ZONE 'Europe/London', 'YYYY-MM') = '2024-02'), 0) AS before
          FROM wards w
-         LEFT JOIN incidents i ON i.ward_code = w.code AND i.category = ANY ($1)
+         LEFT JOIN locations l ON l.ward_code = w.code
+         LEFT JOIN incidents i ON i.location_id = l.id AND i.category = ANY ($1)
          LEFT JOIN harm_weights h ON h.category = i.category
         WHERE w.council_code = $2
         GROUP BY w.code, w.name ORDER BY now DESC, w.name, w.code LIMIT 10`,

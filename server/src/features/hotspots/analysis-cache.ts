@@ -44,4 +44,12 @@ export class AnalysisCache {
     }
     return { json, outcome: status.fetch === 'hit' ? 'cached' : status.fetch === 'inflight' ? 'shared' : 'computed' }
   }
+
+  /**
+   * Forgets every kept answer, so the next request of each kind is worked out again. For benchmarks, which time the
+   * computation (they pass their own cache to buildApp); the app itself never needs it: a new data version does it.
+   */
+  clear(): void {
+    this.answers.clear()
+  }
 }

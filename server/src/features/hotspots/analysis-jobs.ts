@@ -1,9 +1,11 @@
+import type { Comparison } from '../summary/comparison.js'
 import type { Period } from '../summary/period-in-data.js'
 import { emergingOfCells, emergingOn } from './emerging-analysis.js'
 import { giStarOn, valuesInArea, type CellColumns } from './gistar-analysis.js'
 import { hotspotInputsOf, type HotspotRows } from './hotspot-inputs.js'
 import type { Measure } from './measure.js'
 import { monthlyCellValues, type CellMonthColumns } from './monthly-cell-values.js'
+import { withPreviousCounts } from './previous-counts.js'
 import { rankProblemLocations } from './problem-locations.js'
 import { topShare } from './stats/concentration.js'
 import { EMERGING_CATEGORIES, HOTSPOT_CLASSES, type EmergingCategory } from './hotspot-classes.js'
@@ -30,6 +32,9 @@ export type AnalysisJob =
       area: StudyAreaSpec
       rows: HotspotRows
       period: Period
+      comparison: Comparison
+      /** Per cell, the filter's counts in the comparison period; null when it is not comparable. */
+      previous: CellColumns | null
       fdr: boolean
       measure: Measure
       halfLife: number
@@ -100,7 +105,8 @@ export function answerOf(job: AnalysisJob, areas: StudyAreas): unknown {
       const locations = rankProblemLocations(gistar, inputs, { measure: job.measure, halfLifeMonths: job.halfLife, recentMonths: job.recent, emergingOf })
       return {
         period: job.period, res: job.area.res, k: job.area.k, fdr: job.fdr, halfLifeMonths: job.halfLife, recentMonths: job.recent, measure: job.measure,
-        total: locations.length, caveats: PROBLEM_LOCATION_CAVEATS, locations: locations.slice(0, job.limit),
+        comparison: job.comparison, total: locations.length, caveats: PROBLEM_LOCATION_CAVEATS,
+        locations: withPreviousCounts(locations.slice(0, job.limit), job.previous),
       }
     }
     case 'emerging': {

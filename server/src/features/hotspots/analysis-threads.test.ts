@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises'
 import type { Worker } from 'node:worker_threads'
 import { afterAll, describe, expect, it } from 'vitest'
 import type { HttpError } from '@fastify/sensible'
@@ -8,6 +9,11 @@ import { AnalysisThreads } from './analysis-threads.js'
 const emptyJob = (): AnalysisJob => ({
   kind: 'concentration', councils: [], rows: { cells: '', incidents: new Float64Array(0), harm: new Float64Array(0) }, res: 9, measure: 'count', period: { from: '2024-01', to: '2024-01' },
 })
+
+/** How a request ends: its answer, its error, or still waiting after a few seconds (a request that would hang). */
+function outcome(request: Promise<string>): Promise<unknown> {
+  return Promise.race([request.then((json) => ({ json }), (error: unknown) => error), sleep(5_000).then(() => 'still waiting')])
+}
 
 const threads = new AnalysisThreads(1, 1)
 afterAll(() => threads.close())
@@ -64,5 +70,24 @@ describe('AnalysisThreads', () => {
     }
     await expect(threads.run(async () => broken)).rejects.toThrow()
     expect(JSON.parse(await threads.run(async () => emptyJob())).areas).toEqual([])
+  })
+
+  it('fails the requests waiting for a thread with 503 when closed, and the one whose job was being prepared', async () => {
+    const closing = new AnalysisThreads(1, 2)
+    let open!: () => void
+    const gate = new Promise<void>((resolve) => (open = resolve))
+    const holding = outcome(
+      closing.run(async () => {
+        await gate
+        return emptyJob()
+      }),
+    )
+    const waiting = [outcome(closing.run(async () => emptyJob())), outcome(closing.run(async () => emptyJob()))]
+    await closing.close()
+    const shuttingDown = { statusCode: 503, message: expect.stringMatching(/shutting down/) }
+    for (const waiter of waiting) expect(await waiter).toMatchObject(shuttingDown)
+    open()
+    expect(await holding).toMatchObject(shuttingDown)
+    expect(await outcome(closing.run(async () => emptyJob()))).toMatchObject(shuttingDown)
   })
 })

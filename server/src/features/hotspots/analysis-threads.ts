@@ -8,6 +8,14 @@ export type ThreadAnswer = { json: string } | { error: string; stack?: string }
 /** A thread that died or could not start: it is replaced, and the request it was serving fails. */
 class ThreadFailure extends Error {}
 
+/** 503: a restarted server, or another one, will answer the same request. */
+const shuttingDown = () => serviceBusy('The server is shutting down; try again shortly.')
+
+interface Waiter {
+  resolve(worker: Worker): void
+  reject(error: Error): void
+}
+
 /**
  * A fixed number of analysis threads and the requests waiting for one. An analysis holds its thread from its first
  * query to its answer, so the same bound limits both its CPU (one core per thread) and its database connections (one
@@ -18,7 +26,7 @@ class ThreadFailure extends Error {}
 export class AnalysisThreads {
   private readonly idle: Worker[] = []
   private readonly all = new Set<Worker>()
-  private readonly waiting: ((worker: Worker) => void)[] = []
+  private readonly waiting: Waiter[] = []
   private closed = false
 
   constructor(
@@ -41,21 +49,26 @@ export class AnalysisThreads {
     }
   }
 
+  /**
+   * Stops every thread. Requests waiting for one fail with 503 at once, since no thread will come free for them, and
+   * so do those whose thread stops under them.
+   */
   async close(): Promise<void> {
     this.closed = true
+    for (const waiter of this.waiting.splice(0)) waiter.reject(shuttingDown())
     await Promise.all([...this.all].map((worker) => worker.terminate()))
     this.all.clear()
   }
 
   private acquire(): Promise<Worker> {
-    if (this.closed) return Promise.reject(new Error('the analysis threads are closed'))
+    if (this.closed) return Promise.reject(shuttingDown())
     const idle = this.idle.pop()
     if (idle) return Promise.resolve(idle)
     if (this.all.size < this.size) return Promise.resolve(this.start())
     if (this.waiting.length >= this.maxWaiting) {
       return Promise.reject(serviceBusy(`${this.waiting.length} analyses are waiting already; try again shortly.`, 5))
     }
-    return new Promise((resolve) => this.waiting.push(resolve))
+    return new Promise((resolve, reject) => this.waiting.push({ resolve, reject }))
   }
 
   private release(worker: Worker, healthy: boolean): void {
@@ -67,7 +80,7 @@ export class AnalysisThreads {
       next = this.start()
     }
     const waiter = this.waiting.shift()
-    if (waiter) waiter(next)
+    if (waiter) waiter.resolve(next)
     else this.idle.push(next)
   }
 
@@ -90,6 +103,7 @@ export class AnalysisThreads {
   }
 
   private post(worker: Worker, job: AnalysisJob): Promise<string> {
+    if (this.closed) return Promise.reject(shuttingDown())
     if (!this.all.has(worker)) return Promise.reject(new ThreadFailure('an analysis thread stopped while its job was prepared'))
     return new Promise((resolve, reject) => {
       const done = () => {
@@ -111,7 +125,7 @@ export class AnalysisThreads {
       }
       const onExit = (code: number) => {
         done()
-        reject(new ThreadFailure(`an analysis thread stopped (exit code ${code})`))
+        reject(this.closed ? shuttingDown() : new ThreadFailure(`an analysis thread stopped (exit code ${code})`))
       }
       worker.on('message', onAnswer)
       worker.on('error', onError)

@@ -17,3 +17,4 @@ SELECT h3_to_string(c.cell) AS cell,
    AND ($3::smallint[] IS NULL OR r.category_id = ANY ($3))
    AND ($4::text IS NULL OR l.ward_code = $4)
  GROUP BY c.cell, r.period_start
+HAVING sum(r.incidents) <> 0

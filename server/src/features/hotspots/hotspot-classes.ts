@@ -10,7 +10,7 @@
 export const HOTSPOT_CLASSES = ['hot-99', 'hot-95', 'hot-90', 'not-significant', 'cold-90', 'cold-95', 'cold-99'] as const
 export type HotspotClass = (typeof HOTSPOT_CLASSES)[number]
 
-/** Legend wording for each class. */
+/** What a person reads for each class (legend descriptions, tooltips, results, CSV). */
 export const HOTSPOT_CLASS_LABELS: Readonly<Record<HotspotClass, string>> = {
   'hot-99': 'Hot spot, 99% confidence',
   'hot-95': 'Hot spot, 95% confidence',
@@ -42,3 +42,27 @@ export const EMERGING_CATEGORIES = [
   'none',
 ] as const
 export type EmergingCategory = (typeof EMERGING_CATEGORIES)[number]
+
+/**
+ * What a person reads for each category, wherever it is shown (legend, tooltip, results, CSV): one list, so the
+ * server and the client cannot name a category in different words.
+ */
+export const EMERGING_CATEGORY_LABELS: Readonly<Record<EmergingCategory, string>> = {
+  'new-hot': 'New hot spot',
+  'consecutive-hot': 'Consecutive hot spot',
+  'intensifying-hot': 'Intensifying hot spot',
+  'persistent-hot': 'Persistent hot spot',
+  'diminishing-hot': 'Diminishing hot spot',
+  'sporadic-hot': 'Sporadic hot spot',
+  'oscillating-hot': 'Oscillating hot spot',
+  'historical-hot': 'Historical hot spot',
+  'new-cold': 'New cold spot',
+  'consecutive-cold': 'Consecutive cold spot',
+  'intensifying-cold': 'Intensifying cold spot',
+  'persistent-cold': 'Persistent cold spot',
+  'diminishing-cold': 'Diminishing cold spot',
+  'sporadic-cold': 'Sporadic cold spot',
+  'oscillating-cold': 'Oscillating cold spot',
+  'historical-cold': 'Historical cold spot',
+  none: 'No pattern',
+}

@@ -12,7 +12,8 @@ SELECT p.location_id, p.location_text,
          WHERE r.period_start >= $1::timestamptz
            AND r.period_start < $2::timestamptz
            AND ($3::smallint[] IS NULL OR r.category_id = ANY ($3))
-         GROUP BY r.location_id, r.location_text) AS p
+         GROUP BY r.location_id, r.location_text
+        HAVING sum(r.incidents) <> 0) AS p
   JOIN locations l ON l.id = p.location_id
   LEFT JOIN wards w ON w.code = l.ward_code
  WHERE $4::text IS NULL OR l.ward_code = $4

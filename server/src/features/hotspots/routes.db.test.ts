@@ -3,7 +3,7 @@
 import { gridDisk, latLngToCell, polygonToCells } from 'h3-js'
 import type { MultiPolygon, Polygon } from 'geojson'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { normalSf } from './stats/normal.js'
+import { normalSf } from '../../lib/normal.js'
 import { countMismatches } from '../counts/count-mismatches.js'
 import { recountEveryIncident } from '../../../../tests/support/recount.js'
 import { boundaryFiles, policeUkFile, startTestApp, type SignedIn, type TestApp } from '../../../../tests/support/test-app.js'
@@ -297,12 +297,12 @@ describe('GET /api/hotspots/forecast-accuracy', () => {
 describe('GET /api/hotspots/top-wards', () => {
   it('ranks wards by incidents, with the change against the equal period before, as plain SQL counts them', async () => {
     const body = (await get(`/api/hotspots/top-wards?categories=${encodeURIComponent(ASB)}&from=2024-03&to=2024-03&lad=${STOCKTON}`)).json()
-    expect(body.previousPeriod).toEqual({ from: '2024-02', to: '2024-02' })
+    expect(body.comparison).toEqual({ period: { from: '2024-02', to: '2024-02' }, months: 1, monthsWithData: 1 })
     const expected = await sql(
       `SELECT w.code,
               count(*) FILTER (WHERE to_char(i.period_start AT TIME ZONE 'Europe/London', 'YYYY-MM') = '2024-03')::int AS now,
               count(*) FILTER (WHERE to_char(i.period_start AT TIME ZONE 'Europe/London', 'YYYY-MM') = '2024-02')::int AS before
-         FROM wards w LEFT JOIN incidents i ON i.ward_code = w.code AND i.category = $1
+         FROM wards w LEFT JOIN locations l ON l.ward_code = w.code LEFT JOIN incidents i ON i.location_id = l.id AND i.category = $1
         WHERE w.council_code = $2
         GROUP BY w.code, w.name ORDER BY now DESC, w.name, w.code LIMIT 5`,
       [ASB, STOCKTON],

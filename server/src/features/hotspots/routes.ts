@@ -6,9 +6,9 @@ import { badRequest } from '../../lib/errors.js'
 import { STAFF } from '../users/roles.js'
 import { categoryIds, monthBounds } from '../counts/count-bounds.js'
 import { loadQuery } from '../../lib/sql-file.js'
-import { previousPeriod } from '../../lib/months.js'
+import { comparable, comparisonOf } from '../summary/comparison.js'
 import { PERIOD_HEADER, periodHeaderValue, type Period } from '../summary/period-in-data.js'
-import { ANALYSIS_HEADER, AnalysisCache } from './analysis-cache.js'
+import { ANALYSIS_HEADER, type AnalysisCache } from './analysis-cache.js'
 import { PROBLEM_LOCATION_CAVEATS, type AnalysisJob } from './analysis-jobs.js'
 import { AnalysisThreads } from './analysis-threads.js'
 import { readCellColumns } from './gistar-analysis.js'
@@ -55,10 +55,9 @@ function analysisThreadCount(pool: pg.Pool): number {
 
 const NO_PERIOD: Period = { from: '', to: '' }
 
-export const hotspotRoutes: FastifyPluginAsyncTypebox = async (app) => {
+export const hotspotRoutes: FastifyPluginAsyncTypebox<{ cache: AnalysisCache }> = async (app, { cache }) => {
   const pool = app.pg.pool
   const threads = new AnalysisThreads(analysisThreadCount(pool), MAX_WAITING_ANALYSES)
-  const cache = new AnalysisCache()
   app.addHook('onClose', () => threads.close())
 
   /**
@@ -124,21 +123,29 @@ export const hotspotRoutes: FastifyPluginAsyncTypebox = async (app) => {
       if (!period) {
         return {
           period: NO_PERIOD, res: query.res, k: query.k, fdr: query.fdr, halfLifeMonths: query.halfLife, recentMonths: query.recent,
-          measure: query.measure, total: 0, caveats: PROBLEM_LOCATION_CAVEATS, locations: [],
+          measure: query.measure, comparison: null, total: 0, caveats: PROBLEM_LOCATION_CAVEATS, locations: [],
         }
       }
       const key = ['problem-locations', filter, period, councils, query.res, query.k, query.fdr, query.measure, query.halfLife, query.recent, query.limit]
-      return analysed(reply, period, key, async () => ({
-        kind: 'problem-locations',
-        area: await app.studyAreas.spec(councils, query.res, query.k),
-        rows: await readHotspotRows(pool, { filter, res: query.res }, period),
-        period,
-        fdr: query.fdr,
-        measure: query.measure,
-        halfLife: query.halfLife,
-        recent: query.recent,
-        limit: query.limit,
-      }))
+      return analysed(reply, period, key, async () => {
+        const comparison = comparisonOf(period, await app.dataPeriod.months())
+        const [, , categories, ward] = filter
+        return {
+          kind: 'problem-locations',
+          area: await app.studyAreas.spec(councils, query.res, query.k),
+          rows: await readHotspotRows(pool, { filter, res: query.res }, period),
+          period,
+          comparison,
+          previous: comparable(comparison)
+            ? await readCellColumns(pool, { filter: [comparison.period.from, comparison.period.to, categories, ward], res: query.res })
+            : null,
+          fdr: query.fdr,
+          measure: query.measure,
+          halfLife: query.halfLife,
+          recent: query.recent,
+          limit: query.limit,
+        }
+      })
     },
   )
 
@@ -252,17 +259,19 @@ export const hotspotRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const councils = await parseCouncils(pool, query.lad)
       const measure = query.measure
       reply.header(PERIOD_HEADER, periodHeaderValue(period))
-      if (!period) return { period: { from: '', to: '' }, previousPeriod: { from: '', to: '' }, measure, wards: [] }
-      const previous = previousPeriod(period.from, period.to)
+      if (!period) return { period: NO_PERIOD, comparison: null, measure, wards: [] }
+      const comparison = comparisonOf(period, await app.dataPeriod.months())
+      const compared = comparable(comparison)
       const [start, end] = await monthBounds(pool, period.from, period.to)
-      const [previousStart] = await monthBounds(pool, previous.from, null)
+      // Without a comparable period before, the scan starts at the period itself and no figure for before is given.
+      const [previousStart] = compared ? await monthBounds(pool, comparison.period.from, null) : [start]
       const rows = (await pool.query({ ...wardRanking, values: [start, end, await categoryIds(pool, categories), councils, previousStart] })).rows
       const now = (row: { incidents: number; harm: number }) => measured(row, measure)
       const before = (row: { previous: number; previous_harm: number }) => measured({ incidents: row.previous, harm: row.previous_harm }, measure)
       rows.sort((a, b) => now(b) - now(a) || a.name.localeCompare(b.name) || a.code.localeCompare(b.code))
       return {
         period,
-        previousPeriod: previous,
+        comparison,
         measure,
         wards: rows.slice(0, query.limit).map((row, index) => ({
           rank: index + 1,
@@ -270,11 +279,11 @@ export const hotspotRoutes: FastifyPluginAsyncTypebox = async (app) => {
           name: row.name,
           councilName: row.council_name,
           incidents: row.incidents,
-          previous: row.previous,
+          previous: compared ? row.previous : null,
           harm: row.harm,
-          previousHarm: row.previous_harm,
-          change: now(row) - before(row),
-          changeRatio: before(row) > 0 ? now(row) / before(row) : null,
+          previousHarm: compared ? row.previous_harm : null,
+          change: compared ? now(row) - before(row) : null,
+          changeRatio: compared && before(row) > 0 ? now(row) / before(row) : null,
         })),
       }
     },

@@ -2,6 +2,7 @@ import { Type, type Static } from 'typebox'
 import { Period } from '../../lib/calendar-schemas.js'
 import { literalUnion } from '../../lib/literal-union.js'
 import { incidentFilterProperties } from '../incidents/schemas.js'
+import { Comparison } from '../summary/schemas.js'
 import { EMERGING_CATEGORIES, HOTSPOT_CLASSES, type EmergingCategory } from './hotspot-classes.js'
 import { MEASURES } from './measure.js'
 
@@ -53,6 +54,7 @@ export const ProblemLocationsAnswer = Type.Object({
   halfLifeMonths: Type.Number(),
   recentMonths: Type.Integer(),
   measure: MeasureSchema,
+  comparison: Type.Union([Comparison, Type.Null()], { description: 'what each location\u2019s previous counts; null when there is no data' }),
   total: Type.Integer({ description: 'problem locations found, before the limit' }),
   caveats: Type.Array(Type.String()),
   locations: Type.Array(
@@ -65,6 +67,9 @@ export const ProblemLocationsAnswer = Type.Object({
       incidents: Type.Integer(),
       harm: Type.Number({ description: 'the sum of its incidents\u2019 harm weights' }),
       score: Type.Number({ description: 'the recency-weighted measure' }),
+      previous: Type.Union([Type.Object({ incidents: Type.Integer(), harm: Type.Number() }), Type.Null()], {
+        description: 'incidents and harm in its cells in the comparison period; null unless the data covers every month of it',
+      }),
       components: Type.Object({
         measure: MeasureSchema,
         recencyWeighted: Type.Number(),
@@ -164,7 +169,7 @@ export const TopWardsQuery = Type.Object(
 
 export const TopWardsAnswer = Type.Object({
   period: Period,
-  previousPeriod: Period,
+  comparison: Type.Union([Comparison, Type.Null()], { description: 'null when there is no data' }),
   measure: MeasureSchema,
   wards: Type.Array(
     Type.Object({
@@ -173,11 +178,11 @@ export const TopWardsAnswer = Type.Object({
       name: Type.String(),
       councilName: Type.String(),
       incidents: Type.Integer(),
-      previous: Type.Integer({ description: 'incidents in the previous period' }),
+      previous: Type.Union([Type.Integer(), Type.Null()], { description: 'incidents in the comparison period; null unless the data covers every month of it' }),
       harm: Type.Number(),
-      previousHarm: Type.Number(),
-      change: Type.Number({ description: 'the measure now less the measure in the previous period' }),
-      changeRatio: Type.Union([Type.Number(), Type.Null()], { description: 'the measure now / in the previous period; null when that is 0' }),
+      previousHarm: Type.Union([Type.Number(), Type.Null()], { description: 'null as previous is' }),
+      change: Type.Union([Type.Number(), Type.Null()], { description: 'the measure now less the measure in the comparison period; null as previous is' }),
+      changeRatio: Type.Union([Type.Number(), Type.Null()], { description: 'the measure now / in the comparison period; null when that is 0 or not given' }),
     }),
   ),
 })

@@ -38,8 +38,8 @@ describe('the data period', () => {
     const period = new DataPeriod()
     expect(await period.get(testApp.pool)).toEqual({ from: '2024-01', to: '2024-03' })
     // As a run does between its files' commits and its end: rows committed, the mark not yet moved.
-    await testApp.pool.query(`INSERT INTO incidents (source, source_key, batch_id, category, period_start, period_precision, location_id, ward_code)
-                              SELECT source, '\\x00'::bytea, batch_id, category, '2024-06-01 00:00+01', 'month', location_id, ward_code FROM incidents LIMIT 1`)
+    await testApp.pool.query(`INSERT INTO incidents (source, source_key, batch_id, category, period_start, period_precision, location_id)
+                              SELECT source, '\\x00'::bytea, batch_id, category, '2024-06-01 00:00+01', 'month', location_id FROM incidents LIMIT 1`)
     expect(await period.get(testApp.pool)).toEqual({ from: '2024-01', to: '2024-06' })
   })
 })

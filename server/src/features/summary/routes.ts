@@ -2,7 +2,8 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { loadQuery } from '../../lib/sql-file.js'
 import { IncidentFilterQuery } from '../incidents/schemas.js'
 import { STAFF } from '../users/roles.js'
-import { countFilter } from '../counts/count-bounds.js'
+import { countFilter, monthBounds } from '../counts/count-bounds.js'
+import { comparable, comparisonOf } from './comparison.js'
 import { PERIOD_HEADER, periodHeaderValue } from './period-in-data.js'
 import { Summary } from './schemas.js'
 
@@ -21,12 +22,20 @@ export const summaryRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const categoryRows = (await app.pg.query({ ...categories, values: [start, end, ward] })).rows
       const monthRows = (await app.pg.query({ ...months, values: [start, end, selected, ward] })).rows
       const span = await app.dataPeriod.get()
+      const comparison = period && comparisonOf(period, await app.dataPeriod.months())
+      let previousTotal: number | null = null
+      if (comparison && comparable(comparison)) {
+        const [previousStart, previousEnd] = await monthBounds(app.pg.pool, comparison.period.from, comparison.period.to)
+        previousTotal = (await app.pg.query({ ...totals, values: [previousStart, previousEnd, selected, ward] })).rows[0].total
+      }
       reply.header(PERIOD_HEADER, periodHeaderValue(period))
       return {
         total: totalRow.total,
         outsideArea: totalRow.outside_area,
         withoutLocation: totalRow.without_location,
         period: span,
+        comparison,
+        previousTotal,
         categories: categoryRows,
         months: monthRows,
       }

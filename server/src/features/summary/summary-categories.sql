@@ -6,4 +6,5 @@ SELECT k.name AS category, sum(w.incidents)::int AS count
    AND ($2::timestamptz IS NULL OR w.period_start < $2)
    AND ($3::text IS NULL OR w.ward_code = $3)
  GROUP BY k.name
+HAVING sum(w.incidents) <> 0
  ORDER BY count DESC, category

@@ -8,4 +8,5 @@ SELECT to_char(period_start AT TIME ZONE 'Europe/London', 'YYYY-MM') AS month, s
            AND ($4::text IS NULL OR ward_code = $4)
          GROUP BY period_start) AS starts
  GROUP BY 1
+HAVING sum(count) <> 0
  ORDER BY 1

@@ -33,7 +33,7 @@ describe('user administration', () => {
     expect(weak.json().message).toMatch(/^password/)
     const [entry] = (await auditOf('user.create')).slice(-1)
     expect(entry).toMatchObject({ actor_email: 'admin@test.local', target: `user:${created.json().id}` })
-    expect(entry.after).toEqual({ email: 'new.inspector@test.local', name: 'New Inspector', role: 'inspector', disabled: false, wards: [] })
+    expect(entry.after).toEqual({ email: 'new.inspector@test.local', name: 'New Inspector', role: 'inspector', disabled: false, wards: [], teamId: null })
     expect(JSON.stringify(entry)).not.toContain('a long first password')
   })
 

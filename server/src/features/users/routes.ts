@@ -4,8 +4,10 @@ import { badRequest, conflict, notFound } from '../../lib/errors.js'
 import { NoQuery } from '../../lib/no-query.js'
 import { withTransaction } from '../../lib/transaction.js'
 import { recordAudit } from '../audit/audit-log.js'
+import { checkTeam } from '../teams/team-store.js'
 import type { FastifyRequest } from 'fastify'
-import { passwordProblem, type ScryptCost } from './passwords.js'
+import { passwordProblem } from './password-rules.js'
+import type { ScryptCost } from './passwords.js'
 import { ADMIN, type Role } from './roles.js'
 import { AdminUserSchema, NewUser, PasswordReset, UserChange, UserId, UserList } from './schemas.js'
 import { createUser, getUser, listUsers, lockUserRow, normaliseEmail, replaceWards, setPassword, updateUserFields, type AdminUser } from './user-store.js'
@@ -18,7 +20,7 @@ function signedInAdmin(request: FastifyRequest) {
 
 /** What the audit trail keeps of a user: everything an admin can change, never the password hash. */
 function auditView(user: AdminUser): Record<string, unknown> {
-  return { email: user.email, name: user.name, role: user.role, disabled: user.disabled, wards: user.wards.map((ward) => ward.code) }
+  return { email: user.email, name: user.name, role: user.role, disabled: user.disabled, wards: user.wards.map((ward) => ward.code), teamId: user.team?.id ?? null }
 }
 
 /** The scrypt cost new passwords are hashed at (passwords.ts's DEFAULT_COST unless an app says otherwise). */
@@ -53,7 +55,8 @@ export const userRoutes: FastifyPluginAsyncTypebox<{ passwordHashCost: ScryptCos
       if (problem) throw badRequest('password', problem)
       if (body.wards?.length && body.role !== 'councillor') throw badRequest('wards', 'only councillors are assigned wards')
       const created = await withTransaction(pool, async (client) => {
-        const id = await createUser(client, { email, name: body.name.trim(), role: body.role, password: body.password, mustChangePassword: true, wards: body.wards, hashCost: passwordHashCost })
+        await checkTeam(client, 'teamId', body.teamId)
+        const id = await createUser(client, { email, name: body.name.trim(), role: body.role, password: body.password, mustChangePassword: true, wards: body.wards, teamId: body.teamId, hashCost: passwordHashCost })
         if (id === null) return null
         const user = (await getUser(client, id))!
         await recordAudit(client, { actor: { id: admin.id, email: admin.email }, action: 'user.create', target: `user:${id}`, ip: request.ip, after: auditView(user) })
@@ -89,7 +92,8 @@ export const userRoutes: FastifyPluginAsyncTypebox<{ passwordHashCost: ScryptCos
         if (change.wards !== undefined && change.wards.length > 0 && role !== 'councillor') {
           throw badRequest('wards', 'only councillors are assigned wards')
         }
-        await updateUserFields(client, id, { name: change.name?.trim(), role: change.role, disabled: change.disabled })
+        await checkTeam(client, 'teamId', change.teamId, before.team?.id ?? null)
+        await updateUserFields(client, id, { name: change.name?.trim(), role: change.role, disabled: change.disabled, teamId: change.teamId })
         if (change.wards !== undefined) await replaceWards(client, id, change.wards)
         else if (role !== 'councillor' && before.wards.length > 0) await replaceWards(client, id, [])
         // A disabled account is refused at once, not when its sessions happen to expire.

@@ -29,6 +29,7 @@ export interface AdminUser {
   createdAt: string
   lastLoginAt: string | null
   wards: { code: string; name: string }[]
+  team: { id: number; name: string } | null
 }
 
 /** Emails compare without case or surrounding space: people type them both ways. */
@@ -47,6 +48,7 @@ interface AdminUserRow {
   created_at: Date
   last_login_at: Date | null
   wards: { code: string; name: string }[]
+  team: { id: number; name: string } | null
 }
 
 function toAdminUser(row: AdminUserRow): AdminUser {
@@ -60,6 +62,7 @@ function toAdminUser(row: AdminUserRow): AdminUser {
     createdAt: new Date(row.created_at).toISOString(),
     lastLoginAt: row.last_login_at ? new Date(row.last_login_at).toISOString() : null,
     wards: row.wards,
+    team: row.team,
   }
 }
 
@@ -92,6 +95,8 @@ export interface NewUser {
   password: string
   mustChangePassword: boolean
   wards?: readonly string[]
+  /** The team of a patrol (officer or inspector); checked with checkTeam. */
+  teamId?: number | null
   /** Tests only: a cheaper hash. */
   hashCost?: ScryptCost
 }
@@ -99,7 +104,7 @@ export interface NewUser {
 /** The new user's id, or null when the email is taken. */
 export async function createUser(db: Queryable, user: NewUser): Promise<number | null> {
   const hash = await hashPassword(user.password, user.hashCost)
-  const row = (await db.query({ ...insertUser, values: [normaliseEmail(user.email), user.name, user.role, hash, user.mustChangePassword] })).rows[0]
+  const row = (await db.query({ ...insertUser, values: [normaliseEmail(user.email), user.name, user.role, hash, user.mustChangePassword, user.teamId ?? null] })).rows[0]
   if (!row) return null
   if (user.wards?.length) await replaceWards(db, row.id, user.wards)
   return row.id
@@ -109,8 +114,9 @@ export async function lockUserRow(db: Queryable, id: number): Promise<boolean> {
   return ((await db.query({ ...lockUser, values: [id] })).rowCount ?? 0) > 0
 }
 
-export async function updateUserFields(db: Queryable, id: number, fields: { name?: string; role?: Role; disabled?: boolean }): Promise<void> {
-  await db.query({ ...updateUser, values: [id, fields.name ?? null, fields.role ?? null, fields.disabled ?? null] })
+/** `teamId` undefined keeps the team; null clears it. */
+export async function updateUserFields(db: Queryable, id: number, fields: { name?: string; role?: Role; disabled?: boolean; teamId?: number | null }): Promise<void> {
+  await db.query({ ...updateUser, values: [id, fields.name ?? null, fields.role ?? null, fields.disabled ?? null, fields.teamId !== undefined, fields.teamId ?? null] })
 }
 
 export async function replaceWards(db: Queryable, id: number, wards: readonly string[]): Promise<void> {

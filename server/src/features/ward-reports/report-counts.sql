@@ -8,3 +8,4 @@ SELECT w.ward_code, extract(epoch FROM w.period_start)::float8 AS start, k.name 
    AND w.period_start >= $1
    AND w.period_start < $2
  GROUP BY w.ward_code, w.period_start, k.name
+HAVING sum(w.incidents) <> 0

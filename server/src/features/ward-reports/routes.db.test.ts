@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { boundaryFiles, createTestUser, policeUkFile, signIn, startTestApp, type SignedIn, type TestApp } from '../../../../tests/support/test-app.js'
 
 const TOWN_CENTRE = 'E05014882' // Stockton Town Centre: busy
-const QUIET_WARD_QUERY = `SELECT ward_code FROM incidents WHERE ward_code IS NOT NULL GROUP BY ward_code ORDER BY count(*), ward_code LIMIT 1`
+const QUIET_WARD_QUERY = `SELECT l.ward_code FROM incidents i JOIN locations l ON l.id = i.location_id
+                           WHERE l.ward_code IS NOT NULL GROUP BY l.ward_code ORDER BY count(*), l.ward_code LIMIT 1`
 const FROM = '2024-01'
 const TO = '2024-03'
 
@@ -20,14 +21,15 @@ const sql = async (text: string, values: unknown[] = []) => (await testApp.pool.
 /** Plain SQL, written apart from the route's own queries. */
 async function expectedCounts(ward: string, from = FROM, to = TO) {
   const byCategory = await sql(
-    `SELECT category, count(*)::int AS n FROM incidents
-      WHERE ward_code = $1 AND to_char(period_start AT TIME ZONE 'Europe/London', 'YYYY-MM') BETWEEN $2 AND $3
-      GROUP BY category`,
+    `SELECT i.category, count(*)::int AS n FROM incidents i JOIN locations l ON l.id = i.location_id
+      WHERE l.ward_code = $1 AND to_char(i.period_start AT TIME ZONE 'Europe/London', 'YYYY-MM') BETWEEN $2 AND $3
+      GROUP BY i.category`,
     [ward, from, to],
   )
   const byMonth = await sql(
-    `SELECT to_char(period_start AT TIME ZONE 'Europe/London', 'YYYY-MM') AS month, count(*)::int AS n FROM incidents
-      WHERE ward_code = $1 AND to_char(period_start AT TIME ZONE 'Europe/London', 'YYYY-MM') BETWEEN $2 AND $3
+    `SELECT to_char(i.period_start AT TIME ZONE 'Europe/London', 'YYYY-MM') AS month, count(*)::int AS n
+       FROM incidents i JOIN locations l ON l.id = i.location_id
+      WHERE l.ward_code = $1 AND to_char(i.period_start AT TIME ZONE 'Europe/London', 'YYYY-MM') BETWEEN $2 AND $3
       GROUP BY 1`,
     [ward, from, to],
   )

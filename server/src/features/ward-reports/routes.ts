@@ -10,6 +10,7 @@ import type { DataSpan } from '../summary/data-period.js'
 import { PERIOD_HEADER, periodHeaderValue, periodInData } from '../summary/period-in-data.js'
 import { WardReport, WardReportQuery } from './schemas.js'
 import { protectTable } from './suppression.js'
+import { REPORT_READERS } from '../users/roles.js'
 
 const reportWards = loadQuery(import.meta.url, 'report-wards.sql')
 const reportCounts = loadQuery(import.meta.url, 'report-counts.sql')
@@ -67,7 +68,7 @@ export const wardReportRoutes: FastifyPluginAsyncTypebox<{ suppressionThreshold:
   app.get(
     '/api/ward-reports',
     {
-      config: { access: 'signed-in' },
+      config: { access: REPORT_READERS },
       schema: {
         summary: "Ward-level counts by category and month; councillors get one month of their own wards, small counts protected",
         tags: ['reports'],

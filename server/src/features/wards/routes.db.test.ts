@@ -10,7 +10,8 @@ describe('GET /api/wards and /api/councils', () => {
     const body = await json(`/api/wards?categories=${encodeURIComponent(ASB)}`)
     expect(body.type).toBe('FeatureCollection')
     expect(body.features).toHaveLength(83)
-    const counts = await sql(`SELECT ward_code, count(*)::int AS count FROM incidents WHERE category = $1 AND ward_code IS NOT NULL GROUP BY 1`, [ASB])
+    const counts = await sql(`SELECT l.ward_code, count(*)::int AS count FROM incidents i JOIN locations l ON l.id = i.location_id
+                                WHERE i.category = $1 AND l.ward_code IS NOT NULL GROUP BY 1`, [ASB])
     const expected = Object.fromEntries(counts.map((row) => [row.ward_code, row.count]))
     for (const feature of body.features) {
       expect(feature.properties.count, feature.properties.name).toBe(expected[feature.properties.code] ?? 0)

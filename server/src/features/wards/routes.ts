@@ -2,7 +2,8 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { NoQuery } from '../../lib/no-query.js'
 import { loadQuery } from '../../lib/sql-file.js'
 import { STAFF } from '../users/roles.js'
-import { countFilter } from '../counts/count-bounds.js'
+import { countFilter, monthBounds } from '../counts/count-bounds.js'
+import { comparable, comparisonOf } from '../summary/comparison.js'
 import { PERIOD_HEADER, periodHeaderValue } from '../summary/period-in-data.js'
 import { FeatureCollection, WardCollection, WardList, WardsQuery } from './schemas.js'
 
@@ -26,9 +27,12 @@ export const wardRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) => {
       const { params, period } = await app.incidentFilter.parse(request.query)
       const [start, end, categories] = await countFilter(app.pg.pool, params)
-      const result = await app.pg.query({ ...wardCounts, values: [start, end, categories] })
+      const comparison = period && comparisonOf(period, await app.dataPeriod.months())
+      const [previousStart, previousEnd] =
+        comparison && comparable(comparison) ? await monthBounds(app.pg.pool, comparison.period.from, comparison.period.to) : [null, null]
+      const result = await app.pg.query({ ...wardCounts, values: [start, end, categories, previousStart, previousEnd] })
       reply.header(PERIOD_HEADER, periodHeaderValue(period))
-      return reply.type('application/geo+json').send(result.rows[0].collection)
+      return reply.type('application/geo+json').send({ ...result.rows[0].collection, comparison })
     },
   )
 

@@ -1,6 +1,7 @@
 import type { MultiPolygon, Polygon } from 'geojson'
 import { Type, type Static } from 'typebox'
 import { incidentFilterProperties } from '../incidents/schemas.js'
+import { Comparison } from '../summary/schemas.js'
 
 const { ward: _ward, ...wardsQueryProperties } = incidentFilterProperties
 export const WardsQuery = Type.Object(wardsQueryProperties, { additionalProperties: false })
@@ -19,13 +20,20 @@ const WardFeature = Type.Object({
     councilCode: Type.String(),
     councilName: Type.String(),
     count: Type.Integer({ minimum: 0 }),
+    previousCount: Type.Union([Type.Integer({ minimum: 0 }), Type.Null()], {
+      description: 'incidents under the filter in the comparison period; null unless the data covers every month of it',
+    }),
     label_lon: Type.Number(),
     label_lat: Type.Number(),
   }),
 })
 
 export const WardCollection = Type.Object(
-  { type: Type.Literal('FeatureCollection'), features: Type.Array(WardFeature) },
+  {
+    type: Type.Literal('FeatureCollection'),
+    features: Type.Array(WardFeature),
+    comparison: Type.Union([Comparison, Type.Null()], { description: 'what previousCount counts (a GeoJSON foreign member); null with no data' }),
+  },
   { description: 'GeoJSON FeatureCollection (EPSG:4326)' },
 )
 export type WardCollection = Static<typeof WardCollection>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { EMERGING_CATEGORIES } from '../hotspot-classes.js'
-import { EMERGING_CATEGORY_LABELS, classifyEmerging, type PeriodGiStar } from './emerging.js'
+import { EMERGING_CATEGORIES, EMERGING_CATEGORY_LABELS } from '../hotspot-classes.js'
+import { classifyEmerging, type PeriodGiStar } from './emerging.js'
 
 const HOT: PeriodGiStar = { z: 3, p: 0.003 }
 const COLD: PeriodGiStar = { z: -3, p: 0.003 }

@@ -38,27 +38,6 @@ import { mannKendallTest, type MannKendallTest } from './mann-kendall.js'
  * negative) and "diminishing" z-scores rising.
  */
 
-/** Legend wording for each category. */
-export const EMERGING_CATEGORY_LABELS: Readonly<Record<EmergingCategory, string>> = {
-  'new-hot': 'New hot spot',
-  'consecutive-hot': 'Consecutive hot spot',
-  'intensifying-hot': 'Intensifying hot spot',
-  'persistent-hot': 'Persistent hot spot',
-  'diminishing-hot': 'Diminishing hot spot',
-  'sporadic-hot': 'Sporadic hot spot',
-  'oscillating-hot': 'Oscillating hot spot',
-  'historical-hot': 'Historical hot spot',
-  'new-cold': 'New cold spot',
-  'consecutive-cold': 'Consecutive cold spot',
-  'intensifying-cold': 'Intensifying cold spot',
-  'persistent-cold': 'Persistent cold spot',
-  'diminishing-cold': 'Diminishing cold spot',
-  'sporadic-cold': 'Sporadic cold spot',
-  'oscillating-cold': 'Oscillating cold spot',
-  'historical-cold': 'Historical cold spot',
-  none: 'No pattern detected',
-}
-
 /** One period's Gi* result for a cell: its z-score and either its p-value or its already-decided class. */
 export type PeriodGiStar = { z: number; p: number } | { z: number; hotspotClass: HotspotClass }
 

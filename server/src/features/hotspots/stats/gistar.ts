@@ -1,4 +1,4 @@
-import { twoSidedP } from './normal.js'
+import { twoSidedP } from '../../../lib/normal.js'
 
 /**
  * Local Getis–Ord Gi* (Ord & Getis 1995, "Local spatial autocorrelation statistics: distributional issues and an

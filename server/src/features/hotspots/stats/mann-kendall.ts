@@ -1,4 +1,4 @@
-import { twoSidedCriticalValue, twoSidedP } from './normal.js'
+import { twoSidedCriticalValue, twoSidedP } from '../../../lib/normal.js'
 
 /**
  * Mann–Kendall trend test and Sen's slope, as pyMannKendall's `original_test` computes them (Mann 1945; Kendall

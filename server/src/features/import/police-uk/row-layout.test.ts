@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { BinaryCopyWriter, microsSince2000 } from '../../../db/binary-copy.js'
-import {
-  locationFieldAt, NO_LOCATION_FIELDS, patchLocation, patchRow, rowKey, rowTexts, wardCodeBytes, wardField, wardFieldAt, writeRow, writeRowBytes,
-} from './row-layout.js'
+import { locationFieldAt, NO_LOCATION_FIELD, patchLocation, patchRow, rowKey, rowTexts, writeRow, writeRowBytes } from './row-layout.js'
 
 const KEY = Buffer.from('00112233445566778899aabbccddeeff', 'hex').toString('binary')
 const ROW = { category: 'Anti-social behaviour', crimeId: null, location: 'On or near Dovecot Street', lsoaCode: 'E01012345', outcome: null }
@@ -10,12 +8,10 @@ const BATCH = 2 ** 33 + 7
 const PERIOD = microsSince2000(new Date('2024-01-01T00:00:00Z'))
 
 /** The row as COPY INCIDENTS takes it, every field written in order by the generic writer. */
-function expected(locationId: number | null, wardCode: string | null): Buffer {
-  const writer = new BinaryCopyWriter().row(12).text('police.uk').latin1(KEY).text(ROW.category).text('month').text(ROW.crimeId)
+function expected(locationId: number | null): Buffer {
+  const writer = new BinaryCopyWriter().row(11).text('police.uk').latin1(KEY).text(ROW.category).text('month').text(ROW.crimeId)
   writer.text(ROW.location).text(ROW.lsoaCode).text(ROW.outcome).int8(BATCH).timestamptz(PERIOD)
-  if (locationId === null) writer.null()
-  else writer.int4(locationId)
-  return writer.text(wardCode).take()
+  return (locationId === null ? writer.null() : writer.int4(locationId)).take()
 }
 
 function written(): { bytes: Buffer; end: number } {
@@ -28,26 +24,17 @@ function written(): { bytes: Buffer; end: number } {
 }
 
 describe('the police.uk COPY row', () => {
-  it('is, once patched with a point in a ward, the row the generic writer makes of every field', () => {
+  it('is, once patched with a point, the row the generic writer makes of every field', () => {
     const { bytes, end } = written()
-    patchLocation(bytes, end, 8302, wardCodeBytes('E05012345'))
-    expect(bytes.equals(expected(8302, 'E05012345'))).toBe(true)
+    patchLocation(bytes, end, 8302)
+    expect(bytes.equals(expected(8302))).toBe(true)
     expect(rowKey(bytes, 0)).toBe(KEY)
     expect(rowTexts(bytes, 0)).toEqual([ROW.category, 'month', null, ROW.location, ROW.lsoaCode, null])
   })
 
-  it('goes out up to its location field, then nulls, for a row without a point', () => {
+  it('goes out up to its location field, then a null, for a row without a point', () => {
     const { bytes, end } = written()
-    expect(Buffer.concat([bytes.subarray(0, locationFieldAt(end)), NO_LOCATION_FIELDS]).equals(expected(null, null))).toBe(true)
-  })
-
-  it('goes out up to its ward field, then the field as it is, for a ward code of another length or none', () => {
-    for (const ward of ['E0501', null]) {
-      expect(wardCodeBytes(ward)).toBeNull()
-      const { bytes, end } = written()
-      patchLocation(bytes, end, 12, null)
-      expect(Buffer.concat([bytes.subarray(0, wardFieldAt(end)), wardField(ward)]).equals(expected(12, ward))).toBe(true)
-    }
+    expect(Buffer.concat([bytes.subarray(0, locationFieldAt(end)), NO_LOCATION_FIELD]).equals(expected(null))).toBe(true)
   })
 
   it('is the same from the fast path’s byte ranges, an empty range a null', () => {

@@ -12,10 +12,11 @@ export const SOURCE = 'police.uk'
 const PRECISION = 'month'
 
 // The fields a row gets when it is written (batch, month start, map point) come last, so everything before them can
-// be encoded while the file is read, before the database is asked anything.
+// be encoded while the file is read, before the database is asked anything. The ward is not among them: an incident's
+// ward is its point's (locations.ward_code).
 export const COPY_INCIDENTS = `COPY incidents (source, source_key, category, period_precision, crime_id, location_text, lsoa_code,
-  outcome, batch_id, period_start, location_id, ward_code) FROM STDIN (FORMAT binary)`
-const COPY_FIELDS = 12
+  outcome, batch_id, period_start, location_id) FROM STDIN (FORMAT binary)`
+const COPY_FIELDS = 11
 /** Where a row's key bytes sit in its encoding: field count, the source field, the key's length word. */
 const KEY_OFFSET = 2 + 4 + Buffer.byteLength(SOURCE) + 4
 const KEY_BYTES = 16
@@ -24,20 +25,17 @@ const TEXT_FIELDS = 6
 
 /**
  * Every row ends with room for the fields set when it is written, patched in place then so that rows go out as
- * slices of the buffer they were read into: batch id (int8), month start (timestamptz), location id (int4) and ward
- * code (9 characters, as every ONS code has; rows whose point has no ward go out with a null there instead).
+ * slices of the buffer they were read into: batch id (int8), month start (timestamptz) and location id (int4; rows
+ * without a point go out with a null there instead).
  */
-const WARD_CODE_BYTES = 9
 const BATCH_FIELD = 0
 const PERIOD_FIELD = 12
 const LOCATION_FIELD = 24
-const WARD_FIELD = 32
 const SUFFIX = (() => {
-  const suffix = Buffer.alloc(WARD_FIELD + 4 + WARD_CODE_BYTES)
+  const suffix = Buffer.alloc(LOCATION_FIELD + 4 + 4)
   suffix.writeInt32BE(8, BATCH_FIELD)
   suffix.writeInt32BE(8, PERIOD_FIELD)
   suffix.writeInt32BE(4, LOCATION_FIELD)
-  suffix.writeInt32BE(WARD_CODE_BYTES, WARD_FIELD)
   return suffix
 })()
 
@@ -108,33 +106,15 @@ export function patchRow(bytes: Buffer, rowEnd: number, batchHigh: number, batch
   bytes.writeUInt32BE(periodStart - periodHigh * 4294967296, suffix + PERIOD_FIELD + 8)
 }
 
-/** Where the row ending at `rowEnd` has its location field: a row without a point goes out up to here, then nulls. */
+/** Where the row ending at `rowEnd` has its location field: a row without a point goes out up to here, then a null. */
 export function locationFieldAt(rowEnd: number): number {
   return rowEnd - SUFFIX.length + LOCATION_FIELD
 }
 
-/** Where the row ending at `rowEnd` has its ward field: a ward of another length goes out up to here, then the field. */
-export function wardFieldAt(rowEnd: number): number {
-  return rowEnd - SUFFIX.length + WARD_FIELD
+/** Sets the location id of the row ending at `rowEnd`. */
+export function patchLocation(bytes: Buffer, rowEnd: number, locationId: number): void {
+  bytes.writeInt32BE(locationId, rowEnd - SUFFIX.length + LOCATION_FIELD + 4)
 }
 
-/** The ward code as the WARD_CODE_BYTES a row has room for, or null when it needs a field of another length (none, or odd). */
-export function wardCodeBytes(code: string | null): Buffer | null {
-  return code !== null && code.length === WARD_CODE_BYTES && Buffer.byteLength(code) === WARD_CODE_BYTES ? Buffer.from(code) : null
-}
-
-/** Sets the location id of the row ending at `rowEnd`, and its ward when given (bytes from wardCodeBytes). */
-export function patchLocation(bytes: Buffer, rowEnd: number, locationId: number, ward: Buffer | null): void {
-  const suffix = rowEnd - SUFFIX.length
-  bytes.writeInt32BE(locationId, suffix + LOCATION_FIELD + 4)
-  if (ward !== null) ward.copy(bytes, suffix + WARD_FIELD + 4)
-}
-
-const NULL_FIELD = new BinaryCopyWriter(8).null().take()
-/** A row's location and ward fields when it has no map point: both null. */
-export const NO_LOCATION_FIELDS = Buffer.concat([NULL_FIELD, NULL_FIELD])
-
-/** A ward field of any length (or null), for a ward code that is not WARD_CODE_BYTES long. */
-export function wardField(wardCode: string | null): Buffer {
-  return wardCode === null ? NULL_FIELD : new BinaryCopyWriter(64).text(wardCode).take()
-}
+/** A row's location field when it has no map point: null. */
+export const NO_LOCATION_FIELD = new BinaryCopyWriter(8).null().take()

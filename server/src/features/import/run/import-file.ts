@@ -44,10 +44,9 @@ export interface PoliceRun {
   audit: ImportAudit | undefined
 }
 
-/** Opens a file's transaction under the import lock; returns the wards version (see begin-import.sql). */
-export async function beginImport(client: pg.PoolClient): Promise<number> {
-  const results = (await client.query(beginImportSql.text)) as unknown as pg.QueryResult<{ wards_version: number }>[]
-  return results[results.length - 1].rows[0].wards_version
+/** Opens a file's transaction under the import lock (see begin-import.sql). */
+export async function beginImport(client: pg.PoolClient): Promise<void> {
+  await client.query(beginImportSql.text)
 }
 
 /**
@@ -58,7 +57,7 @@ export async function importSource(pool: pg.Pool, source: ImportSource, progress
   const startedAt = new Date()
   const client = await pool.connect()
   try {
-    run.context.locations.checkWards(await beginImport(client))
+    await beginImport(client)
     // The batch row comes first: its id goes on every incident as it is written.
     const opened = await client.query<{ id: number }>({ ...openBatch, values: [source.name, source.contentHash, source.kind, startedAt, force] })
     if (opened.rowCount === 0) {

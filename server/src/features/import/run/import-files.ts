@@ -113,12 +113,12 @@ async function importSources(
   } finally {
     for (const readAhead of readAheads.values()) await readAhead.reader.return().catch(() => {})
   }
-  if (policeRowsAdded > 0) {
-    // Fresh statistics, so the next queries are planned for the rows now there: a server's autovacuum would get to it
-    // within minutes, but the embedded database has no autovacuum at all, and a plan for an empty table is a bad one.
-    // The rollups are vacuumed too (counts/settle-counts.ts), on a second connection meanwhile.
-    await Promise.all([pool.query(analyzeImportedIncidents), settleCounts(pool)])
-  }
+  // Fresh statistics, so the next queries are planned for the rows now there: a server's autovacuum would get to it
+  // within minutes, but the embedded database has no autovacuum at all, and a plan for an empty table is a bad one.
+  // The rollups' appended rows are folded and vacuumed too (counts/settle-counts.ts), on a second connection
+  // meanwhile: after police files, and after boundaries that moved points between wards.
+  const committed = summaries.some((summary) => summary.status === 'committed')
+  await Promise.all([policeRowsAdded > 0 ? pool.query(analyzeImportedIncidents) : null, committed ? settleCounts(pool) : null])
   return summaries
 }
 

@@ -6,4 +6,4 @@ SELECT p.lon, p.lat, point.geom, w.ward_code, w.ward_match, p.res6, p.res7, p.re
        AS p (lon, lat, res6, res7, res8, res9, res10, res11)
  CROSS JOIN LATERAL (SELECT ST_SetSRID(ST_MakePoint(p.lon, p.lat), 4326) AS geom) AS point
   LEFT JOIN LATERAL ward_for_point(point.geom) AS w ON true
-RETURNING lon, lat, id, ward_code
+RETURNING lon, lat, id

@@ -27,15 +27,15 @@ export async function placePoints(client: pg.PoolClient, cache: LocationCache, s
     const valueKey = (lon: number, lat: number) => `${lon},${lat}`
     const stored = new Map<string, { location: Location; committed: boolean }>()
     const asked = [...new Map([...missing].map((point) => [valueKey(point.lon, point.lat), point])).values()]
-    const found = await client.query<{ lon: number; lat: number; id: number; ward_code: string | null }>({
+    const found = await client.query<{ lon: number; lat: number; id: number }>({
       ...findLocations,
       values: [numberArrayLiteral(asked.map((point) => point.lon)), numberArrayLiteral(asked.map((point) => point.lat))],
     })
-    for (const row of found.rows) stored.set(valueKey(row.lon, row.lat), { location: { id: row.id, wardCode: row.ward_code }, committed: true })
+    for (const row of found.rows) stored.set(valueKey(row.lon, row.lat), { location: { id: row.id }, committed: true })
     const added = asked.filter((point) => !stored.has(valueKey(point.lon, point.lat)))
     if (added.length > 0) {
       const cells = added.map((point) => containingCells(point.lat, point.lon))
-      const inserted = await client.query<{ lon: number; lat: number; id: number; ward_code: string | null }>({
+      const inserted = await client.query<{ lon: number; lat: number; id: number }>({
         ...insertLocations,
         values: [
           numberArrayLiteral(added.map((point) => point.lon)),
@@ -43,7 +43,7 @@ export async function placePoints(client: pg.PoolClient, cache: LocationCache, s
           ...LOCATION_H3_RESOLUTIONS.map((_, res) => numberArrayLiteral(cells.map((cell) => cell[res]))),
         ],
       })
-      for (const row of inserted.rows) stored.set(valueKey(row.lon, row.lat), { location: { id: row.id, wardCode: row.ward_code }, committed: false })
+      for (const row of inserted.rows) stored.set(valueKey(row.lon, row.lat), { location: { id: row.id }, committed: false })
     }
     for (const [at, point] of segment.points.entries()) {
       if (locations[at] !== undefined || !missing.has(point)) continue

@@ -3,11 +3,9 @@ import { BinaryCopyWriter, microsSince2000 } from '../../../db/binary-copy.js'
 import { copyFromStdin } from '../../../db/copy-from-stdin.js'
 import { monthStarts } from '../../../lib/month-bounds.js'
 import { loadQuery } from '../../../lib/sql-file.js'
-import {
-  COPY_INCIDENTS, locationFieldAt, NO_LOCATION_FIELDS, patchLocation, patchRow, SOURCE, wardField, wardFieldAt,
-} from '../police-uk/row-layout.js'
+import { COPY_INCIDENTS, locationFieldAt, NO_LOCATION_FIELD, patchLocation, patchRow, SOURCE } from '../police-uk/row-layout.js'
 import type { Segment } from '../police-uk/segment.js'
-import { wardBytes, type Location, type LocationCache } from './location-cache.js'
+import type { Location, LocationCache } from './location-cache.js'
 import { placePoints } from './place-points.js'
 
 const COPY_CHUNK_BYTES = 1 << 16
@@ -62,7 +60,6 @@ export async function writeSegment(client: pg.PoolClient, context: PoliceUkWrite
         batch.map((index) => segment.months[segment.monthOf[index]]),
         ...[0, 1, 2, 3, 4, 5].map((field) => texts.map((fields) => fields[field])),
         located.map((location) => location?.id ?? null),
-        located.map((location) => location?.wardCode ?? null),
       ],
     })
     added += result.rowCount ?? 0
@@ -91,22 +88,14 @@ function* encodeRows(segment: Segment, rows: number[], locationOf: Location[], b
       runStart = start
     }
     if (location === undefined) {
-      // No point: the row goes out up to its location field, then null location and ward.
+      // No point: the row goes out up to its location field, then a null location.
       yield bytes.subarray(runStart, locationFieldAt(end))
-      yield NO_LOCATION_FIELDS
+      yield NO_LOCATION_FIELD
       runStart = runEnd = end
       continue
     }
-    const ward = wardBytes(location)
-    patchLocation(bytes, end, location.id, ward)
-    if (ward !== null) {
-      runEnd = end
-    } else {
-      // The row goes out up to its ward field, then that field as it really is.
-      yield bytes.subarray(runStart, wardFieldAt(end))
-      yield wardField(location.wardCode)
-      runStart = runEnd = end
-    }
+    patchLocation(bytes, end, location.id)
+    runEnd = end
     if (runEnd - runStart >= COPY_CHUNK_BYTES) {
       yield bytes.subarray(runStart, runEnd)
       runStart = runEnd

@@ -73,7 +73,7 @@ describe('normalCdf and normalSf', () => {
 describe('twoSidedP', () => {
   it('reproduces the two-sided p-values of the Gi* vector file from its z-scores', () => {
     const vectors = JSON.parse(
-      readFileSync(new URL('../../../../../tests/reference/gistar_esda.json', import.meta.url), 'utf8'),
+      readFileSync(new URL('../../../tests/reference/gistar_esda.json', import.meta.url), 'utf8'),
     ) as { expected: { local: Record<string, { recomputed: { Zs: number[]; p_two_sided: number[] } }> } }
     for (const variant of Object.values(vectors.expected.local)) {
       variant.recomputed.Zs.forEach((z, i) => {
@@ -84,7 +84,7 @@ describe('twoSidedP', () => {
 
   it('reproduces the Mann–Kendall vector file\'s p from its Z', () => {
     const vectors = JSON.parse(
-      readFileSync(new URL('../../../../../tests/reference/mann_kendall.json', import.meta.url), 'utf8'),
+      readFileSync(new URL('../../../tests/reference/mann_kendall.json', import.meta.url), 'utf8'),
     ) as { expected: { original_test: { z: number; p: number } } }
     const { z, p } = vectors.expected.original_test
     expect(Math.abs(twoSidedP(z) - p)).toBeLessThanOrEqual(2e-16)

@@ -28,7 +28,7 @@ interface WddVectors {
   }
 }
 
-const vectors = JSON.parse(readFileSync(new URL('../../../../../tests/reference/wdd_ptools.json', import.meta.url), 'utf8')) as WddVectors
+const vectors = JSON.parse(readFileSync(new URL('../../../../tests/reference/wdd_ptools.json', import.meta.url), 'utf8')) as WddVectors
 
 /** ptools output names → ours. */
 const FIELD: Readonly<Record<string, keyof WddResult>> = {
@@ -91,9 +91,10 @@ describe('wdd against ptools', () => {
 
 describe('wddHarm against ptools', () => {
   const { inputs, expected, recomputed } = vectors.harm_case
+  const perCrime = Object.values(inputs['per_crime_wdd_calls (control,treated)'])
 
   it('reproduces each crime type\'s WDD estimate and standard error', () => {
-    Object.values(inputs['per_crime_wdd_calls (control,treated)']).forEach(([control, treated], k) => {
+    perCrime.forEach(([control, treated], k) => {
       const result = wdd({ control, treated })
       expect(result.estLocal).toBe(inputs.est[k])
       expectEqualWithin(result.seLocal, inputs.se[k], 1e-15, `se ${k}`)
@@ -101,8 +102,9 @@ describe('wddHarm against ptools', () => {
   })
 
   it('combines them with harm weights (testthat tolerance 1e-5, and 1e-12 against the recomputation)', () => {
-    const result = wddHarm(inputs.est, inputs.se, inputs.weights, inputs.alpha)
-    const ours = [result.harmEstimate, result.seHarmEstimate, result.z, result.lowCi, result.highCi]
+    const parts = perCrime.map(([control, treated], k) => ({ weight: inputs.weights[k], counts: { control, treated } }))
+    const result = wddHarm(parts, { alpha: inputs.alpha })
+    const ours = [result.estTotal, result.seTotal, result.z, result.lowCi, result.highCi]
     const names = ['HarmEst', 'SE_HarmEst', 'Z', 'LowCI', 'HighCI']
     names.forEach((name, i) => {
       expectEqualWithin(ours[i], expected[name], 1e-5, name)
@@ -110,8 +112,16 @@ describe('wddHarm against ptools', () => {
     })
   })
 
-  it('rejects mismatched lengths', () => {
-    expect(() => wddHarm([1, 2], [1], [1, 1])).toThrow(/one standard error/)
+  it('weights the local and the displacement parts alike, so the total is Σ h·estimate with variance Σ h²·variance', () => {
+    const categories = [
+      { weight: 5, counts: { control: [40, 44], treated: [30, 18], displacementTreated: [12, 15] } },
+      { weight: 438, counts: { control: [6, 5], treated: [4, 1], displacementTreated: [3, 2] } },
+    ] as const
+    const harm = wddHarm(categories)
+    const each = categories.map(({ counts }) => wdd(counts))
+    expectEqualWithin(harm.estLocal, 5 * each[0].estLocal + 438 * each[1].estLocal, 1e-15, 'local')
+    expectEqualWithin(harm.estDisplace, 5 * each[0].estDisplace + 438 * each[1].estDisplace, 1e-15, 'displace')
+    expectEqualWithin(harm.varTotal, 25 * each[0].varTotal + 438 ** 2 * each[1].varTotal, 1e-15, 'variance')
   })
 })
 
@@ -119,5 +129,23 @@ describe('wdd edge cases', () => {
   it('gives z = 0 and p = 1, not NaN, when every count is 0', () => {
     const result = wdd({ control: [0, 0], treated: [0, 0] })
     expect([result.estTotal, result.seTotal, result.z, result.p]).toEqual([0, 0, 0, 1])
+  })
+
+  it('gives each part\'s variance as its standard error squared', () => {
+    const result = runCase(vectors.cases[4])
+    expectEqualWithin(result.seLocal ** 2, result.varLocal, 1e-15, 'local')
+    expectEqualWithin(result.seDisplace ** 2, result.varDisplace, 1e-15, 'displace')
+    expectEqualWithin(result.seTotal ** 2, result.varTotal, 1e-15, 'total')
+    expect(result.varLocal + result.varDisplace).toBe(result.varTotal)
+  })
+
+  it('reports the alpha its interval is for, 0.1 (90%) unless told', () => {
+    expect(wdd({ control: [20, 20], treated: [20, 10] }).alpha).toBe(0.1)
+    expect(runCase(vectors.cases[4]).alpha).toBe(0.05)
+  })
+
+  it('refuses an alpha outside (0, 1) and an empty list of categories', () => {
+    expect(() => wdd({ control: [1, 1], treated: [1, 1], alpha: 1 })).toThrow(/alpha/)
+    expect(() => wddHarm([])).toThrow(/no counts/)
   })
 })

@@ -1,0 +1,1 @@
+SELECT to_char(now() AT TIME ZONE 'Europe/London', 'YYYY-MM-DD') AS today

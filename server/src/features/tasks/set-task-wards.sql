@@ -1,0 +1,1 @@
+SELECT set_task_wards(ARRAY[$1::bigint])

@@ -1,0 +1,1 @@
+SELECT id::int, name, agency, retired FROM teams WHERE id = $1 FOR UPDATE
