@@ -19,9 +19,6 @@ const CHROMIUM_ARGS = [
   // WebGL without a GPU: SwiftShader, allowed explicitly because Chromium otherwise refuses it for WebGL.
   '--use-angle=swiftshader',
   '--enable-unsafe-swiftshader',
-  // The page is composited in software; WebGL still draws with SwiftShader. Compositing each frame through SwiftShader
-  // as well cost about a third of Chromium's CPU time per map page load (chrome://gpu: "Compositing: Software only").
-  '--disable-gpu-compositing',
   '--disable-background-networking',
   '--disable-component-update',
   '--disable-sync',
