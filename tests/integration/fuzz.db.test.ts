@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Access } from '../../server/src/features/auth/access.js'
 import type { Role } from '../../server/src/features/users/roles.js'
 import { setPassword } from '../../server/src/features/users/user-store.js'
-import { boundaryFiles, createTestUser, policeUkFile, signIn, startTestApp, TEST_HASH_COST, TEST_PASSWORD, type SignedIn, type TestApp } from '../support/test-app.js'
+import { boundaryFiles, createTestUser, policeUkFile, signIn, startTestApp, TEST_PASSWORD, type SignedIn, type TestApp } from '../support/test-app.js'
 
 const WARD = 'E05014882' // Stockton Town Centre (WD23)
 
@@ -192,10 +192,9 @@ function namesParameter(message: string, parameter: string): boolean {
 
 beforeAll(async () => {
   // Fuzzed sign-ins fail by the hundred; throttling would turn the rest into 429s before the route's own checks.
-  // Hundreds of fuzzed sign-ins and new passwords get past validation: hashed at the tests' cheap cost, not a second each.
   // Thousands of requests from one address in a minute or two: the general limit raised like the sign-in throttle.
   testApp = await startTestApp({
-    security: { maxFailuresPerAccount: 1_000_000, maxFailuresPerAddress: 1_000_000, passwordHashCost: TEST_HASH_COST },
+    security: { maxFailuresPerAccount: 1_000_000, maxFailuresPerAddress: 1_000_000 },
     limits: { requestsPerMinute: 1_000_000 },
   })
   await testApp.importFiles([...boundaryFiles, policeUkFile('2024-01')])

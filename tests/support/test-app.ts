@@ -79,7 +79,12 @@ export interface TestApp {
  */
 export const TEST_LIMITS: Partial<LoadLimits> = { maxEventLoopDelayMs: 0 }
 
-/** The app on an empty, freshly migrated schema of the test database; nothing is shared with other test files. */
+/**
+ * The app on an empty, freshly migrated schema of the test database; nothing is shared with other test files.
+ * Passwords the app hashes itself (a change, a reset, a user made through the API, the stand-in hash an unknown email
+ * is checked against) cost TEST_HASH_COST too, unless a test asks for the real cost: at the real cost every later
+ * sign-in as that user spends a second on nothing under test.
+ */
 export async function startTestApp(
   options: { clientDir?: string | null; security?: Partial<SecuritySettings>; limits?: Partial<LoadLimits> } = {},
 ): Promise<TestApp> {
@@ -93,7 +98,8 @@ export async function startTestApp(
   } finally {
     await setupPool.end()
   }
-  const app = await buildApp({ connection, engine, clientDir: options.clientDir ?? null, security: options.security, limits: { ...TEST_LIMITS, ...options.limits } })
+  const security = { passwordHashCost: TEST_HASH_COST, ...options.security }
+  const app = await buildApp({ connection, engine, clientDir: options.clientDir ?? null, security, limits: { ...TEST_LIMITS, ...options.limits } })
   await app.ready()
   const pool = app.pg.pool
   return {
