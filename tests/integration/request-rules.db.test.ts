@@ -119,7 +119,7 @@ describe('GET /docs', () => {
         '/api/users', '/api/users/{id}', '/api/users/{id}/password', '/api/audit', '/api/ward-reports',
         '/api/hotspots/gistar', '/api/hotspots/emerging', '/api/hotspots/problem-locations', '/api/hotspots/concentration',
         '/api/hotspots/forecast-accuracy', '/api/hotspots/top-wards', '/api/harm-weights',
-        '/api/teams', '/api/teams/{id}', '/api/tasks', '/api/tasks/{id}', '/api/tasks/{id}/status', '/api/tasks/{id}/visits',
+        '/api/teams', '/api/teams/{id}', '/api/tasks', '/api/tasks/officers', '/api/tasks/{id}', '/api/tasks/{id}/status', '/api/tasks/{id}/visits',
       ].sort(),
     )
     expect((await get('/docs')).statusCode).toBeLessThan(400)
