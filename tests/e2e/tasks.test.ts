@@ -1,6 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import type { AddressInfo } from 'node:net'
+import { cellToLatLng } from 'h3-js'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { projectRoot } from '../../server/src/config.js'
@@ -202,6 +203,40 @@ describe.skipIf(skipReason !== null)(`tasking in Chromium${skipReason ? ` (skipp
     )
     expect(drawn.rows[0].source).toBe('polygon')
     expect(drawn.rows[0].wards).toBeGreaterThan(0)
+
+    // Hexagons picked on the map become a task's area, stored with their cells.
+    await page.goto(`${origin}/`)
+    await page.waitForFunction(() => window.__patrolmap?.hexesLoaded === true, undefined, { timeout: MAP_MS })
+    const hexesUrl = await page.evaluate(() => window.__patrolmap!.lastHexesUrl)
+    const hexes = (await page.evaluate(async (url) => (await fetch(url)).json(), hexesUrl)) as { h3: string; count: number }[]
+    const mapBox = (await page.getByTestId('map').boundingBox())!
+    const panel = (await page.locator('.panel').boundingBox())!
+    const legend = (await page.getByTestId('legend').boundingBox())!
+    const targets: { cell: string; x: number; y: number }[] = []
+    for (const hex of [...hexes].sort((a, b) => b.count - a.count)) {
+      const [lat, lon] = cellToLatLng(hex.h3)
+      const point = await page.evaluate(([x, y]) => window.__patrolmap!.project!(x, y), [lon, lat])
+      const x = mapBox.x + point.x
+      const y = mapBox.y + point.y
+      const clear = x > panel.x + panel.width + 20 && x < legend.x - 20 && y > mapBox.y + 90 && y < mapBox.y + mapBox.height - 60
+      if (clear && targets.every((taken) => Math.hypot(taken.x - x, taken.y - y) > 12)) targets.push({ cell: hex.h3, x, y })
+      if (targets.length === 2) break
+    }
+    expect(targets).toHaveLength(2)
+    await page.getByTestId('pick-cells-start').click()
+    for (const target of targets) await page.mouse.click(target.x, target.y)
+    await expect.poll(() => page.getByTestId('pick-cells-status').textContent(), { timeout: STEP_MS }).toMatch(/^2 hexagons picked, \d\.\d\d km²/)
+    // While picking, a click adds a hexagon rather than opening what is behind it.
+    expect(await page.getByTestId('hex-detail').count()).toBe(0)
+    await page.getByTestId('pick-cells-task').click()
+    await page.getByTestId('task-create').waitFor({ state: 'visible', timeout: STEP_MS })
+    expect(await page.getByTestId('task-area-source').textContent()).toContain('2 hexagons picked on the map')
+    await page.getByTestId('task-title-input').fill('Picked hexagons')
+    await page.getByTestId('task-create-submit').click()
+    await page.getByTestId('task-editor').waitFor({ state: 'visible', timeout: STEP_MS })
+    const pickedId = Number(new URL(page.url()).searchParams.get('task'))
+    const picked = await testApp.pool.query<{ source: string; cells: string[] }>('SELECT source, cells FROM tasks WHERE id = $1', [pickedId])
+    expect(picked.rows[0]).toEqual({ source: 'cells', cells: targets.map((target) => target.cell).sort() })
 
     // Someone else saves the task while this page has it open: the save is refused, and the page says so.
     await page.goto(`${origin}/tasks?task=${taskId}`)

@@ -12,3 +12,8 @@ export function csvField(value: string | number): string {
   if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`
   return /[",\r\n]|^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text
 }
+
+/** "0.09 km²", "16.4 km²": two decimals below 10 km², so a patrol-sized area never reads as 0. */
+export function formatAreaKm2(km2: number): string {
+  return `${km2.toLocaleString('en-GB', { maximumFractionDigits: km2 < 10 ? 2 : 1, minimumFractionDigits: km2 < 10 ? 2 : 0 })} km²`
+}

@@ -1,12 +1,12 @@
 import './hex-detail.css'
 import { useEffect, useId, useRef, useState } from 'react'
 import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts'
-import { formatCount } from '../../shared/format'
+import { formatAreaKm2, formatCount } from '../../shared/format'
 import { ErrorState, LoadingState } from '../../shared/States'
 import { useApiQuery } from '../../shared/use-api-query'
 import { formatMonth } from '../../../../server/src/lib/months'
 import { cellIncidentsUrl, hexDetailUrl, type HexDetail, type IncidentPage } from './hex-detail-api'
-import { formatArea, hexSummary, incidentsText, monthlySeries, wardShareText } from './hex-detail-format'
+import { hexSummary, incidentsText, monthlySeries, wardShareText } from './hex-detail-format'
 
 const CHART_WIDTH = 330
 const CHART_HEIGHT = 120
@@ -75,7 +75,7 @@ function HexDetailBody({ detail, filters, showIncidents }: { detail: HexDetail; 
       <p className="hex-detail-summary" data-testid="hex-detail-summary">
         {hexSummary(detail)}
       </p>
-      <p className="muted">Area {formatArea(detail.areaKm2)} (resolution {detail.res})</p>
+      <p className="muted">Area {formatAreaKm2(detail.areaKm2)} (resolution {detail.res})</p>
       {detail.incidents > 0 && (
         <>
           <h3>Ward</h3>

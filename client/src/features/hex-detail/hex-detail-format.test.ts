@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { HexDetail } from './hex-detail-api'
-import { formatArea, formatPerMonth, hexSummary, monthlySeries, periodText, wardShareText } from './hex-detail-format'
+import { formatPerMonth, hexSummary, monthlySeries, periodText, wardShareText } from './hex-detail-format'
+import { formatAreaKm2 } from '../../shared/format'
 
 const detail: HexDetail = {
   cell: '89194655b83ffff',
@@ -31,9 +32,9 @@ describe('hex detail wording', () => {
   })
 
   it('formats areas, rates and periods', () => {
-    expect(formatArea(0.0913)).toBe('0.09 km²')
-    expect(formatArea(0.5)).toBe('0.50 km²')
-    expect(formatArea(16.41)).toBe('16.4 km²')
+    expect(formatAreaKm2(0.0913)).toBe('0.09 km²')
+    expect(formatAreaKm2(0.5)).toBe('0.50 km²')
+    expect(formatAreaKm2(16.41)).toBe('16.4 km²')
     expect(formatPerMonth(3.333)).toBe('3.3 a month')
     expect(formatPerMonth(292.6)).toBe('293 a month')
     expect(periodText({ from: '2024-03', to: '2024-03' }, 1)).toBe('Mar 2024')

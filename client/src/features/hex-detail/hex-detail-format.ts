@@ -2,11 +2,6 @@ import { formatCount } from '../../shared/format'
 import { formatMonth } from '../../../../server/src/lib/months'
 import type { HexDetail } from './hex-detail-api'
 
-/** "0.09 km²", "1.2 km²": two decimals below 10 km², so a patrol-sized area never reads as 0. */
-export function formatArea(km2: number): string {
-  return `${km2.toLocaleString('en-GB', { maximumFractionDigits: km2 < 10 ? 2 : 1, minimumFractionDigits: km2 < 10 ? 2 : 0 })} km²`
-}
-
 /** "1 incident", "1,234 incidents". */
 export function incidentsText(count: number): string {
   return `${formatCount(count)} ${count === 1 ? 'incident' : 'incidents'}`

@@ -1,6 +1,6 @@
 import { useId, useState, type ReactNode } from 'react'
 import { errorMessage } from '../../shared/api'
-import { formatCount } from '../../shared/format'
+import { formatAreaKm2, formatCount } from '../../shared/format'
 import { downloadText } from '../../shared/download'
 import { formatChange, topWardsReading } from './chart-data'
 import type { ConcentrationAnswer, ForecastAnswer, ProblemLocation, ProblemLocationsAnswer, TopWardsAnswer } from './hotspot-api'
@@ -11,7 +11,6 @@ import {
   busiestPointSummary,
   describeHotspotPeriod,
   exportFileName,
-  formatAreaKm2,
   locationCountSummary,
   formatRate,
   formatShare,

@@ -1,10 +1,10 @@
 import { cellToBoundary, gridDisk, latLngToCell } from 'h3-js'
 import { describe, expect, it } from 'vitest'
 import type { ProblemLocation, ProblemLocationsAnswer } from './hotspot-api'
+import { formatAreaKm2 } from '../../shared/format'
 import {
   busiestPointSummary,
   cellsGeometry,
-  formatAreaKm2,
   locationCountSummary,
   CSV_COLUMNS,
   exportFileName,

@@ -82,11 +82,6 @@ export function busiestPointSummary(busiest: ProblemLocation['components']['busi
   return `busiest point: ${busiest.place ?? 'unnamed'} (${formatCount(busiest.incidents)})`
 }
 
-/** "0.21 km²". */
-export function formatAreaKm2(km2: number): string {
-  return `${km2.toLocaleString('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} km²`
-}
-
 export interface MonthContribution {
   month: string
   /** The month's incidents or harm, as the analysis measured. */

@@ -1,6 +1,6 @@
 import 'maplibre-gl/dist/maplibre-gl.css'
 import './map.css'
-import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react'
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { WardFeature } from './map-api'
 import { categoryOptions } from '../../shared/categories'
 import { clampRange } from '../../shared/month-range'
@@ -27,6 +27,8 @@ import { useRenderProbe } from './use-render-probe'
 import { useViewState } from './use-view-state'
 import type { Filters, MapPageView, MapView as MapCamera } from './view-state-url'
 import { DrawTaskArea } from '../tasks/DrawTaskArea'
+import { EMPTY_SELECTION, toggleCell, type CellSelection } from '../tasks/cell-selection'
+import { PickTaskCells } from '../tasks/PickTaskCells'
 import { MAP_TASKS_URL } from '../tasks/task-area-layer'
 import type { Task, TaskList } from '../tasks/tasks-api'
 import { useApiQuery } from '../../shared/use-api-query'
@@ -82,10 +84,23 @@ export function MapPage() {
   const [selected, setSelected] = useState<SelectedLocation | null>(null)
   const [detailCell, setDetailCell] = useState<string | null>(null)
   const closeDetail = useCallback(() => setDetailCell(null), [])
-  const pick = useCallback((layerId: string | undefined, object: unknown) => {
-    const cell = clickedCell(layerId, object)
-    if (cell) setDetailCell(cell)
+  // Picking hexagons for a task area: while on, a click on a hexagon adds or removes it instead of opening its detail.
+  const [cellPick, setCellPick] = useState<CellSelection | null>(null)
+  const picking = cellPick !== null
+  const pick = useCallback(
+    (layerId: string | undefined, object: unknown) => {
+      const cell = clickedCell(layerId, object)
+      if (!cell) return
+      if (picking) setCellPick((selection) => toggleCell(selection ?? EMPTY_SELECTION, cell))
+      else setDetailCell(cell)
+    },
+    [picking],
+  )
+  const startPicking = useCallback(() => {
+    setDetailCell(null)
+    setCellPick(EMPTY_SELECTION)
   }, [])
+  const stopPicking = useCallback(() => setCellPick(null), [])
   // On a phone the analysis would cover the whole map: it starts folded down to its legend there.
   const [resultsOpen, setResultsOpen] = useState(() => window.innerWidth > NARROW_SCREEN_PX)
   // A shared link opens where it points; otherwise the map opens on the whole partnership area, fitted to this
@@ -104,7 +119,9 @@ export function MapPage() {
 
   const data = useMapData(view, startView !== null, locationLimit)
   const { wards, summary, hotspotData, period } = data
-  const highlighted = selected && selected.listUrl === hotspotData.locations.dataUrl && hotspotMode ? selected : null
+  const highlightedLocation = selected && selected.listUrl === hotspotData.locations.dataUrl && hotspotMode ? selected : null
+  const pickedCells = cellPick?.cells
+  const pickedOutline = useMemo(() => (pickedCells?.length ? { key: `picked:${pickedCells.join(',')}`, cells: pickedCells } : null), [pickedCells])
   const noCategories = filters.categories.length === 0
 
   // The start is decided once, measured against the page as laid out: fitted to the ward shapes when they are in,
@@ -166,12 +183,13 @@ export function MapPage() {
     emergingCells: data.emergingCells,
     wardFeatures: data.wardFeatures,
     selectedWard: filters.ward,
-    highlighted,
+    // The hexagons being picked for a task, outlined as a selected problem location is.
+    highlighted: pickedOutline ?? highlightedLocation,
     taskAreas,
     zoom: camera.zoom,
   })
 
-  const highlightedName = highlighted ? `${highlighted.rank}. ${highlighted.name}` : null
+  const highlightedName = highlightedLocation ? `${highlightedLocation.rank}. ${highlightedLocation.name}` : null
   const hotspotCellCount = hotspot.layer === 'gistar' ? data.gistarCells.length : data.emergingCells.length
   const probe = useRenderProbe(
     hotspotMode
@@ -302,7 +320,13 @@ export function MapPage() {
           />
         </Suspense>
       )}
-      {data.config.data && startView && <DrawTaskArea getMap={() => mapHandle.current?.getMap() ?? null} />}
+      {data.config.data && startView && (
+        // Map controls like the zoom buttons (maplibregl-ctrl), so what reads the map's pixels leaves them out as it does those.
+        <div className="task-area-tools maplibregl-ctrl" data-testid="task-area-tools">
+          {!picking && <DrawTaskArea getMap={() => mapHandle.current?.getMap() ?? null} />}
+          <PickTaskCells selection={cellPick} onStart={startPicking} onStop={stopPicking} />
+        </div>
+      )}
       {hotspotMode ? (
         <HotspotPanel
           layer={hotspot.layer}
@@ -320,7 +344,7 @@ export function MapPage() {
           topWards={hotspotData.topWards}
           concentration={hotspotData.concentration}
           forecast={hotspotData.forecast}
-          selectedRank={highlighted?.rank ?? null}
+          selectedRank={highlightedLocation?.rank ?? null}
           onSelect={selectLocation}
           onShowAll={() => setLocationLimit(LOCATIONS_ALL)}
           onRetry={data.retry}

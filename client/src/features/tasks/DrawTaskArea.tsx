@@ -56,8 +56,7 @@ export function DrawTaskArea({ getMap }: { getMap(): MapLibreMap | null }) {
   }
 
   return (
-    // A map control like the zoom buttons (maplibregl-ctrl), so what reads the map's pixels leaves it out as it does them.
-    <div className="draw-task-area maplibregl-ctrl" data-testid="draw-task-area">
+    <div className="draw-task-area" data-testid="draw-task-area">
       {state === 'loading' && <span role="status">Loading the drawing tools…</span>}
       {state === 'drawing' && (
         <>

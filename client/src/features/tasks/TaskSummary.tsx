@@ -1,5 +1,6 @@
 import { lazy, Suspense } from 'react'
 import { LoadingState } from '../../shared/States'
+import { formatAreaKm2 } from '../../shared/format'
 import { describeDosage, describeTarget } from './dosage-words'
 import { KeyTimesGrid } from './KeyTimesGrid'
 import { TASK_STATUS_LABELS, type Task } from './tasks-api'
@@ -19,7 +20,7 @@ export function TaskSummary({ task }: { task: Task }) {
         <span className={`status-badge status-${task.status}`} data-testid="task-status">
           {TASK_STATUS_LABELS[task.status]}
         </span>{' '}
-        {wardNames(task)} · {task.area.areaKm2.toFixed(2)} km² · {task.startDate} to {task.endDate}
+        {wardNames(task)} · {formatAreaKm2(task.area.areaKm2)} · {task.startDate} to {task.endDate}
         {task.leadTeam ? ` · ${task.leadTeam.name}` : ''}
       </p>
       <p className="task-dosage" data-testid="task-dosage">
