@@ -166,7 +166,26 @@ describe.skipIf(skipReason !== null)(`tasking in Chromium${skipReason ? ` (skipp
       [taskId],
     )
     expect(visits.rows[0]).toEqual({ n: 2, engagements: 3 })
+    // Both visits listed on the task, newest first, in words: what the team did before this officer goes out again.
+    await expect.poll(() => page.getByTestId('visit-item').count(), { timeout: STEP_MS }).toBe(2)
+    const listed = await page.getByTestId('visit-item').allTextContents()
+    expect(listed.some((text) => text.includes('PC Test · 2 engagements'))).toBe(true)
+    expect(listed.some((text) => text.includes('PC Test · 1 engagement'))).toBe(true)
     await page.screenshot({ path: path.join(artifactsDir, 'e2e-tasks-officer.png'), fullPage: true })
+  })
+
+  it('councillor: the ward report lists the patrol tasks in their ward with status, dosage delivered and contacts', async () => {
+    const { rows } = await testApp.pool.query<{ ward_code: string }>('SELECT ward_code FROM task_wards WHERE task_id = $1 ORDER BY share DESC LIMIT 1', [taskId])
+    await createTestUser(testApp.pool, { email: 'councillor@test.local', name: 'Cllr Test', role: 'councillor', wards: [rows[0].ward_code] })
+    const { page } = await signedInWindow('councillor@test.local', PHONE)
+    await page.goto(`${origin}/reports`)
+    const task = page.locator(`[data-testid="ward-report"][data-ward="${rows[0].ward_code}"] [data-testid="ward-task"][data-task-id="${taskId}"]`)
+    await task.waitFor({ state: 'visible', timeout: STEP_MS })
+    expect(await task.getByTestId('ward-task-week').textContent()).toBe('2 of 3 visits, 30 of 45 minutes this week')
+    expect(await task.getByTestId('ward-task-total').textContent()).toBe('2 visits, 30 minutes')
+    expect(await task.textContent()).toContain('Central NPT; PC Test')
+    // A councillor is not shown the problem in words (docs/access.md).
+    expect(await page.textContent('body')).not.toContain('Groups gathering by the shops')
   })
 
   it('inspector: sees the dosage delivered in the task list and on the map, and is told when someone else changed the task', async () => {
@@ -180,6 +199,10 @@ describe.skipIf(skipReason !== null)(`tasking in Chromium${skipReason ? ` (skipp
     await page.getByTestId('legend-task-areas').waitFor({ state: 'visible', timeout: MAP_MS })
     expect(await page.getByTestId('legend-task-areas').textContent()).toContain('Task areas (1)')
     await page.screenshot({ path: path.join(artifactsDir, 'e2e-tasks-map.png') })
+    // Hotspots mode shows the same task areas, so its legend keys their shading too.
+    await page.getByTestId('mode-hotspots').click()
+    await expect.poll(() => page.getByTestId('hotspot-results').getByTestId('legend-task-areas').textContent(), { timeout: MAP_MS }).toContain('Task areas (1)')
+    await page.getByTestId('mode-incidents').click()
 
     // A polygon drawn on the map (terra-draw) becomes a new task's area: four corners, then the first again to close.
     await page.getByTestId('draw-start').click()

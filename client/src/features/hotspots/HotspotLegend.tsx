@@ -6,6 +6,7 @@ import { emergingLegend, gistarLegend, hasColdPatterns, HOTSPOT_FILL_ALPHA, type
 import { HIGHLIGHT_LINE_COLOUR } from './hotspot-layers'
 import type { HotspotLayerId } from './hotspot-url'
 import { StreetCoverageItem } from '../map/StreetCoverageItem'
+import { TaskAreaLegend } from '../tasks/TaskAreaLegend'
 import { COUNCIL_LINE_COLOUR, WARD_LINE_COLOUR } from '../map/ward-layers'
 
 interface HotspotLegendProps {
@@ -17,6 +18,8 @@ interface HotspotLegendProps {
   highlightedName: string | null
   /** The offline basemap is showing: say where its streets stop. */
   streetCoverage: boolean
+  /** Task areas on the map: their shading needs its key here too. */
+  taskAreaCount: number
 }
 
 function lineColour([red, green, blue, alpha]: readonly number[]): string {
@@ -46,7 +49,7 @@ function Entries({ entries, testId }: { entries: LegendEntry[]; testId: string }
 }
 
 /** Which hotspot layer the map shows (one at a time), and its legend: classes with their cell counts, and the lines. */
-export function HotspotLegend({ layer, onLayerChange, gistar, emerging, highlightedName, streetCoverage }: HotspotLegendProps) {
+export function HotspotLegend({ layer, onLayerChange, gistar, emerging, highlightedName, streetCoverage, taskAreaCount }: HotspotLegendProps) {
   const id = useId()
   const emergingEntries = emergingLegend(emerging?.categoryCounts)
   return (
@@ -110,6 +113,7 @@ export function HotspotLegend({ layer, onLayerChange, gistar, emerging, highligh
         )}
         {streetCoverage && <StreetCoverageItem />}
       </ul>
+      {taskAreaCount > 0 && <TaskAreaLegend count={taskAreaCount} />}
     </section>
   )
 }

@@ -18,6 +18,8 @@ interface HotspotPanelProps extends HotspotResultsProps {
   emerging: EmergingAnswer | undefined
   highlightedName: string | null
   streetCoverage: boolean
+  /** Task areas on the map (shaded by dosage delivered), for the legend. */
+  taskAreaCount: number
 }
 
 /**
@@ -25,12 +27,12 @@ interface HotspotPanelProps extends HotspotResultsProps {
  * under it, which "Hide analysis" folds away to give the map more room.
  */
 export function HotspotPanel(props: HotspotPanelProps) {
-  const { open, onToggle, layer, onLayerChange, gistar, emerging, highlightedName, streetCoverage, ...results } = props
+  const { open, onToggle, layer, onLayerChange, gistar, emerging, highlightedName, streetCoverage, taskAreaCount, ...results } = props
   const bodyId = useId()
   return (
     <aside className={`results-panel${open ? '' : ' results-panel-closed'}`} aria-label="Hotspot analysis" data-testid="hotspot-results">
       <div className="results-top">
-        <HotspotLegend layer={layer} onLayerChange={onLayerChange} gistar={gistar} emerging={emerging} highlightedName={highlightedName} streetCoverage={streetCoverage} />
+        <HotspotLegend layer={layer} onLayerChange={onLayerChange} gistar={gistar} emerging={emerging} highlightedName={highlightedName} streetCoverage={streetCoverage} taskAreaCount={taskAreaCount} />
         <button type="button" className="panel-toggle" aria-expanded={open} aria-controls={bodyId} onClick={onToggle}>
           {open ? 'Hide analysis' : 'Show analysis'}
         </button>

@@ -335,6 +335,7 @@ export function MapPage() {
           emerging={hotspotData.emerging.data}
           highlightedName={highlightedName}
           streetCoverage={basemap === 'offline'}
+          taskAreaCount={taskAreas.length}
           open={resultsOpen}
           onToggle={() => setResultsOpen((open) => !open)}
           subject={incidentSubject(filters.categories, hotspot.measure)}

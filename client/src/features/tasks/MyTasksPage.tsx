@@ -8,6 +8,7 @@ import { TaskSummary } from './TaskSummary'
 import { TASK_STATUS_LABELS, TASKS_URL, taskUrl, type Task, type TaskList } from './tasks-api'
 import { useVisitOutbox, type VisitOutbox } from './use-visit-outbox'
 import { VisitForm } from './VisitForm'
+import { VisitList } from './VisitList'
 import './tasks.css'
 
 export function taskIdOf(search: string): number | null {
@@ -83,6 +84,7 @@ function MyTask({ id, outbox }: { id: number; outbox: VisitOutbox }) {
             </button>
           )}
           <TaskSummary task={current} />
+          <VisitList taskId={current.id} />
         </>
       )}
     </>

@@ -8,6 +8,7 @@ import { setApiData, useApiQuery } from '../../shared/use-api-query'
 import { changedFields, formFromTask, rebaseForm, taskChangeFrom, type TaskForm } from './task-form'
 import { TaskFields } from './TaskFields'
 import { TaskSummary } from './TaskSummary'
+import { VisitList } from './VisitList'
 import { isTaskQueryKey, TASK_MOVES, TASK_STATUS_LABELS, taskStatusUrl, taskUrl, TEAMS_URL, PATROL_OFFICERS_URL, type PatrolOfficerList, type Task, type TaskStatus, type TeamList } from './tasks-api'
 
 /** The task the server sent back with a stale version's 409, if that is what the error is. */
@@ -153,6 +154,7 @@ function EditTask({ loaded }: { loaded: Task }) {
         </form>
       )}
       <StatusChange task={base} busy={busy || theirs !== null} onMove={moveTo} />
+      <VisitList taskId={base.id} />
     </>
   )
 }

@@ -9,7 +9,7 @@ export type { NewTask, NewVisit, PatrolOfficer, PatrolOfficerList, StaleTask, Ta
 export type { Team, TeamList } from '../../../../server/src/features/teams/schemas'
 export { OPEN_STATUSES, TASK_MOVES, TASK_STATUS_LABELS, TASK_STATUSES, type TaskStatus } from '../../../../server/src/features/tasks/task-status'
 export { DAY_NAMES, DAYS, describeKeyTimes, emptyKeyTimes, HOURS, type KeyTimes } from '../../../../server/src/features/tasks/key-times'
-export { VISIT_ACTION_LABELS, VISIT_ACTIONS, type VisitAction } from '../../../../server/src/features/tasks/visit-actions'
+export { VISIT_ACTION_LABELS, VISIT_ACTION_NOUNS, VISIT_ACTIONS, type VisitAction } from '../../../../server/src/features/tasks/visit-actions'
 
 export const TASKS_URL = '/api/tasks'
 export const TEAMS_URL = '/api/teams'

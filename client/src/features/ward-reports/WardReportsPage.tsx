@@ -18,6 +18,7 @@ import {
 } from './ward-report'
 import { downloadText } from '../../shared/download'
 import { MonthSelect } from '../../shared/MonthSelect'
+import { WardTasks } from '../tasks/WardTasks'
 import { EmptyState, ErrorState, LoadingState } from '../../shared/States'
 
 const MONTH_INITIALS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
@@ -244,6 +245,7 @@ function WardSection({ ward, threshold, trendTo }: { ward: WardReportWard; thres
           </table>
         </div>
       </div>
+      <WardTasks ward={ward.code} wardName={ward.name} />
     </section>
   )
 }

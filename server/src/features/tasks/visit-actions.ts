@@ -17,3 +17,16 @@ export const VISIT_ACTION_LABELS: Record<VisitAction, string> = {
   referrals: 'Referrals (to partners, services)',
   other: 'Other actions',
 }
+
+/** Singular and plural, for a visit's actions in a sentence ("3 engagements, 1 CPW"). */
+export const VISIT_ACTION_NOUNS: Record<VisitAction, readonly [string, string]> = {
+  engagements: ['engagement', 'engagements'],
+  warnings: ['warning', 'warnings'],
+  cpw: ['Community Protection Warning', 'Community Protection Warnings'],
+  cpn: ['Community Protection Notice', 'Community Protection Notices'],
+  fpn: ['fixed penalty notice', 'fixed penalty notices'],
+  dispersals: ['dispersal direction', 'dispersal directions'],
+  section27: ['Section 27 direction', 'Section 27 directions'],
+  referrals: ['referral', 'referrals'],
+  other: ['other action', 'other actions'],
+}
