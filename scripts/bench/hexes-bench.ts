@@ -5,10 +5,8 @@ import { buildApp } from '../../server/src/app.js'
 import { projectRoot } from '../../server/src/config.js'
 import { createPool } from '../../server/src/db/pool.js'
 import { categoryIds } from '../../server/src/features/counts/count-bounds.js'
-import { createUser } from '../../server/src/features/users/user-store.js'
 import { loadQuery } from '../../server/src/lib/sql-file.js'
-import { openBenchDatabase } from './bench-database.js'
-import { DEMO_INCIDENT_ROWS, importDemoData } from './import-bench.js'
+import { analystCookie, openDemoDatabase } from './bench-app.js'
 import { count, heading, judge, ms, note, progress, ratio, table } from './report.js'
 import { percentile, timed } from './stats.js'
 
@@ -44,35 +42,8 @@ async function sqlValues(pool: pg.Pool, hexCase: HexCase): Promise<unknown[]> {
   return [null, null, await categoryIds(pool, hexCase.categories), null, hexCase.res]
 }
 
-const BENCH_USER = { email: 'bench-analyst@bench.local', password: 'a bench password 123' }
-
-/**
- * A signed-in analyst's session cookie: /api/hexes is for staff, so the API time includes the session check every
- * real request pays. The user is made once in the bench database.
- */
-async function analystCookie(app: Awaited<ReturnType<typeof buildApp>>, pool: pg.Pool): Promise<string> {
-  await createUser(pool, { ...BENCH_USER, name: 'Bench analyst', role: 'analyst', mustChangePassword: false })
-  const response = await app.inject({ method: 'POST', url: '/api/auth/login', payload: BENCH_USER })
-  const session = response.cookies.find((cookie) => cookie.name === 'pm_session')
-  if (response.statusCode !== 200 || !session) throw new Error(`bench sign-in answered ${response.statusCode}: ${response.body}`)
-  return `pm_session=${session.value}`
-}
-
-async function incidentCount(pool: pg.Pool): Promise<number> {
-  return (await pool.query<{ n: number }>('SELECT count(*)::int AS n FROM incidents')).rows[0].n
-}
-
 export async function runHexesBench(url: string): Promise<void> {
-  let database = await openBenchDatabase(url)
-  const probe = createPool({ ...database.connection, max: 1 })
-  const loaded = await incidentCount(probe)
-  await probe.end()
-  if (loaded !== DEMO_INCIDENT_ROWS) {
-    progress(`hexes: the bench schema holds ${loaded} incidents; loading the demo data first (untimed)`)
-    await database.close()
-    await importDemoData(url)
-    database = await openBenchDatabase(url)
-  }
+  const database = await openDemoDatabase(url, 'hexes')
 
   const app = await buildApp({ connection: database.connection, engine: database.engine, clientDir: null, logger: false })
   await app.ready()
@@ -80,7 +51,7 @@ export async function runHexesBench(url: string): Promise<void> {
   const sqlPool = createPool(database.connection)
   const rows: string[][] = []
   try {
-    const cookie = await analystCookie(app, sqlPool)
+    const cookie = await analystCookie(app, sqlPool, 'bench-analyst@bench.local')
     for (const hexCase of CASES) {
       progress(`hexes: ${hexCase.label}`)
       const requestApi = async () => {

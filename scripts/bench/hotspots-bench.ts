@@ -1,15 +1,12 @@
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
-import type pg from 'pg'
 import { buildApp } from '../../server/src/app.js'
 import { projectRoot } from '../../server/src/config.js'
 import { createPool } from '../../server/src/db/pool.js'
 import { categoryIds } from '../../server/src/features/counts/count-bounds.js'
 import { ANALYSIS_HEADER, AnalysisCache, type AnalysisOutcome } from '../../server/src/features/hotspots/analysis-cache.js'
-import { createUser } from '../../server/src/features/users/user-store.js'
 import { loadQuery } from '../../server/src/lib/sql-file.js'
-import { openBenchDatabase } from './bench-database.js'
-import { DEMO_INCIDENT_ROWS, importDemoData } from './import-bench.js'
+import { analystCookie, openDemoDatabase } from './bench-app.js'
 import { count, heading, judge, ms, note, progress, ratio, table } from './report.js'
 import { percentile, timed } from './stats.js'
 
@@ -29,16 +26,6 @@ const CASES: HotspotCase[] = [
   { label: 'ASB', categories: 'Anti-social behaviour' },
   { label: 'all categories', categories: null },
 ]
-
-const BENCH_USER = { email: 'bench-hotspots@bench.local', password: 'a bench password 123' }
-
-async function analystCookie(app: Awaited<ReturnType<typeof buildApp>>, pool: pg.Pool): Promise<string> {
-  await createUser(pool, { ...BENCH_USER, name: 'Bench analyst', role: 'analyst', mustChangePassword: false })
-  const response = await app.inject({ method: 'POST', url: '/api/auth/login', payload: BENCH_USER })
-  const session = response.cookies.find((cookie) => cookie.name === 'pm_session')
-  if (response.statusCode !== 200 || !session) throw new Error(`bench sign-in answered ${response.statusCode}: ${response.body}`)
-  return `pm_session=${session.value}`
-}
 
 interface HotspotRoute {
   name: string
@@ -64,16 +51,7 @@ const ROUTES: HotspotRoute[] = [
  * aggregation they start from.
  */
 export async function runHotspotsBench(url: string): Promise<void> {
-  let database = await openBenchDatabase(url)
-  const probe = createPool({ ...database.connection, max: 1 })
-  const loaded = (await probe.query<{ n: number }>('SELECT count(*)::int AS n FROM incidents')).rows[0].n
-  await probe.end()
-  if (loaded !== DEMO_INCIDENT_ROWS) {
-    progress(`hotspots: the bench schema holds ${loaded} incidents; loading the demo data first (untimed)`)
-    await database.close()
-    await importDemoData(url)
-    database = await openBenchDatabase(url)
-  }
+  const database = await openDemoDatabase(url, 'hotspots')
   // The bench's own cache, cleared before each request that must be worked out (AppOptions.analysisCache).
   const analysisCache = new AnalysisCache()
   const app = await buildApp({ connection: database.connection, engine: database.engine, clientDir: null, logger: false, analysisCache })
@@ -81,7 +59,7 @@ export async function runHotspotsBench(url: string): Promise<void> {
   const sqlPool = createPool(database.connection)
   const rows: string[][] = []
   try {
-    const cookie = await analystCookie(app, sqlPool)
+    const cookie = await analystCookie(app, sqlPool, 'bench-hotspots@bench.local')
     for (const hotspotCase of CASES) {
       const query = new URLSearchParams({ res: '9' })
       if (hotspotCase.categories) query.set('categories', hotspotCase.categories)

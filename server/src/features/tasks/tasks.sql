@@ -32,9 +32,25 @@ WITH viewer AS (
          sum(v.minutes)::int AS total_minutes,
          count(*) FILTER (WHERE v.outside_area)::int AS outside_visits
     FROM task_visits v
+    JOIN shown s ON s.id = v.task_id
    CROSS JOIN week
-   WHERE v.task_id IN (SELECT s.id FROM shown s)
    GROUP BY v.task_id
+), ward_lists AS (
+  -- Likewise the wards and officers: one join over every task shown (a subquery per task was most of the list's time).
+  SELECT tw.task_id,
+         json_agg(json_build_object('code', w.code, 'name', w.name, 'councilCode', w.council_code,
+                                    'councilName', w.council_name, 'share', tw.share)
+                  ORDER BY tw.share DESC, w.code) AS wards
+    FROM task_wards tw
+    JOIN shown s ON s.id = tw.task_id
+    JOIN wards w ON w.code = tw.ward_code
+   GROUP BY tw.task_id
+), officer_lists AS (
+  SELECT o.task_id, json_agg(json_build_object('id', u.id, 'name', u.name, 'email', u.email) ORDER BY u.name, u.id) AS officers
+    FROM task_officers o
+    JOIN shown s ON s.id = o.task_id
+    JOIN users u ON u.id = o.user_id
+   GROUP BY o.task_id
 )
 SELECT t.id::int, t.title, t.problem, t.key_times::text AS key_times, t.status, t.outcome, t.version,
        t.dosage_visits_per_week, t.dosage_minutes,
@@ -45,12 +61,8 @@ SELECT t.id::int, t.title, t.problem, t.key_times::text AS key_times, t.status, 
        t.created_at, t.updated_at,
        (SELECT coalesce(array_agg(k.name ORDER BY k.id), '{}') FROM incident_categories k WHERE k.id = ANY (t.category_ids)) AS categories,
        (SELECT json_build_object('id', m.id, 'name', m.name, 'agency', m.agency) FROM teams m WHERE m.id = t.lead_team_id) AS lead_team,
-       (SELECT coalesce(json_agg(json_build_object('id', u.id, 'name', u.name, 'email', u.email) ORDER BY u.name, u.id), '[]')
-          FROM task_officers o JOIN users u ON u.id = o.user_id WHERE o.task_id = t.id) AS officers,
-       (SELECT coalesce(json_agg(json_build_object('code', w.code, 'name', w.name, 'councilCode', w.council_code,
-                                                   'councilName', w.council_name, 'share', tw.share)
-                                 ORDER BY tw.share DESC, w.code), '[]')
-          FROM task_wards tw JOIN wards w ON w.code = tw.ward_code WHERE tw.task_id = t.id) AS wards,
+       coalesce(ol.officers, '[]') AS officers,
+       coalesce(wl.wards, '[]') AS wards,
        (SELECT json_build_object('id', u.id, 'name', u.name, 'email', u.email) FROM users u WHERE u.id = t.created_by) AS created_by,
        (SELECT json_build_object('id', u.id, 'name', u.name, 'email', u.email) FROM users u WHERE u.id = t.updated_by) AS updated_by,
        to_char(week.start, 'YYYY-MM-DD') AS week_start,
@@ -60,4 +72,6 @@ SELECT t.id::int, t.title, t.problem, t.key_times::text AS key_times, t.status, 
   FROM shown t
  CROSS JOIN week
   LEFT JOIN delivered d ON d.task_id = t.id
+  LEFT JOIN ward_lists wl ON wl.task_id = t.id
+  LEFT JOIN officer_lists ol ON ol.task_id = t.id
  ORDER BY t.status IN ('completed', 'closed'), t.start_date DESC, t.id DESC
