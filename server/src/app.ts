@@ -14,6 +14,7 @@ import { hexRoutes } from './features/hexes/routes.js'
 import { AnalysisCache } from './features/hotspots/analysis-cache.js'
 import { hotspotRoutes } from './features/hotspots/routes.js'
 import { incidentRoutes } from './features/incidents/routes.js'
+import { popRoutes } from './features/pops/routes.js'
 import { summaryRoutes } from './features/summary/routes.js'
 import { taskRoutes } from './features/tasks/routes.js'
 import { visitRoutes } from './features/tasks/visit-routes.js'
@@ -162,6 +163,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(teamRoutes)
   await app.register(taskRoutes)
   await app.register(visitRoutes)
+  await app.register(popRoutes)
   await app.register(basemapRoutes)
 
   await app.register(staticClient, { clientDir: options.clientDir === undefined ? defaultClientDir : options.clientDir })

@@ -1,5 +1,6 @@
 // Every route in the OpenAPI document × every role and anonymous, checked against the policy each route declares
 // (x-access): 401 for anonymous callers of a protected route, 403 for a role not listed, 2xx for one that is.
+import { latLngToCell } from 'h3-js'
 import type { PoolConfig } from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildApp } from '../../server/src/app.js'
@@ -22,6 +23,12 @@ let movedTask: { id: number; version: number; status: string }
 /** A tasked task that visits are recorded on. */
 let visitedTaskId: number
 let officerId: number
+/** POPs: one to edit and log on (in the councillor's ward), one to close per caller, wards free to register, cells in WARD. */
+let editPop: { id: number; version: number }
+const closablePops: Partial<Record<Caller, number>> = {}
+let freeWards: string[] = []
+let popCells: string[] = []
+let popOwnerId: number
 
 interface Sample {
   url: string
@@ -76,6 +83,13 @@ function sampleFor(method: string, path: string, caller: Caller): Sample | undef
       url: `/api/tasks/${visitedTaskId}/visits`,
       payload: { idempotencyKey: `matrix-visit-${serial}`, date: '2024-01-15', startTime: '18:00', minutes: 15, officerIds: [officerId] },
     }),
+    'GET /api/pops': () => ({ url: '/api/pops' }),
+    'GET /api/pops/{id}': () => ({ url: `/api/pops/${editPop.id}` }),
+    'POST /api/pops': () => ({ url: '/api/pops', payload: { title: `POP by ${caller}`, ownerId: popOwnerId, area: { source: 'cells', res: 9, cells: popCells } } }),
+    'POST /api/pops/from-ward': () => ({ url: '/api/pops/from-ward', payload: { ward: freeWards[serial % freeWards.length], ownerId: popOwnerId } }),
+    'PATCH /api/pops/{id}': () => ({ url: `/api/pops/${editPop.id}`, payload: { version: editPop.version, title: `Renamed POP ${serial}` } }),
+    'POST /api/pops/{id}/close': () => ({ url: `/api/pops/${closablePops[caller] ?? closablePops.admin}/close`, payload: { version: 1, reason: 'matrix' } }),
+    'POST /api/pops/{id}/log': () => ({ url: `/api/pops/${editPop.id}/log`, payload: { kind: 'note', body: `Matrix note ${serial}` } }),
     'POST /api/tasks/{id}/status': () => ({
       url: `/api/tasks/${movedTask.id}/status`,
       payload: { to: movedTask.status === 'tasked' ? 'escalated' : 'tasked', version: movedTask.version, reason: 'matrix' },
@@ -92,6 +106,7 @@ function taskPayload(title: string) {
 function noteAnswer(method: string, path: string, body: { id: number; version: number; status: string }): void {
   if (method === 'patch' && path === '/api/tasks/{id}') editTask = body
   if (method === 'post' && path === '/api/tasks/{id}/status') movedTask = body
+  if (method === 'patch' && path === '/api/pops/{id}') editPop = body
 }
 
 /** A fresh session per check: sign-out and password changes must not spoil the next row of the matrix. */
@@ -123,6 +138,15 @@ beforeAll(async () => {
   movedTask = await makeTask()
   visitedTaskId = (await makeTask()).id
   await testApp.app.inject({ method: 'POST', url: `/api/tasks/${visitedTaskId}/status`, headers: admin.headers, payload: { to: 'tasked', version: 1 } })
+  popOwnerId = (await testApp.pool.query(`SELECT id::int FROM users WHERE email = 'inspector@matrix.test'`)).rows[0].id
+  const [point] = (await testApp.pool.query(`SELECT ST_Y(label_point) AS lat, ST_X(label_point) AS lon FROM wards WHERE code = $1`, [WARD])).rows
+  popCells = [latLngToCell(point.lat, point.lon, 9)]
+  const makePop = async () =>
+    (await testApp.app.inject({ method: 'POST', url: '/api/pops', headers: admin.headers, payload: { title: 'Matrix POP', ownerId: popOwnerId, area: { source: 'cells', res: 9, cells: popCells } } })).json()
+  editPop = await makePop()
+  for (const caller of CALLERS) closablePops[caller] = (await makePop()).id
+  // Every registration of a ward takes one for good (an open POP per ward): more wards than the matrix asks for.
+  freeWards = (await testApp.pool.query(`SELECT code FROM wards WHERE code <> $1 ORDER BY code LIMIT 12`, [WARD])).rows.map((row) => row.code)
   spec = (await testApp.app.inject({ method: 'GET', url: '/docs/json' })).json()
 })
 afterAll(() => testApp.close())

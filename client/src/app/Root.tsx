@@ -14,6 +14,7 @@ import { TopBar } from './TopBar'
 import { WardReportsPage } from '../features/ward-reports/WardReportsPage'
 import { MyTasksPage } from '../features/tasks/MyTasksPage'
 import { TasksPage } from '../features/tasks/TasksPage'
+import { PopsPage } from '../features/pops/PopsPage'
 
 // The map pulls in MapLibre and deck.gl; a councillor, who never sees it, never downloads it either.
 const MapApp = lazy(() => import('../features/map/MapPage').then((module) => ({ default: module.MapPage })))
@@ -168,6 +169,7 @@ function Shell({ user, onSignOut }: { user: User; onSignOut(): void }) {
         )}
         {page === 'reports' && <WardReportsPage user={user} />}
         {page === 'tasks' && <TasksPage />}
+        {page === 'pops' && <PopsPage />}
         {page === 'my-tasks' && <MyTasksPage />}
         {page === 'harm-weights' && <HarmWeightsPage user={user} />}
         {page === 'admin-users' && <AdminUsersPage user={user} />}

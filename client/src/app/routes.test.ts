@@ -14,6 +14,7 @@ describe('pageOfPath', () => {
     expect(pageOfPath('/admin')).toBe('admin-users')
     expect(pageOfPath('/tasks')).toBe('tasks')
     expect(pageOfPath('/my-tasks')).toBe('my-tasks')
+    expect(pageOfPath('/pops')).toBe('pops')
   })
 
   it('knows no other path', () => {
@@ -26,9 +27,9 @@ describe('pageOfPath', () => {
 
 describe('who sees what', () => {
   const table: [Role, string[], string][] = [
-    ['admin', ['map', 'reports', 'tasks', 'harm-weights', 'admin'], 'map'],
-    ['analyst', ['map', 'reports', 'tasks', 'harm-weights'], 'map'],
-    ['inspector', ['map', 'reports', 'tasks', 'harm-weights'], 'map'],
+    ['admin', ['map', 'reports', 'tasks', 'pops', 'harm-weights', 'admin'], 'map'],
+    ['analyst', ['map', 'reports', 'tasks', 'pops', 'harm-weights'], 'map'],
+    ['inspector', ['map', 'reports', 'tasks', 'pops', 'harm-weights'], 'map'],
     ['councillor', ['reports'], 'reports'],
     ['officer', ['my-tasks'], 'my-tasks'],
   ]

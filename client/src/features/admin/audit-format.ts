@@ -99,6 +99,10 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<AuditAction, string>> = {
   'task.update': 'Edited task',
   'task.status': 'Moved task',
   'task.visit': 'Recorded patrol visit',
+  'pop.create': 'Registered POP',
+  'pop.update': 'Edited POP',
+  'pop.close': 'Closed POP',
+  'pop.log': 'Added to POP log',
 }
 
 /** An entry's action in words; one this list does not name (an entry older than a rename, say) as it was recorded. */

@@ -28,6 +28,7 @@ import { comparisonMonths, describeChange, type Comparison } from '../../shared/
 import { ConcentrationChart, ForecastChart } from './HotspotCharts'
 import { navigate } from '../../app/navigation'
 import { NEW_TASK_PATH, storePendingArea } from '../tasks/new-task-area'
+import { NEW_POP_PATH, storePendingPopArea } from '../pops/new-pop-area'
 
 export interface HotspotResultsProps {
   /** "ASB", "burglary"…: what the incidents are, for the readings. */
@@ -237,6 +238,16 @@ function taskPatrolTo(location: ProblemLocation, res: number): void {
   navigate(NEW_TASK_PATH)
 }
 
+/** The location's cells become a POP's area: sustained problem solving rather than (or beside) a patrol. */
+function registerAsPop(location: ProblemLocation, res: number): void {
+  storePendingPopArea(window.sessionStorage, {
+    area: { source: 'problem-location', res, cells: [...location.cells] },
+    title: location.name,
+    label: `problem location #${location.rank}, ${location.name} (${location.cells.length} ${location.cells.length === 1 ? 'cell' : 'cells'})`,
+  })
+  navigate(NEW_POP_PATH)
+}
+
 function LocationRow({ location, period, maxAreaKm2, comparison, res, selected, onSelect, describedBy }: {
   location: ProblemLocation
   maxAreaKm2: number
@@ -314,6 +325,9 @@ function LocationRow({ location, period, maxAreaKm2, comparison, res, selected, 
       </button>
       <button type="button" className="link-button location-task" data-testid="location-task" onClick={() => taskPatrolTo(location, res)}>
         Task a patrol<span className="visually-hidden"> to {location.name}</span>
+      </button>
+      <button type="button" className="link-button location-task" data-testid="location-pop" onClick={() => registerAsPop(location, res)}>
+        Register as POP<span className="visually-hidden">: {location.name}</span>
       </button>
       <div id={`${id}-components`} className="location-components" hidden={!expanded} data-testid="location-components">
         {expanded && <ScoreComponents location={location} periodTo={period.to} maxAreaKm2={maxAreaKm2} />}

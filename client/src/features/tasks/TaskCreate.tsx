@@ -9,6 +9,7 @@ import { londonNow } from './london-now'
 import { clearPendingArea, readPendingArea } from './new-task-area'
 import { emptyForm, newTaskFrom, type TaskForm } from './task-form'
 import { TaskFields } from './TaskFields'
+import { OPEN_POPS_URL, type PopList } from '../pops/pops-api'
 import { isTaskQueryKey, TASKS_URL, taskUrl, TEAMS_URL, PATROL_OFFICERS_URL, type PatrolOfficerList, type Task, type TeamList } from './tasks-api'
 
 /**
@@ -24,6 +25,7 @@ export function TaskCreate({ fromArea }: { fromArea: boolean }) {
   const [busy, setBusy] = useState(false)
   const teams = useApiQuery<TeamList>(TEAMS_URL)
   const officers = useApiQuery<PatrolOfficerList>(PATROL_OFFICERS_URL)
+  const openPops = useApiQuery<PopList>(OPEN_POPS_URL)
   const wards = useApiQuery<WardListAnswer>(pending ? null : wardListUrl, { staleTime: IMPORTED_DATA_STALE_MS })
 
   const create = async () => {
@@ -84,7 +86,7 @@ export function TaskCreate({ fromArea }: { fromArea: boolean }) {
             </select>
           </label>
         )}
-        <TaskFields form={form} onChange={setForm} teams={teams.data?.items ?? []} officers={officers.data?.items ?? []} />
+        <TaskFields form={form} onChange={setForm} teams={teams.data?.items ?? []} officers={officers.data?.items ?? []} pops={openPops.data?.items ?? []} />
         <FormError id="task-create-error" message={error} testId="task-error" />
         <div className="button-row">
           <button type="submit" className="primary" disabled={busy} data-testid="task-create-submit">

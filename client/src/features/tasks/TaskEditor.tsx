@@ -7,6 +7,7 @@ import { ErrorState, FormError, LoadingState } from '../../shared/States'
 import { setApiData, useApiQuery } from '../../shared/use-api-query'
 import { changedFields, formFromTask, rebaseForm, taskChangeFrom, type TaskForm } from './task-form'
 import { TaskFields } from './TaskFields'
+import { OPEN_POPS_URL, type PopList } from '../pops/pops-api'
 import { TaskSummary } from './TaskSummary'
 import { VisitList } from './VisitList'
 import { isTaskQueryKey, TASK_MOVES, TASK_STATUS_LABELS, taskStatusUrl, taskUrl, TEAMS_URL, PATROL_OFFICERS_URL, type PatrolOfficerList, type Task, type TaskStatus, type TeamList } from './tasks-api'
@@ -44,6 +45,7 @@ function EditTask({ loaded }: { loaded: Task }) {
   const queryClient = useQueryClient()
   const teams = useApiQuery<TeamList>(TEAMS_URL)
   const officers = useApiQuery<PatrolOfficerList>(PATROL_OFFICERS_URL)
+  const openPops = useApiQuery<PopList>(OPEN_POPS_URL)
   const [base, setBase] = useState(loaded)
   const [form, setForm] = useState<TaskForm>(() => formFromTask(loaded))
   const [theirs, setTheirs] = useState<Task | null>(null)
@@ -139,7 +141,7 @@ function EditTask({ loaded }: { loaded: Task }) {
           }}
         >
           <h2>Edit</h2>
-          <TaskFields form={form} onChange={setForm} teams={teams.data?.items ?? []} officers={officers.data?.items ?? []} />
+          <TaskFields form={form} onChange={setForm} teams={teams.data?.items ?? []} officers={officers.data?.items ?? []} pops={openPops.data?.items ?? []} />
           <FormError id={`task-${base.id}-error`} message={error} testId="task-error" />
           {saved && (
             <p role="status" data-testid="task-saved">

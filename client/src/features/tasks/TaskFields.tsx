@@ -9,10 +9,12 @@ interface TaskFieldsProps {
   onChange(form: TaskForm): void
   teams: readonly Team[]
   officers: readonly PatrolOfficer[]
+  /** Open POPs a task may work on (server/src/features/pops); the task's own is kept even when closed since. */
+  pops?: readonly { id: number; title: string }[]
 }
 
 /** The fields a task is made of, for creating and editing alike. */
-export function TaskFields({ form, onChange, teams, officers }: TaskFieldsProps) {
+export function TaskFields({ form, onChange, teams, officers, pops = [] }: TaskFieldsProps) {
   const id = useId()
   const set = <K extends keyof TaskForm>(field: K, value: TaskForm[K]) => onChange({ ...form, [field]: value })
   // A retired team is kept only where a task already names it.
@@ -97,6 +99,18 @@ export function TaskFields({ form, onChange, teams, officers }: TaskFieldsProps)
         15 minutes by default: Koper (1995) found that stops of 10–15 minutes gave the longest deterrence after the patrol left; longer
         stops added little.
       </p>
+      <label>
+        POP (problem-oriented policing) this task works on
+        <select value={form.popId ?? ''} onChange={(event) => set('popId', event.target.value === '' ? null : Number(event.target.value))} data-testid="task-pop-input">
+          <option value="">None</option>
+          {form.popId !== null && !pops.some((pop) => pop.id === form.popId) && <option value={form.popId}>POP {form.popId}</option>}
+          {pops.map((pop) => (
+            <option key={pop.id} value={pop.id}>
+              {pop.title} (POP {pop.id})
+            </option>
+          ))}
+        </select>
+      </label>
       <div className="inline-fields">
         <label>
           Starts

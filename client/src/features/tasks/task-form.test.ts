@@ -62,6 +62,9 @@ describe('an edit', () => {
     const base = task({ officers: [{ id: 7, name: 'PC A', email: 'a@x' }, { id: 9, name: 'PC B', email: 'b@x' }] })
     expect(taskChangeFrom({ ...formFromTask(base), officerIds: [9, 7] }, base)).toEqual({ change: null })
     expect(taskChangeFrom({ ...formFromTask(base), officerIds: [9] }, base)).toEqual({ change: { version: 5, officerIds: [9] } })
+    // The POP picker: linked, and unlinked again (null is sent, not left out).
+    expect(taskChangeFrom({ ...formFromTask(base), popId: 4 }, base)).toEqual({ change: { version: 5, popId: 4 } })
+    expect(taskChangeFrom({ ...formFromTask(base), popId: null }, { ...base, popId: 4 })).toEqual({ change: { version: 5, popId: null } })
   })
 
   it('sends nothing when nothing changed', () => {

@@ -21,6 +21,8 @@ export interface TaskForm {
   minutesPerVisit: string
   startDate: string
   endDate: string
+  /** The POP the task works on, if any (an open one is offered). */
+  popId: number | null
 }
 
 export function addDays(day: string, days: number): string {
@@ -42,6 +44,7 @@ export function emptyForm(today: string, title = ''): TaskForm {
     minutesPerVisit: String(DEFAULT_MINUTES_PER_VISIT),
     startDate: today,
     endDate: addDays(today, 27),
+    popId: null,
   }
 }
 
@@ -57,6 +60,7 @@ export function formFromTask(task: Task): TaskForm {
     minutesPerVisit: String(task.dosage.minutesPerVisit),
     startDate: task.startDate,
     endDate: task.endDate,
+    popId: task.popId,
   }
 }
 
@@ -87,6 +91,7 @@ export function newTaskFrom(form: TaskForm, area: AreaInput): { task: NewTask } 
       dosage: checked,
       startDate: form.startDate,
       endDate: form.endDate,
+      ...(form.popId !== null ? { popId: form.popId } : {}),
       area,
     },
   }
@@ -116,10 +121,11 @@ export function taskChangeFrom(form: TaskForm, base: Task): { change: TaskChange
   if (Object.keys(dosage).length > 0) change.dosage = dosage
   if (form.startDate !== before.startDate) change.startDate = form.startDate
   if (form.endDate !== before.endDate) change.endDate = form.endDate
+  if (form.popId !== before.popId) change.popId = form.popId
   return { change: Object.keys(change).length > 1 ? change : null }
 }
 
-const FORM_FIELDS = ['title', 'problem', 'categories', 'keyTimes', 'leadTeamId', 'officerIds', 'visitsPerWeek', 'minutesPerVisit', 'startDate', 'endDate'] as const
+const FORM_FIELDS = ['title', 'problem', 'categories', 'keyTimes', 'leadTeamId', 'officerIds', 'visitsPerWeek', 'minutesPerVisit', 'startDate', 'endDate', 'popId'] as const
 
 function sameValue(left: unknown, right: unknown): boolean {
   return JSON.stringify(left) === JSON.stringify(right)
@@ -150,6 +156,7 @@ export function changedFields(mine: Task, theirs: Task): string[] {
   if (left.leadTeamId !== right.leadTeamId) names.push('lead team')
   if (left.visitsPerWeek !== right.visitsPerWeek || left.minutesPerVisit !== right.minutesPerVisit) names.push('dosage')
   if (left.startDate !== right.startDate || left.endDate !== right.endDate) names.push('dates')
+  if (left.popId !== right.popId) names.push('POP')
   if (mine.status !== theirs.status) names.push('status')
   if (mine.officers.map((officer) => officer.id).join() !== theirs.officers.map((officer) => officer.id).join()) names.push('officers')
   return names

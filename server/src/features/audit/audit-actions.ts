@@ -16,5 +16,9 @@ export const AUDIT_ACTIONS = [
   'task.update',
   'task.status',
   'task.visit',
+  'pop.create',
+  'pop.update',
+  'pop.close',
+  'pop.log',
 ] as const
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]

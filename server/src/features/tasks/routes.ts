@@ -18,6 +18,7 @@ import {
   checkArea,
   checkMeeting,
   checkOfficers,
+  checkPop,
   getTask,
   insertTask,
   listPatrolOfficers,
@@ -147,6 +148,7 @@ export const taskRoutes: FastifyPluginAsyncTypebox = async (app) => {
         }
         await checkTeam(client, 'leadTeamId', fields.leadTeamId)
         await checkMeeting(client, fields.meetingId)
+        await checkPop(client, fields.popId)
         await checkArea(client, area)
         const created = await insertTask(client, fields, area, user.id)
         await recordAudit(client, {
@@ -202,6 +204,7 @@ export const taskRoutes: FastifyPluginAsyncTypebox = async (app) => {
         checkDates(fields.startDate, fields.endDate)
         await checkTeam(client, 'leadTeamId', fields.leadTeamId, record.leadTeamId)
         if (fields.meetingId !== record.meetingId) await checkMeeting(client, fields.meetingId)
+        if (fields.popId !== record.popId) await checkPop(client, fields.popId)
         if (record.status !== 'proposed' && fields.leadTeamId === null) throw badRequest('leadTeamId', `a ${record.status} task keeps a lead team`)
         const newArea = area && !sameArea(record, area) ? area : null
         if (newArea) await checkArea(client, newArea)

@@ -15,6 +15,7 @@ const categoryIdsQuery = loadQuery(import.meta.url, 'category-ids.sql')
 const patrolUsersQuery = loadQuery(import.meta.url, 'patrol-users.sql')
 const patrolOfficersQuery = loadQuery(import.meta.url, 'patrol-officers.sql')
 const meetingExistsQuery = loadQuery(import.meta.url, 'meeting-exists.sql')
+const popExistsQuery = loadQuery(import.meta.url, 'pop-exists.sql')
 const insertTaskQuery = loadQuery(import.meta.url, 'insert-task.sql')
 const setTaskWardsQuery = loadQuery(import.meta.url, 'set-task-wards.sql')
 const replaceTaskOfficersQuery = loadQuery(import.meta.url, 'replace-task-officers.sql')
@@ -211,6 +212,12 @@ export async function checkOfficers(db: Queryable, ids: number[]): Promise<numbe
 export async function checkMeeting(db: Queryable, id: number | null): Promise<void> {
   if (id === null) return
   if (!(await db.query<{ found: boolean }>({ ...meetingExistsQuery, values: [id] })).rows[0].found) throw badRequest('meetingId', `no JAG meeting has the id ${id}`)
+}
+
+/** 400 unless the POP exists: checked before the write, so the foreign key never turns a wrong id into a 500. */
+export async function checkPop(db: Queryable, id: number | null): Promise<void> {
+  if (id === null) return
+  if (!(await db.query<{ found: boolean }>({ ...popExistsQuery, values: [id] })).rows[0].found) throw badRequest('popId', `POP ${id} does not exist`)
 }
 
 const INVALID_GEOJSON = /geojson|geometry|ring|polygon|coordinate/i

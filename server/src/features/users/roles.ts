@@ -14,6 +14,8 @@ export const ANALYSTS: readonly Role[] = ['admin', 'analyst']
 export const TASKERS: readonly Role[] = ['admin', 'analyst', 'inspector']
 /** Everyone who sees tasks, each their own share (features/tasks/task-visibility.ts). */
 export const TASK_READERS: readonly Role[] = ['admin', 'analyst', 'inspector', 'councillor', 'officer']
+/** Who reads the POP register: staff in full; councillors the POPs in their wards, without notes (features/pops/pop-store.ts). */
+export const POP_READERS: readonly Role[] = ['admin', 'analyst', 'inspector', 'councillor']
 /** Those who go on patrol: a task may name them, and they record its visits. */
 export const PATROL_ROLES: readonly Role[] = ['inspector', 'officer']
 /** Those who may record a task's visits: the patrols, and admins, who may do everything. */

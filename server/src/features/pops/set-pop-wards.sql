@@ -1,0 +1,1 @@
+SELECT set_pop_wards(ARRAY[$1::bigint])
