@@ -99,6 +99,8 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<AuditAction, string>> = {
   'task.update': 'Edited task',
   'task.status': 'Moved task',
   'task.visit': 'Recorded patrol visit',
+  'meeting.create': 'Recorded JAG meeting',
+  'meeting.update': 'Edited JAG meeting',
 }
 
 /** An entry's action in words; one this list does not name (an entry older than a rename, say) as it was recorded. */

@@ -16,5 +16,7 @@ export const AUDIT_ACTIONS = [
   'task.update',
   'task.status',
   'task.visit',
+  'meeting.create',
+  'meeting.update',
 ] as const
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
