@@ -14,6 +14,8 @@ import { TopBar } from './TopBar'
 import { WardReportsPage } from '../features/ward-reports/WardReportsPage'
 import { MyTasksPage } from '../features/tasks/MyTasksPage'
 import { TasksPage } from '../features/tasks/TasksPage'
+import { MeetingsPage } from '../features/meetings/MeetingsPage'
+import { TaskSheetPage } from '../features/meetings/TaskSheetPage'
 
 // The map pulls in MapLibre and deck.gl; a councillor, who never sees it, never downloads it either.
 const MapApp = lazy(() => import('../features/map/MapPage').then((module) => ({ default: module.MapPage })))
@@ -169,6 +171,8 @@ function Shell({ user, onSignOut }: { user: User; onSignOut(): void }) {
         {page === 'reports' && <WardReportsPage user={user} />}
         {page === 'tasks' && <TasksPage />}
         {page === 'my-tasks' && <MyTasksPage />}
+        {page === 'meetings' && <MeetingsPage />}
+        {page === 'task-sheet' && <TaskSheetPage />}
         {page === 'harm-weights' && <HarmWeightsPage user={user} />}
         {page === 'admin-users' && <AdminUsersPage user={user} />}
         {page === 'admin-audit' && <AuditLogPage />}
