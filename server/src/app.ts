@@ -15,6 +15,7 @@ import { AnalysisCache } from './features/hotspots/analysis-cache.js'
 import { hotspotRoutes } from './features/hotspots/routes.js'
 import { incidentRoutes } from './features/incidents/routes.js'
 import { popRoutes } from './features/pops/routes.js'
+import { meetingRoutes } from './features/meetings/routes.js'
 import { summaryRoutes } from './features/summary/routes.js'
 import { taskRoutes } from './features/tasks/routes.js'
 import { visitRoutes } from './features/tasks/visit-routes.js'
@@ -104,6 +105,8 @@ export interface AppOptions {
    * requests and time the analyses themselves; nothing a request can send reaches it.
    */
   analysisCache?: AnalysisCache
+  /** The system Chromium that renders task sheets to PDF (CHROMIUM_PATH); /usr/bin/chromium when left out. */
+  chromiumPath?: string
 }
 
 export const defaultClientDir = path.join(projectRoot, 'client/dist')
@@ -164,6 +167,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(taskRoutes)
   await app.register(visitRoutes)
   await app.register(popRoutes)
+  await app.register(meetingRoutes, { chromiumPath: options.chromiumPath ?? process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', clientServed: options.clientDir !== null })
   await app.register(basemapRoutes)
 
   await app.register(staticClient, { clientDir: options.clientDir === undefined ? defaultClientDir : options.clientDir })

@@ -24,6 +24,7 @@ export const ConfigSchema = Type.Object({
   HOST: Type.String({ minLength: 1, default: '127.0.0.1' }),
   DATA_DIR: Type.String({ minLength: 1, default: path.join(projectRoot, 'data') }),
   BASEMAP_STYLE_URL: Type.String({ default: '' }),
+  CHROMIUM_PATH: Type.String({ minLength: 1, default: '/usr/bin/chromium', description: 'the system Chromium that renders task sheets to PDF; none there: the PDF answers 503' }),
   DEMO_DATA: Type.Boolean({ default: true }),
   DB_POOL_SIZE: Type.Integer({ minimum: 1, maximum: 100, default: 10 }),
   DB_STATEMENT_TIMEOUT_MS: Type.Integer({ minimum: 100, maximum: 600000, default: 15000 }),

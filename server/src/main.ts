@@ -19,6 +19,7 @@ const app = await buildApp({
   connection: database.connection,
   engine: database.engine,
   basemapStyleUrl: config.BASEMAP_STYLE_URL,
+  chromiumPath: config.CHROMIUM_PATH,
   logger: { level: config.LOG_LEVEL, redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'] },
   security: securityFromConfig(config),
   limits: limitsFromConfig(config),

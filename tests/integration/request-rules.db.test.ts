@@ -121,6 +121,7 @@ describe('GET /docs', () => {
         '/api/hotspots/forecast-accuracy', '/api/hotspots/top-wards', '/api/harm-weights',
         '/api/teams', '/api/teams/{id}', '/api/tasks', '/api/tasks/officers', '/api/tasks/{id}', '/api/tasks/{id}/status', '/api/tasks/{id}/visits',
         '/api/pops', '/api/pops/{id}', '/api/pops/from-ward', '/api/pops/{id}/close', '/api/pops/{id}/log',
+        '/api/meetings', '/api/meetings/{id}', '/api/meetings/{id}/agenda', '/api/meetings/{id}/minutes', '/api/meetings/{id}/task-sheets', '/api/meetings/{id}/task-sheets.pdf',
       ].sort(),
     )
     expect((await get('/docs')).statusCode).toBeLessThan(400)

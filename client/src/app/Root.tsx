@@ -15,6 +15,8 @@ import { WardReportsPage } from '../features/ward-reports/WardReportsPage'
 import { MyTasksPage } from '../features/tasks/MyTasksPage'
 import { TasksPage } from '../features/tasks/TasksPage'
 import { PopsPage } from '../features/pops/PopsPage'
+import { MeetingsPage } from '../features/meetings/MeetingsPage'
+import { TaskSheetPage } from '../features/meetings/TaskSheetPage'
 
 // The map pulls in MapLibre and deck.gl; a councillor, who never sees it, never downloads it either.
 const MapApp = lazy(() => import('../features/map/MapPage').then((module) => ({ default: module.MapPage })))
@@ -171,6 +173,8 @@ function Shell({ user, onSignOut }: { user: User; onSignOut(): void }) {
         {page === 'tasks' && <TasksPage />}
         {page === 'pops' && <PopsPage />}
         {page === 'my-tasks' && <MyTasksPage />}
+        {page === 'meetings' && <MeetingsPage />}
+        {page === 'task-sheet' && <TaskSheetPage />}
         {page === 'harm-weights' && <HarmWeightsPage user={user} />}
         {page === 'admin-users' && <AdminUsersPage user={user} />}
         {page === 'admin-audit' && <AuditLogPage />}

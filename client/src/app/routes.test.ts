@@ -15,6 +15,8 @@ describe('pageOfPath', () => {
     expect(pageOfPath('/tasks')).toBe('tasks')
     expect(pageOfPath('/my-tasks')).toBe('my-tasks')
     expect(pageOfPath('/pops')).toBe('pops')
+    expect(pageOfPath('/meetings')).toBe('meetings')
+    expect(pageOfPath('/task-sheet')).toBe('task-sheet')
   })
 
   it('knows no other path', () => {
@@ -27,9 +29,9 @@ describe('pageOfPath', () => {
 
 describe('who sees what', () => {
   const table: [Role, string[], string][] = [
-    ['admin', ['map', 'reports', 'tasks', 'pops', 'harm-weights', 'admin'], 'map'],
-    ['analyst', ['map', 'reports', 'tasks', 'pops', 'harm-weights'], 'map'],
-    ['inspector', ['map', 'reports', 'tasks', 'pops', 'harm-weights'], 'map'],
+    ['admin', ['map', 'reports', 'tasks', 'pops', 'meetings', 'harm-weights', 'admin'], 'map'],
+    ['analyst', ['map', 'reports', 'tasks', 'pops', 'meetings', 'harm-weights'], 'map'],
+    ['inspector', ['map', 'reports', 'tasks', 'pops', 'meetings', 'harm-weights'], 'map'],
     ['councillor', ['reports'], 'reports'],
     ['officer', ['my-tasks'], 'my-tasks'],
   ]
@@ -45,6 +47,14 @@ describe('who sees what', () => {
     expect(canSee('analyst', 'admin-users')).toBe(false)
     expect(canSee('inspector', 'admin-audit')).toBe(false)
     expect(canSee('admin', 'admin-audit')).toBe(true)
+  })
+
+  it('gives the JAG pages to taskers, and a task sheet (their own team\u2019s, the server checks) to officers', () => {
+    for (const role of ['admin', 'analyst', 'inspector'] as const) expect(canSee(role, 'meetings')).toBe(true)
+    expect(canSee('officer', 'meetings')).toBe(false)
+    expect(canSee('councillor', 'meetings')).toBe(false)
+    expect(canSee('officer', 'task-sheet')).toBe(true)
+    expect(canSee('councillor', 'task-sheet')).toBe(false)
   })
 
   it('shows the harm weights to staff, who all analyse with them, and not to councillors', () => {

@@ -103,6 +103,8 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<AuditAction, string>> = {
   'pop.update': 'Edited POP',
   'pop.close': 'Closed POP',
   'pop.log': 'Added to POP log',
+  'meeting.create': 'Recorded JAG meeting',
+  'meeting.update': 'Edited JAG meeting',
 }
 
 /** An entry's action in words; one this list does not name (an entry older than a rename, say) as it was recorded. */

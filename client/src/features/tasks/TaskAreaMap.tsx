@@ -17,8 +17,19 @@ function boundsOf(geometry: MultiPolygon): LngLatBounds {
  * A small map of one task's area on the offline basemap (no request leaves for the internet, and an officer, who may
  * not read the ward shapes, asks for nothing more than the task). Fitted to the area, pannable and zoomable.
  */
-export default function TaskAreaMap({ geometry, label }: { geometry: MultiPolygon; label: string }) {
+export default function TaskAreaMap({ geometry, label, forPrint = false, onReady }: {
+  geometry: MultiPolygon
+  label: string
+  /** On a print page (the task sheet): no controls, and a canvas kept after drawing so the browser can print it. */
+  forPrint?: boolean
+  /** Called once the map has drawn the area on its streets (or failed to): a print page waits for every map. */
+  onReady?(): void
+}) {
   const containerRef = useRef<HTMLDivElement>(null)
+  const readyRef = useRef(onReady)
+  useEffect(() => {
+    readyRef.current = onReady
+  }, [onReady])
 
   useEffect(() => {
     const container = containerRef.current
@@ -32,17 +43,27 @@ export default function TaskAreaMap({ geometry, label }: { geometry: MultiPolygo
       dragRotate: false,
       pitchWithRotate: false,
       maxPitch: 0,
+      ...(forPrint ? { interactive: false, fadeDuration: 0, canvasContextAttributes: { preserveDrawingBuffer: true } } : {}),
     })
     map.touchZoomRotate.disableRotation()
-    map.addControl(new NavigationControl({ showCompass: false }), 'top-right')
+    if (!forPrint) map.addControl(new NavigationControl({ showCompass: false }), 'top-right')
     map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left')
+    let told = false
+    const tell = () => {
+      if (told) return
+      told = true
+      readyRef.current?.()
+    }
+    // A tile that fails to load leaves the map without it, not unfinished: the sheet still prints.
+    map.on('error', () => map.once('idle', tell))
     map.once('style.load', () => {
+      map.once('idle', tell)
       map.addSource('task-area', { type: 'geojson', data: { type: 'Feature', properties: {}, geometry } })
       map.addLayer({ id: 'task-area-fill', type: 'fill', source: 'task-area', paint: { 'fill-color': TASK_AREA_COLOUR, 'fill-opacity': 0.2 } })
       map.addLayer({ id: 'task-area-line', type: 'line', source: 'task-area', paint: { 'line-color': TASK_AREA_COLOUR, 'line-width': 2.5 } })
     })
     return () => map.remove()
-  }, [geometry])
+  }, [geometry, forPrint])
 
   return <div ref={containerRef} className="task-area-map" role="img" aria-label={label} data-testid="task-area-map" />
 }

@@ -36,7 +36,8 @@ export function TaskCreate({ fromArea }: { fromArea: boolean }) {
     if ('problem' in built) return setError(built.problem)
     setBusy(true)
     try {
-      const task = await apiRequest<Task>(TASKS_URL, { method: 'POST', body: built.task })
+      const body = pending?.meetingId ? { ...built.task, meetingId: pending.meetingId } : built.task
+      const task = await apiRequest<Task>(TASKS_URL, { method: 'POST', body })
       clearPendingArea(window.sessionStorage)
       setApiData(queryClient, taskUrl(task.id), task)
       void queryClient.invalidateQueries({ predicate: (query) => isTaskQueryKey(query.queryKey) && query.queryKey[0] !== taskUrl(task.id) })
@@ -70,7 +71,9 @@ export function TaskCreate({ fromArea }: { fromArea: boolean }) {
         }}
       >
         {pending ? (
-          <p data-testid="task-area-source">Area: {pending.label}.</p>
+          <p data-testid="task-area-source">
+            Area: {pending.label}.{pending.meetingId ? ` Set at JAG meeting #${pending.meetingId}.` : ''}
+          </p>
         ) : (
           <label>
             Ward

@@ -12,6 +12,8 @@ export interface PendingArea {
   title: string
   /** Where the area came from, in words: "problem location #3, 12 cells". */
   label: string
+  /** The JAG meeting tasking it, when it comes from a meeting's agenda. */
+  meetingId?: number
 }
 
 export const NEW_TASK_PATH = '/tasks?new=area'

@@ -20,5 +20,7 @@ export const AUDIT_ACTIONS = [
   'pop.update',
   'pop.close',
   'pop.log',
+  'meeting.create',
+  'meeting.update',
 ] as const
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
