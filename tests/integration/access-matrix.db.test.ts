@@ -22,6 +22,8 @@ let movedTask: { id: number; version: number; status: string }
 /** A tasked task that visits are recorded on. */
 let visitedTaskId: number
 let officerId: number
+/** A task starting in February 2024, so its evaluation has January before it. */
+let evaluationTaskId: number
 
 interface Sample {
   url: string
@@ -76,6 +78,8 @@ function sampleFor(method: string, path: string, caller: Caller): Sample | undef
       url: `/api/tasks/${visitedTaskId}/visits`,
       payload: { idempotencyKey: `matrix-visit-${serial}`, date: '2024-01-15', startTime: '18:00', minutes: 15, officerIds: [officerId] },
     }),
+    'GET /api/evaluation/tasks/{id}': () => ({ url: `/api/evaluation/tasks/${evaluationTaskId}` }),
+    'GET /api/evaluation/partnership': () => ({ url: '/api/evaluation/partnership?from=2024-02&to=2024-02' }),
     'POST /api/tasks/{id}/status': () => ({
       url: `/api/tasks/${movedTask.id}/status`,
       payload: { to: movedTask.status === 'tasked' ? 'escalated' : 'tasked', version: movedTask.version, reason: 'matrix' },
@@ -109,7 +113,7 @@ function expectedStatus(access: Access, caller: Caller): 'allowed' | 401 | 403 {
 
 beforeAll(async () => {
   testApp = await startTestApp()
-  await testApp.importFiles([...boundaryFiles, policeUkFile('2024-01')])
+  await testApp.importFiles([...boundaryFiles, policeUkFile('2024-01'), policeUkFile('2024-02')])
   for (const role of ROLES) {
     await createTestUser(testApp.pool, { email: `${role}@matrix.test`, role, wards: role === 'councillor' ? [WARD] : undefined })
   }
@@ -122,6 +126,9 @@ beforeAll(async () => {
   editTask = await makeTask()
   movedTask = await makeTask()
   visitedTaskId = (await makeTask()).id
+  evaluationTaskId = (
+    await testApp.app.inject({ method: 'POST', url: '/api/tasks', headers: admin.headers, payload: { ...taskPayload('Evaluated'), startDate: '2024-02-01', endDate: '2024-02-29' } })
+  ).json().id
   await testApp.app.inject({ method: 'POST', url: `/api/tasks/${visitedTaskId}/status`, headers: admin.headers, payload: { to: 'tasked', version: 1 } })
   spec = (await testApp.app.inject({ method: 'GET', url: '/docs/json' })).json()
 })

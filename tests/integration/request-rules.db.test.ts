@@ -120,6 +120,7 @@ describe('GET /docs', () => {
         '/api/hotspots/gistar', '/api/hotspots/emerging', '/api/hotspots/problem-locations', '/api/hotspots/concentration',
         '/api/hotspots/forecast-accuracy', '/api/hotspots/top-wards', '/api/harm-weights',
         '/api/teams', '/api/teams/{id}', '/api/tasks', '/api/tasks/officers', '/api/tasks/{id}', '/api/tasks/{id}/status', '/api/tasks/{id}/visits',
+        '/api/evaluation/tasks/{id}', '/api/evaluation/partnership',
       ].sort(),
     )
     expect((await get('/docs')).statusCode).toBeLessThan(400)
