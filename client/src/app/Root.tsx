@@ -16,6 +16,7 @@ import { MyTasksPage } from '../features/tasks/MyTasksPage'
 import { TasksPage } from '../features/tasks/TasksPage'
 
 // The map pulls in MapLibre and deck.gl; a councillor, who never sees it, never downloads it either.
+const PartnershipPage = lazy(() => import('../features/evaluation/PartnershipPage').then((module) => ({ default: module.PartnershipPage })))
 const MapApp = lazy(() => import('../features/map/MapPage').then((module) => ({ default: module.MapPage })))
 
 export const SESSION_ENDED = 'Your session has ended; sign in again.'
@@ -169,6 +170,11 @@ function Shell({ user, onSignOut }: { user: User; onSignOut(): void }) {
         {page === 'reports' && <WardReportsPage user={user} />}
         {page === 'tasks' && <TasksPage />}
         {page === 'my-tasks' && <MyTasksPage />}
+        {page === 'evaluation' && (
+          <Suspense fallback={<LoadingState label="Loading…" />}>
+            <PartnershipPage />
+          </Suspense>
+        )}
         {page === 'harm-weights' && <HarmWeightsPage user={user} />}
         {page === 'admin-users' && <AdminUsersPage user={user} />}
         {page === 'admin-audit' && <AuditLogPage />}

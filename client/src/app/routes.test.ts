@@ -26,9 +26,9 @@ describe('pageOfPath', () => {
 
 describe('who sees what', () => {
   const table: [Role, string[], string][] = [
-    ['admin', ['map', 'reports', 'tasks', 'harm-weights', 'admin'], 'map'],
-    ['analyst', ['map', 'reports', 'tasks', 'harm-weights'], 'map'],
-    ['inspector', ['map', 'reports', 'tasks', 'harm-weights'], 'map'],
+    ['admin', ['map', 'reports', 'tasks', 'evaluation', 'harm-weights', 'admin'], 'map'],
+    ['analyst', ['map', 'reports', 'tasks', 'evaluation', 'harm-weights'], 'map'],
+    ['inspector', ['map', 'reports', 'tasks', 'evaluation', 'harm-weights'], 'map'],
     ['councillor', ['reports'], 'reports'],
     ['officer', ['my-tasks'], 'my-tasks'],
   ]

@@ -4,7 +4,7 @@ import type { Role } from '../shared/api'
  * Pages by path. The server answers any non-/api GET with index.html, so a path typed or bookmarked by hand lands
  * here and is resolved against the signed-in user's role.
  */
-export type PageId = 'map' | 'reports' | 'tasks' | 'my-tasks' | 'harm-weights' | 'admin-users' | 'admin-audit'
+export type PageId = 'map' | 'reports' | 'tasks' | 'my-tasks' | 'evaluation' | 'harm-weights' | 'admin-users' | 'admin-audit'
 
 export interface PageInfo {
   path: string
@@ -25,6 +25,7 @@ export const PAGES: Record<PageId, PageInfo> = {
   reports: { path: '/reports', title: 'Patrolmap — ward reports', roles: EVERYONE },
   tasks: { path: '/tasks', title: 'Patrolmap — tasks', roles: TASKERS },
   'my-tasks': { path: '/my-tasks', title: 'Patrolmap — my tasks', roles: OFFICER },
+  evaluation: { path: '/evaluation', title: 'Patrolmap — did it work', roles: STAFF },
   // Inspectors read the weights their harm analyses use; only analysts and admins may change them (the server's rule).
   'harm-weights': { path: '/harm-weights', title: 'Patrolmap — harm weights', roles: STAFF },
   'admin-users': { path: '/admin/users', title: 'Patrolmap — users', roles: ADMIN },
@@ -70,7 +71,7 @@ export function resolveRoute(pathname: string, role: Role): RouteResolution {
   return { kind: 'page', page }
 }
 
-export type NavId = 'map' | 'reports' | 'tasks' | 'my-tasks' | 'harm-weights' | 'admin'
+export type NavId = 'map' | 'reports' | 'tasks' | 'my-tasks' | 'evaluation' | 'harm-weights' | 'admin'
 
 export interface NavEntry {
   id: NavId
@@ -85,6 +86,7 @@ const NAV: readonly NavEntry[] = [
   { id: 'map', label: 'Map', path: PAGES.map.path, testId: 'nav-map', pages: ['map'] },
   { id: 'reports', label: 'Ward reports', path: PAGES.reports.path, testId: 'nav-reports', pages: ['reports'] },
   { id: 'tasks', label: 'Tasks', path: PAGES.tasks.path, testId: 'nav-tasks', pages: ['tasks'] },
+  { id: 'evaluation', label: 'Did it work?', path: PAGES.evaluation.path, testId: 'nav-evaluation', pages: ['evaluation'] },
   { id: 'my-tasks', label: 'My tasks', path: PAGES['my-tasks'].path, testId: 'nav-my-tasks', pages: ['my-tasks'] },
   { id: 'harm-weights', label: 'Harm weights', path: PAGES['harm-weights'].path, testId: 'nav-harm-weights', pages: ['harm-weights'] },
   { id: 'admin', label: 'Admin', path: PAGES['admin-users'].path, testId: 'nav-admin', pages: ['admin-users', 'admin-audit'] },
