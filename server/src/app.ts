@@ -8,6 +8,7 @@ import { basemapRoutes } from './features/basemap/routes.js'
 import { DEFAULT_COST } from './features/users/passwords.js'
 import { authRoutes, type AuthSettings } from './features/auth/routes.js'
 import { clientConfigRoutes } from './features/health/config-routes.js'
+import { evaluationRoutes } from './features/evaluation/routes.js'
 import { harmWeightRoutes } from './features/harm-weights/routes.js'
 import { healthRoutes } from './features/health/routes.js'
 import { hexRoutes } from './features/hexes/routes.js'
@@ -168,6 +169,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(visitRoutes)
   await app.register(popRoutes)
   await app.register(meetingRoutes, { chromiumPath: options.chromiumPath ?? process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', clientServed: options.clientDir !== null })
+  await app.register(evaluationRoutes)
   await app.register(basemapRoutes)
 
   await app.register(staticClient, { clientDir: options.clientDir === undefined ? defaultClientDir : options.clientDir })

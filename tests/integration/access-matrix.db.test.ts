@@ -32,6 +32,8 @@ let popOwnerId: number
 /** A JAG meeting with a task of the officer's team on it. */
 let meetingId: number
 let meetingVersion = 1
+/** A task starting in February 2024, so its evaluation has January before it. */
+let evaluationTaskId: number
 
 interface Sample {
   url: string
@@ -102,6 +104,8 @@ function sampleFor(method: string, path: string, caller: Caller): Sample | undef
     'PATCH /api/pops/{id}': () => ({ url: `/api/pops/${editPop.id}`, payload: { version: editPop.version, title: `Renamed POP ${serial}` } }),
     'POST /api/pops/{id}/close': () => ({ url: `/api/pops/${closablePops[caller] ?? closablePops.admin}/close`, payload: { version: 1, reason: 'matrix' } }),
     'POST /api/pops/{id}/log': () => ({ url: `/api/pops/${editPop.id}/log`, payload: { kind: 'note', body: `Matrix note ${serial}` } }),
+    'GET /api/evaluation/tasks/{id}': () => ({ url: `/api/evaluation/tasks/${evaluationTaskId}` }),
+    'GET /api/evaluation/partnership': () => ({ url: '/api/evaluation/partnership?from=2024-02&to=2024-02' }),
     'POST /api/tasks/{id}/status': () => ({
       url: `/api/tasks/${movedTask.id}/status`,
       payload: { to: movedTask.status === 'tasked' ? 'escalated' : 'tasked', version: movedTask.version, reason: 'matrix' },
@@ -137,7 +141,7 @@ function expectedStatus(access: Access, caller: Caller): 'allowed' | 401 | 403 {
 
 beforeAll(async () => {
   testApp = await startTestApp()
-  await testApp.importFiles([...boundaryFiles, policeUkFile('2024-01')])
+  await testApp.importFiles([...boundaryFiles, policeUkFile('2024-01'), policeUkFile('2024-02')])
   for (const role of ROLES) {
     await createTestUser(testApp.pool, { email: `${role}@matrix.test`, role, wards: role === 'councillor' ? [WARD] : undefined })
   }
@@ -150,6 +154,9 @@ beforeAll(async () => {
   editTask = await makeTask()
   movedTask = await makeTask()
   visitedTaskId = (await makeTask()).id
+  evaluationTaskId = (
+    await testApp.app.inject({ method: 'POST', url: '/api/tasks', headers: admin.headers, payload: { ...taskPayload('Evaluated'), startDate: '2024-02-01', endDate: '2024-02-29' } })
+  ).json().id
   await testApp.app.inject({ method: 'POST', url: `/api/tasks/${visitedTaskId}/status`, headers: admin.headers, payload: { to: 'tasked', version: 1 } })
   popOwnerId = (await testApp.pool.query(`SELECT id::int FROM users WHERE email = 'inspector@matrix.test'`)).rows[0].id
   const [point] = (await testApp.pool.query(`SELECT ST_Y(label_point) AS lat, ST_X(label_point) AS lon FROM wards WHERE code = $1`, [WARD])).rows

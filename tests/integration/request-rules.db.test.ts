@@ -122,6 +122,7 @@ describe('GET /docs', () => {
         '/api/teams', '/api/teams/{id}', '/api/tasks', '/api/tasks/officers', '/api/tasks/{id}', '/api/tasks/{id}/status', '/api/tasks/{id}/visits',
         '/api/pops', '/api/pops/{id}', '/api/pops/from-ward', '/api/pops/{id}/close', '/api/pops/{id}/log',
         '/api/meetings', '/api/meetings/{id}', '/api/meetings/{id}/agenda', '/api/meetings/{id}/minutes', '/api/meetings/{id}/task-sheets', '/api/meetings/{id}/task-sheets.pdf',
+        '/api/evaluation/tasks/{id}', '/api/evaluation/partnership',
       ].sort(),
     )
     expect((await get('/docs')).statusCode).toBeLessThan(400)

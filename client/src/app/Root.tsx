@@ -19,6 +19,7 @@ import { MeetingsPage } from '../features/meetings/MeetingsPage'
 import { TaskSheetPage } from '../features/meetings/TaskSheetPage'
 
 // The map pulls in MapLibre and deck.gl; a councillor, who never sees it, never downloads it either.
+const PartnershipPage = lazy(() => import('../features/evaluation/PartnershipPage').then((module) => ({ default: module.PartnershipPage })))
 const MapApp = lazy(() => import('../features/map/MapPage').then((module) => ({ default: module.MapPage })))
 
 export const SESSION_ENDED = 'Your session has ended; sign in again.'
@@ -175,6 +176,11 @@ function Shell({ user, onSignOut }: { user: User; onSignOut(): void }) {
         {page === 'my-tasks' && <MyTasksPage />}
         {page === 'meetings' && <MeetingsPage />}
         {page === 'task-sheet' && <TaskSheetPage />}
+        {page === 'evaluation' && (
+          <Suspense fallback={<LoadingState label="Loading…" />}>
+            <PartnershipPage />
+          </Suspense>
+        )}
         {page === 'harm-weights' && <HarmWeightsPage user={user} />}
         {page === 'admin-users' && <AdminUsersPage user={user} />}
         {page === 'admin-audit' && <AuditLogPage />}

@@ -4,7 +4,7 @@ import type { Role } from '../shared/api'
  * Pages by path. The server answers any non-/api GET with index.html, so a path typed or bookmarked by hand lands
  * here and is resolved against the signed-in user's role.
  */
-export type PageId = 'map' | 'reports' | 'tasks' | 'pops' | 'my-tasks' | 'meetings' | 'task-sheet' | 'harm-weights' | 'admin-users' | 'admin-audit'
+export type PageId = 'map' | 'reports' | 'tasks' | 'pops' | 'my-tasks' | 'meetings' | 'task-sheet' | 'evaluation' | 'harm-weights' | 'admin-users' | 'admin-audit'
 
 export interface PageInfo {
   path: string
@@ -29,6 +29,7 @@ export const PAGES: Record<PageId, PageInfo> = {
   meetings: { path: '/meetings', title: 'Patrolmap — JAG meetings', roles: TASKERS },
   // A team's printable task sheet: the taskers, and officers for their own team (the server checks the team).
   'task-sheet': { path: '/task-sheet', title: 'Patrolmap — task sheet', roles: [...TASKERS, 'officer'] },
+  evaluation: { path: '/evaluation', title: 'Patrolmap — did it work', roles: STAFF },
   // Inspectors read the weights their harm analyses use; only analysts and admins may change them (the server's rule).
   'harm-weights': { path: '/harm-weights', title: 'Patrolmap — harm weights', roles: STAFF },
   'admin-users': { path: '/admin/users', title: 'Patrolmap — users', roles: ADMIN },
@@ -74,7 +75,7 @@ export function resolveRoute(pathname: string, role: Role): RouteResolution {
   return { kind: 'page', page }
 }
 
-export type NavId = 'map' | 'reports' | 'tasks' | 'pops' | 'my-tasks' | 'meetings' | 'harm-weights' | 'admin'
+export type NavId = 'map' | 'reports' | 'tasks' | 'pops' | 'my-tasks' | 'meetings' | 'evaluation' | 'harm-weights' | 'admin'
 
 export interface NavEntry {
   id: NavId
@@ -91,6 +92,7 @@ const NAV: readonly NavEntry[] = [
   { id: 'tasks', label: 'Tasks', path: PAGES.tasks.path, testId: 'nav-tasks', pages: ['tasks'] },
   { id: 'pops', label: 'POPs', path: PAGES.pops.path, testId: 'nav-pops', pages: ['pops'] },
   { id: 'meetings', label: 'JAG', path: PAGES.meetings.path, testId: 'nav-meetings', pages: ['meetings'] },
+  { id: 'evaluation', label: 'Did it work?', path: PAGES.evaluation.path, testId: 'nav-evaluation', pages: ['evaluation'] },
   { id: 'my-tasks', label: 'My tasks', path: PAGES['my-tasks'].path, testId: 'nav-my-tasks', pages: ['my-tasks'] },
   { id: 'harm-weights', label: 'Harm weights', path: PAGES['harm-weights'].path, testId: 'nav-harm-weights', pages: ['harm-weights'] },
   { id: 'admin', label: 'Admin', path: PAGES['admin-users'].path, testId: 'nav-admin', pages: ['admin-users', 'admin-audit'] },

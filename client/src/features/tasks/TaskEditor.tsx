@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query'
-import { useState } from 'react'
+import { lazy, Suspense, useState } from 'react'
 import { followLink } from '../../app/navigation'
 import { ApiError, apiRequest, errorMessage } from '../../shared/api'
 import { formatDateTime } from '../../shared/dates'
@@ -11,6 +11,9 @@ import { OPEN_POPS_URL, type PopList } from '../pops/pops-api'
 import { TaskSummary } from './TaskSummary'
 import { VisitList } from './VisitList'
 import { isTaskQueryKey, TASK_MOVES, TASK_STATUS_LABELS, taskStatusUrl, taskUrl, TEAMS_URL, PATROL_OFFICERS_URL, type PatrolOfficerList, type Task, type TaskStatus, type TeamList } from './tasks-api'
+
+// The evaluation brings recharts: loaded when a task is opened, not with the task list.
+const EvaluationPanel = lazy(() => import('../evaluation/EvaluationPanel'))
 
 /** The task the server sent back with a stale version's 409, if that is what the error is. */
 function staleCurrent(error: unknown): Task | null {
@@ -157,6 +160,9 @@ function EditTask({ loaded }: { loaded: Task }) {
       )}
       <StatusChange task={base} busy={busy || theirs !== null} onMove={moveTo} />
       <VisitList taskId={base.id} />
+      <Suspense fallback={<LoadingState label="Loading the evaluation…" />}>
+        <EvaluationPanel taskId={base.id} />
+      </Suspense>
     </>
   )
 }

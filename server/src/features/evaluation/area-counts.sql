@@ -5,21 +5,26 @@
 -- pg returns for a geometry column, or (E)WKT); $4, $5 the before period's bounds and $6, $7 the after period's
 -- (instants, the ends exclusive: counts/count-bounds.ts monthBounds); $8 category ids (null: every category). Each
 -- category's harm weight comes with its rows, as the hotspots read it (harm_weight_array()). Reads the counted
--- incidents (point_month_counts); the places are found first, through the points' spatial index.
+-- incidents (point_month_counts); the places are found first, through the points' spatial index. One row per region,
+-- month and category, so the same reading gives the periods' totals and the monthly series the chart draws.
 WITH regions AS (
   SELECT area, ST_Buffer(area::geography, $3::float8)::geometry AS ringed, control
     FROM (SELECT ST_SetSRID($1::geometry, 4326) AS area, ST_SetSRID($2::geometry, 4326) AS control) AS given
 ),
 placed AS (
-  SELECT l.id,
-         CASE WHEN ST_Intersects(r.area, l.geom) THEN 'treated'
-              WHEN ST_Intersects(r.ringed, l.geom) THEN 'buffer'
-              ELSE 'control' END AS region
+  -- Two lookups rather than one join on "in the ring OR in the control": an OR of two spatial tests uses neither
+  -- index, and read every point (0.5 s on the real data).
+  SELECT l.id, CASE WHEN ST_Intersects(r.area, l.geom) THEN 'treated' ELSE 'buffer' END AS region
     FROM regions r
-    JOIN locations l ON ST_Intersects(r.ringed, l.geom) OR ST_Intersects(r.control, l.geom)
+    JOIN locations l ON ST_Intersects(r.ringed, l.geom)
+  UNION ALL
+  SELECT l.id, 'control'
+    FROM regions r
+    JOIN locations l ON ST_Intersects(r.control, l.geom)
+   WHERE NOT ST_Intersects(r.ringed, l.geom)
 )
 SELECT p.region,
-       CASE WHEN c.period_start < $5::timestamptz THEN 'before' ELSE 'after' END AS period,
+       to_char(c.period_start AT TIME ZONE 'Europe/London', 'YYYY-MM') AS month,
        k.name AS category,
        sum(c.incidents)::int AS incidents,
        coalesce((SELECT harm_weight_array())[c.category_id], 0)::float8 AS harm_weight
@@ -29,5 +34,5 @@ SELECT p.region,
  WHERE ($8::smallint[] IS NULL OR c.category_id = ANY ($8))
    AND ((c.period_start >= $4::timestamptz AND c.period_start < $5::timestamptz)
      OR (c.period_start >= $6::timestamptz AND c.period_start < $7::timestamptz))
- GROUP BY p.region, 2, k.name, c.category_id
+ GROUP BY p.region, c.period_start, k.name, c.category_id
 HAVING sum(c.incidents) <> 0

@@ -1,4 +1,5 @@
 import type pg from 'pg'
+import { monthsOf } from '../../lib/months.js'
 import { loadQuery } from '../../lib/sql-file.js'
 import { categoryIds, monthBounds } from '../counts/count-bounds.js'
 import type { AreaValues } from './read-wdd.js'
@@ -39,6 +40,18 @@ export interface CategoryCounts {
   buffer: PrePost
 }
 
+/** One month's incidents and harm in each region: the chart's series. */
+export interface MonthValues {
+  month: string
+  period: 'before' | 'after'
+  treated: number
+  buffer: number
+  control: number
+  treatedHarm: number
+  bufferHarm: number
+  controlHarm: number
+}
+
 export interface AreaCounts {
   /** Incidents in each region: the WDD's counts (buffer is its displacementTreated). */
   counts: AreaValues & { buffer: PrePost }
@@ -46,6 +59,8 @@ export interface AreaCounts {
   harm: AreaValues & { buffer: PrePost }
   /** Per category, for wddHarm (categories with no incident in any region left out). */
   categories: CategoryCounts[]
+  /** Every month of both periods in order, quiet months as 0. */
+  series: MonthValues[]
 }
 
 type Region = 'treated' | 'control' | 'buffer'
@@ -63,7 +78,7 @@ export async function countAreas(db: Pick<pg.Pool, 'query'>, request: AreaCounts
   }
   const [beforeStart, beforeEnd] = await monthBounds(db, before.from, before.to)
   const [afterStart, afterEnd] = await monthBounds(db, after.from, after.to)
-  const { rows } = await db.query<{ region: Region; period: 'before' | 'after'; category: string; incidents: number; harm_weight: number }>({
+  const { rows } = await db.query<{ region: Region; month: string; category: string; incidents: number; harm_weight: number }>({
     ...areaCountsQuery,
     values: [
       request.area,
@@ -77,14 +92,28 @@ export async function countAreas(db: Pick<pg.Pool, 'query'>, request: AreaCounts
     ],
   })
 
+  const series: MonthValues[] = [...monthsOf(before.from, before.to), ...monthsOf(after.from, after.to)].map((month) => ({
+    month,
+    period: month <= before.to ? 'before' : 'after',
+    treated: 0,
+    buffer: 0,
+    control: 0,
+    treatedHarm: 0,
+    bufferHarm: 0,
+    controlHarm: 0,
+  }))
+  const byMonth = new Map(series.map((entry) => [entry.month, entry]))
   const byCategory = new Map<string, Record<Region, Mutable<PrePost>> & { weight: number }>()
   for (const row of rows) {
+    const month = byMonth.get(row.month)!
+    month[row.region] += row.incidents
+    month[`${row.region}Harm`] += row.incidents * row.harm_weight
     let entry = byCategory.get(row.category)
     if (entry === undefined) {
       entry = { weight: row.harm_weight, treated: [0, 0], control: [0, 0], buffer: [0, 0] }
       byCategory.set(row.category, entry)
     }
-    entry[row.region][row.period === 'before' ? 0 : 1] += row.incidents
+    entry[row.region][row.month <= before.to ? 0 : 1] += row.incidents
   }
   const categories = [...byCategory].map(([category, entry]) => ({ category, ...entry }))
   categories.sort((a, b) => a.category.localeCompare(b.category))
@@ -102,6 +131,7 @@ export async function countAreas(db: Pick<pg.Pool, 'query'>, request: AreaCounts
     counts: { treated: total('treated', false), control: total('control', false), buffer: total('buffer', false) },
     harm: { treated: total('treated', true), control: total('control', true), buffer: total('buffer', true) },
     categories,
+    series,
   }
 }
 

@@ -1,0 +1,122 @@
+// "Did it work?" in Chromium: the task's evaluation panel shows the WDD the API gives, in figures and words, with its
+// chart and limits, on a desktop and on a phone; the partnership page lists the task and offers the CSV.
+import fs from 'node:fs'
+import type { AddressInfo } from 'node:net'
+import path from 'node:path'
+import type { Browser } from 'playwright-core'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { chromiumUnavailableReason, E2E_CLIENT_MISSING, e2eClientDir, launchChromium, openWatchedWindow, type WatchedWindow } from '../support/browser.js'
+import { boundaryFiles, createTestUser, policeUkFile, signIn, startTestApp, TEST_PASSWORD, type TestApp } from '../support/test-app.js'
+import type { Evaluation } from '../../server/src/features/evaluation/schemas.js'
+
+const MONTHS = ['2024-01', '2024-02', '2024-03', '2024-04']
+const DESKTOP = { width: 1280, height: 800 }
+const PHONE = { width: 390, height: 844 }
+const STEP_MS = 20_000
+const WARD = 'E05014882' // Stockton Town Centre
+const EXPECTED_CONSOLE = /^Failed to load resource: the server responded with a status of 4\d\d/
+
+const skipReason = chromiumUnavailableReason()
+if (skipReason) console.warn(`tests/e2e skipped: ${skipReason}`)
+
+describe.skipIf(skipReason !== null)(`evaluation in Chromium${skipReason ? ` (skipped: ${skipReason})` : ''}`, () => {
+  let testApp: TestApp
+  let browser: Browser
+  let origin = ''
+  let taskId = 0
+  const problems: string[] = []
+  const windows: WatchedWindow[] = []
+
+  beforeAll(async () => {
+    if (!fs.existsSync(path.join(e2eClientDir, 'index.html'))) throw new Error(E2E_CLIENT_MISSING)
+    testApp = await startTestApp({ clientDir: e2eClientDir })
+    await testApp.importFiles([...boundaryFiles, ...MONTHS.map(policeUkFile)])
+    await testApp.app.listen({ port: 0, host: '127.0.0.1' })
+    origin = `http://127.0.0.1:${(testApp.app.server.address() as AddressInfo).port}`
+    await createTestUser(testApp.pool, { email: 'inspector@test.local', name: 'Insp Test', role: 'inspector' })
+    const inspector = await signIn(testApp.app, 'inspector@test.local')
+    const teamId = (await testApp.pool.query<{ id: number }>('SELECT id::int FROM teams ORDER BY id LIMIT 1')).rows[0].id
+    const created = await testApp.app.inject({
+      method: 'POST',
+      url: '/api/tasks',
+      headers: inspector.headers,
+      payload: { title: 'Town centre evenings', dosage: { visitsPerWeek: 3 }, startDate: '2024-03-01', endDate: '2024-04-30', leadTeamId: teamId, area: { source: 'ward', ward: WARD } },
+    })
+    expect(created.statusCode, created.body).toBe(201)
+    taskId = created.json().id
+    await testApp.app.inject({ method: 'POST', url: `/api/tasks/${taskId}/status`, headers: inspector.headers, payload: { to: 'tasked', version: 1 } })
+    const launched = await launchChromium()
+    if (!launched) throw new Error('Chromium disappeared between collection and launch')
+    browser = launched
+  }, 180_000)
+
+  afterEach(() => {
+    expect(problems.splice(0), 'page errors and unexpected console errors').toEqual([])
+  })
+
+  afterAll(async () => {
+    for (const window of windows) await window.context.close()
+    await browser?.close()
+    await testApp?.close()
+  })
+
+  async function signedInWindow(viewport: { width: number; height: number }): Promise<WatchedWindow> {
+    const window = await openWatchedWindow(browser, { viewport, problems, expectedConsole: EXPECTED_CONSOLE })
+    windows.push(window)
+    const login = await window.context.request.post(`${origin}/api/auth/login`, { data: { email: 'inspector@test.local', password: TEST_PASSWORD } })
+    expect(login.status()).toBe(200)
+    return window
+  }
+
+  async function apiEvaluation(query: string): Promise<Evaluation> {
+    const inspector = await signIn(testApp.app, 'inspector@test.local')
+    return (await testApp.app.inject({ method: 'GET', url: `/api/evaluation/tasks/${taskId}${query}`, headers: inspector.headers })).json()
+  }
+
+  it('shows the task\u2019s WDD in figures and words, its chart and its limits, and follows the measure', async () => {
+    const { page } = await signedInWindow(DESKTOP)
+    await page.goto(`${origin}/tasks?task=${taskId}`)
+    const panel = page.getByTestId('evaluation-panel')
+    await panel.getByTestId('evaluation-headline').waitFor({ state: 'visible', timeout: STEP_MS })
+    const expected = await apiEvaluation('?bufferMetres=250&measure=count')
+    const estimate = expected.wdd.count.estTotal
+    const headline = await panel.getByTestId('evaluation-headline').textContent()
+    expect(headline).toContain(`${estimate < 0 ? 'a fall' : 'a rise'} of ${Math.abs(estimate).toLocaleString('en-GB')} incidents beyond the control\u2019s trend`)
+    expect(headline).toMatch(/p [=<] 0\.\d+/)
+    expect(await panel.getByTestId('evaluation-wdd').textContent()).toContain(`± ${expected.wdd.count.seTotal.toFixed(1)} (SE); z = ${expected.wdd.count.z.toFixed(2)}`)
+    const counts = await panel.getByTestId('evaluation-counts').locator('tbody tr').first().locator('td').allTextContents()
+    expect(counts.slice(0, 2)).toEqual(expected.counts.treated.map((value) => value.toLocaleString('en-GB')))
+    expect(await panel.getByTestId('evaluation-periods').textContent()).toContain('Before: Jan 2024 – Feb 2024; after: Mar 2024 – Apr 2024 (2 months each)')
+    expect(await panel.getByTestId('evaluation-caveats').textContent()).toContain('Months only')
+    expect(await panel.locator('.evaluation-chart svg .recharts-line').count()).toBe(3)
+    expect(await panel.locator('.evaluation-chart .recharts-reference-area').count()).toBe(1)
+
+    await panel.getByLabel('Harm (weighted)').check()
+    // The figures switch at once (both measures came with the answer); the words and limits with the harm answer.
+    await page.waitForFunction(() => document.querySelector('[data-testid="evaluation-caveats"]')?.textContent?.includes('Harm:'), null, { timeout: STEP_MS })
+    expect(await panel.getByTestId('evaluation-headline').textContent()).toContain('harm points beyond the control\u2019s trend')
+  })
+
+  it('fits a phone: the panel\u2019s figures are readable without scrolling sideways', async () => {
+    const { page } = await signedInWindow(PHONE)
+    await page.goto(`${origin}/tasks?task=${taskId}`)
+    await page.getByTestId('evaluation-headline').waitFor({ state: 'visible', timeout: STEP_MS })
+    const width = await page.evaluate(() => document.querySelector('[data-testid="evaluation-panel"]')!.getBoundingClientRect().right)
+    expect(width).toBeLessThanOrEqual(PHONE.width)
+  })
+
+  it('lists the task on the partnership page with plain words and a CSV', async () => {
+    const { page } = await signedInWindow(DESKTOP)
+    await page.goto(`${origin}/`)
+    await page.getByTestId('nav-evaluation').click()
+    const row = page.getByTestId('partnership-row').first()
+    await row.waitFor({ state: 'visible', timeout: STEP_MS })
+    expect(await row.textContent()).toContain(`#${taskId} Town centre evenings`)
+    expect(await row.textContent()).toMatch(/beyond the control\u2019s trend; p [=<] 0\.\d+/)
+    expect(await page.getByTestId('partnership-targeted').textContent()).toMatch(/No earlier data|in the areas tasked/)
+    const href = await page.getByTestId('partnership-csv').getAttribute('href')
+    const csv = await page.context().request.get(`${origin}${href}`)
+    expect(csv.status()).toBe(200)
+    expect(await csv.text()).toContain('Town centre evenings')
+  })
+})
