@@ -1,4 +1,5 @@
 import { Type, type Static } from 'typebox'
+import { MultiPolygonAnswer } from '../../lib/geojson-schemas.js'
 import { Month, Period } from '../../lib/calendar-schemas.js'
 import { literalUnion } from '../../lib/literal-union.js'
 import { MEASURES } from '../hotspots/measure.js'
@@ -38,7 +39,6 @@ export type EvaluationQuery = Static<typeof EvaluationQuery>
 const PrePost = Type.Array(Type.Number(), { minItems: 2, maxItems: 2, description: '[before, after]' })
 const Regions = Type.Object({ treated: PrePost, buffer: PrePost, control: PrePost })
 
-const MultiPolygon = Type.Object({ type: Type.Literal('MultiPolygon'), coordinates: Type.Array(Type.Array(Type.Array(Type.Array(Type.Number())))) })
 
 export const WddResultSchema = Type.Object({
   estLocal: Type.Number({ description: 'change in the task area beyond the control\u2019s change' }),
@@ -93,7 +93,7 @@ export const EvaluationSchema = Type.Object({
     trend: Type.Union([Type.Number(), Type.Null()], { description: 'the chosen cells\u2019 before-period trend (slope ÷ mean per month); null when given by the user' }),
     targetTrend: Type.Union([Type.Number(), Type.Null()]),
   }),
-  areas: Type.Object({ treated: MultiPolygon, buffer: MultiPolygon, control: MultiPolygon }),
+  areas: Type.Object({ treated: MultiPolygonAnswer, buffer: MultiPolygonAnswer, control: MultiPolygonAnswer }),
   counts: Regions,
   harm: Regions,
   series: Type.Array(MonthValuesSchema),

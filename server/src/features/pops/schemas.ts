@@ -1,4 +1,5 @@
 import { Type, type Static } from 'typebox'
+import { MultiPolygonAnswer } from '../../lib/geojson-schemas.js'
 import { Day } from '../../lib/calendar-schemas.js'
 import { literalUnion } from '../../lib/literal-union.js'
 import { multilineText } from '../../plugins/request-schemas.js'
@@ -91,7 +92,6 @@ export const PopListQuery = Type.Object(
 export type PopListQuery = Static<typeof PopListQuery>
 
 const Person = Type.Object({ id: Type.Integer(), name: Type.String(), email: Type.String() })
-const MultiPolygonGeometry = Type.Object({ type: Type.Literal('MultiPolygon'), coordinates: Type.Array(Type.Array(Type.Array(Type.Array(Type.Number())))) })
 
 const popFields = {
   id: Type.Integer(),
@@ -111,7 +111,7 @@ const popFields = {
     res: Type.Union([Type.Integer(), Type.Null()]),
     cells: Type.Optional(Type.Union([Type.Array(Type.String()), Type.Null()], { description: 'withheld from councillors' })),
     ward: Type.Union([WardCode, Type.Null()], { description: 'the ward, when the area is one' }),
-    geometry: Type.Optional(MultiPolygonGeometry),
+    geometry: Type.Optional(MultiPolygonAnswer),
   }),
   wards: Type.Array(
     Type.Object({ code: Type.String(), name: Type.String(), councilCode: Type.String(), councilName: Type.String(), share: Type.Number() }),

@@ -86,7 +86,7 @@ export const taskRoutes: FastifyPluginAsyncTypebox = async (app) => {
         team: query.team,
         ward: query.ward,
         mine: query.officer === 'me',
-      })
+      }, { withKeyTimes: false })
       return { items }
     },
   )

@@ -1,4 +1,5 @@
 import { Type, type Static, type TInteger, type TOptional } from 'typebox'
+import { MultiPolygonAnswer } from '../../lib/geojson-schemas.js'
 import { Day } from '../../lib/calendar-schemas.js'
 import { literalUnion } from '../../lib/literal-union.js'
 import { multilineText } from '../../plugins/request-schemas.js'
@@ -134,7 +135,6 @@ export const TaskListQuery = Type.Object(
 export type TaskListQuery = Static<typeof TaskListQuery>
 
 const Person = Type.Object({ id: Type.Integer(), name: Type.String(), email: Type.String() })
-const MultiPolygonGeometry = Type.Object({ type: Type.Literal('MultiPolygon'), coordinates: Type.Array(Type.Array(Type.Array(Type.Array(Type.Number())))) })
 
 export const WeekDelivery = Type.Object({
   weekStart: Type.String({ description: 'the Monday (YYYY-MM-DD) of the week, UK time' }),
@@ -150,7 +150,7 @@ export const TaskSchema = Type.Object({
   title: Type.String(),
   problem: Type.Optional(Type.String({ description: 'withheld from councillors' })),
   categories: Type.Array(Type.String()),
-  keyTimes: Type.Optional(Type.Array(Type.Array(Type.Boolean()), { description: 'as in the request; withheld from councillors' })),
+  keyTimes: Type.Optional(Type.Array(Type.Array(Type.Boolean()), { description: 'as in the request; GET /api/tasks/:id only, and withheld from councillors' })),
   leadTeam: Type.Union([Type.Object({ id: Type.Integer(), name: Type.String(), agency: AgencySchema }), Type.Null()]),
   officers: Type.Array(Person),
   dosage: Type.Object({ visitsPerWeek: Type.Integer(), minutesPerVisit: Type.Integer() }),
@@ -163,7 +163,7 @@ export const TaskSchema = Type.Object({
   version: Type.Integer(),
   area: Type.Object({
     source: AreaSourceSchema,
-    geometry: MultiPolygonGeometry,
+    geometry: MultiPolygonAnswer,
     areaKm2: Type.Number(),
     res: Type.Union([Type.Integer(), Type.Null()]),
     cells: Type.Optional(Type.Union([Type.Array(Type.String()), Type.Null()], { description: 'H3 cells when made from cells; withheld from councillors' })),
