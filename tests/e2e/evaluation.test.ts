@@ -90,6 +90,9 @@ describe.skipIf(skipReason !== null)(`evaluation in Chromium${skipReason ? ` (sk
     expect(await panel.getByTestId('evaluation-caveats').textContent()).toContain('Months only')
     expect(await panel.locator('.evaluation-chart svg .recharts-line').count()).toBe(3)
     expect(await panel.locator('.evaluation-chart .recharts-reference-area').count()).toBe(1)
+    // The three areas on a map with their key.
+    await panel.getByTestId('evaluation-map').getByTestId('task-area-map').waitFor({ state: 'visible', timeout: STEP_MS })
+    expect(await panel.getByTestId('evaluation-map').textContent()).toContain('Ring (250 m)')
 
     await panel.getByLabel('Harm (weighted)').check()
     // The figures switch at once (both measures came with the answer); the words and limits with the harm answer.

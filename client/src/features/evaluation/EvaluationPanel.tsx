@@ -1,4 +1,4 @@
-import { useId, useState } from 'react'
+import { lazy, Suspense, useId, useMemo, useState } from 'react'
 import { CartesianGrid, Legend, Line, LineChart, ReferenceArea, Tooltip, XAxis, YAxis } from 'recharts'
 import type { Evaluation } from '../../../../server/src/features/evaluation/schemas'
 import { formatMonth } from '../../../../server/src/lib/months'
@@ -8,6 +8,9 @@ import { chartRows, evaluationUrl, localWords, ringWords, signed, totalWords, ty
 import './evaluation.css'
 
 const COLOURS = { target: '#1d4ed8', ring: '#b45309', control: '#4b5563' }
+
+// The map brings MapLibre: loaded with the first result.
+const TaskAreaMap = lazy(() => import('../tasks/TaskAreaMap'))
 const MONTH_CHOICES = [1, 2, 3, 4, 6, 9, 12, 18, 24]
 const CHART_HEIGHT = 240
 
@@ -96,6 +99,7 @@ function EvaluationResult({ evaluation, measure, stale }: { evaluation: Evaluati
       <p className="evaluation-headline" data-testid="evaluation-headline">
         <strong>{signed(result.estTotal, measure === 'harm' ? 0 : 0)}</strong> {noun}: {totalWords(result, measure)}.
       </p>
+      <EvaluationAreas evaluation={evaluation} />
       <table className="evaluation-counts" data-testid="evaluation-counts">
         <caption>{measure === 'harm' ? 'Harm' : 'Incidents'} in each area</caption>
         <thead>
@@ -172,5 +176,40 @@ function EvaluationResult({ evaluation, measure, stale }: { evaluation: Evaluati
         ))}
       </ul>
     </div>
+  )
+}
+
+/** Where the three areas are: the task area, the ring around it (dashed) and the control, with a key. */
+function EvaluationAreas({ evaluation }: { evaluation: Evaluation }) {
+  const { treated, buffer, control } = evaluation.areas
+  const areas = useMemo(
+    () => [
+      { id: 'evaluation-control', geometry: control, colour: COLOURS.control },
+      { id: 'evaluation-ring', geometry: buffer, colour: COLOURS.ring, dashed: true },
+    ],
+    [control, buffer],
+  )
+  return (
+    <figure className="evaluation-map" data-testid="evaluation-map">
+      <Suspense fallback={<LoadingState label="Loading the map…" />}>
+        <TaskAreaMap geometry={treated} areas={areas} label={`The task area, the ${evaluation.bufferMetres} m ring around it and the control area`} />
+      </Suspense>
+      <figcaption>
+        <ul className="evaluation-key">
+          <li>
+            <span className="evaluation-swatch" style={{ borderColor: COLOURS.target, background: 'rgba(29, 78, 216, 0.2)' }} aria-hidden="true" />
+            Task area
+          </li>
+          <li>
+            <span className="evaluation-swatch" style={{ borderColor: COLOURS.ring, borderStyle: 'dashed' }} aria-hidden="true" />
+            Ring ({evaluation.bufferMetres} m): where displaced incidents would show
+          </li>
+          <li>
+            <span className="evaluation-swatch" style={{ borderColor: COLOURS.control }} aria-hidden="true" />
+            Control: similar places the task did not touch
+          </li>
+        </ul>
+      </figcaption>
+    </figure>
   )
 }
