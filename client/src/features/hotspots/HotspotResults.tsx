@@ -27,8 +27,7 @@ import type { ApiResource } from '../../shared/use-api-query'
 import { comparisonMonths, describeChange, type Comparison } from '../../shared/period-change'
 import { ConcentrationChart, ForecastChart } from './HotspotCharts'
 import { navigate } from '../../app/navigation'
-import { NEW_TASK_PATH, storePendingArea } from '../tasks/new-task-area'
-import { NEW_POP_PATH, storePendingPopArea } from '../pops/new-pop-area'
+import { NEW_POP_PATH, NEW_TASK_PATH, storePendingArea, type AreaForm } from '../tasks/new-task-area'
 
 export interface HotspotResultsProps {
   /** "ASB", "burglary"…: what the incidents are, for the readings. */
@@ -228,24 +227,22 @@ function LocationList({ answer, categories, selectedRank, onSelect, onShowAll }:
   )
 }
 
-/** Opens the new-task form with this location's cells as the area and its name as the title. */
-function taskPatrolTo(location: ProblemLocation, res: number): void {
-  storePendingArea(window.sessionStorage, {
-    area: { source: 'problem-location', res, cells: [...location.cells] },
-    title: location.name,
-    label: `problem location #${location.rank}, ${location.name} (${location.cells.length} ${location.cells.length === 1 ? 'cell' : 'cells'})`,
-  })
-  navigate(NEW_TASK_PATH)
-}
-
-/** The location's cells become a POP's area: sustained problem solving rather than (or beside) a patrol. */
-function registerAsPop(location: ProblemLocation, res: number): void {
-  storePendingPopArea(window.sessionStorage, {
-    area: { source: 'problem-location', res, cells: [...location.cells] },
-    title: location.name,
-    label: `problem location #${location.rank}, ${location.name} (${location.cells.length} ${location.cells.length === 1 ? 'cell' : 'cells'})`,
-  })
-  navigate(NEW_POP_PATH)
+/**
+ * Opens the new-task form (a patrol) or the new-POP form (sustained problem solving) with this location's cells as
+ * the area and its name as the title.
+ */
+function openFormFor(location: ProblemLocation, res: number, form: AreaForm): void {
+  const cells = location.cells.length
+  storePendingArea(
+    window.sessionStorage,
+    {
+      area: { source: 'problem-location', res, cells: [...location.cells] },
+      title: location.name,
+      label: `problem location #${location.rank}, ${location.name} (${cells} ${cells === 1 ? 'cell' : 'cells'})`,
+    },
+    form,
+  )
+  navigate(form === 'task' ? NEW_TASK_PATH : NEW_POP_PATH)
 }
 
 function LocationRow({ location, period, maxAreaKm2, comparison, res, selected, onSelect, describedBy }: {
@@ -323,10 +320,10 @@ function LocationRow({ location, period, maxAreaKm2, comparison, res, selected, 
       >
         {expanded ? 'Hide' : 'Show'} how the score is made<span className="visually-hidden"> for {location.name}</span>
       </button>
-      <button type="button" className="link-button location-task" data-testid="location-task" onClick={() => taskPatrolTo(location, res)}>
+      <button type="button" className="link-button location-task" data-testid="location-task" onClick={() => openFormFor(location, res, 'task')}>
         Task a patrol<span className="visually-hidden"> to {location.name}</span>
       </button>
-      <button type="button" className="link-button location-task" data-testid="location-pop" onClick={() => registerAsPop(location, res)}>
+      <button type="button" className="link-button location-task" data-testid="location-pop" onClick={() => openFormFor(location, res, 'pop')}>
         Register as POP<span className="visually-hidden">: {location.name}</span>
       </button>
       <div id={`${id}-components`} className="location-components" hidden={!expanded} data-testid="location-components">

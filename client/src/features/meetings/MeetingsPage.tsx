@@ -2,7 +2,7 @@ import { useQueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
 import { followLink, navigate, useSearch } from '../../app/navigation'
 import { apiRequest, errorMessage } from '../../shared/api'
-import { formatCount } from '../../shared/format'
+import { formatAreaKm2, formatCount } from '../../shared/format'
 import { EmptyState, ErrorState, FormError, LoadingState } from '../../shared/States'
 import { useApiQuery } from '../../shared/use-api-query'
 import { formatMonth } from '../../../../server/src/lib/months'
@@ -267,7 +267,7 @@ function AgendaView({ agenda }: { agenda: Agenda }) {
                       {formatCount(item.incidents)} incidents
                       {item.previous !== null ? ` (${formatCount(item.previous)} in the ${locations.period.from === locations.period.to ? 'month' : 'equal period'} before)` : ' (no earlier data)'}
                     </td>
-                    <td>{item.areaKm2.toFixed(2)} km²</td>
+                    <td>{formatAreaKm2(item.areaKm2)}</td>
                     <td>{item.bestCover ? `“${item.bestCover.title}” covers ${percent(item.bestCover.share)}` : 'none'}</td>
                     <td>
                       <button type="button" onClick={() => taskPatrolTo(item, agenda.meeting.id)} data-testid={`agenda-task-${item.rank}`}>

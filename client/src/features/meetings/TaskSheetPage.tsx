@@ -5,6 +5,7 @@ import { useApiQuery } from '../../shared/use-api-query'
 import { describeTarget } from '../tasks/dosage-words'
 import { KeyTimesGrid } from '../tasks/KeyTimesGrid'
 import { formatDay, idParam, taskSheetPdfUrl, taskSheetUrl, type TaskSheet } from './meetings-api'
+import { formatAreaKm2 } from '../../shared/format'
 import './meetings.css'
 
 const TaskAreaMap = lazy(() => import('../tasks/TaskAreaMap'))
@@ -63,7 +64,7 @@ export function TaskSheetPage() {
               <dl className="sheet-facts">
                 <dt>Where</dt>
                 <dd>
-                  {task.wards.map((ward) => ward.name).join(', ') || 'no ward'} ({task.area.areaKm2.toFixed(2)} km²)
+                  {task.wards.map((ward) => ward.name).join(', ') || 'no ward'} ({formatAreaKm2(task.area.areaKm2)})
                 </dd>
                 <dt>When</dt>
                 <dd>

@@ -6,14 +6,14 @@ import { ErrorState, FormError } from '../../shared/States'
 import { setApiData, useApiQuery } from '../../shared/use-api-query'
 import { londonNow } from '../tasks/london-now'
 import { PATROL_OFFICERS_URL, TEAMS_URL, type PatrolOfficerList, type TeamList } from '../tasks/tasks-api'
-import { clearPendingPopArea, readPendingPopArea } from './new-pop-area'
+import { clearPendingArea, readPendingArea } from '../tasks/new-task-area'
 import { OwnerSelect, PartnerPicker, SaraSelect } from './pop-pickers'
 import { addDays, DEFAULT_REVIEW_DAYS, isPopQueryKey, POPS_URL, popUrl, type NewPop, type PopDetail, type SaraStage } from './pops-api'
 
 /** A new POP for an area handed over from elsewhere (a ranked problem location's cells). */
 export function PopCreate() {
   const queryClient = useQueryClient()
-  const [pending] = useState(() => readPendingPopArea(window.sessionStorage))
+  const [pending] = useState(() => readPendingArea(window.sessionStorage, 'pop'))
   const officers = useApiQuery<PatrolOfficerList>(PATROL_OFFICERS_URL)
   const teams = useApiQuery<TeamList>(TEAMS_URL)
   const [title, setTitle] = useState(pending?.title ?? '')
@@ -38,7 +38,7 @@ export function PopCreate() {
     setBusy(true)
     try {
       const pop = await apiRequest<PopDetail>(POPS_URL, { method: 'POST', body })
-      clearPendingPopArea(window.sessionStorage)
+      clearPendingArea(window.sessionStorage, 'pop')
       setApiData(queryClient, popUrl(pop.id), pop)
       void queryClient.invalidateQueries({ predicate: (query) => isPopQueryKey(query.queryKey) && query.queryKey[0] !== popUrl(pop.id) })
       navigate(`/pops?pop=${pop.id}`, { replace: true })

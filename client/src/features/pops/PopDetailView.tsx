@@ -9,7 +9,8 @@ import { londonNow } from '../tasks/london-now'
 import { isTaskQueryKey, PATROL_OFFICERS_URL, TASK_STATUS_LABELS, TEAMS_URL, type PatrolOfficerList, type TeamList } from '../tasks/tasks-api'
 import { formFromPop, popChangeFrom, type PopForm } from './pop-form'
 import { OwnerSelect, PartnerPicker, SaraSelect } from './pop-pickers'
-import { describeLinkedTasks, describeReview, formatKm2, popWardNames } from './pop-words'
+import { describeLinkedTasks, describeReview, popWardNames } from './pop-words'
+import { formatAreaKm2 } from '../../shared/format'
 import { isPopQueryKey, POP_LOG_KINDS, popCloseUrl, popLogUrl, popUrl, SARA_STAGE_LABELS, type PopDetail, type PopLogKind } from './pops-api'
 
 // MapLibre is large: loaded when a POP is opened, not with the register.
@@ -109,7 +110,7 @@ function PopView({ loaded }: { loaded: PopDetail }) {
           <span className={`status-badge status-${base.status === 'open' ? 'tasked' : 'closed'}`} data-testid="pop-status">
             {base.status === 'open' ? 'Open' : 'Closed'}
           </span>{' '}
-          {popWardNames(base)} · area {formatKm2(base.area.areaKm2)} · owner {base.owner.name}
+          {popWardNames(base)} · area {formatAreaKm2(base.area.areaKm2)} · owner {base.owner.name}
           {base.partners.length > 0 ? ` · partners: ${base.partners.map((team) => team.name).join(', ')}` : ' · no partner teams yet'}
         </p>
         <p data-testid="pop-review">

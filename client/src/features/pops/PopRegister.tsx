@@ -8,7 +8,8 @@ import { EmptyState, ErrorState, FormError, LoadingState } from '../../shared/St
 import { setApiData, useApiQuery } from '../../shared/use-api-query'
 import { PATROL_OFFICERS_URL, type PatrolOfficerList } from '../tasks/tasks-api'
 import { popRegisterCsv, popRegisterFileName } from './pop-csv'
-import { describeLinkedTasks, describeReview, formatKm2, popWardNames } from './pop-words'
+import { describeLinkedTasks, describeReview, popWardNames } from './pop-words'
+import { formatAreaKm2 } from '../../shared/format'
 import { OwnerSelect } from './pop-pickers'
 import { isPopQueryKey, POP_FROM_WARD_URL, popListUrl, popUrl, SARA_STAGE_LABELS, type PopDetail, type PopFilter, type PopList } from './pops-api'
 
@@ -97,7 +98,7 @@ export function PopRegister() {
                     {pop.status === 'closed' && <span className="status-badge status-closed">Closed</span>}
                   </td>
                   <td>
-                    {popWardNames(pop)} · {formatKm2(pop.area.areaKm2)}
+                    {popWardNames(pop)} · {formatAreaKm2(pop.area.areaKm2)}
                   </td>
                   <td>{pop.owner.name}</td>
                   <td>{SARA_STAGE_LABELS[pop.saraStage].split(':')[0]}</td>

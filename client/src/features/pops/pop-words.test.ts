@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { daysBetween, describeLinkedTasks, describeReview, formatKm2 } from './pop-words'
+import { daysBetween, describeLinkedTasks, describeReview } from './pop-words'
 import { popIdOf, popListUrl } from './pops-api'
 
 describe('POP words', () => {
@@ -23,11 +23,6 @@ describe('POP words', () => {
     expect(
       describeLinkedTasks({ count: 3, byStatus: [{ status: 'in_progress', count: 1 }, { status: 'proposed', count: 2 }] }),
     ).toBe('3 linked tasks: 1 in progress, 2 proposed')
-  })
-
-  it('gives areas in km²', () => {
-    expect(formatKm2(0.734)).toBe('0.73 km²')
-    expect(formatKm2(41.26)).toBe('41.3 km²')
   })
 })
 

@@ -28,7 +28,3 @@ export function describeLinkedTasks(linked: Pop['linkedTasks']): string {
 export function popWardNames(pop: Pick<Pop, 'wards'>): string {
   return pop.wards.length === 0 ? 'no ward' : pop.wards.map((ward) => ward.name).join(', ')
 }
-
-export function formatKm2(km2: number): string {
-  return `${km2 < 10 ? km2.toFixed(2) : km2.toFixed(1)} km²`
-}

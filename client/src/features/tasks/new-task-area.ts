@@ -1,10 +1,14 @@
 /**
- * Handing an area to the create form from elsewhere in the app (a ranked problem location's row, later the map):
- * the area waits in sessionStorage, so a reload of the form keeps it and another tab does not see it.
+ * Handing an area to a create form (a task's or a POP's) from elsewhere in the app (a ranked problem location's row,
+ * the map, a meeting's agenda): the area waits in sessionStorage, so a reload of the form keeps it and another tab does
+ * not see it; each form has its own key, so neither takes the other's.
  */
 import type { AreaInput } from './task-form'
 
-const KEY = 'patrolmap:new-task-area'
+/** The form the area waits for. */
+export type AreaForm = 'task' | 'pop'
+
+const keyOf = (form: AreaForm) => `patrolmap:new-${form}-area`
 
 export interface PendingArea {
   area: AreaInput
@@ -17,13 +21,14 @@ export interface PendingArea {
 }
 
 export const NEW_TASK_PATH = '/tasks?new=area'
+export const NEW_POP_PATH = '/pops?new=area'
 
-export function storePendingArea(store: Pick<Storage, 'setItem'>, pending: PendingArea): void {
-  store.setItem(KEY, JSON.stringify(pending))
+export function storePendingArea(store: Pick<Storage, 'setItem'>, pending: PendingArea, form: AreaForm = 'task'): void {
+  store.setItem(keyOf(form), JSON.stringify(pending))
 }
 
-export function readPendingArea(store: Pick<Storage, 'getItem'>): PendingArea | null {
-  const raw = store.getItem(KEY)
+export function readPendingArea(store: Pick<Storage, 'getItem'>, form: AreaForm = 'task'): PendingArea | null {
+  const raw = store.getItem(keyOf(form))
   if (raw === null) return null
   try {
     const pending = JSON.parse(raw) as PendingArea
@@ -33,6 +38,6 @@ export function readPendingArea(store: Pick<Storage, 'getItem'>): PendingArea | 
   }
 }
 
-export function clearPendingArea(store: Pick<Storage, 'removeItem'>): void {
-  store.removeItem(KEY)
+export function clearPendingArea(store: Pick<Storage, 'removeItem'>, form: AreaForm = 'task'): void {
+  store.removeItem(keyOf(form))
 }
