@@ -1,38 +1,28 @@
 // "Did it work?" in Chromium: the task's evaluation panel shows the WDD the API gives, in figures and words, with its
 // chart and limits, on a desktop and on a phone; the partnership page lists the task and offers the CSV.
-import fs from 'node:fs'
-import type { AddressInfo } from 'node:net'
-import path from 'node:path'
-import type { Browser } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { chromiumUnavailableReason, E2E_CLIENT_MISSING, e2eClientDir, launchChromium, openWatchedWindow, type WatchedWindow } from '../support/browser.js'
-import { boundaryFiles, createTestUser, policeUkFile, signIn, startTestApp, TEST_PASSWORD, type TestApp } from '../support/test-app.js'
+import { chromiumUnavailableReason } from '../support/browser.js'
+import { DESKTOP, PHONE, startE2eApp, type E2eApp } from '../support/e2e-app.js'
+import { createTestUser, signIn, type TestApp } from '../support/test-app.js'
 import type { Evaluation } from '../../server/src/features/evaluation/schemas.js'
 
 const MONTHS = ['2024-01', '2024-02', '2024-03', '2024-04']
-const DESKTOP = { width: 1280, height: 800 }
-const PHONE = { width: 390, height: 844 }
 const STEP_MS = 20_000
 const WARD = 'E05014882' // Stockton Town Centre
-const EXPECTED_CONSOLE = /^Failed to load resource: the server responded with a status of 4\d\d/
 
 const skipReason = chromiumUnavailableReason()
 if (skipReason) console.warn(`tests/e2e skipped: ${skipReason}`)
 
 describe.skipIf(skipReason !== null)(`evaluation in Chromium${skipReason ? ` (skipped: ${skipReason})` : ''}`, () => {
+  let e2e: E2eApp
   let testApp: TestApp
-  let browser: Browser
   let origin = ''
   let taskId = 0
-  const problems: string[] = []
-  const windows: WatchedWindow[] = []
+  const signedInWindow = (viewport: { width: number; height: number }) => e2e.signedInWindow('inspector@test.local', viewport)
 
   beforeAll(async () => {
-    if (!fs.existsSync(path.join(e2eClientDir, 'index.html'))) throw new Error(E2E_CLIENT_MISSING)
-    testApp = await startTestApp({ clientDir: e2eClientDir })
-    await testApp.importFiles([...boundaryFiles, ...MONTHS.map(policeUkFile)])
-    await testApp.app.listen({ port: 0, host: '127.0.0.1' })
-    origin = `http://127.0.0.1:${(testApp.app.server.address() as AddressInfo).port}`
+    e2e = await startE2eApp({ months: MONTHS })
+    ;({ testApp, origin } = e2e)
     await createTestUser(testApp.pool, { email: 'inspector@test.local', name: 'Insp Test', role: 'inspector' })
     const inspector = await signIn(testApp.app, 'inspector@test.local')
     const teamId = (await testApp.pool.query<{ id: number }>('SELECT id::int FROM teams ORDER BY id LIMIT 1')).rows[0].id
@@ -45,28 +35,15 @@ describe.skipIf(skipReason !== null)(`evaluation in Chromium${skipReason ? ` (sk
     expect(created.statusCode, created.body).toBe(201)
     taskId = created.json().id
     await testApp.app.inject({ method: 'POST', url: `/api/tasks/${taskId}/status`, headers: inspector.headers, payload: { to: 'tasked', version: 1 } })
-    const launched = await launchChromium()
-    if (!launched) throw new Error('Chromium disappeared between collection and launch')
-    browser = launched
   }, 180_000)
 
   afterEach(() => {
-    expect(problems.splice(0), 'page errors and unexpected console errors').toEqual([])
+    expect(e2e.takeProblems(), 'page errors and unexpected console errors').toEqual([])
   })
 
   afterAll(async () => {
-    for (const window of windows) await window.context.close()
-    await browser?.close()
-    await testApp?.close()
+    await e2e?.close()
   })
-
-  async function signedInWindow(viewport: { width: number; height: number }): Promise<WatchedWindow> {
-    const window = await openWatchedWindow(browser, { viewport, problems, expectedConsole: EXPECTED_CONSOLE })
-    windows.push(window)
-    const login = await window.context.request.post(`${origin}/api/auth/login`, { data: { email: 'inspector@test.local', password: TEST_PASSWORD } })
-    expect(login.status()).toBe(200)
-    return window
-  }
 
   async function apiEvaluation(query: string): Promise<Evaluation> {
     const inspector = await signIn(testApp.app, 'inspector@test.local')

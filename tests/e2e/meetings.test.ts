@@ -4,60 +4,44 @@
 import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
-import type { AddressInfo } from 'node:net'
 import { PNG } from 'pngjs'
-import type { Browser } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { projectRoot } from '../../server/src/config.js'
-import { chromiumUnavailableReason, E2E_CLIENT_MISSING, e2eClientDir, launchChromium, openWatchedWindow, type WatchedWindow } from '../support/browser.js'
-import { boundaryFiles, createTestUser, policeUkFile, startTestApp, TEST_PASSWORD, type TestApp } from '../support/test-app.js'
+import { chromiumUnavailableReason } from '../support/browser.js'
+import { DESKTOP, startE2eApp, type E2eApp } from '../support/e2e-app.js'
+import { createTestUser, type TestApp } from '../support/test-app.js'
 
 const MONTHS = ['2024-01', '2024-02', '2024-03']
-const DESKTOP = { width: 1280, height: 800 }
 const STEP_MS = 30_000
 const artifactsDir = path.join(projectRoot, 'tests/.artifacts')
-const EXPECTED_CONSOLE = /^Failed to load resource: the server responded with a status of 4\d\d/
 
 const skipReason = chromiumUnavailableReason()
 if (skipReason) console.warn(`tests/e2e skipped: ${skipReason}`)
 
 describe.skipIf(skipReason !== null)(`the JAG meeting in Chromium${skipReason ? ` (skipped: ${skipReason})` : ''}`, () => {
+  let e2e: E2eApp
   let testApp: TestApp
-  let browser: Browser
   let origin = ''
   let teamId = 0
-  const problems: string[] = []
-  const windows: WatchedWindow[] = []
 
   beforeAll(async () => {
-    if (!fs.existsSync(path.join(e2eClientDir, 'index.html'))) throw new Error(E2E_CLIENT_MISSING)
     fs.mkdirSync(artifactsDir, { recursive: true })
-    testApp = await startTestApp({ clientDir: e2eClientDir })
-    await testApp.importFiles([...boundaryFiles, ...MONTHS.map(policeUkFile)])
-    await testApp.app.listen({ port: 0, host: '127.0.0.1' })
-    origin = `http://127.0.0.1:${(testApp.app.server.address() as AddressInfo).port}`
+    e2e = await startE2eApp({ months: MONTHS })
+    ;({ testApp, origin } = e2e)
     teamId = (await testApp.pool.query<{ id: number }>(`INSERT INTO teams (name, agency) VALUES ('Central NPT', 'police') RETURNING id::int`)).rows[0].id
     await createTestUser(testApp.pool, { email: 'inspector@test.local', name: 'Insp Test', role: 'inspector' })
-    const launched = await launchChromium()
-    if (!launched) throw new Error('Chromium disappeared between collection and launch')
-    browser = launched
   })
 
   afterEach(() => {
-    expect(problems.splice(0), 'page errors and unexpected console errors').toEqual([])
+    expect(e2e.takeProblems(), 'page errors and unexpected console errors').toEqual([])
   })
 
   afterAll(async () => {
-    for (const window of windows) await window.context.close()
-    await browser?.close()
-    await testApp?.close()
+    await e2e?.close()
   })
 
   it('records a meeting, tasks a patrol from the agenda, sees it there, and downloads a task sheet PDF that is not blank', async () => {
-    const window = await openWatchedWindow(browser, { viewport: DESKTOP, problems, expectedConsole: EXPECTED_CONSOLE })
-    windows.push(window)
-    const { page, context } = window
-    expect((await context.request.post(`${origin}/api/auth/login`, { data: { email: 'inspector@test.local', password: TEST_PASSWORD } })).status()).toBe(200)
+    const { page, context } = await e2e.signedInWindow('inspector@test.local', DESKTOP)
 
     await page.goto(`${origin}/meetings`)
     await page.getByTestId('meeting-create').waitFor({ state: 'visible', timeout: STEP_MS })

@@ -1,60 +1,36 @@
 // The POP register in Chromium: an inspector registers a ward as a POP, adds a dated log entry, moves the review date
 // into the past and sees the POP flagged overdue (as plain SQL has it), then exports the register as CSV.
 import fs from 'node:fs'
-import path from 'node:path'
-import type { AddressInfo } from 'node:net'
-import type { Browser } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { chromiumUnavailableReason, E2E_CLIENT_MISSING, e2eClientDir, launchChromium, openWatchedWindow, type WatchedWindow } from '../support/browser.js'
-import { boundaryFiles, createTestUser, startTestApp, TEST_PASSWORD, type TestApp } from '../support/test-app.js'
+import { chromiumUnavailableReason } from '../support/browser.js'
+import { DESKTOP, PHONE, startE2eApp, type E2eApp } from '../support/e2e-app.js'
+import { createTestUser } from '../support/test-app.js'
 
-const DESKTOP = { width: 1280, height: 800 }
-const PHONE = { width: 390, height: 844 }
 const WARD = 'E05014882' // Stockton Town Centre (WD23)
 const STEP_MS = 15_000
-/** The browser logs every failed fetch: the session check before sign-in, the second registration's 409. */
-const EXPECTED_CONSOLE = /^Failed to load resource: the server responded with a status of 4\d\d/
 
 const skipReason = chromiumUnavailableReason()
 if (skipReason) console.warn(`tests/e2e skipped: ${skipReason}`)
 
 describe.skipIf(skipReason !== null)(`the POP register in Chromium${skipReason ? ` (skipped: ${skipReason})` : ''}`, () => {
-  let testApp: TestApp
-  let browser: Browser
+  let e2e: E2eApp
   let origin = ''
-  const problems: string[] = []
-  const windows: WatchedWindow[] = []
-  const sql = async (text: string, values: unknown[] = []) => (await testApp.pool.query(text, values)).rows
+  const sql = async (text: string, values: unknown[] = []) => (await e2e.testApp.pool.query(text, values)).rows
+  const signedInWindow = (viewport: { width: number; height: number }) => e2e.signedInWindow('inspector@test.local', viewport)
 
   beforeAll(async () => {
-    if (!fs.existsSync(path.join(e2eClientDir, 'index.html'))) throw new Error(E2E_CLIENT_MISSING)
-    testApp = await startTestApp({ clientDir: e2eClientDir })
-    await testApp.importFiles(boundaryFiles)
-    await testApp.app.listen({ port: 0, host: '127.0.0.1' })
-    origin = `http://127.0.0.1:${(testApp.app.server.address() as AddressInfo).port}`
-    await createTestUser(testApp.pool, { email: 'inspector@test.local', name: 'Insp Owner', role: 'inspector' })
-    const launched = await launchChromium()
-    if (!launched) throw new Error('Chromium disappeared between collection and launch')
-    browser = launched
+    e2e = await startE2eApp({ months: [] })
+    origin = e2e.origin
+    await createTestUser(e2e.testApp.pool, { email: 'inspector@test.local', name: 'Insp Owner', role: 'inspector' })
   })
 
   afterEach(() => {
-    expect(problems.splice(0), 'page errors and unexpected console errors').toEqual([])
+    expect(e2e.takeProblems(), 'page errors and unexpected console errors').toEqual([])
   })
 
   afterAll(async () => {
-    for (const window of windows) await window.context.close()
-    await browser?.close()
-    await testApp?.close()
+    await e2e?.close()
   })
-
-  async function signedInWindow(viewport: { width: number; height: number }): Promise<WatchedWindow> {
-    const window = await openWatchedWindow(browser, { viewport, problems, expectedConsole: EXPECTED_CONSOLE })
-    windows.push(window)
-    const login = await window.context.request.post(`${origin}/api/auth/login`, { data: { email: 'inspector@test.local', password: TEST_PASSWORD } })
-    expect(login.status()).toBe(200)
-    return window
-  }
 
   it('registers a ward as a POP, logs a decision, shows it overdue once its review date has passed, and exports the register', async () => {
     const { page } = await signedInWindow(DESKTOP)

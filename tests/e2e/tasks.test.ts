@@ -1,17 +1,14 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import type { AddressInfo } from 'node:net'
 import { cellToLatLng } from 'h3-js'
-import type { Browser, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { projectRoot } from '../../server/src/config.js'
-import { chromiumUnavailableReason, E2E_CLIENT_MISSING, e2eClientDir, launchChromium, openWatchedWindow, type WatchedWindow } from '../support/browser.js'
-import { boundaryFiles, createTestUser, policeUkFile, startTestApp, TEST_PASSWORD, type TestApp } from '../support/test-app.js'
+import { chromiumUnavailableReason } from '../support/browser.js'
+import { DESKTOP, PHONE, startE2eApp, type E2eApp } from '../support/e2e-app.js'
+import { createTestUser, type TestApp } from '../support/test-app.js'
 
 const MONTHS = ['2024-01', '2024-02', '2024-03']
-const DESKTOP = { width: 1280, height: 800 }
-/** An officer's phone. */
-const PHONE = { width: 390, height: 844 }
 /** Software WebGL on two cores: the map's first draw takes seconds. */
 const MAP_MS = 30_000
 const STEP_MS = 15_000
@@ -23,48 +20,31 @@ const skipReason = chromiumUnavailableReason()
 if (skipReason) console.warn(`tests/e2e skipped: ${skipReason}`)
 
 describe.skipIf(skipReason !== null)(`tasking in Chromium${skipReason ? ` (skipped: ${skipReason})` : ''}`, () => {
+  let e2e: E2eApp
   let testApp: TestApp
-  let browser: Browser
   let origin = ''
   let teamId = 0
   let taskId = 0
-  const problems: string[] = []
-  const windows: WatchedWindow[] = []
+  const signedInWindow = (email: string, viewport: { width: number; height: number }) => e2e.signedInWindow(email, viewport)
 
   beforeAll(async () => {
-    if (!fs.existsSync(path.join(e2eClientDir, 'index.html'))) throw new Error(E2E_CLIENT_MISSING)
     fs.mkdirSync(artifactsDir, { recursive: true })
-    testApp = await startTestApp({ clientDir: e2eClientDir })
-    await testApp.importFiles([...boundaryFiles, ...MONTHS.map(policeUkFile)])
-    await testApp.app.listen({ port: 0, host: '127.0.0.1' })
-    origin = `http://127.0.0.1:${(testApp.app.server.address() as AddressInfo).port}`
+    e2e = await startE2eApp({ months: MONTHS, expectedConsole: EXPECTED_CONSOLE })
+    ;({ testApp, origin } = e2e)
     teamId = (await testApp.pool.query<{ id: number }>(`INSERT INTO teams (name, agency) VALUES ('Central NPT', 'police') RETURNING id::int`)).rows[0].id
     await createTestUser(testApp.pool, { email: 'inspector@test.local', name: 'Insp Test', role: 'inspector' })
     const officerId = await createTestUser(testApp.pool, { email: 'officer@test.local', name: 'PC Test', role: 'officer' })
     // Admins set an officer's team; the task's lead team is how it reaches them.
     await testApp.pool.query('UPDATE users SET team_id = $1 WHERE id = $2', [teamId, officerId])
-    const launched = await launchChromium()
-    if (!launched) throw new Error('Chromium disappeared between collection and launch')
-    browser = launched
   })
 
   afterEach(() => {
-    expect(problems.splice(0), 'page errors and unexpected console errors').toEqual([])
+    expect(e2e.takeProblems(), 'page errors and unexpected console errors').toEqual([])
   })
 
   afterAll(async () => {
-    for (const window of windows) await window.context.close()
-    await browser?.close()
-    await testApp?.close()
+    await e2e?.close()
   })
-
-  async function signedInWindow(email: string, viewport: { width: number; height: number }): Promise<WatchedWindow> {
-    const window = await openWatchedWindow(browser, { viewport, problems, expectedConsole: EXPECTED_CONSOLE })
-    windows.push(window)
-    const login = await window.context.request.post(`${origin}/api/auth/login`, { data: { email, password: TEST_PASSWORD } })
-    expect(login.status()).toBe(200)
-    return window
-  }
 
   const cell = (page: Page, day: number, hour: number) => page.locator(`[data-testid="key-time-cell"][data-day="${day}"][data-hour="${hour}"]`)
 
