@@ -44,7 +44,7 @@ const JSON_VALUES = [
 const hasControl = (value: string) => /[\u0000-\u001f]|\\u0000/.test(value)
 
 /** Cheap values for parameters not under test, so an accepted request stays fast (coarsest cells). */
-const BASE_QUERY: Record<string, string> = { res: '6' }
+const BASE_QUERY: Record<string, string> = { res: '6', team: '1' }
 
 let testApp: TestApp
 let spec: { paths: Record<string, Record<string, Operation>> }
@@ -88,6 +88,21 @@ const BASE_BODIES: Record<string, () => Record<string, unknown>> = {
     notes: 'fuzz',
     location: { lon: -1.31, lat: 54.56 },
   }),
+  'POST /api/pops': () => ({
+    title: `Fuzzed POP ${++serial}`,
+    problem: 'Two lines\nof problem',
+    ownerId: fuzzInspectorId,
+    partnerTeamIds: [1],
+    saraStage: 'analysis',
+    reviewOn: '2024-02-01',
+    area: { source: 'polygon', polygon: { type: 'Polygon', coordinates: [[[-1.32, 54.56], [-1.31, 54.56], [-1.31, 54.57], [-1.32, 54.56]]] } },
+  }),
+  'POST /api/pops/from-ward': () => ({ ward: WARD, ownerId: fuzzInspectorId, reviewOn: '2024-02-01', title: 'Fuzzed ward POP' }),
+  'PATCH /api/pops/{id}': () => ({ version: 1, title: `Renamed POP ${++serial}`, saraStage: 'response', reviewOn: '2024-03-01', area: { source: 'ward', ward: WARD } }),
+  'POST /api/pops/{id}/close': () => ({ version: 1, reason: 'Solved\nby the partners' }),
+  'POST /api/pops/{id}/log': () => ({ kind: 'decision', body: 'Fuzz decision', date: '2024-01-15' }),
+  'POST /api/meetings': () => ({ heldOn: '2024-01-31', title: 'Fuzz JAG', chair: 'Insp Fuzz', notes: 'Two lines\nof notes', teamIds: [1], othersPresent: ['Fire'] }),
+  'PATCH /api/meetings/{id}': () => ({ version: 1, title: `Renamed JAG ${++serial}`, teamIds: [1] }),
 }
 
 /** The session for routes about the caller's own session: a fuzzed request may sign it out or change its password. */
@@ -95,6 +110,8 @@ let self: SignedIn | null = null
 let selfId: number
 /** The fuzz's officer: named on tasks and visits (the target user may be disabled by a fuzzed edit). */
 let fuzzOfficerId: number
+/** The owner named on fuzzed POPs: an enabled inspector. */
+let fuzzInspectorId: number
 
 /**
  * The caller for an operation: the last role its policy lists (the least privileged, so the narrowest code path),
@@ -215,6 +232,7 @@ beforeAll(async () => {
   await testApp.pool.query(`SELECT set_task_wards(ARRAY[$1::bigint])`, [targetUserId])
   await testApp.pool.query(`SELECT setval(pg_get_serial_sequence('tasks', 'id'), (SELECT max(id) FROM tasks))`)
   fuzzOfficerId = (await testApp.pool.query(`SELECT id::int FROM users WHERE email = 'officer@fuzz.test'`)).rows[0].id
+  fuzzInspectorId = (await testApp.pool.query(`SELECT id::int FROM users WHERE email = 'inspector@fuzz.test'`)).rows[0].id
   await testApp.pool.query(`INSERT INTO task_officers (task_id, user_id) VALUES ($1, $2)`, [targetUserId, fuzzOfficerId])
   spec = (await testApp.app.inject({ method: 'GET', url: '/docs/json' })).json()
 })

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import { cellsToMultiPolygon } from 'h3-js'
-import { serviceBusy } from '../../lib/errors.js'
+import { badRequest, serviceBusy } from '../../lib/errors.js'
 import { shiftMonth } from '../../lib/months.js'
 import { loadQuery } from '../../lib/sql-file.js'
 import { monthBounds } from '../counts/count-bounds.js'
@@ -56,6 +56,8 @@ async function rankedLocations(app: FastifyInstance, request: FastifyRequest, pe
   if (categories) search.set('categories', categories.join(','))
   const response = await app.inject({ method: 'GET', url: `/api/hotspots/problem-locations?${search}`, headers: { cookie: request.headers.cookie ?? '' } })
   if (response.statusCode === 503) throw serviceBusy(`The problem locations could not be worked out now: ${response.json().message}`)
+  // The agenda sets the period itself: a refusal can only be of the categories the caller gave (unknown names).
+  if (response.statusCode === 400) throw badRequest('categories', String(response.json().message).replace(/^categories: /, ''))
   if (response.statusCode !== 200) throw new Error(`problem-locations answered ${response.statusCode}: ${response.body.slice(0, 300)}`)
   return response.json()
 }
