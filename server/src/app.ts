@@ -14,6 +14,7 @@ import { healthRoutes } from './features/health/routes.js'
 import { hexRoutes } from './features/hexes/routes.js'
 import { AnalysisCache } from './features/hotspots/analysis-cache.js'
 import { hotspotRoutes } from './features/hotspots/routes.js'
+import { importProfileRoutes } from './features/import-profiles/routes.js'
 import { incidentRoutes } from './features/incidents/routes.js'
 import { popRoutes } from './features/pops/routes.js'
 import { meetingRoutes } from './features/meetings/routes.js'
@@ -160,6 +161,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(incidentRoutes)
   await app.register(hotspotRoutes, { cache: options.analysisCache ?? new AnalysisCache() })
   await app.register(harmWeightRoutes)
+  await app.register(importProfileRoutes)
   await app.register(authRoutes, security)
   await app.register(userRoutes, { passwordHashCost: security.passwordHashCost })
   await app.register(auditRoutes)
