@@ -4,7 +4,7 @@ import os from 'node:os'
 import path from 'node:path'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { ErrorAnswer } from '../../lib/error-answer.js'
-import { badRequest, conflict, notFound } from '../../lib/errors.js'
+import { badRequest, conflict, notFound, unsupportedMediaType } from '../../lib/errors.js'
 import { NoQuery } from '../../lib/no-query.js'
 import { withTransaction } from '../../lib/transaction.js'
 import { recordAudit } from '../audit/audit-log.js'
@@ -35,7 +35,9 @@ export const importProfileRoutes: FastifyPluginAsyncTypebox = async (app) => {
   /** Every category a mapping names must be one of Patrolmap's (each has a harm weight the analyses need). */
   const checkCategories = async (mapping: ProfileMapping) => {
     const unknown = await unknownCategories(pool, mapping)
-    if (unknown.length > 0) throw badRequest('mapping', `Patrolmap has no category ${unknown.map((name) => JSON.stringify(name)).join(', ')}`)
+    if (unknown.length === 0) return
+    const where = unknown.includes(mapping.category.default) ? 'mapping.category.default' : 'mapping.category.map'
+    throw badRequest(where, `Patrolmap has no category ${unknown.map((name) => JSON.stringify(name)).join(', ')}`)
   }
 
   app.get(
@@ -118,15 +120,17 @@ export const importProfileRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary: 'Import a timed incident log (CSV, plain or gzip, as the body) through a saved profile: one transaction, rejected whole on any bad row',
         tags: ['import'],
         querystring: MappedImportQuery,
-        response: { 200: MappedImportAnswer, 404: ErrorAnswer },
+        response: { 200: MappedImportAnswer, 404: ErrorAnswer, 415: ErrorAnswer },
       },
     },
     async (request) => {
       const { user } = currentSession(request)
-      const body = request.body
-      if (!Buffer.isBuffer(body) || body.length === 0) throw badRequest('body', 'send the file as the body, with Content-Type text/csv (or application/gzip)')
       const profile = await findProfile(pool, request.query.profile)
       if (!profile) throw notFound(`profile: no profile is named ${request.query.profile}`)
+      const body = request.body
+      // No file at all is the wrong kind of request (415), not a wrong value in it.
+      if (!Buffer.isBuffer(body)) throw unsupportedMediaType('send the file as the body, with Content-Type text/csv (or application/gzip)')
+      if (body.length === 0) throw badRequest('body', 'the file is empty')
       const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'patrolmap-upload-'))
       const file = path.join(dir, crypto.randomUUID())
       try {
