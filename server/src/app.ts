@@ -14,11 +14,13 @@ import { healthRoutes } from './features/health/routes.js'
 import { hexRoutes } from './features/hexes/routes.js'
 import { AnalysisCache } from './features/hotspots/analysis-cache.js'
 import { hotspotRoutes } from './features/hotspots/routes.js'
+import { importProfileRoutes } from './features/import-profiles/routes.js'
 import { incidentRoutes } from './features/incidents/routes.js'
 import { popRoutes } from './features/pops/routes.js'
 import { meetingRoutes } from './features/meetings/routes.js'
 import { summaryRoutes } from './features/summary/routes.js'
 import { taskRoutes } from './features/tasks/routes.js'
+import { timePatternRoutes } from './features/time-patterns/routes.js'
 import { visitRoutes } from './features/tasks/visit-routes.js'
 import { teamRoutes } from './features/teams/routes.js'
 import { userRoutes } from './features/users/routes.js'
@@ -160,6 +162,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(incidentRoutes)
   await app.register(hotspotRoutes, { cache: options.analysisCache ?? new AnalysisCache() })
   await app.register(harmWeightRoutes)
+  await app.register(importProfileRoutes)
+  await app.register(timePatternRoutes)
   await app.register(authRoutes, security)
   await app.register(userRoutes, { passwordHashCost: security.passwordHashCost })
   await app.register(auditRoutes)

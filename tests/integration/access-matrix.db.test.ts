@@ -37,8 +37,16 @@ let evaluationTaskId: number
 
 interface Sample {
   url: string
-  payload?: Record<string, unknown>
+  payload?: Record<string, unknown> | string
+  contentType?: string
 }
+
+/** A timed log's mapping for the import-profile routes: rows without a position, dated long before the police data. */
+const MATRIX_MAPPING = {
+  source: 'Matrix log', reference: ['id'], when: { date: 'when', format: 'iso8601', time: { kind: 'in-date' } },
+  position: { kind: 'unplaced' }, category: { map: {}, default: 'Anti-social behaviour' },
+}
+const MATRIX_CSV = 'id,when\n1,2019-01-05T10:00\n'
 
 /**
  * One request per route that its allowed callers should see succeed. A route added to the API without a sample here
@@ -75,6 +83,12 @@ function sampleFor(method: string, path: string, caller: Caller): Sample | undef
     'GET /api/hotspots/problem-locations': () => ({ url: '/api/hotspots/problem-locations?res=8&from=2024-01&to=2024-01&limit=3' }),
     'GET /api/harm-weights': () => ({ url: '/api/harm-weights' }),
     'PUT /api/harm-weights': () => ({ url: '/api/harm-weights', payload: { weights: [{ category: 'Anti-social behaviour', weight: 5 + (serial % 3) }] } }),
+    'GET /api/import-profiles': () => ({ url: '/api/import-profiles' }),
+    'POST /api/import-profiles': () => ({ url: '/api/import-profiles', payload: { name: `matrix-${caller}-${serial}`, title: 'Made in the matrix', mapping: MATRIX_MAPPING } }),
+    'PUT /api/import-profiles/{name}': () => ({ url: '/api/import-profiles/matrix-log', payload: { title: `Matrix log ${serial}`, mapping: MATRIX_MAPPING } }),
+    'POST /api/imports/preview': () => ({ url: '/api/imports/preview', payload: { csv: MATRIX_CSV, mapping: MATRIX_MAPPING } }),
+    'POST /api/imports/mapped': () => ({ url: '/api/imports/mapped?profile=matrix-log&name=matrix.csv', payload: MATRIX_CSV, contentType: 'text/csv' }),
+    'GET /api/time-patterns/demand': () => ({ url: '/api/time-patterns/demand?from=2024-01&to=2024-01' }),
     'GET /api/teams': () => ({ url: '/api/teams' }),
     'POST /api/teams': () => ({ url: '/api/teams', payload: { name: `Team made by ${caller} ${serial}`, agency: 'other' } }),
     'PATCH /api/teams/{id}': () => ({ url: `/api/teams/${targetTeamId}`, payload: { name: `Renamed team ${serial}` } }),
@@ -169,6 +183,7 @@ beforeAll(async () => {
   freeWards = (await testApp.pool.query(`SELECT code FROM wards WHERE code <> $1 ORDER BY code LIMIT 12`, [WARD])).rows.map((row) => row.code)
   // Officers get their own team's task sheet: the matrix's officer is on the sample team.
   await testApp.pool.query(`UPDATE users SET team_id = $1 WHERE id = $2`, [targetTeamId, officerId])
+  await testApp.pool.query(`INSERT INTO import_profiles (name, title, mapping) VALUES ('matrix-log', 'Matrix log', $1)`, [JSON.stringify(MATRIX_MAPPING)])
   meetingId = (await testApp.app.inject({ method: 'POST', url: '/api/meetings', headers: admin.headers, payload: { heldOn: '2024-01-31' } })).json().id
   await testApp.app.inject({ method: 'POST', url: '/api/tasks', headers: admin.headers, payload: { ...taskPayload('Sheet task'), meetingId } })
   spec = (await testApp.app.inject({ method: 'GET', url: '/docs/json' })).json()
@@ -199,7 +214,7 @@ describe('the route × role matrix', () => {
             method: method.toUpperCase() as 'GET',
             url: sample.url,
             payload: sample.payload,
-            headers: session?.headers ?? {},
+            headers: { ...(session?.headers ?? {}), ...(sample.contentType ? { 'content-type': sample.contentType } : {}) },
           })
           const expected = expectedStatus(operation['x-access']!, caller)
           // The task sheet PDF needs the built client, which this app does not serve: its 503 (not 401/403) shows the caller passed.
@@ -213,7 +228,7 @@ describe('the route × role matrix', () => {
             await testApp.app.inject({
               method: 'POST',
               url: '/api/auth/password',
-              payload: { currentPassword: sample.payload!.newPassword, newPassword: TEST_PASSWORD },
+              payload: { currentPassword: (sample.payload as Record<string, unknown>).newPassword, newPassword: TEST_PASSWORD },
               headers: session!.headers,
             })
           }

@@ -44,13 +44,20 @@ const JSON_VALUES = [
 const hasControl = (value: string) => /[\u0000-\u001f]|\\u0000/.test(value)
 
 /** Cheap values for parameters not under test, so an accepted request stays fast (coarsest cells). */
-const BASE_QUERY: Record<string, string> = { res: '6', team: '1' }
+const BASE_QUERY: Record<string, string> = { res: '6', team: '1', profile: 'edinburgh-collisions' }
 
 let testApp: TestApp
 let spec: { paths: Record<string, Record<string, Operation>> }
 let targetUserId: number
 let serial = 0
 const sessions = new Map<Role, SignedIn>()
+
+/** A timed log's mapping, made afresh for each body (a fuzzed value is written into it). */
+const fuzzMapping = () => ({
+  source: 'Fuzz log', reference: ['id'], when: { date: 'when', format: 'iso8601', time: { kind: 'in-date' } },
+  position: { kind: 'unplaced' }, category: { column: 'kind', map: { noise: 'Anti-social behaviour' }, default: 'Other crime' },
+  description: 'notes', address: 'place', illustrative: false,
+})
 
 /** A valid body per write route; the fuzz replaces one property of it at a time. */
 const BASE_BODIES: Record<string, () => Record<string, unknown>> = {
@@ -61,6 +68,9 @@ const BASE_BODIES: Record<string, () => Record<string, unknown>> = {
   'POST /api/users/{id}/password': () => ({ password: `reset password ${serial}` }),
   'PUT /api/harm-weights': () => ({ weights: [{ category: 'Anti-social behaviour', weight: 5 }] }),
   'POST /api/teams': () => ({ name: `Fuzz team ${++serial}`, agency: 'other' }),
+  'POST /api/import-profiles': () => ({ name: `fuzz-${++serial}`, title: 'Fuzz log', mapping: fuzzMapping() }),
+  'PUT /api/import-profiles/{name}': () => ({ title: 'Fuzz log', mapping: fuzzMapping() }),
+  'POST /api/imports/preview': () => ({ csv: 'id,when\n1,2024-01-05T10:00\n', mapping: fuzzMapping(), rows: 5 }),
   'PATCH /api/teams/{id}': () => ({ name: `Renamed team ${++serial}` }),
   'POST /api/tasks': () => ({
     title: 'Fuzzed task',

@@ -123,6 +123,7 @@ describe('GET /docs', () => {
         '/api/pops', '/api/pops/{id}', '/api/pops/from-ward', '/api/pops/{id}/close', '/api/pops/{id}/log',
         '/api/meetings', '/api/meetings/{id}', '/api/meetings/{id}/agenda', '/api/meetings/{id}/minutes', '/api/meetings/{id}/task-sheets', '/api/meetings/{id}/task-sheets.pdf',
         '/api/evaluation/tasks/{id}', '/api/evaluation/partnership',
+        '/api/import-profiles', '/api/import-profiles/{name}', '/api/imports/preview', '/api/imports/mapped', '/api/time-patterns/demand',
       ].sort(),
     )
     expect((await get('/docs')).statusCode).toBeLessThan(400)

@@ -28,6 +28,11 @@ export function conflict(message: string): HttpError<409> {
   return httpErrors.conflict(message)
 }
 
+/** 415: the body is not of a kind the route takes (a file upload sent without its file, or as JSON). */
+export function unsupportedMediaType(message: string): HttpError<415> {
+  return httpErrors.unsupportedMediaType(message)
+}
+
 /** 429 with Retry-After: this client has asked too often; the wait is in the answer. */
 export function tooManyRequests(message: string, retryAfterSeconds: number): HttpError<429> {
   return Object.assign(httpErrors.tooManyRequests(message), { headers: { 'retry-after': String(retryAfterSeconds) } })

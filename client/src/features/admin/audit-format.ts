@@ -105,6 +105,8 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<AuditAction, string>> = {
   'pop.log': 'Added to POP log',
   'meeting.create': 'Recorded JAG meeting',
   'meeting.update': 'Edited JAG meeting',
+  'import_profile.create': 'Saved import profile',
+  'import_profile.update': 'Changed import profile',
 }
 
 /** An entry's action in words; one this list does not name (an entry older than a rename, say) as it was recorded. */

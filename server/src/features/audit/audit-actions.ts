@@ -22,5 +22,7 @@ export const AUDIT_ACTIONS = [
   'pop.log',
   'meeting.create',
   'meeting.update',
+  'import_profile.create',
+  'import_profile.update',
 ] as const
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]

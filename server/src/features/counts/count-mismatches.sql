@@ -1,15 +1,16 @@
 -- Each rollup against plain GROUP BYs over incidents ⋈ locations: the keys that differ either way (EXCEPT both ways
 -- treats a missing place or ward as equal to another missing one). A rollup's rows are added up per key first (changes
--- append rows, migration 009); keys adding up to 0 are left out, as compaction drops them.
+-- append rows, migration 009); keys adding up to 0 are left out, as compaction drops them. Timed rows (minute or day
+-- precision) count under their London month's start (migration 016).
 WITH point_expected AS (
-  SELECT i.location_id, i.period_start, k.id AS category_id, i.location_text, count(*)::int AS incidents
+  SELECT i.location_id, CASE WHEN i.period_precision = 'month' THEN i.period_start ELSE date_trunc('month', i.period_start, 'Europe/London') END AS period_start, k.id AS category_id, i.location_text, count(*)::int AS incidents
     FROM incidents i JOIN incident_categories k ON k.name = i.category
    WHERE i.location_id IS NOT NULL
    GROUP BY 1, 2, 3, 4
 ), point_counted AS (
   SELECT location_id, period_start, category_id, location_text, sum(incidents)::int FROM point_month_counts GROUP BY 1, 2, 3, 4 HAVING sum(incidents) <> 0
 ), ward_expected AS (
-  SELECT l.ward_code, i.location_id IS NOT NULL AS has_location, i.period_start, k.id AS category_id, count(*)::int AS incidents
+  SELECT l.ward_code, i.location_id IS NOT NULL AS has_location, CASE WHEN i.period_precision = 'month' THEN i.period_start ELSE date_trunc('month', i.period_start, 'Europe/London') END AS period_start, k.id AS category_id, count(*)::int AS incidents
     FROM incidents i JOIN incident_categories k ON k.name = i.category
     LEFT JOIN locations l ON l.id = i.location_id
    GROUP BY 1, 2, 3, 4

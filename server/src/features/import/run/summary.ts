@@ -3,7 +3,7 @@ import type { ImportKind } from '../sources/import-source.js'
 
 export interface ImportSummary {
   file: string
-  kind: ImportKind | null
+  kind: ImportKind | 'mapped-csv' | null
   status: 'committed' | 'rejected' | 'skipped'
   batchId: number | null
   rowsRead: number

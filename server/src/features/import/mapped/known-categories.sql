@@ -1,0 +1,1 @@
+SELECT name FROM incident_categories WHERE name = ANY ($1::text[])

@@ -1,0 +1,55 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { loadQuery } from '../../lib/sql-file.js'
+import { monthBounds } from '../counts/count-bounds.js'
+import { PERIOD_HEADER, periodHeaderValue } from '../summary/period-in-data.js'
+import { STAFF } from '../users/roles.js'
+import { DemandAnswer, DemandQuery } from './schemas.js'
+
+const demandGrid = loadQuery(import.meta.url, 'demand-grid.sql')
+
+/** Hours of a window [from, to), wrapping past midnight when `to` is not after `from` (22 → 6: 22:00–06:00). */
+export function windowHours(from: number, to: number): number[] {
+  const hours: number[] = []
+  for (let hour = from; hours.length < 24; hour = (hour + 1) % 24) {
+    if (hours.length > 0 && hour === to % 24) break
+    hours.push(hour)
+  }
+  return hours
+}
+
+export const timePatternRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.get(
+    '/api/time-patterns/demand',
+    {
+      config: { access: STAFF },
+      schema: {
+        summary: 'Demand by weekday and hour of day (UK local time) for the incident filter, from incidents with a time of day; says how many it left out',
+        tags: ['time-patterns'],
+        querystring: DemandQuery,
+        response: { 200: DemandAnswer },
+      },
+    },
+    async (request, reply) => {
+      const { params, period } = await app.incidentFilter.parse(request.query)
+      reply.header(PERIOD_HEADER, periodHeaderValue(period))
+      const [start, end] = await monthBounds(app.pg.pool, params[0], params[1])
+      const { rows } = await app.pg.query<{ weekday: number | null; hour: number | null; incidents: number }>({
+        ...demandGrid,
+        values: [start, end, params[2], params[3], request.query.source ?? null],
+      })
+      const grid = Array.from({ length: 7 }, () => new Array<number>(24).fill(0))
+      let leftOut = 0
+      for (const row of rows) {
+        if (row.weekday === null || row.hour === null) leftOut = row.incidents
+        else grid[row.weekday][row.hour] = row.incidents
+      }
+      const incidents = grid.flat().reduce((sum, n) => sum + n, 0)
+      const { windowFrom, windowTo } = request.query
+      const inWindow = grid.reduce((sum, day) => sum + windowHours(windowFrom, windowTo).reduce((daySum, hour) => daySum + day[hour], 0), 0)
+      return {
+        grid, incidents, leftOut,
+        window: { from: windowFrom, to: windowTo, incidents: inWindow, share: incidents === 0 ? null : inWindow / incidents },
+      }
+    },
+  )
+}

@@ -1,0 +1,30 @@
+import { Type, type Static } from 'typebox'
+import { incidentFilterProperties } from '../incidents/schemas.js'
+
+export const DemandQuery = Type.Object(
+  {
+    ...incidentFilterProperties,
+    source: Type.Optional(Type.String({ minLength: 1, maxLength: 100, description: 'only incidents of this source (e.g. an imported log\u2019s), any when absent' })),
+    windowFrom: Type.Integer({ minimum: 0, maximum: 23, default: 0, description: 'the window\u2019s first hour (UK local time), default 0' }),
+    windowTo: Type.Integer({ minimum: 1, maximum: 24, default: 7, description: 'the hour the window ends at, exclusive (default 7: 00:00\u201307:00); before windowFrom it wraps past midnight' }),
+  },
+  { additionalProperties: false },
+)
+export type DemandQuery = Static<typeof DemandQuery>
+
+export const DemandAnswer = Type.Object({
+  grid: Type.Array(Type.Array(Type.Integer(), { minItems: 24, maxItems: 24 }), {
+    minItems: 7,
+    maxItems: 7,
+    description: 'incidents per weekday (7 rows, Monday first) and hour (24, UK local time), from rows with a time of day',
+  }),
+  incidents: Type.Integer({ description: 'incidents in the grid: those with a time of day' }),
+  leftOut: Type.Integer({ description: 'incidents the filter holds with no time of day (a date or a month only), not in the grid' }),
+  window: Type.Object({
+    from: Type.Integer(),
+    to: Type.Integer(),
+    incidents: Type.Integer({ description: 'incidents of the grid in the window\u2019s hours, every weekday' }),
+    share: Type.Union([Type.Number(), Type.Null()], { description: 'their share of the grid\u2019s incidents (0 to 1); null when the grid is empty' }),
+  }),
+})
+export type DemandAnswer = Static<typeof DemandAnswer>
