@@ -194,8 +194,7 @@ export const cctvAnalysisRoutes: FastifyPluginAsyncTypebox<{ suppressionThreshol
   }
 
   /** Significant hot cells (Gi* on harm) with their figures, by harm outside every view. */
-  async function hotGaps(request: FastifyRequest, query: { from?: string; to?: string; categories?: string }, res: number, k: number, cells: Map<string, CellFigures>): Promise<Omit<GapCell, 'rank'>[]> {
-    const gistar = await hotspotAnswer<GiStarAnswer>(app, request, '/api/hotspots/gistar', { measure: 'harm', res, k, from: query.from, to: query.to, categories: query.categories })
+  function hotGaps(gistar: GiStarAnswer, cells: Map<string, CellFigures>): Omit<GapCell, 'rank'>[] {
     return gistar.cells
       .filter((cell) => cell.class.startsWith('hot-'))
       .map((cell) => ({ h3: cell.h3, class: cell.class, z: cell.z, centre: centreOf(cell.h3), ...(cells.get(cell.h3) ?? { incidents: 0, harm: 0, uncoveredIncidents: 0, uncoveredHarm: 0 }) }))
@@ -220,11 +219,15 @@ export const cctvAnalysisRoutes: FastifyPluginAsyncTypebox<{ suppressionThreshol
       const counts = await countsFor(app, reply, query)
       const caveats = [COVERAGE_CAVEAT]
       if (!counts.period) return { period: null, res: query.res, caveats, cells: [], locations: [] }
-      const cells = await cellFigures(counts, query.res)
-      const hot = await hotGaps(request, query, query.res, query.k, cells)
-      const problems = await hotspotAnswer<ProblemLocationsAnswer>(app, request, '/api/hotspots/problem-locations', {
-        measure: 'harm', res: query.res, k: query.k, from: query.from, to: query.to, categories: query.categories, limit: 200,
-      })
+      // The points' figures and the two analyses at once: each waits on the database or an analysis thread.
+      const [cells, gistar, problems] = await Promise.all([
+        cellFigures(counts, query.res),
+        hotspotAnswer<GiStarAnswer>(app, request, '/api/hotspots/gistar', { measure: 'harm', res: query.res, k: query.k, from: query.from, to: query.to, categories: query.categories }),
+        hotspotAnswer<ProblemLocationsAnswer>(app, request, '/api/hotspots/problem-locations', {
+          measure: 'harm', res: query.res, k: query.k, from: query.from, to: query.to, categories: query.categories, limit: 200,
+        }),
+      ])
+      const hot = hotGaps(gistar, cells)
       const locations: Omit<GapLocation, 'rank'>[] = problems.locations.map((location) => {
         const sum = location.cells.reduce(
           (total, cell) => {
@@ -280,7 +283,13 @@ export const cctvAnalysisRoutes: FastifyPluginAsyncTypebox<{ suppressionThreshol
         candidateSource = 'sites'
       } else {
         candidateSource = 'hot-cells'
-        sites = counts.period ? (await hotGaps(request, body, body.res, 1, await cellFigures(counts, body.res))).map((cell) => ({ ...cell.centre, label: `hot cell ${cell.h3}` })) : []
+        if (counts.period) {
+          const [cells, gistar] = await Promise.all([
+            cellFigures(counts, body.res),
+            hotspotAnswer<GiStarAnswer>(app, request, '/api/hotspots/gistar', { measure: 'harm', res: body.res, k: 1, from: body.from, to: body.to, categories: body.categories }),
+          ])
+          sites = hotGaps(gistar, cells).map((cell) => ({ ...cell.centre, label: `hot cell ${cell.h3}` }))
+        } else sites = []
       }
       const empty = { period: counts.period, caveats, rangeM, candidates: sites.length, candidateSource, today: todayFigures }
       if (sites.length === 0) return { ...empty, picks: [], uplift: { harm: 0, incidents: 0, harmShare: share(0, today.harm) } }

@@ -1,7 +1,7 @@
 -- Coverage by today's working cameras of the incidents from $1 to $2 (instants, the end exclusive; both null: the
 -- whole period, read from location_counts) in categories $3 (ids; null: all), at map points of the wards $4 (null:
--- every point). Each map point with incidents is matched to the working cameras whose view holds it, one GiST probe
--- per point (cameras_view_idx); a point two cameras see counts once in the wards and once for each camera.
+-- every point). Each working camera's view is matched to the map points inside it; a point two cameras see counts once
+-- in the wards and once for each camera.
 -- Answers one row: the wards' figures and the cameras' as JSON.
 WITH asked AS MATERIALIZED (
   SELECT harm_weight_array() AS weights
@@ -29,9 +29,13 @@ WITH asked AS MATERIALIZED (
    WHERE p.incidents > 0
      AND ($4::text[] IS NULL OR l.ward_code = ANY ($4))
 ), seen AS MATERIALIZED (
-  SELECT p.location_id, c.id AS camera_id
-    FROM points p
-    JOIN cameras c ON c.status = 'working' AND ST_Intersects(c.view_geom, p.geom)
+  -- Driven from the cameras: each view tested against the map points in its box (locations_geom_idx), one prepared
+  -- polygon for many points. From the points' side (a probe of the views' index per point) it took ten times longer.
+  SELECT l.id AS location_id, c.id AS camera_id
+    FROM cameras c
+    JOIN locations l ON ST_Intersects(c.view_geom, l.geom)
+   WHERE c.status = 'working'
+     AND EXISTS (SELECT 1 FROM points p WHERE p.location_id = l.id)
 ), seers AS (
   SELECT location_id, count(*)::int AS cameras FROM seen GROUP BY location_id
 ), by_ward AS (

@@ -20,10 +20,14 @@ WITH asked AS MATERIALIZED (
      AND ($2::timestamptz IS NULL OR r.period_start < $2)
      AND ($3::smallint[] IS NULL OR r.category_id = ANY ($3))
    GROUP BY r.location_id
+), covered AS MATERIALIZED (
+  -- The map points inside any working camera's view, driven from the cameras (see coverage.sql's seen).
+  SELECT DISTINCT l.id FROM cameras c JOIN locations l ON ST_Intersects(c.view_geom, l.geom) WHERE c.status = 'working'
 )
 SELECT h3_to_string(CASE $4::int WHEN 7 THEN l.h3_res7 WHEN 8 THEN l.h3_res8 WHEN 9 THEN l.h3_res9 ELSE l.h3_res10 END) AS cell,
        p.incidents, p.harm,
-       EXISTS (SELECT 1 FROM cameras c WHERE c.status = 'working' AND ST_Intersects(c.view_geom, l.geom)) AS covered
+       k.id IS NOT NULL AS covered
   FROM per_point p
   JOIN locations l ON l.id = p.location_id
+  LEFT JOIN covered k ON k.id = l.id
  WHERE p.incidents > 0

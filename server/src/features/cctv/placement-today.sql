@@ -19,10 +19,13 @@ WITH asked AS MATERIALIZED (
      AND ($2::timestamptz IS NULL OR r.period_start < $2)
      AND ($3::smallint[] IS NULL OR r.category_id = ANY ($3))
    GROUP BY r.location_id
+), covered AS MATERIALIZED (
+  -- The map points inside any working camera's view, driven from the cameras (see coverage.sql's seen).
+  SELECT DISTINCT l.id FROM cameras c JOIN locations l ON ST_Intersects(c.view_geom, l.geom) WHERE c.status = 'working'
 )
 SELECT coalesce(sum(p.incidents), 0)::int AS incidents, coalesce(sum(p.harm), 0)::float8 AS harm,
-       coalesce(sum(p.harm) FILTER (WHERE covered), 0)::float8 AS covered_harm
+       coalesce(sum(p.harm) FILTER (WHERE k.id IS NOT NULL), 0)::float8 AS covered_harm
   FROM per_point p
   JOIN locations l ON l.id = p.location_id
- CROSS JOIN LATERAL (SELECT EXISTS (SELECT 1 FROM cameras c WHERE c.status = 'working' AND ST_Intersects(c.view_geom, l.geom)) AS covered) AS k
+ LEFT JOIN covered k ON k.id = l.id
  WHERE p.incidents > 0
