@@ -122,6 +122,9 @@ describe('GET /docs', () => {
         '/api/teams', '/api/teams/{id}', '/api/tasks', '/api/tasks/officers', '/api/tasks/{id}', '/api/tasks/{id}/status', '/api/tasks/{id}/visits',
         '/api/pops', '/api/pops/{id}', '/api/pops/from-ward', '/api/pops/{id}/close', '/api/pops/{id}/log',
         '/api/meetings', '/api/meetings/{id}', '/api/meetings/{id}/agenda', '/api/meetings/{id}/minutes', '/api/meetings/{id}/task-sheets', '/api/meetings/{id}/task-sheets.pdf',
+        '/api/cctv/cameras', '/api/cctv/cameras/{id}', '/api/cctv/cameras/{id}/move', '/api/cctv/cameras/{id}/retire', '/api/cctv/cameras/{id}/redeploy',
+        '/api/cctv/cameras/{id}/activity/{month}', '/api/cctv/activity/import', '/api/cctv/import', '/api/cctv/buildings', '/api/cctv/defaults',
+        '/api/cctv/coverage', '/api/cctv/gaps', '/api/cctv/placement',
       ].sort(),
     )
     expect((await get('/docs')).statusCode).toBeLessThan(400)
