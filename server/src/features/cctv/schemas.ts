@@ -383,7 +383,7 @@ export type CoverageAnswer = Static<typeof CoverageAnswer>
 export const GapsQuery = Type.Object(
   {
     ...coverageFilter,
-    res: Type.Integer({ minimum: 7, maximum: 10, default: 9, description: 'H3 resolution of the hot-spot cells' }),
+    res: Type.Integer({ minimum: 6, maximum: 10, default: 9, description: 'H3 resolution of the hot-spot cells' }),
     k: Type.Integer({ minimum: 1, maximum: 3, default: 1 }),
     limit: Type.Integer({ minimum: 1, maximum: 200, default: 20 }),
   },
@@ -436,7 +436,7 @@ export const PlacementRequest = Type.Object(
     cameras: Type.Integer({ minimum: 1, maximum: 50, description: 'how many cameras to place' }),
     type: Type.Optional(Type.Union([Type.Literal('ptz'), Type.Literal('redeployable'), Type.Literal('drone')], { description: 'their type, for the default range; default redeployable' })),
     rangeM: Type.Optional(Range),
-    res: Type.Integer({ minimum: 7, maximum: 10, default: 9, description: 'H3 resolution of the hot cells whose centres are the candidates when no sites are given' }),
+    res: Type.Integer({ minimum: 6, maximum: 10, default: 9, description: 'H3 resolution of the hot cells whose centres are the candidates when no sites are given' }),
     sites: Type.Optional(
       Type.Array(Type.Object({ lon: Lon, lat: Lat, label: Type.Optional(Text(200)) }, { additionalProperties: false }), {
         minItems: 1,
