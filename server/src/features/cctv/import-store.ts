@@ -182,12 +182,17 @@ export async function importBuildings(pool: pg.Pool, file: { fileName: string; c
       parsed.features.forEach((feature: { geometry?: { type?: unknown; coordinates?: unknown } }, index) => {
         const geometry = feature?.geometry
         const coordinates = geometry?.coordinates
+        // Positions in range and rings closed, checked here: PostGIS would refuse either with an error, not a reason.
+        const position = (p: unknown): p is number[] =>
+          Array.isArray(p) && p.length >= 2 && p.every((v) => typeof v === 'number' && Number.isFinite(v)) && Math.abs(p[0]) <= 180 && Math.abs(p[1]) <= 90
         const ringsOk = (rings: unknown) =>
-          Array.isArray(rings) && rings.length > 0 && rings.every((ring) => Array.isArray(ring) && ring.length >= 4 && ring.every((p) => Array.isArray(p) && p.length >= 2 && p.slice(0, 2).every((v) => typeof v === 'number' && Number.isFinite(v) && Math.abs(v) <= 180)))
+          Array.isArray(rings) &&
+          rings.length > 0 &&
+          rings.every((ring) => Array.isArray(ring) && ring.length >= 4 && ring.every(position) && ring[0][0] === ring[ring.length - 1][0] && ring[0][1] === ring[ring.length - 1][1])
         if (geometry?.type === 'Polygon' && ringsOk(coordinates)) polygons.push({ row: index + 1, text: JSON.stringify({ type: 'Polygon', coordinates }) })
         else if (geometry?.type === 'MultiPolygon' && Array.isArray(coordinates) && coordinates.length > 0 && coordinates.every(ringsOk)) {
           for (const part of coordinates) polygons.push({ row: index + 1, text: JSON.stringify({ type: 'Polygon', coordinates: part }) })
-        } else errors.push({ row: index + 1, reason: 'the geometry is not a Polygon or MultiPolygon with closed rings of four or more positions' })
+        } else errors.push({ row: index + 1, reason: 'the geometry is not a Polygon or MultiPolygon with closed rings of four or more longitude, latitude positions' })
       })
     }
   } catch (error) {

@@ -226,6 +226,9 @@ describe('defaults and buildings', () => {
     const bowtie = { type: 'Polygon', coordinates: [[[-1.3, 54.5], [-1.29, 54.51], [-1.29, 54.5], [-1.3, 54.51], [-1.3, 54.5]]] }
     const bad = await call('POST', '/api/cctv/buildings', analyst, { fileName: 'b.geojson', content: JSON.stringify({ type: 'FeatureCollection', features: [{ geometry: square.g }, { geometry: bowtie }] }) })
     expect(bad.json()).toMatchObject({ status: 'rejected', errors: [{ row: 2, reason: expect.stringMatching(/Self-intersection/) }] })
+    const open = { type: 'Polygon', coordinates: [[[-1.3, 54.5], [-1.29, 54.51], [-1.29, 54.5], [-1.3, 54.52]]] }
+    const unclosed = await call('POST', '/api/cctv/buildings', analyst, { fileName: 'b.geojson', content: JSON.stringify({ type: 'FeatureCollection', features: [{ geometry: open }, { geometry: { type: 'Polygon', coordinates: [[[0, 91], [1, 91], [1, 92], [0, 91]]] } }] }) })
+    expect(unclosed.json()).toMatchObject({ status: 'rejected', errors: [{ row: 1 }, { row: 2 }] })
     const good = await call('POST', '/api/cctv/buildings', analyst, { fileName: 'b.geojson', content: JSON.stringify({ type: 'FeatureCollection', features: [{ geometry: square.g }] }) })
     expect(good.json()).toMatchObject({ status: 'committed', footprints: 1 })
     const after = (await call('GET', `/api/cctv/cameras/${camera.id}`, analyst)).json()
