@@ -21,7 +21,7 @@ async function camera(type: string, bearing: number, fov: number, range: number,
 /** Whether the camera sees the point `distance` metres away at `azimuth` degrees from it (on the spheroid). */
 async function sees(id: number, distance: number, azimuth: number): Promise<boolean> {
   const [row] = await sql(
-    `SELECT ST_Intersects(c.view_geom, ST_Project(c.geom::geography, $2, radians($3))::geometry) AS seen FROM cameras c WHERE c.id = $1`,
+    `SELECT ST_Intersects(c.view_geom, ST_Project(c.geom::geography, $2::float8, radians($3::float8))::geometry) AS seen FROM cameras c WHERE c.id = $1`,
     [id, distance, azimuth],
   )
   return row.seen
