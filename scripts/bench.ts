@@ -1,9 +1,11 @@
-// npm run bench [-- import|hexes|hotspots|tasks|meetings|evaluation|load|startup|scale]: import rate against COPY, /api/hexes
-// latency against its bare SQL, hotspot analysis time (worked out afresh, and cached) against its aggregation query, the
-// task list with dosage for 1,000 tasks and 20,000 visits, the JAG agenda, one task's evaluation, a heavy analysis under load, the
+// npm run bench [-- import|hexes|hotspots|tasks|meetings|evaluation|cctv|load|startup|scale]: import rate against COPY,
+// /api/hexes latency against its bare SQL, hotspot analysis time (worked out afresh, and cached) against its aggregation
+// query, the task list with dosage for 1,000 tasks and 20,000 visits, the JAG agenda, one task's evaluation, CCTV
+// coverage, gaps and placement, a heavy analysis under load, the
 // first embedded start, and the count routes and the import at 1×, 4× and 12× the real data (scale: synthetic sets, one
 // database each; BENCH_SCALES=1,4 for some). Prints PASS/MISS against each target but exits 0 whatever the figures: a benchmark, not a test.
 import os from 'node:os'
+import { runCctvBench } from './bench/cctv-bench.js'
 import { benchDatabaseUrl, ensureBenchDatabase, printableUrl } from './bench/bench-database.js'
 import { runEvaluationBench } from './bench/evaluation-bench.js'
 import { runHexesBench } from './bench/hexes-bench.js'
@@ -17,7 +19,7 @@ import { heading, keyValues, recordedVerdicts } from './bench/report.js'
 import { runStartupBench } from './bench/startup-bench.js'
 import { runTasksBench } from './bench/tasks-bench.js'
 
-const SECTIONS = ['import', 'hexes', 'hotspots', 'tasks', 'meetings', 'evaluation', 'load', 'startup', 'scale'] as const
+const SECTIONS = ['import', 'hexes', 'hotspots', 'tasks', 'meetings', 'evaluation', 'cctv', 'load', 'startup', 'scale'] as const
 type Section = (typeof SECTIONS)[number]
 
 const asked = process.argv.slice(2).filter((arg) => arg !== '--')
@@ -48,6 +50,7 @@ for (const section of sections) {
     if (section === 'tasks') await runTasksBench(target.url)
     if (section === 'meetings') await runMeetingsBench(target.url)
     if (section === 'evaluation') await runEvaluationBench(target.url)
+    if (section === 'cctv') await runCctvBench(target.url)
     if (section === 'load') await runLoadBench(target.url)
     if (section === 'startup') await runStartupBench()
     if (section === 'scale') await runScaleBench(target.url)

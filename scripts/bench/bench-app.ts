@@ -28,9 +28,14 @@ const BENCH_PASSWORD = 'a bench password 123'
  * real request pays. The user is made once in the bench database.
  */
 export async function analystCookie(app: Awaited<ReturnType<typeof buildApp>>, pool: pg.Pool, email: string): Promise<string> {
+  return (await analystSession(app, pool, email)).cookie
+}
+
+/** The same, with the CSRF token a write (or a POST that only reads, as placement does) needs. */
+export async function analystSession(app: Awaited<ReturnType<typeof buildApp>>, pool: pg.Pool, email: string): Promise<{ cookie: string; csrfToken: string }> {
   await createUser(pool, { email, password: BENCH_PASSWORD, name: 'Bench analyst', role: 'analyst', mustChangePassword: false })
   const response = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password: BENCH_PASSWORD } })
   const session = response.cookies.find((cookie) => cookie.name === 'pm_session')
   if (response.statusCode !== 200 || !session) throw new Error(`bench sign-in answered ${response.statusCode}: ${response.body}`)
-  return `pm_session=${session.value}`
+  return { cookie: `pm_session=${session.value}`, csrfToken: response.json().csrfToken }
 }

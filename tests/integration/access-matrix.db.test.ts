@@ -34,6 +34,10 @@ let meetingId: number
 let meetingVersion = 1
 /** A task starting in February 2024, so its evaluation has January before it. */
 let evaluationTaskId: number
+/** CCTV: a camera to edit, move and log activity on; a redeployable to redeploy; one to retire per caller. */
+let cctvCamera: { id: number; version: number }
+let redeployCamera: { id: number; version: number }
+const retirableCameras: Partial<Record<Caller, number>> = {}
 
 interface Sample {
   url: string
@@ -120,6 +124,28 @@ function sampleFor(method: string, path: string, caller: Caller): Sample | undef
     'POST /api/pops/{id}/log': () => ({ url: `/api/pops/${editPop.id}/log`, payload: { kind: 'note', body: `Matrix note ${serial}` } }),
     'GET /api/evaluation/tasks/{id}': () => ({ url: `/api/evaluation/tasks/${evaluationTaskId}` }),
     'GET /api/evaluation/partnership': () => ({ url: '/api/evaluation/partnership?from=2024-02&to=2024-02' }),
+    'GET /api/cctv/cameras': () => ({ url: '/api/cctv/cameras?geometry=false&limit=5' }),
+    'GET /api/cctv/cameras/{id}': () => ({ url: `/api/cctv/cameras/${cctvCamera.id}` }),
+    'POST /api/cctv/cameras': () => ({ url: '/api/cctv/cameras', payload: { owner: 'Matrix', reference: `M-${caller}-${serial}`, name: 'Matrix camera', type: 'ptz', position: { lon: -1.3172, lat: 54.5658 } } }),
+    'PATCH /api/cctv/cameras/{id}': () => ({ url: `/api/cctv/cameras/${cctvCamera.id}`, payload: { version: cctvCamera.version, notes: `Matrix ${serial}` } }),
+    'POST /api/cctv/cameras/{id}/move': () => ({ url: `/api/cctv/cameras/${cctvCamera.id}/move`, payload: { version: cctvCamera.version, position: { lon: -1.3172 + serial * 1e-6, lat: 54.5658 } } }),
+    'POST /api/cctv/cameras/{id}/retire': () => ({ url: `/api/cctv/cameras/${retirableCameras[caller] ?? retirableCameras.admin}/retire`, payload: { version: 1, reason: 'matrix' } }),
+    'POST /api/cctv/cameras/{id}/redeploy': () => ({
+      url: `/api/cctv/cameras/${redeployCamera.id}/redeploy`,
+      payload: { version: redeployCamera.version, position: { lon: -1.3172, lat: 54.5658 + serial * 1e-6 }, date: new Date(Date.UTC(2020, 0, 1) + serial * 86_400_000).toISOString().slice(0, 10) },
+    }),
+    'PUT /api/cctv/cameras/{id}/activity/{month}': () => ({ url: `/api/cctv/cameras/${cctvCamera.id}/activity/2024-01`, payload: { incidentsSpotted: serial % 5, assistedArrests: 0, footageRequests: 1 } }),
+    'POST /api/cctv/activity/import': () => ({
+      url: '/api/cctv/activity/import',
+      payload: { fileName: 'matrix-activity.csv', content: `reference,month,incidents_spotted,assisted_arrests,footage_requests\nMATRIX-1,2024-02,${serial % 7},0,0\n` },
+    }),
+    'POST /api/cctv/import': () => ({ url: '/api/cctv/import', payload: { fileName: 'matrix.csv', owner: 'Matrix', content: `reference,lon,lat\nMI-${serial},-1.31,54.56\n` } }),
+    'POST /api/cctv/buildings': () => ({ url: '/api/cctv/buildings', payload: { fileName: 'matrix-buildings.geojson', content: '{"type":"FeatureCollection","features":[]}' } }),
+    'GET /api/cctv/defaults': () => ({ url: '/api/cctv/defaults' }),
+    'PUT /api/cctv/defaults': () => ({ url: '/api/cctv/defaults', payload: { type: 'fixed', rangeM: 60 + (serial % 3) } }),
+    'GET /api/cctv/coverage': () => ({ url: '/api/cctv/coverage?from=2024-01&to=2024-01' }),
+    'GET /api/cctv/gaps': () => ({ url: '/api/cctv/gaps?from=2024-01&to=2024-01&res=8&limit=3' }),
+    'POST /api/cctv/placement': () => ({ url: '/api/cctv/placement', payload: { from: '2024-01', to: '2024-01', cameras: 1, sites: [{ lon: -1.3172, lat: 54.5658 }] } }),
     'POST /api/tasks/{id}/status': () => ({
       url: `/api/tasks/${movedTask.id}/status`,
       payload: { to: movedTask.status === 'tasked' ? 'escalated' : 'tasked', version: movedTask.version, reason: 'matrix' },
@@ -138,6 +164,8 @@ function noteAnswer(method: string, path: string, body: { id: number; version: n
   if (method === 'post' && path === '/api/tasks/{id}/status') movedTask = body
   if (method === 'patch' && path === '/api/pops/{id}') editPop = body
   if (method === 'patch' && path === '/api/meetings/{id}') meetingVersion = body.version
+  if ((method === 'patch' && path === '/api/cctv/cameras/{id}') || path === '/api/cctv/cameras/{id}/move') cctvCamera = body
+  if (path === '/api/cctv/cameras/{id}/redeploy') redeployCamera = body
 }
 
 /** A fresh session per check: sign-out and password changes must not spoil the next row of the matrix. */
@@ -186,6 +214,14 @@ beforeAll(async () => {
   await testApp.pool.query(`INSERT INTO import_profiles (name, title, mapping) VALUES ('matrix-log', 'Matrix log', $1)`, [JSON.stringify(MATRIX_MAPPING)])
   meetingId = (await testApp.app.inject({ method: 'POST', url: '/api/meetings', headers: admin.headers, payload: { heldOn: '2024-01-31' } })).json().id
   await testApp.app.inject({ method: 'POST', url: '/api/tasks', headers: admin.headers, payload: { ...taskPayload('Sheet task'), meetingId } })
+  const makeCamera = async (extra: Record<string, unknown> = {}) =>
+    (await testApp.app.inject({
+      method: 'POST', url: '/api/cctv/cameras', headers: admin.headers,
+      payload: { owner: 'Matrix', reference: `MATRIX-${Object.keys(retirableCameras).length}-${Math.random()}`, name: 'Matrix camera', type: 'fixed', position: { lon: -1.3172, lat: 54.5658 }, ...extra },
+    })).json()
+  cctvCamera = await makeCamera({ reference: 'MATRIX-1' })
+  redeployCamera = await makeCamera({ reference: 'MATRIX-R', type: 'redeployable', deployedFrom: '2000-01-01' })
+  for (const caller of CALLERS) retirableCameras[caller] = (await makeCamera()).id
   spec = (await testApp.app.inject({ method: 'GET', url: '/docs/json' })).json()
 })
 afterAll(() => testApp.close())

@@ -113,6 +113,20 @@ const BASE_BODIES: Record<string, () => Record<string, unknown>> = {
   'POST /api/pops/{id}/log': () => ({ kind: 'decision', body: 'Fuzz decision', date: '2024-01-15' }),
   'POST /api/meetings': () => ({ heldOn: '2024-01-31', title: 'Fuzz JAG', chair: 'Insp Fuzz', notes: 'Two lines\nof notes', teamIds: [1], othersPresent: ['Fire'] }),
   'PATCH /api/meetings/{id}': () => ({ version: 1, title: `Renamed JAG ${++serial}`, teamIds: [1] }),
+  'POST /api/cctv/cameras': () => ({
+    owner: 'Fuzz', reference: `F-${++serial}`, name: 'Fuzzed camera', location: 'High Street', type: 'fixed', status: 'working', mountingHeightM: 6, bearingDeg: 90, fovDeg: 60,
+    rangeM: 50, radiusM: null, deployedFrom: '2024-01-01', deployedUntil: null, notes: 'fuzz', illustrative: false, position: { lon: -1.31, lat: 54.56 },
+  }),
+  'PATCH /api/cctv/cameras/{id}': () => ({ version: 1, name: `Renamed camera ${++serial}`, bearingDeg: 45, rangeM: null, deployedUntil: '2030-01-01' }),
+  'POST /api/cctv/cameras/{id}/move': () => ({ version: 1, position: { lon: -1.31, lat: 54.56 }, reason: 'fuzz' }),
+  'POST /api/cctv/cameras/{id}/retire': () => ({ version: 1, date: '2024-02-01', reason: 'fuzz' }),
+  'POST /api/cctv/cameras/{id}/redeploy': () => ({ version: 1, position: { lon: -1.31, lat: 54.56 }, date: '2024-02-01', bearingDeg: 10, location: 'fuzz', reason: 'fuzz' }),
+  'PUT /api/cctv/cameras/{id}/activity/{month}': () => ({ incidentsSpotted: 1, assistedArrests: 0, footageRequests: 2 }),
+  'POST /api/cctv/activity/import': () => ({ fileName: 'fuzz.csv', content: 'reference,month,incidents_spotted,assisted_arrests,footage_requests\nFUZZ,2024-01,1,0,0\n', owner: 'Fuzz' }),
+  'POST /api/cctv/import': () => ({ fileName: 'fuzz.csv', content: `reference,lon,lat,type\nFI-${++serial},-1.31,54.56,fixed\n`, owner: 'Fuzz', defaultType: 'ptz', illustrative: false }),
+  'POST /api/cctv/buildings': () => ({ fileName: 'fuzz.geojson', content: '{"type":"FeatureCollection","features":[]}' }),
+  'PUT /api/cctv/defaults': () => ({ type: 'fixed', rangeM: 60, basis: 'fuzz' }),
+  'POST /api/cctv/placement': () => ({ from: '2024-01', to: '2024-01', categories: 'Anti-social behaviour', cameras: 1, type: 'redeployable', rangeM: 60, res: 9, sites: [{ lon: -1.31, lat: 54.56, label: 'fuzz' }] }),
 }
 
 /** The session for routes about the caller's own session: a fuzzed request may sign it out or change its password. */
@@ -155,7 +169,7 @@ function* casesFor(method: string, path: string, operation: Operation): Generato
   const query = queryParameters.map((parameter) => parameter.name)
   const pathParameters = parameters.filter((parameter) => parameter.in === 'path')
   const pathNames = pathParameters.map((parameter) => parameter.name)
-  const basePath = Object.fromEntries(pathNames.map((name) => [name, name === 'cell' ? SAMPLE_CELL : String(targetUserId)]))
+  const basePath = Object.fromEntries(pathNames.map((name) => [name, name === 'cell' ? SAMPLE_CELL : name === 'month' ? '2024-01' : String(targetUserId)]))
   const baseQuery = (except: string[]) =>
     Object.entries(BASE_QUERY).filter(([name]) => query.includes(name) && !except.includes(name)).map(([name, value]) => `${name}=${value}`)
   const bodySchema = operation.requestBody?.content['application/json']?.schema
@@ -244,6 +258,13 @@ beforeAll(async () => {
   fuzzOfficerId = (await testApp.pool.query(`SELECT id::int FROM users WHERE email = 'officer@fuzz.test'`)).rows[0].id
   fuzzInspectorId = (await testApp.pool.query(`SELECT id::int FROM users WHERE email = 'inspector@fuzz.test'`)).rows[0].id
   await testApp.pool.query(`INSERT INTO task_officers (task_id, user_id) VALUES ($1, $2)`, [targetUserId, fuzzOfficerId])
+  // A redeployable camera at the same id, so camera routes get past the lookup too.
+  await testApp.pool.query(
+    `INSERT INTO cameras (id, owner, reference, name, type, mounting_height_m, bearing_deg, fov_deg, range_m, radius_m, deployed_from, geom)
+     OVERRIDING SYSTEM VALUE VALUES ($1, 'Fuzz', 'FUZZ', 'Fuzz target', 'redeployable', 5, 0, 90, 60, 60, '2000-01-01', ST_SetSRID(ST_MakePoint(-1.31, 54.56), 4326))`,
+    [targetUserId],
+  )
+  await testApp.pool.query(`SELECT setval(pg_get_serial_sequence('cameras', 'id'), (SELECT max(id) FROM cameras))`)
   spec = (await testApp.app.inject({ method: 'GET', url: '/docs/json' })).json()
 })
 afterAll(() => testApp?.close())

@@ -124,6 +124,9 @@ describe('GET /docs', () => {
         '/api/meetings', '/api/meetings/{id}', '/api/meetings/{id}/agenda', '/api/meetings/{id}/minutes', '/api/meetings/{id}/task-sheets', '/api/meetings/{id}/task-sheets.pdf',
         '/api/evaluation/tasks/{id}', '/api/evaluation/partnership',
         '/api/import-profiles', '/api/import-profiles/{name}', '/api/imports/preview', '/api/imports/mapped', '/api/time-patterns/demand',
+        '/api/cctv/cameras', '/api/cctv/cameras/{id}', '/api/cctv/cameras/{id}/move', '/api/cctv/cameras/{id}/retire', '/api/cctv/cameras/{id}/redeploy',
+        '/api/cctv/cameras/{id}/activity/{month}', '/api/cctv/activity/import', '/api/cctv/import', '/api/cctv/buildings', '/api/cctv/defaults',
+        '/api/cctv/coverage', '/api/cctv/gaps', '/api/cctv/placement',
       ].sort(),
     )
     expect((await get('/docs')).statusCode).toBeLessThan(400)

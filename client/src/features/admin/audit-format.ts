@@ -107,6 +107,14 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<AuditAction, string>> = {
   'meeting.update': 'Edited JAG meeting',
   'import_profile.create': 'Saved import profile',
   'import_profile.update': 'Changed import profile',
+  'camera.create': 'Added CCTV camera',
+  'camera.update': 'Edited CCTV camera',
+  'camera.move': 'Moved CCTV camera',
+  'camera.retire': 'Retired CCTV camera',
+  'camera.redeploy': 'Redeployed CCTV camera',
+  'camera.activity': 'Recorded CCTV camera activity',
+  'cctv.import': 'Imported CCTV file',
+  'cctv.defaults': 'Changed CCTV camera defaults',
 }
 
 /** An entry's action in words; one this list does not name (an entry older than a rename, say) as it was recorded. */

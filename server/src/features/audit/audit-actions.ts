@@ -24,5 +24,13 @@ export const AUDIT_ACTIONS = [
   'meeting.update',
   'import_profile.create',
   'import_profile.update',
+  'camera.create',
+  'camera.update',
+  'camera.move',
+  'camera.retire',
+  'camera.redeploy',
+  'camera.activity',
+  'cctv.import',
+  'cctv.defaults',
 ] as const
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
