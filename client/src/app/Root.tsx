@@ -20,6 +20,7 @@ import { TaskSheetPage } from '../features/meetings/TaskSheetPage'
 
 // The map pulls in MapLibre and deck.gl; a councillor, who never sees it, never downloads it either.
 const MapApp = lazy(() => import('../features/map/MapPage').then((module) => ({ default: module.MapPage })))
+const CctvPage = lazy(() => import('../features/cctv/CctvPage').then((module) => ({ default: module.CctvPage })))
 
 export const SESSION_ENDED = 'Your session has ended; sign in again.'
 const SIGNED_OUT = 'You have signed out.'
@@ -175,6 +176,11 @@ function Shell({ user, onSignOut }: { user: User; onSignOut(): void }) {
         {page === 'my-tasks' && <MyTasksPage />}
         {page === 'meetings' && <MeetingsPage />}
         {page === 'task-sheet' && <TaskSheetPage />}
+        {page === 'cctv' && (
+          <Suspense fallback={<LoadingState label="Loading the CCTV page…" />}>
+            <CctvPage user={user} />
+          </Suspense>
+        )}
         {page === 'harm-weights' && <HarmWeightsPage user={user} />}
         {page === 'admin-users' && <AdminUsersPage user={user} />}
         {page === 'admin-audit' && <AuditLogPage />}
