@@ -105,6 +105,14 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<AuditAction, string>> = {
   'pop.log': 'Added to POP log',
   'meeting.create': 'Recorded JAG meeting',
   'meeting.update': 'Edited JAG meeting',
+  'camera.create': 'Added CCTV camera',
+  'camera.update': 'Edited CCTV camera',
+  'camera.move': 'Moved CCTV camera',
+  'camera.retire': 'Retired CCTV camera',
+  'camera.redeploy': 'Redeployed CCTV camera',
+  'camera.activity': 'Recorded CCTV camera activity',
+  'cctv.import': 'Imported CCTV file',
+  'cctv.defaults': 'Changed CCTV camera defaults',
 }
 
 /** An entry's action in words; one this list does not name (an entry older than a rename, say) as it was recorded. */

@@ -22,5 +22,13 @@ export const AUDIT_ACTIONS = [
   'pop.log',
   'meeting.create',
   'meeting.update',
+  'camera.create',
+  'camera.update',
+  'camera.move',
+  'camera.retire',
+  'camera.redeploy',
+  'camera.activity',
+  'cctv.import',
+  'cctv.defaults',
 ] as const
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
