@@ -56,6 +56,10 @@ export interface CctvDebug {
   drawnBearings: Record<number, number>
   handles: { bearing: LonLat; fov: LonLat } | null
   idle: boolean
+  /** Puts a place in the middle of the map at a zoom (the tests' starting view). */
+  centre(lon: number, lat: number, zoom: number): void
+  /** The cameras whose view wedges are on screen now. */
+  renderedViewIds(): number[]
 }
 
 declare global {
@@ -287,6 +291,8 @@ export default function CctvMap(props: CctvMapProps) {
         drawnBearings: {},
         handles: null,
         idle: false,
+        centre: (lon, lat, zoom) => map.jumpTo({ center: [lon, lat], zoom }),
+        renderedViewIds: () => [...new Set(map.queryRenderedFeatures({ layers: ['cctv-wedges'] }).map((feature) => Number(feature.properties.id)))],
       }
     }
     return () => {
@@ -351,13 +357,16 @@ export default function CctvMap(props: CctvMapProps) {
     // eslint-disable-next-line react-hooks/exhaustive-deps -- only when another camera is chosen, not on each edit
   }, [loaded, selected?.id])
 
+  // MapLibre adds its own classes to the element it draws in: React must never rewrite that element's className.
   return (
-    <div
-      ref={containerRef}
-      className={`cctv-map${props.mode !== 'browse' ? ' cctv-map-picking' : ''}`}
-      role="application"
-      aria-label="CCTV map: cameras, their views, coverage and gaps. Every change made here can also be typed in the camera panel."
-      data-testid="cctv-map"
-    />
+    <div className={`cctv-map-frame${props.mode !== 'browse' ? ' cctv-map-picking' : ''}`}>
+      <div
+        ref={containerRef}
+        className="cctv-map"
+        role="application"
+        aria-label="CCTV map: cameras, their views, coverage and gaps. Every change made here can also be typed in the camera panel."
+        data-testid="cctv-map"
+      />
+    </div>
   )
 }
