@@ -17,6 +17,7 @@ const MONTH = '2024-03'
 const STEP_MS = 20_000
 /** Incidents of the month, as the app counts months (London time). */
 const IN_MONTH = `i.period_start >= timestamptz '${MONTH}-01 00:00 Europe/London' AND i.period_start < timestamptz '2024-04-01 00:00 Europe/London'`
+/** The browser logs every failed fetch: the session check before sign-in, the stale save's 409. */
 const EXPECTED_CONSOLE = /^Failed to load resource: the server responded with a status of 4\d\d/
 
 const skipReason = chromiumUnavailableReason()
@@ -184,6 +185,16 @@ describe.skipIf(skipReason !== null)(`the CCTV page in Chromium${skipReason ? ` 
     // The caveat sits beside the figures.
     expect(await page.getByTestId('cctv-coverage-summary').getByTestId('cctv-caveat').textContent()).toContain('police.uk')
     expect(await page.getByTestId('cctv-camera-figures').textContent()).toContain('police.uk')
+
+    // Someone else renames it meanwhile: a save on the old version is refused, and the camera shows as it is now.
+    await sql(`UPDATE cameras SET name = 'Renamed elsewhere', version = version + 1 WHERE id = $1`, [camera.id])
+    await page.getByTestId('cctv-field-name').fill('My name for it')
+    await page.getByTestId('cctv-save').click()
+    await page.getByTestId('cctv-conflict').waitFor({ state: 'visible', timeout: STEP_MS })
+    expect(await page.getByTestId('cctv-conflict').textContent()).toContain('Now: “Renamed elsewhere”')
+    await page.waitForFunction(() => (document.querySelector('[data-testid="cctv-field-name"]') as HTMLInputElement | null)?.value === 'Renamed elsewhere', undefined, { timeout: STEP_MS })
+    const [{ name }] = await sql('SELECT name FROM cameras WHERE id = $1', [camera.id])
+    expect(name).toBe('Renamed elsewhere')
   })
 
   it('on a phone: the page reads without sideways scrolling', async () => {

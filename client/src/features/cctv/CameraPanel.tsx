@@ -24,16 +24,9 @@ import {
 } from './cctv-api'
 import type { ViewDraft } from './CctvMap'
 import type { LonLat } from './cctv-geometry'
-import { compassPoint, describeCamera, formatHarm } from './cctv-words'
+import { compassPoint, describeCamera, formatHarm, parametersOf } from './cctv-words'
 
 type CameraFigures = CoverageAnswer['cameras'][number]
-
-/** Which view values a type uses: drones their radius; the rest a bearing, angle and range. */
-export function parametersOf(type: CameraType): ViewParameter[] {
-  if (type === 'drone') return ['radiusM', 'mountingHeightM']
-  if (type === 'ptz') return ['bearingDeg', 'rangeM', 'mountingHeightM']
-  return ['bearingDeg', 'fovDeg', 'rangeM', 'mountingHeightM']
-}
 
 function AssumedBadge() {
   return (
@@ -192,13 +185,13 @@ export function NewCameraPanel({ position, defaultOwner, onCancel, onCreated }: 
  * One camera: what it sees (with the caveat), its fields (analysts and admins edit; a stale version's 409 shows the
  * camera as it is now), retire and redeploy. The bearing and angle fields follow the map's handles while dragged.
  */
-export function CameraPanel({ camera, editable, draft, conflict, figures, coverageLoaded, caveats, onDraft, onSaved, onFailed, onClose }: {
+export function CameraPanel({ camera, editable, draft, conflict, figures, coverageState, caveats, onDraft, onSaved, onFailed, onClose }: {
   camera: Camera
   editable: boolean
   draft: ViewDraft | null
   conflict: CameraDetail | null
   figures: CameraFigures | null
-  coverageLoaded: boolean
+  coverageState: 'loading' | 'loaded' | 'error'
   caveats: readonly string[]
   onDraft(change: Partial<ViewDraft>): void
   onSaved(camera: Camera, message: string): Promise<void>
@@ -287,8 +280,9 @@ export function CameraPanel({ camera, editable, draft, conflict, figures, covera
       <div className="cctv-sees" data-testid="cctv-camera-figures">
         <h3>What it sees</h3>
         {camera.status !== 'working' && <p>Not working: it counts towards no coverage.</p>}
-        {camera.status === 'working' && !coverageLoaded && <p>Working out…</p>}
-        {camera.status === 'working' && coverageLoaded && (
+        {camera.status === 'working' && coverageState === 'loading' && <p>Working out…</p>}
+        {camera.status === 'working' && coverageState === 'error' && <p>Could not work out the coverage (see Coverage below).</p>}
+        {camera.status === 'working' && coverageState === 'loaded' && (
           <p data-testid="cctv-camera-sees">
             {figures
               ? `${formatCount(figures.incidents)} incident${figures.incidents === 1 ? '' : 's'} (harm ${formatHarm(figures.harm)}) at map points in its view; ${formatCount(figures.onlyThisCamera)} of them (harm ${formatHarm(figures.onlyThisCameraHarm)}) no other working camera sees.`
@@ -300,7 +294,7 @@ export function CameraPanel({ camera, editable, draft, conflict, figures, covera
       </div>
       {conflict && (
         <div className="cctv-conflict" role="alert" data-testid="cctv-conflict">
-          <strong>Changed by {conflict.updatedBy?.name ?? 'someone else'} meanwhile.</strong> Now: {describeCamera(conflict)} (version {conflict.version}).
+          <strong>Changed by {conflict.updatedBy?.name ?? 'someone else'} meanwhile.</strong> Now: “{conflict.name}”, {describeCamera(conflict)} (version {conflict.version}).
         </div>
       )}
       <CameraFields form={shown} onChange={changeForm} defaults={defaults.data} assumedNow={camera.assumed} idPrefix={idPrefix} readOnly={!editable || busy || camera.status === 'removed'} />

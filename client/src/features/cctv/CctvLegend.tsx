@@ -1,5 +1,6 @@
 import { CAMERA_STATUS_LABELS, CAMERA_STATUSES, CAMERA_TYPE_LABELS, CAMERA_TYPES } from './cctv-api'
-import { COVERAGE_COLOUR, GAP_COLOUR, STATUS_RINGS, TYPE_COLOURS, type LayerToggles } from './CctvMap'
+import { COVERAGE_COLOUR, GAP_COLOUR, STATUS_RINGS, TYPE_COLOURS } from './cctv-colours'
+import type { LayerToggles } from './CctvMap'
 
 /** The map's legend, each layer with a switch: cameras by type and status, view wedges, coverage, gaps, sites. */
 export function CctvLegend({ layers, onChange }: { layers: LayerToggles; onChange(layers: LayerToggles): void }) {

@@ -6,15 +6,9 @@ import { useEffect, useRef, useState } from 'react'
 import '../map/maplibre-setup'
 import { buildOfflineStyle } from '../map/offline-style'
 import { TEST_HOOKS } from '../../shared/test-hooks'
-import type { Camera, CameraType, GapsAnswer, PlacementAnswer } from './cctv-api'
-import { bearingFromDrag, fovFromDrag, handlePositions, wedgeRing, type LonLat, type WedgeParameters } from './cctv-geometry'
-
-/** Camera colours by type (the legend's); status shows as the ring: white working, amber faulty, grey removed. */
-export const TYPE_COLOURS: Record<CameraType, string> = { fixed: '#1d4ed8', ptz: '#7c3aed', redeployable: '#0f766e', drone: '#b45309' }
-export const STATUS_RINGS = { working: '#ffffff', faulty: '#f59e0b', removed: '#6b7280' } as const
-export const COVERAGE_COLOUR = '#16a34a'
-export const GAP_COLOUR = '#dc2626'
-export const SITE_COLOUR = '#111827'
+import type { Camera, GapsAnswer, PlacementAnswer } from './cctv-api'
+import { COVERAGE_COLOUR, GAP_COLOUR, SITE_COLOUR, STATUS_RINGS, TYPE_COLOURS } from './cctv-colours'
+import { bearingFromDrag, fovFromDrag, handlePositions, wedgeOf, wedgeRing, type LonLat, type WedgeParameters } from './cctv-geometry'
 
 export interface LayerToggles {
   wedges: boolean
@@ -66,13 +60,6 @@ declare global {
   interface Window {
     __patrolmapCctv?: CctvDebug
   }
-}
-
-/** The wedge the map draws for a camera: what the given view parameters describe (drones: the operating radius). */
-export function wedgeOf(camera: Pick<Camera, 'type' | 'view'>): WedgeParameters {
-  if (camera.type === 'drone') return { bearingDeg: 0, fovDeg: 360, rangeM: camera.view.radiusM }
-  if (camera.type === 'ptz') return { bearingDeg: camera.view.bearingDeg, fovDeg: 360, rangeM: camera.view.rangeM }
-  return { bearingDeg: camera.view.bearingDeg, fovDeg: camera.view.fovDeg, rangeM: camera.view.rangeM }
 }
 
 function collection(features: Feature[]): FeatureCollection {

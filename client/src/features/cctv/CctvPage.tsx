@@ -7,7 +7,6 @@ import { CameraPanel, NewCameraPanel } from './CameraPanel'
 import { CameraFiltersBar, CameraTable, CoverageSummary, GapTables, WardCoverageTable } from './CctvTables'
 import { CctvLegend } from './CctvLegend'
 import type { LayerToggles, MapMode, ViewDraft } from './CctvMap'
-import { wedgeOf } from './CctvMap'
 import { PlacementPanel } from './PlacementPanel'
 import {
   cameraListUrl,
@@ -28,7 +27,8 @@ import {
 } from './cctv-api'
 import { camerasExport } from './cctv-export'
 import { ExportButtons } from './ExportButtons'
-import type { LonLat } from './cctv-geometry'
+import { wedgeOf, type LonLat } from './cctv-geometry'
+import '../tasks/tasks.css'
 import './cctv.css'
 
 // MapLibre is large: loaded with this page, not with the app.
@@ -234,7 +234,7 @@ export function CctvPage({ user }: { user: User }) {
               draft={draft?.id === selected.id ? draft : null}
               conflict={conflict?.id === selected.id ? conflict : null}
               figures={coverage.data?.cameras.find((item) => item.id === selected.id) ?? null}
-              coverageLoaded={coverage.data !== undefined}
+              coverageState={coverage.data !== undefined ? 'loaded' : coverage.error ? 'error' : 'loading'}
               caveats={coverage.data?.caveats ?? []}
               onDraft={(change) => setDraft({ id: selected.id, position: selected.position, ...wedgeOf(selected), ...(draft?.id === selected.id ? draft : {}), ...change })}
               onSaved={accepted}

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { Camera, CoverageAnswer, GapsAnswer, PlacementAnswer } from './cctv-api'
 import { COVERAGE_CAVEAT } from './cctv-api'
 import { camerasExport, exportFileName, gapsExport, placementExport, toCsv, wardCoverageExport } from './cctv-export'
-import { describePick, describeUplift, formatShare } from './cctv-words'
+import { describeCamera, describePick, describeUplift, formatShare } from './cctv-words'
 
 const camera: Camera = {
   id: 7,
@@ -146,5 +146,14 @@ describe('gap and placement exports', () => {
     expect(exportFileName('gaps', '2026-12-02', 'geojson')).toBe('patrolmap-cctv-gaps-2026-12-02.geojson')
     expect(formatShare(0.042)).toBe('4.2%')
     expect(formatShare(null)).toBe('no incidents')
+  })
+})
+
+describe('a camera in words', () => {
+  it('says what it faces and which of the values its type uses are assumed (a fixed camera has no operating radius)', () => {
+    const fixed = { ...camera, assumed: { ...camera.assumed, radiusM: true } }
+    expect(describeCamera(fixed)).toBe('Fixed camera · Working · facing 90° (east), 60° wide, range 100 m · assumed: mounting height, field of view')
+    const drone = { ...camera, type: 'drone' as const, status: 'faulty' as const, assumed: { ...camera.assumed, type: true, radiusM: true, fovDeg: true } }
+    expect(describeCamera(drone)).toBe('Drone (type assumed) · Faulty · radius 0 m · assumed: mounting height, operating radius')
   })
 })

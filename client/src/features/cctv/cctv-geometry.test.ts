@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { bearingBetween, bearingFromDrag, destination, distanceM, fovFromDrag, handlePositions, normaliseBearing, turnBetween, wedgeRing } from './cctv-geometry'
+import { bearingBetween, bearingFromDrag, destination, distanceM, fovFromDrag, handlePositions, normaliseBearing, turnBetween, wedgeOf, wedgeRing } from './cctv-geometry'
 
 const CAMERA = { lon: -1.3117, lat: 54.5646 } // Stockton High Street
 
@@ -82,5 +82,15 @@ describe('wedges', () => {
     // Dragging either handle where it already is changes nothing.
     expect(bearingFromDrag(CAMERA, handles.bearing)).toBe(90)
     expect(fovFromDrag(CAMERA, 90, handles.fov)).toBe(60)
+  })
+})
+
+describe('what the map draws for each type', () => {
+  const view = { bearingDeg: 120, fovDeg: 50, rangeM: 90, radiusM: 1500 }
+  it('a fixed or redeployable camera: its sector; a PTZ: all round at its range; a drone: its operating radius', () => {
+    expect(wedgeOf({ type: 'fixed', view })).toEqual({ bearingDeg: 120, fovDeg: 50, rangeM: 90 })
+    expect(wedgeOf({ type: 'redeployable', view })).toEqual({ bearingDeg: 120, fovDeg: 50, rangeM: 90 })
+    expect(wedgeOf({ type: 'ptz', view })).toEqual({ bearingDeg: 120, fovDeg: 360, rangeM: 90 })
+    expect(wedgeOf({ type: 'drone', view })).toEqual({ bearingDeg: 0, fovDeg: 360, rangeM: 1500 })
   })
 })

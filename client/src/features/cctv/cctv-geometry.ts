@@ -106,3 +106,10 @@ export function handlePositions(camera: LonLat, view: WedgeParameters): { bearin
     fov: destination(camera, view.bearingDeg + Math.min(view.fovDeg, 359) / 2, view.rangeM * 0.7),
   }
 }
+
+/** What the map draws for a camera from its view values: drones their operating radius, PTZ cameras all round. */
+export function wedgeOf(camera: { type: string; view: { bearingDeg: number; fovDeg: number; rangeM: number; radiusM: number } }): WedgeParameters {
+  if (camera.type === 'drone') return { bearingDeg: 0, fovDeg: 360, rangeM: camera.view.radiusM }
+  if (camera.type === 'ptz') return { bearingDeg: camera.view.bearingDeg, fovDeg: 360, rangeM: camera.view.rangeM }
+  return { bearingDeg: camera.view.bearingDeg, fovDeg: camera.view.fovDeg, rangeM: camera.view.rangeM }
+}

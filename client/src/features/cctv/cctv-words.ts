@@ -1,7 +1,7 @@
 /** Plain words beside the CCTV figures: shares, harm, assumed values, placement picks. */
 import { formatCount } from '../../shared/format'
 import type { Camera, PlacementAnswer } from './cctv-api'
-import { CAMERA_STATUS_LABELS, CAMERA_TYPE_LABELS, VIEW_PARAMETER_LABELS, VIEW_PARAMETERS, type ViewParameter } from './cctv-api'
+import { CAMERA_STATUS_LABELS, CAMERA_TYPE_LABELS, VIEW_PARAMETER_LABELS, VIEW_PARAMETERS, type CameraType, type ViewParameter } from './cctv-api'
 
 /** "34%" (one decimal below 10%, so a small share never reads as 0%); "no incidents" when there is nothing to share. */
 export function formatShare(share: number | null): string {
@@ -20,9 +20,17 @@ export function describeCovered(covered: number, all: number, share: number | nu
   return `${formatCount(covered)} of ${formatCount(all)} incident${all === 1 ? '' : 's'} (${formatShare(share)})`
 }
 
-/** The view parameters this camera's view rests on that are the type's defaults, as labels. */
-export function assumedParameters(camera: Pick<Camera, 'assumed'>): ViewParameter[] {
-  return VIEW_PARAMETERS.filter((parameter) => camera.assumed[parameter])
+/** Which view values a type uses: drones their radius; PTZ cameras a resting bearing and a range; the rest a sector. */
+export function parametersOf(type: CameraType): ViewParameter[] {
+  if (type === 'drone') return ['radiusM', 'mountingHeightM']
+  if (type === 'ptz') return ['bearingDeg', 'rangeM', 'mountingHeightM']
+  return ['bearingDeg', 'fovDeg', 'rangeM', 'mountingHeightM']
+}
+
+/** The view values this camera's type uses that are the type's defaults (not in the register, not set by anyone). */
+export function assumedParameters(camera: Pick<Camera, 'assumed' | 'type'>): ViewParameter[] {
+  const used = parametersOf(camera.type)
+  return VIEW_PARAMETERS.filter((parameter) => camera.assumed[parameter] && used.includes(parameter))
 }
 
 /** One line on a camera: its type and status, what it looks at, and which values are assumed. */
