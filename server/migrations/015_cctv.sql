@@ -116,10 +116,11 @@ LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
     SELECT i, ST_Transform(ST_Project(pt::geography, s.reach, radians(bearing - s.width / 2 + s.width * i / n))::geometry, 27700) AS corner
       FROM shape s
      CROSS JOIN LATERAL (SELECT greatest(2, ceil(s.width / 3))::int AS n) AS steps
-     CROSS JOIN LATERAL generate_series(0, steps.n) AS i
+     -- A circle's last corner would be its first again, but not to the last bit: it is left out and the first reused.
+     CROSS JOIN LATERAL generate_series(0, CASE WHEN s.width >= 360 THEN steps.n - 1 ELSE steps.n END) AS i
   )
   SELECT CASE WHEN (SELECT width FROM shape) >= 360
-              THEN ST_MakePolygon(ST_MakeLine(array_agg(corner ORDER BY i)))
+              THEN ST_MakePolygon(ST_AddPoint(ST_MakeLine(array_agg(corner ORDER BY i)), (array_agg(corner ORDER BY i))[1]))
               ELSE ST_MakePolygon(ST_MakeLine(ST_Transform(pt, 27700) || array_agg(corner ORDER BY i) || ST_Transform(pt, 27700)))
          END
     FROM arc

@@ -5,6 +5,7 @@ import type pg from 'pg'
 import { projectRoot, type AppConfig, type TrustProxy } from './config.js'
 import { auditRoutes } from './features/audit/routes.js'
 import { basemapRoutes } from './features/basemap/routes.js'
+import { cctvAnalysisRoutes } from './features/cctv/analysis-routes.js'
 import { cctvRoutes } from './features/cctv/routes.js'
 import { DEFAULT_COST } from './features/users/passwords.js'
 import { authRoutes, type AuthSettings } from './features/auth/routes.js'
@@ -170,6 +171,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(popRoutes)
   await app.register(meetingRoutes, { chromiumPath: options.chromiumPath ?? process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', clientServed: options.clientDir !== null })
   await app.register(cctvRoutes)
+  await app.register(cctvAnalysisRoutes, { suppressionThreshold: security.suppressionThreshold })
   await app.register(basemapRoutes)
 
   await app.register(staticClient, { clientDir: options.clientDir === undefined ? defaultClientDir : options.clientDir })

@@ -50,3 +50,6 @@ export const ASSUMED_CAVEAT = 'Some cameras\u2019 views use assumed values (the 
 export const PLACEMENT_CAVEAT =
   'Each candidate site is scored as a camera that can turn all the way round (a circle of the range), behind any loaded buildings; ' +
   'a camera fixed on one bearing would see less.'
+
+/** Said when any camera counted is made up for a demonstration. */
+export const ILLUSTRATIVE_CAVEAT = 'Some cameras are illustrative: made up for a demonstration, not real cameras.'

@@ -1,0 +1,29 @@
+-- Every map point with incidents from $1 to $2 (instants, the end exclusive; both null: the whole period) in
+-- categories $3 (ids; null: all): its H3 cell at resolution $4, its position, incidents and harm, and whether any
+-- working camera sees it. The gap ranking adds these up per hot cell and problem location. per_point as in coverage.sql.
+WITH asked AS MATERIALIZED (
+  SELECT harm_weight_array() AS weights
+), per_point AS (
+  SELECT c.location_id, sum(c.incidents)::int AS incidents, coalesce(sum(c.incidents * a.weights[c.category_id]), 0)::float8 AS harm
+    FROM location_counts c
+   CROSS JOIN asked a
+   WHERE $1::timestamptz IS NULL AND $2::timestamptz IS NULL
+     AND c.category_id > 0
+     AND ($3::smallint[] IS NULL OR c.category_id = ANY ($3))
+   GROUP BY c.location_id
+  UNION ALL
+  SELECT r.location_id, sum(r.incidents)::int, coalesce(sum(r.incidents * a.weights[r.category_id]), 0)::float8
+    FROM point_month_counts r
+   CROSS JOIN asked a
+   WHERE ($1::timestamptz IS NOT NULL OR $2::timestamptz IS NOT NULL)
+     AND ($1::timestamptz IS NULL OR r.period_start >= $1)
+     AND ($2::timestamptz IS NULL OR r.period_start < $2)
+     AND ($3::smallint[] IS NULL OR r.category_id = ANY ($3))
+   GROUP BY r.location_id
+)
+SELECT h3_to_string(CASE $4::int WHEN 7 THEN l.h3_res7 WHEN 8 THEN l.h3_res8 WHEN 9 THEN l.h3_res9 ELSE l.h3_res10 END) AS cell,
+       p.incidents, p.harm,
+       EXISTS (SELECT 1 FROM cameras c WHERE c.status = 'working' AND ST_Intersects(c.view_geom, l.geom)) AS covered
+  FROM per_point p
+  JOIN locations l ON l.id = p.location_id
+ WHERE p.incidents > 0
