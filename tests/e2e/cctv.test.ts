@@ -186,6 +186,20 @@ describe.skipIf(skipReason !== null)(`the CCTV page in Chromium${skipReason ? ` 
     expect(await page.getByTestId('cctv-coverage-summary').getByTestId('cctv-caveat').textContent()).toContain('police.uk')
     expect(await page.getByTestId('cctv-camera-figures').textContent()).toContain('police.uk')
 
+    // Placement of two redeployables over the hot cells out of view: each pick in words, and the picks as CSV.
+    await page.getByTestId('cctv-placement-count').fill('2')
+    await page.getByTestId('cctv-placement-run').click()
+    await page.getByTestId('cctv-placement-result').waitFor({ state: 'visible', timeout: STEP_MS })
+    const picks = await page.getByTestId('cctv-pick').allTextContents()
+    expect(picks).toHaveLength(2)
+    expect(picks[0]).toMatch(/^Camera 1 at .* newly covers [\d,.]+ harm \(\d+ incidents?\) beyond today’s cameras/)
+    expect(await page.getByTestId('cctv-placement-uplift').textContent()).toMatch(/^Together the 2 cameras would cover [\d,.]+ more harm/)
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('cctv-export-placement-csv').click()])
+    expect(download.suggestedFilename()).toMatch(/^patrolmap-cctv-placement-\d{4}-\d{2}-\d{2}\.csv$/)
+    const lines = fs.readFileSync((await download.path())!, 'utf8').replace(/^\uFEFF/, '').trim().split('\r\n')
+    expect(lines).toHaveLength(3)
+    expect(lines[0]).toBe('Pick,Site,Longitude,Latitude,Harm newly covered,Incidents newly covered,Harm covered after,Harm covered after (%),Range (m),Caveat')
+
     // Someone else renames it meanwhile: a save on the old version is refused, and the camera shows as it is now.
     await sql(`UPDATE cameras SET name = 'Renamed elsewhere', version = version + 1 WHERE id = $1`, [camera.id])
     await page.getByTestId('cctv-field-name').fill('My name for it')

@@ -1,4 +1,5 @@
 import { formatCount } from '../../shared/format'
+import { HOTSPOT_CLASS_LEGEND } from '../hotspots/hotspot-colours'
 import { EmptyState } from '../../shared/States'
 import { ExportButtons } from './ExportButtons'
 import { IllustrativeBadge } from './CameraPanel'
@@ -251,7 +252,7 @@ export function GapTables({ gaps }: { gaps: GapsAnswer }) {
                   <td>
                     {cell.centre.lat.toFixed(5)}, {cell.centre.lon.toFixed(5)}
                   </td>
-                  <td>{cell.class}</td>
+                  <td>{HOTSPOT_CLASS_LEGEND[cell.class]} confidence</td>
                   <td>
                     {formatCount(cell.uncoveredIncidents)} of {formatCount(cell.incidents)} incidents, harm {formatHarm(cell.uncoveredHarm)} of {formatHarm(cell.harm)}
                   </td>

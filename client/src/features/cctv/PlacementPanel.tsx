@@ -148,8 +148,7 @@ export function PlacementPanel({ period, sites, onClearSites, cameras, editable,
               </li>
             ))}
           </ol>
-          <p className="cctv-caveat">{PLACEMENT_CAVEAT}</p>
-          <CoverageCaveat caveats={answer.caveats} />
+          <CoverageCaveat caveats={answer.caveats.includes(PLACEMENT_CAVEAT) ? answer.caveats : [PLACEMENT_CAVEAT, ...answer.caveats]} />
         </div>
       )}
     </section>
