@@ -1,7 +1,9 @@
 // The CCTV page in Chromium (issue 14): an analyst places a camera by clicking the map, facing away from the busiest
 // map point of Stockton Town Centre; turns it on the map by dragging the handle at its wedge's tip round to face the
 // point; sees its wedge drawn on the new bearing and the figures (what it sees, overall coverage) change, each as plain
-// SQL counts incidents inside the camera's stored view. On a phone the page reads without sideways scrolling.
+// SQL counts incidents inside the camera's stored view. Then: placement read in words and exported, the camera dragged
+// to a new position, and a save on a stale version answered with the camera as it is now. On a phone the page reads
+// without sideways scrolling.
 import fs from 'node:fs'
 import path from 'node:path'
 import type { AddressInfo } from 'node:net'
@@ -199,6 +201,26 @@ describe.skipIf(skipReason !== null)(`the CCTV page in Chromium${skipReason ? ` 
     const lines = fs.readFileSync((await download.path())!, 'utf8').replace(/^\uFEFF/, '').trim().split('\r\n')
     expect(lines).toHaveLength(3)
     expect(lines[0]).toBe('Pick,Site,Longitude,Latitude,Harm newly covered,Incidents newly covered,Harm covered after,Harm covered after (%),Range (m),Caveat')
+
+    // Move it: drag the camera itself about 22 m north; its wedge goes with it.
+    const [was] = await sql('SELECT ST_X(geom) AS lon, ST_Y(geom) AS lat, version FROM cameras WHERE id = $1', [camera.id])
+    await page.getByTestId('cctv-map').scrollIntoViewIfNeeded()
+    const grip = await onPage(page, was.lon, was.lat)
+    const drop = await onPage(page, was.lon, was.lat + 0.0002)
+    await page.mouse.move(grip.x, grip.y)
+    await page.mouse.down()
+    await page.mouse.move(drop.x, drop.y, { steps: 6 })
+    await page.mouse.up()
+    await page.getByTestId('cctv-notice').filter({ hasText: 'Moved E2E-1' }).waitFor({ state: 'visible', timeout: STEP_MS })
+    const [moved] = await sql('SELECT ST_Distance(geom::geography, ST_MakePoint($2, $3)::geography) AS metres, degrees(ST_Azimuth(ST_MakePoint($2, $3)::geography, geom::geography)) AS heading, version FROM cameras WHERE id = $1', [
+      camera.id,
+      was.lon,
+      was.lat,
+    ])
+    expect(moved.metres).toBeGreaterThan(15)
+    expect(moved.metres).toBeLessThan(30)
+    expect(Math.min(moved.heading, 360 - moved.heading)).toBeLessThan(10)
+    expect(moved.version).toBe(was.version + 1)
 
     // Someone else renames it meanwhile: a save on the old version is refused, and the camera shows as it is now.
     await sql(`UPDATE cameras SET name = 'Renamed elsewhere', version = version + 1 WHERE id = $1`, [camera.id])

@@ -185,7 +185,7 @@ export function NewCameraPanel({ position, defaultOwner, onCancel, onCreated }: 
  * One camera: what it sees (with the caveat), its fields (analysts and admins edit; a stale version's 409 shows the
  * camera as it is now), retire and redeploy. The bearing and angle fields follow the map's handles while dragged.
  */
-export function CameraPanel({ camera, editable, draft, conflict, figures, coverageState, caveats, onDraft, onSaved, onFailed, onClose }: {
+export function CameraPanel({ camera, editable, draft, conflict, figures, coverageState, caveats, onDraft, onSaved, onFailed, onClose, onRedeployOnMap }: {
   camera: Camera
   editable: boolean
   draft: ViewDraft | null
@@ -197,6 +197,8 @@ export function CameraPanel({ camera, editable, draft, conflict, figures, covera
   onSaved(camera: Camera, message: string): Promise<void>
   onFailed(error: unknown): void
   onClose(): void
+  /** Redeploy: the next click on the map is the new site. */
+  onRedeployOnMap(): void
 }) {
   const idPrefix = useId()
   const defaults = useApiQuery<TypeDefaults>(editable ? DEFAULTS_URL : null)
@@ -319,6 +321,10 @@ export function CameraPanel({ camera, editable, draft, conflict, figures, covera
           {MOVABLE_TYPES.includes(camera.type) && (
             <details className="cctv-more">
               <summary>Redeploy to a new site</summary>
+              <button type="button" onClick={onRedeployOnMap} disabled={busy} data-testid="cctv-redeploy-on-map">
+                Choose the new site on the map
+              </button>
+              <p className="hint">Or type it:</p>
               <label>
                 New site (latitude, longitude)
                 <input value={redeployTo} onChange={(event) => setRedeployTo(event.target.value)} placeholder="54.5646, -1.3117" data-testid="cctv-redeploy-to" />

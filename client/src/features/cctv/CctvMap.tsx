@@ -22,7 +22,8 @@ export interface ViewDraft extends WedgeParameters {
   position: LonLat
 }
 
-export type MapMode = 'browse' | 'place' | 'sites'
+/** browse: select, drag; place: a click places a new camera; sites: a click marks a candidate site; redeploy: a click is the selected camera's new site. */
+export type MapMode = 'browse' | 'place' | 'sites' | 'redeploy'
 
 export interface CctvMapProps {
   cameras: readonly Camera[]
@@ -36,7 +37,7 @@ export interface CctvMapProps {
   sites: readonly LonLat[]
   placement: PlacementAnswer | undefined
   onSelect(id: number | null): void
-  /** A click in place or sites mode. */
+  /** A click in place, sites or redeploy mode. */
   onPick(point: LonLat): void
   onMove(id: number, point: LonLat): void
   /** A handle dragged: the new bearing or field of view; `done` when the pointer is let go. */

@@ -11,6 +11,7 @@ import { PlacementPanel } from './PlacementPanel'
 import {
   cameraListUrl,
   cameraMoveUrl,
+  cameraRedeployUrl,
   cameraUrl,
   coverageUrl,
   gapsUrl,
@@ -153,9 +154,15 @@ export function CctvPage({ user }: { user: User }) {
         select(null)
       } else if (mode === 'sites') {
         setSites((previous) => [...previous, point])
+      } else if (mode === 'redeploy' && selected) {
+        setMode('browse')
+        apiRequest<Camera>(cameraRedeployUrl(selected.id), { method: 'POST', body: { version: selected.version, position: point, reason: 'Redeployed on the CCTV map' } }).then(
+          (moved) => accepted(moved, `${moved.reference} redeployed to ${moved.position.lat.toFixed(5)}, ${moved.position.lon.toFixed(5)}.`),
+          failed,
+        )
       }
     },
-    [mode, select],
+    [mode, select, selected, accepted, failed],
   )
 
   return (
@@ -188,6 +195,14 @@ export function CctvPage({ user }: { user: User }) {
               {mode === 'sites' ? 'Done marking sites' : 'Mark candidate sites'}
             </button>
             {mode === 'place' && <span role="status">Click the map where the camera stands.</span>}
+            {mode === 'redeploy' && (
+              <>
+                <span role="status">Click the map at the camera’s new site.</span>
+                <button type="button" onClick={() => setMode('browse')}>
+                  Cancel
+                </button>
+              </>
+            )}
             {mode === 'sites' && <span role="status">Click the map to mark candidate sites for placement ({sites.length} marked).</span>}
           </div>
           <Suspense fallback={<LoadingState label="Loading the map…" />}>
@@ -240,6 +255,7 @@ export function CctvPage({ user }: { user: User }) {
               onSaved={accepted}
               onFailed={failed}
               onClose={() => select(null)}
+              onRedeployOnMap={() => setMode('redeploy')}
             />
           )}
           {!newAt && !selected && <p className="hint">{editable ? 'Choose a camera on the map or in the list, or place a new one.' : 'Choose a camera on the map or in the list.'}</p>}
