@@ -2,6 +2,7 @@ import fs from 'node:fs/promises'
 import path from 'node:path'
 import type pg from 'pg'
 import { projectRoot } from './config.js'
+import { importRegister } from './features/cctv/import-store.js'
 import { importFiles, type ImportKind } from './features/import/index.js'
 
 export const demoDataDir = path.join(projectRoot, 'geodata')
@@ -35,5 +36,21 @@ export async function loadDemoDataIfEmpty(pool: pg.Pool, log: (message: string) 
     `demo data loaded from ${summaries.length} files: ${added('police-uk-csv').toLocaleString('en-GB')} incidents, ` +
       `${added('ward-geojson')} wards, ${added('council-geojson')} councils`,
   )
+  await loadIllustrativeCctv(pool, log)
   return true
+}
+
+/** The illustrative Stockton CCTV register (scripts/make-illustrative-cctv.ts), with the demo data, when the register is empty. */
+export const illustrativeCctvFile = path.join(demoDataDir, 'cctv/stockton-illustrative-cctv.csv')
+
+export async function loadIllustrativeCctv(pool: pg.Pool, log: (message: string) => void): Promise<void> {
+  const existing = await pool.query('SELECT EXISTS (SELECT 1 FROM cameras) AS any')
+  if (existing.rows[0].any) return
+  const content = await fs.readFile(illustrativeCctvFile, 'utf8')
+  const result = await importRegister(
+    pool,
+    { fileName: path.basename(illustrativeCctvFile), content, owner: 'Stockton-on-Tees (illustrative)', defaultType: 'fixed', illustrative: true },
+    { actor: null, ip: null },
+  )
+  log(`demo data: ${result.message} (illustrative CCTV register: made up, not real cameras)`)
 }
