@@ -17,6 +17,7 @@ describe('pageOfPath', () => {
     expect(pageOfPath('/pops')).toBe('pops')
     expect(pageOfPath('/meetings')).toBe('meetings')
     expect(pageOfPath('/task-sheet')).toBe('task-sheet')
+    expect(pageOfPath('/cctv')).toBe('cctv')
   })
 
   it('knows no other path', () => {
@@ -29,9 +30,9 @@ describe('pageOfPath', () => {
 
 describe('who sees what', () => {
   const table: [Role, string[], string][] = [
-    ['admin', ['map', 'reports', 'tasks', 'pops', 'meetings', 'evaluation', 'harm-weights', 'admin'], 'map'],
-    ['analyst', ['map', 'reports', 'tasks', 'pops', 'meetings', 'evaluation', 'harm-weights'], 'map'],
-    ['inspector', ['map', 'reports', 'tasks', 'pops', 'meetings', 'evaluation', 'harm-weights'], 'map'],
+    ['admin', ['map', 'reports', 'tasks', 'pops', 'meetings', 'evaluation', 'cctv', 'harm-weights', 'admin'], 'map'],
+    ['analyst', ['map', 'reports', 'tasks', 'pops', 'meetings', 'evaluation', 'cctv', 'harm-weights'], 'map'],
+    ['inspector', ['map', 'reports', 'tasks', 'pops', 'meetings', 'evaluation', 'cctv', 'harm-weights'], 'map'],
     ['councillor', ['reports'], 'reports'],
     ['officer', ['my-tasks'], 'my-tasks'],
   ]
@@ -55,6 +56,13 @@ describe('who sees what', () => {
     expect(canSee('councillor', 'meetings')).toBe(false)
     expect(canSee('officer', 'task-sheet')).toBe(true)
     expect(canSee('councillor', 'task-sheet')).toBe(false)
+  })
+
+  it('shows the CCTV page to staff (analysts and admins edit; the server checks) and not to councillors or officers', () => {
+    for (const role of ['admin', 'analyst', 'inspector'] as const) expect(canSee(role, 'cctv')).toBe(true)
+    expect(canSee('councillor', 'cctv')).toBe(false)
+    expect(canSee('officer', 'cctv')).toBe(false)
+    expect(resolveRoute('/cctv', 'councillor')).toEqual({ kind: 'redirect', to: '/reports', page: 'reports', keepQuery: false })
   })
 
   it('shows the harm weights to staff, who all analyse with them, and not to councillors', () => {

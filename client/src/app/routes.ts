@@ -4,7 +4,7 @@ import type { Role } from '../shared/api'
  * Pages by path. The server answers any non-/api GET with index.html, so a path typed or bookmarked by hand lands
  * here and is resolved against the signed-in user's role.
  */
-export type PageId = 'map' | 'reports' | 'tasks' | 'pops' | 'my-tasks' | 'meetings' | 'task-sheet' | 'evaluation' | 'harm-weights' | 'admin-users' | 'admin-audit'
+export type PageId = 'map' | 'reports' | 'tasks' | 'pops' | 'my-tasks' | 'meetings' | 'task-sheet' | 'evaluation' | 'cctv' | 'harm-weights' | 'admin-users' | 'admin-audit'
 
 export interface PageInfo {
   path: string
@@ -31,6 +31,8 @@ export const PAGES: Record<PageId, PageInfo> = {
   'task-sheet': { path: '/task-sheet', title: 'Patrolmap — task sheet', roles: [...TASKERS, 'officer'] },
   evaluation: { path: '/evaluation', title: 'Patrolmap — did it work', roles: STAFF },
   // Inspectors read the weights their harm analyses use; only analysts and admins may change them (the server's rule).
+  // The CCTV register and its coverage: staff read it; analysts and admins edit (the server's rule).
+  cctv: { path: '/cctv', title: 'Patrolmap — CCTV', roles: STAFF },
   'harm-weights': { path: '/harm-weights', title: 'Patrolmap — harm weights', roles: STAFF },
   'admin-users': { path: '/admin/users', title: 'Patrolmap — users', roles: ADMIN },
   'admin-audit': { path: '/admin/audit', title: 'Patrolmap — audit log', roles: ADMIN },
@@ -75,7 +77,7 @@ export function resolveRoute(pathname: string, role: Role): RouteResolution {
   return { kind: 'page', page }
 }
 
-export type NavId = 'map' | 'reports' | 'tasks' | 'pops' | 'my-tasks' | 'meetings' | 'evaluation' | 'harm-weights' | 'admin'
+export type NavId = 'map' | 'reports' | 'tasks' | 'pops' | 'my-tasks' | 'meetings' | 'evaluation' | 'cctv' | 'harm-weights' | 'admin'
 
 export interface NavEntry {
   id: NavId
@@ -93,6 +95,7 @@ const NAV: readonly NavEntry[] = [
   { id: 'pops', label: 'POPs', path: PAGES.pops.path, testId: 'nav-pops', pages: ['pops'] },
   { id: 'meetings', label: 'JAG', path: PAGES.meetings.path, testId: 'nav-meetings', pages: ['meetings'] },
   { id: 'evaluation', label: 'Did it work?', path: PAGES.evaluation.path, testId: 'nav-evaluation', pages: ['evaluation'] },
+  { id: 'cctv', label: 'CCTV', path: PAGES.cctv.path, testId: 'nav-cctv', pages: ['cctv'] },
   { id: 'my-tasks', label: 'My tasks', path: PAGES['my-tasks'].path, testId: 'nav-my-tasks', pages: ['my-tasks'] },
   { id: 'harm-weights', label: 'Harm weights', path: PAGES['harm-weights'].path, testId: 'nav-harm-weights', pages: ['harm-weights'] },
   { id: 'admin', label: 'Admin', path: PAGES['admin-users'].path, testId: 'nav-admin', pages: ['admin-users', 'admin-audit'] },
