@@ -30,7 +30,7 @@ import { DrawTaskArea } from '../tasks/DrawTaskArea'
 import { EMPTY_SELECTION, toggleCell, type CellSelection } from '../tasks/cell-selection'
 import { PickTaskCells } from '../tasks/PickTaskCells'
 import { MAP_TASKS_URL } from '../tasks/task-area-layer'
-import type { Task, TaskList } from '../tasks/tasks-api'
+import { TASKS_STALE_MS, type Task, type TaskList } from '../tasks/tasks-api'
 import { useApiQuery } from '../../shared/use-api-query'
 
 /** Must match --panel-width, --results-width and the narrow-screen breakpoint in map.css. */
@@ -70,7 +70,6 @@ interface SelectedLocation extends HighlightedLocation {
 }
 
 const NO_TASKS: readonly Task[] = []
-const TASK_AREAS_STALE_MS = 5 * 60_000
 
 /** The map page: the filter panel, the map with its layers, and the legend or, in Hotspots mode, the analysis. */
 export function MapPage() {
@@ -172,8 +171,7 @@ export function MapPage() {
     }
   }, [wards.data, hotspot.councils, checkedCouncils, correct])
 
-  // Kept a while: tasks change by writes in this app, and each write refreshes them (isTaskQueryKey).
-  const mapTasks = useApiQuery<TaskList>(MAP_TASKS_URL, { staleTime: TASK_AREAS_STALE_MS })
+  const mapTasks = useApiQuery<TaskList>(MAP_TASKS_URL, { staleTime: TASKS_STALE_MS })
   const taskAreas = mapTasks.data?.items ?? NO_TASKS
 
   const { layers, scale } = useMapLayers({

@@ -2,7 +2,7 @@ import { formatCount } from '../../shared/format'
 import { ErrorState, LoadingState } from '../../shared/States'
 import { useApiQuery } from '../../shared/use-api-query'
 import { describeDosage } from './dosage-words'
-import { TASK_STATUS_LABELS, taskListUrl, type TaskList } from './tasks-api'
+import { TASK_STATUS_LABELS, taskListUrl, TASKS_STALE_MS, type TaskList } from './tasks-api'
 
 const plural = (count: number, noun: string) => `${formatCount(count)} ${noun}${count === 1 ? '' : 's'}`
 
@@ -12,7 +12,7 @@ const plural = (count: number, noun: string) => `${formatCount(count)} ${noun}${
  * councillor only their wards' tasks, without the problem in words, key times or cells.
  */
 export function WardTasks({ ward, wardName }: { ward: string; wardName: string }) {
-  const tasks = useApiQuery<TaskList>(taskListUrl({ statuses: [], team: null, ward }))
+  const tasks = useApiQuery<TaskList>(taskListUrl({ statuses: [], team: null, ward }), { staleTime: TASKS_STALE_MS })
   return (
     <section className="ward-tasks" data-testid="ward-tasks" aria-label={`Patrol tasks in ${wardName}`}>
       <h3>Patrol tasks in {wardName}</h3>

@@ -12,6 +12,11 @@ export { DAY_NAMES, DAYS, describeKeyTimes, emptyKeyTimes, HOURS, type KeyTimes 
 export { VISIT_ACTION_LABELS, VISIT_ACTION_NOUNS, VISIT_ACTIONS, type VisitAction } from '../../../../server/src/features/tasks/visit-actions'
 
 export const TASKS_URL = '/api/tasks'
+/**
+ * How long a task answer shown beside other data (map areas, a ward report's tasks) is reused: tasks change by writes
+ * in this app, and each write asks again for every task answer (isTaskQueryKey).
+ */
+export const TASKS_STALE_MS = 5 * 60_000
 export const TEAMS_URL = '/api/teams'
 /** Who may be named on a task (taskers only). */
 export const PATROL_OFFICERS_URL = '/api/tasks/officers'
