@@ -3,25 +3,8 @@
 -- every point). Each working camera's view is matched to the map points inside it; a point two cameras see counts once
 -- in the wards and once for each camera.
 -- Answers one row: the wards' figures and the cameras' as JSON.
-WITH asked AS MATERIALIZED (
-  SELECT harm_weight_array() AS weights
-), per_point AS (
-  SELECT c.location_id, sum(c.incidents)::int AS incidents, coalesce(sum(c.incidents * a.weights[c.category_id]), 0)::float8 AS harm
-    FROM location_counts c
-   CROSS JOIN asked a
-   WHERE $1::timestamptz IS NULL AND $2::timestamptz IS NULL
-     AND c.category_id > 0
-     AND ($3::smallint[] IS NULL OR c.category_id = ANY ($3))
-   GROUP BY c.location_id
-  UNION ALL
-  SELECT r.location_id, sum(r.incidents)::int, coalesce(sum(r.incidents * a.weights[r.category_id]), 0)::float8
-    FROM point_month_counts r
-   CROSS JOIN asked a
-   WHERE ($1::timestamptz IS NOT NULL OR $2::timestamptz IS NOT NULL)
-     AND ($1::timestamptz IS NULL OR r.period_start >= $1)
-     AND ($2::timestamptz IS NULL OR r.period_start < $2)
-     AND ($3::smallint[] IS NULL OR r.category_id = ANY ($3))
-   GROUP BY r.location_id
+WITH per_point AS (
+  SELECT p.location_id, p.incidents, p.harm FROM point_counts($1, $2, $3) p
 ), points AS MATERIALIZED (
   SELECT p.location_id, l.ward_code, l.geom, p.incidents, p.harm
     FROM per_point p

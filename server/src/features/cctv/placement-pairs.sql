@@ -2,25 +2,8 @@
 -- are cameras turning all the way round (a circle of $6 metres, less what loaded buildings hide) at
 -- the sites $4 (longitudes) and $5 (latitudes); points and their harm as in coverage.sql ($1 to $2, categories $3).
 -- Answers one row per (site, point) with the point's incidents and harm, and, per point, whether it is covered today.
-WITH asked AS MATERIALIZED (
-  SELECT harm_weight_array() AS weights
-), per_point AS (
-  SELECT c.location_id, sum(c.incidents)::int AS incidents, coalesce(sum(c.incidents * a.weights[c.category_id]), 0)::float8 AS harm
-    FROM location_counts c
-   CROSS JOIN asked a
-   WHERE $1::timestamptz IS NULL AND $2::timestamptz IS NULL
-     AND c.category_id > 0
-     AND ($3::smallint[] IS NULL OR c.category_id = ANY ($3))
-   GROUP BY c.location_id
-  UNION ALL
-  SELECT r.location_id, sum(r.incidents)::int, coalesce(sum(r.incidents * a.weights[r.category_id]), 0)::float8
-    FROM point_month_counts r
-   CROSS JOIN asked a
-   WHERE ($1::timestamptz IS NOT NULL OR $2::timestamptz IS NOT NULL)
-     AND ($1::timestamptz IS NULL OR r.period_start >= $1)
-     AND ($2::timestamptz IS NULL OR r.period_start < $2)
-     AND ($3::smallint[] IS NULL OR r.category_id = ANY ($3))
-   GROUP BY r.location_id
+WITH per_point AS (
+  SELECT p.location_id, p.incidents, p.harm FROM point_counts($1, $2, $3) p
 ), covered AS MATERIALIZED (
   -- The map points inside any working camera's view, driven from the cameras (see coverage.sql's seen).
   SELECT DISTINCT l.id FROM cameras c JOIN locations l ON ST_Intersects(c.view_geom, l.geom) WHERE c.status = 'working'
