@@ -3,11 +3,14 @@
 -- SQL files). from_at/to_at: instants, the end exclusive; both null: the whole period, read from location_counts;
 -- otherwise point_month_counts. category_ids null: every category. Harm: each incident's category harm weight.
 -- The rollups hold signed deltas (migration 009), so sums are exact; points whose sum is 0 may be returned.
+-- Harm is summed as numeric, so a total never depends on the order the rows are added in (a float8 sum did: the same
+-- cell's harm differed in the 17th digit between two runs of one query, and cached answers no longer matched fresh
+-- ones). Callers sum numeric and cast to float8 once, at the end.
 -- LANGUAGE sql and STABLE, so the planner inlines it into the query that calls it: only the branch that applies runs.
 CREATE FUNCTION point_counts(from_at timestamptz, to_at timestamptz, category_ids smallint[])
-RETURNS TABLE (location_id integer, incidents integer, harm float8)
+RETURNS TABLE (location_id integer, incidents integer, harm numeric)
 LANGUAGE sql STABLE PARALLEL SAFE AS $$
-  SELECT c.location_id, sum(c.incidents)::int, coalesce(sum(c.incidents * a.weights[c.category_id]), 0)::float8
+  SELECT c.location_id, sum(c.incidents)::int, coalesce(sum((c.incidents * a.weights[c.category_id])::numeric), 0)
     FROM patrolmap.location_counts c
    CROSS JOIN (SELECT patrolmap.harm_weight_array() AS weights) a
    WHERE from_at IS NULL AND to_at IS NULL
@@ -15,7 +18,7 @@ LANGUAGE sql STABLE PARALLEL SAFE AS $$
      AND (category_ids IS NULL OR c.category_id = ANY (category_ids))
    GROUP BY c.location_id
   UNION ALL
-  SELECT r.location_id, sum(r.incidents)::int, coalesce(sum(r.incidents * a.weights[r.category_id]), 0)::float8
+  SELECT r.location_id, sum(r.incidents)::int, coalesce(sum((r.incidents * a.weights[r.category_id])::numeric), 0)
     FROM patrolmap.point_month_counts r
    CROSS JOIN (SELECT patrolmap.harm_weight_array() AS weights) a
    WHERE (from_at IS NOT NULL OR to_at IS NOT NULL)
