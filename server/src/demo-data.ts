@@ -3,7 +3,7 @@ import path from 'node:path'
 import type pg from 'pg'
 import { projectRoot } from './config.js'
 import { importRegister } from './features/cctv/import-store.js'
-import { importFiles, type ImportKind } from './features/import/index.js'
+import { findProfile, importFiles, importMappedFile, type ImportKind } from './features/import/index.js'
 
 export const demoDataDir = path.join(projectRoot, 'geodata')
 
@@ -36,6 +36,7 @@ export async function loadDemoDataIfEmpty(pool: pg.Pool, log: (message: string) 
     `demo data loaded from ${summaries.length} files: ${added('police-uk-csv').toLocaleString('en-GB')} incidents, ` +
       `${added('ward-geojson')} wards, ${added('council-geojson')} councils`,
   )
+  await loadIllustrativeAsbLog(pool, log)
   await loadIllustrativeCctv(pool, log)
   return true
 }
@@ -53,4 +54,15 @@ export async function loadIllustrativeCctv(pool: pg.Pool, log: (message: string)
     { actor: null, ip: null },
   )
   log(`demo data: ${result.message} (illustrative CCTV register: made up, not real cameras)`)
+}
+
+/** The illustrative Stockton ASB log (scripts/make-illustrative-asb-log.ts): timed rows, so the time patterns, key
+ * times and playback have something to show on the demo data. Through its shipped profile (migration 020). */
+export const illustrativeAsbLogFile = path.join(demoDataDir, 'timed/stockton-illustrative-asb-log.csv')
+
+export async function loadIllustrativeAsbLog(pool: pg.Pool, log: (message: string) => void): Promise<void> {
+  const profile = await findProfile(pool, 'stockton-illustrative-asb')
+  if (!profile) return
+  const summary = await importMappedFile(pool, illustrativeAsbLogFile, profile, { audit: { actor: null, via: 'demo data' } })
+  log(`demo data: ${summary.file}: ${summary.message} (illustrative ASB log: made up, not real reports)`)
 }

@@ -8,7 +8,7 @@ WITH per_point AS (
   SELECT DISTINCT l.id FROM cameras c JOIN locations l ON ST_Intersects(c.view_geom, l.geom) WHERE c.status = 'working'
 )
 SELECT h3_to_string(CASE $4::int WHEN 6 THEN l.h3_res6 WHEN 7 THEN l.h3_res7 WHEN 8 THEN l.h3_res8 WHEN 9 THEN l.h3_res9 ELSE l.h3_res10 END) AS cell,
-       p.incidents, p.harm::float8 AS harm,
+       p.incidents, p.harm,
        k.id IS NOT NULL AS covered
   FROM per_point p
   JOIN locations l ON l.id = p.location_id

@@ -23,7 +23,7 @@ WITH per_point AS (
    WHERE p.incidents > 0
      AND NOT EXISTS (SELECT 1 FROM covered k WHERE k.id = p.location_id)
 )
-SELECT s.site, p.location_id, p.incidents, p.harm::float8 AS harm
+SELECT s.site, p.location_id, p.incidents, p.harm
   FROM sites s
   JOIN locations l ON l.geom && ST_Expand(s.pt, s.dx, s.dy)
                   AND CASE WHEN s.view IS NULL THEN ST_DWithin(l.geom::geography, s.pt::geography, $6) ELSE ST_Intersects(s.view, l.geom) END

@@ -25,7 +25,7 @@ describe('import profiles', () => {
   it('lists the shipped profiles, saves a new one with its audit entry, and refuses a taken name or an unknown category', async () => {
     const listed = await inject('GET', '/api/import-profiles')
     expect(listed.statusCode).toBe(200)
-    expect(listed.json().items.map((p: { name: string }) => p.name)).toEqual(['banes-environmental-protection', 'edinburgh-collisions'])
+    expect(listed.json().items.map((p: { name: string }) => p.name)).toEqual(['banes-environmental-protection', 'edinburgh-collisions', 'stockton-illustrative-asb'])
 
     const created = await inject('POST', '/api/import-profiles', { name: 'route-log', title: 'Route log', mapping: MAPPING })
     expect(created.statusCode, created.body).toBe(201)

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { recountEveryIncident } from '../../../../../tests/support/recount.js'
 import { geodata, startTestApp, type TestApp } from '../../../../../tests/support/test-app.js'
 import { countMismatches } from '../../counts/count-mismatches.js'
+import { makeIllustrativeAsbLog } from '../../../../../scripts/make-illustrative-asb-log.js'
 import { importMappedFile } from './import-mapped.js'
 import { findProfile, insertProfile, listProfiles, type ImportProfile } from './profile-store.js'
 import type { ProfileMapping } from './profile-schema.js'
@@ -19,6 +20,7 @@ const sql = async (text: string, values: unknown[] = []) => (await testApp.pool.
 
 const EDINBURGH = ['2010', '2011', '2012', '2013-h1'].map((part) => geodata(`timed/edinburgh-collisions-${part}.csv`))
 const BANES = geodata('timed/banes-environmental-protection-requests.csv')
+const STOCKTON_ILLUSTRATIVE = geodata('timed/stockton-illustrative-asb-log.csv')
 
 const readCsv = (file: string) => Papa.parse<Record<string, string>>(fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true }).data
 
@@ -70,9 +72,10 @@ describe('British National Grid in PostGIS', () => {
 })
 
 describe('import profiles', () => {
-  it('ships the two real logs\u2019 profiles, each a valid mapping onto Patrolmap\u2019s categories', async () => {
+  it('ships the two real logs\u2019 profiles and the illustrative one, each a valid mapping onto Patrolmap\u2019s categories', async () => {
     const profiles = await listProfiles(testApp.pool)
-    expect(profiles.map((p) => p.name)).toEqual(['banes-environmental-protection', 'edinburgh-collisions'])
+    expect(profiles.map((p) => p.name)).toEqual(['banes-environmental-protection', 'edinburgh-collisions', 'stockton-illustrative-asb'])
+    expect(profiles.map((p) => p.mapping?.illustrative)).toEqual([false, false, true])
     for (const p of profiles) {
       expect(p.mapping, p.name).not.toBeNull()
       expect(p.shipped).toBe(true)
@@ -131,6 +134,19 @@ describe('the real logs', () => {
     expect(extent.east).toBeLessThan(-2.9)
     expect(extent.south).toBeGreaterThan(55.8)
     expect(extent.north).toBeLessThan(56.05)
+    await expectExact()
+  })
+
+  it('imports the illustrative Stockton ASB log whole (the file its script makes), its hours as the raw file gives them', async () => {
+    expect(fs.readFileSync(STOCKTON_ILLUSTRATIVE, 'utf8')).toBe(makeIllustrativeAsbLog())
+    const summary = await importMappedFile(testApp.pool, STOCKTON_ILLUSTRATIVE, await profile('stockton-illustrative-asb'))
+    const raw = readCsv(STOCKTON_ILLUSTRATIVE)
+    expect(raw.length).toBeGreaterThan(2000)
+    expect(summary, summary.message).toMatchObject({ status: 'committed', rowsRead: raw.length, rowsAdded: raw.length, rowsRejected: 0 })
+    const expected = new Array<number>(24).fill(0)
+    for (const row of raw) expected[Number(row.Time.slice(0, 2))]++ // hhmm, 24-hour
+    expect(await hoursInDatabase('Stockton ASB log (illustrative)')).toEqual(expected)
+    expect(raw.every((row) => row.Notes.startsWith('Illustrative'))).toBe(true)
     await expectExact()
   })
 
