@@ -21,6 +21,7 @@ import { TaskSheetPage } from '../features/meetings/TaskSheetPage'
 // The map pulls in MapLibre and deck.gl; a councillor, who never sees it, never downloads it either.
 const PartnershipPage = lazy(() => import('../features/evaluation/PartnershipPage').then((module) => ({ default: module.PartnershipPage })))
 const MapApp = lazy(() => import('../features/map/MapPage').then((module) => ({ default: module.MapPage })))
+const TimePatternsPage = lazy(() => import('../features/time-patterns/TimePatternsPage').then((module) => ({ default: module.TimePatternsPage })))
 const CctvPage = lazy(() => import('../features/cctv/CctvPage').then((module) => ({ default: module.CctvPage })))
 
 export const SESSION_ENDED = 'Your session has ended; sign in again.'
@@ -180,6 +181,11 @@ function Shell({ user, onSignOut }: { user: User; onSignOut(): void }) {
         {page === 'evaluation' && (
           <Suspense fallback={<LoadingState label="Loading…" />}>
             <PartnershipPage />
+          </Suspense>
+        )}
+        {page === 'time-patterns' && (
+          <Suspense fallback={<LoadingState label="Loading…" />}>
+            <TimePatternsPage />
           </Suspense>
         )}
         {page === 'cctv' && (

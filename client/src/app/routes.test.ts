@@ -30,9 +30,9 @@ describe('pageOfPath', () => {
 
 describe('who sees what', () => {
   const table: [Role, string[], string][] = [
-    ['admin', ['map', 'reports', 'tasks', 'pops', 'meetings', 'evaluation', 'cctv', 'harm-weights', 'admin'], 'map'],
-    ['analyst', ['map', 'reports', 'tasks', 'pops', 'meetings', 'evaluation', 'cctv', 'harm-weights'], 'map'],
-    ['inspector', ['map', 'reports', 'tasks', 'pops', 'meetings', 'evaluation', 'cctv', 'harm-weights'], 'map'],
+    ['admin', ['map', 'reports', 'tasks', 'pops', 'meetings', 'evaluation', 'time-patterns', 'cctv', 'harm-weights', 'admin'], 'map'],
+    ['analyst', ['map', 'reports', 'tasks', 'pops', 'meetings', 'evaluation', 'time-patterns', 'cctv', 'harm-weights'], 'map'],
+    ['inspector', ['map', 'reports', 'tasks', 'pops', 'meetings', 'evaluation', 'time-patterns', 'cctv', 'harm-weights'], 'map'],
     ['councillor', ['reports'], 'reports'],
     ['officer', ['my-tasks'], 'my-tasks'],
   ]

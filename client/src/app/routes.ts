@@ -4,7 +4,7 @@ import type { Role } from '../shared/api'
  * Pages by path. The server answers any non-/api GET with index.html, so a path typed or bookmarked by hand lands
  * here and is resolved against the signed-in user's role.
  */
-export type PageId = 'map' | 'reports' | 'tasks' | 'pops' | 'my-tasks' | 'meetings' | 'task-sheet' | 'evaluation' | 'cctv' | 'harm-weights' | 'admin-users' | 'admin-audit'
+export type PageId = 'map' | 'reports' | 'tasks' | 'pops' | 'my-tasks' | 'meetings' | 'task-sheet' | 'evaluation' | 'time-patterns' | 'cctv' | 'harm-weights' | 'admin-users' | 'admin-audit'
 
 export interface PageInfo {
   path: string
@@ -30,6 +30,7 @@ export const PAGES: Record<PageId, PageInfo> = {
   // A team's printable task sheet: the taskers, and officers for their own team (the server checks the team).
   'task-sheet': { path: '/task-sheet', title: 'Patrolmap — task sheet', roles: [...TASKERS, 'officer'] },
   evaluation: { path: '/evaluation', title: 'Patrolmap — did it work', roles: STAFF },
+  'time-patterns': { path: '/time-patterns', title: 'Patrolmap — time patterns', roles: STAFF },
   // Inspectors read the weights their harm analyses use; only analysts and admins may change them (the server's rule).
   // The CCTV register and its coverage: staff read it; analysts and admins edit (the server's rule).
   cctv: { path: '/cctv', title: 'Patrolmap — CCTV', roles: STAFF },
@@ -77,7 +78,7 @@ export function resolveRoute(pathname: string, role: Role): RouteResolution {
   return { kind: 'page', page }
 }
 
-export type NavId = 'map' | 'reports' | 'tasks' | 'pops' | 'my-tasks' | 'meetings' | 'evaluation' | 'cctv' | 'harm-weights' | 'admin'
+export type NavId = 'map' | 'reports' | 'tasks' | 'pops' | 'my-tasks' | 'meetings' | 'evaluation' | 'time-patterns' | 'cctv' | 'harm-weights' | 'admin'
 
 export interface NavEntry {
   id: NavId
@@ -95,6 +96,7 @@ const NAV: readonly NavEntry[] = [
   { id: 'pops', label: 'POPs', path: PAGES.pops.path, testId: 'nav-pops', pages: ['pops'] },
   { id: 'meetings', label: 'JAG', path: PAGES.meetings.path, testId: 'nav-meetings', pages: ['meetings'] },
   { id: 'evaluation', label: 'Did it work?', path: PAGES.evaluation.path, testId: 'nav-evaluation', pages: ['evaluation'] },
+  { id: 'time-patterns', label: 'Times', path: PAGES['time-patterns'].path, testId: 'nav-time-patterns', pages: ['time-patterns'] },
   { id: 'cctv', label: 'CCTV', path: PAGES.cctv.path, testId: 'nav-cctv', pages: ['cctv'] },
   { id: 'my-tasks', label: 'My tasks', path: PAGES['my-tasks'].path, testId: 'nav-my-tasks', pages: ['my-tasks'] },
   { id: 'harm-weights', label: 'Harm weights', path: PAGES['harm-weights'].path, testId: 'nav-harm-weights', pages: ['harm-weights'] },

@@ -98,6 +98,45 @@ describe('GET /api/time-patterns/demand', () => {
     expect(asb.window).toEqual({ from: 22, to: 6, incidents: 1, share: 1 / 3 })
   })
 
+  it('counts a log per week as its raw file gives them, with the empty weeks between as 0', async () => {
+    const expected = new Map<string, number>()
+    for (const row of Papa.parse<Record<string, string>>(fs.readFileSync(BANES, 'utf8'), { header: true, skipEmptyLines: true }).data) {
+      // The Monday of the row's (UK local) date, worked out by hand from the day-first date.
+      const [day, month, year] = row.ReceivedDate.split(' ')[0].split('/').map(Number)
+      const date = new Date(Date.UTC(year, month - 1, day))
+      date.setUTCDate(date.getUTCDate() - ((date.getUTCDay() + 6) % 7))
+      const monday = date.toISOString().slice(0, 10)
+      expected.set(monday, (expected.get(monday) ?? 0) + 1)
+    }
+    const { weeks } = await demand('source=BANES%20environmental%20protection')
+    expect(weeks.filter((week: { incidents: number }) => week.incidents > 0)).toEqual(
+      [...expected].sort(([a], [b]) => a.localeCompare(b)).map(([week, incidents]) => ({ week, incidents })),
+    )
+    for (const [at, week] of weeks.entries()) {
+      if (at > 0) expect(Date.parse(week.week) - Date.parse(weeks[at - 1].week)).toBe(7 * 86_400_000)
+    }
+    expect(weeks.reduce((sum: number, week: { incidents: number }) => sum + week.incidents, 0)).toBe(5000)
+    // The Stockton log: the week of Monday 1 January 2024 holds six rows (the day-only one too); 15 January one.
+    const stockton = await demand('source=Stockton%20test')
+    expect(stockton.weeks).toEqual([
+      { week: '2024-01-01', incidents: 6 },
+      { week: '2024-01-08', incidents: 0 },
+      { week: '2024-01-15', incidents: 1 },
+    ])
+  })
+
+  it('lists the sources with their precision and span, as plain SQL counts them', async () => {
+    const response = await testApp.app.inject({ url: '/api/time-patterns/sources', headers: inspector.headers })
+    expect(response.statusCode, response.body).toBe(200)
+    const expected = await sql(`SELECT source, count(*)::int AS n, count(*) FILTER (WHERE period_precision = 'minute')::int AS minute,
+                                       count(*) FILTER (WHERE period_precision = 'day')::int AS day FROM incidents GROUP BY 1 ORDER BY 2 DESC, 1`)
+    expect(response.json().items.map((item: { source: string; incidents: number; toTheMinute: number; toTheDay: number }) => [item.source, item.incidents, item.toTheMinute, item.toTheDay]))
+      .toEqual(expected.map((row) => [row.source, row.n, row.minute, row.day]))
+    const banes = response.json().items.find((item: { source: string }) => item.source === 'BANES environmental protection')
+    expect(banes).toMatchObject({ firstDay: '2015-01-01', lastDay: '2019-11-22', illustrative: false })
+    expect((await testApp.app.inject({ url: '/api/time-patterns/sources', headers: (await testApp.signInAs('councillor')).headers })).statusCode).toBe(403)
+  })
+
   it('takes windows that wrap past midnight', () => {
     expect(windowHours(0, 7)).toEqual([0, 1, 2, 3, 4, 5, 6])
     expect(windowHours(22, 2)).toEqual([22, 23, 0, 1])

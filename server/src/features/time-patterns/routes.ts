@@ -3,9 +3,24 @@ import { loadQuery } from '../../lib/sql-file.js'
 import { monthBounds } from '../counts/count-bounds.js'
 import { PERIOD_HEADER, periodHeaderValue } from '../summary/period-in-data.js'
 import { STAFF } from '../users/roles.js'
-import { DemandAnswer, DemandQuery } from './schemas.js'
+import { DemandAnswer, DemandQuery, TimedSourceList } from './schemas.js'
 
 const demandGrid = loadQuery(import.meta.url, 'demand-grid.sql')
+const demandWeeks = loadQuery(import.meta.url, 'demand-weeks.sql')
+const sourceList = loadQuery(import.meta.url, 'sources.sql')
+
+/** Every Monday from the first week to the last (YYYY-MM-DD), weeks with no incident as 0, so a chart's gaps show. */
+export function everyWeek(counted: { week: string; incidents: number }[]): { week: string; incidents: number }[] {
+  if (counted.length === 0) return []
+  const byWeek = new Map(counted.map((row) => [row.week, row.incidents]))
+  const weeks: { week: string; incidents: number }[] = []
+  const last = Date.parse(`${counted[counted.length - 1].week}T00:00:00Z`)
+  for (let at = Date.parse(`${counted[0].week}T00:00:00Z`); at <= last; at += 7 * 86_400_000) {
+    const week = new Date(at).toISOString().slice(0, 10)
+    weeks.push({ week, incidents: byWeek.get(week) ?? 0 })
+  }
+  return weeks
+}
 
 /** Hours of a window [from, to), wrapping past midnight when `to` is not after `from` (22 → 6: 22:00–06:00). */
 export function windowHours(from: number, to: number): number[] {
@@ -33,10 +48,11 @@ export const timePatternRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const { params, period } = await app.incidentFilter.parse(request.query)
       reply.header(PERIOD_HEADER, periodHeaderValue(period))
       const [start, end] = await monthBounds(app.pg.pool, params[0], params[1])
-      const { rows } = await app.pg.query<{ weekday: number | null; hour: number | null; incidents: number }>({
-        ...demandGrid,
-        values: [start, end, params[2], params[3], request.query.source ?? null],
-      })
+      const values = [start, end, params[2], params[3], request.query.source ?? null]
+      const [{ rows }, weeks] = await Promise.all([
+        app.pg.query<{ weekday: number | null; hour: number | null; incidents: number }>({ ...demandGrid, values }),
+        app.pg.query<{ week: string; incidents: number }>({ ...demandWeeks, values }),
+      ])
       const grid = Array.from({ length: 7 }, () => new Array<number>(24).fill(0))
       let leftOut = 0
       for (const row of rows) {
@@ -49,6 +65,28 @@ export const timePatternRoutes: FastifyPluginAsyncTypebox = async (app) => {
       return {
         grid, incidents, leftOut,
         window: { from: windowFrom, to: windowTo, incidents: inWindow, share: incidents === 0 ? null : inWindow / incidents },
+        weeks: everyWeek(weeks.rows),
+      }
+    },
+  )
+
+  app.get(
+    '/api/time-patterns/sources',
+    {
+      config: { access: STAFF },
+      schema: {
+        summary: 'Every incident source with how many of its incidents have a time of day or a date, and its span: for choosing a source',
+        tags: ['time-patterns'],
+        response: { 200: TimedSourceList },
+      },
+    },
+    async () => {
+      const { rows } = await app.pg.query<{ source: string; incidents: number; to_the_minute: number; to_the_day: number; first_day: string; last_day: string; illustrative: boolean }>(sourceList)
+      return {
+        items: rows.map((row) => ({
+          source: row.source, incidents: row.incidents, toTheMinute: row.to_the_minute, toTheDay: row.to_the_day,
+          firstDay: row.first_day, lastDay: row.last_day, illustrative: row.illustrative,
+        })),
       }
     },
   )

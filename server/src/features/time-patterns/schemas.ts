@@ -26,5 +26,26 @@ export const DemandAnswer = Type.Object({
     incidents: Type.Integer({ description: 'incidents of the grid in the window\u2019s hours, every weekday' }),
     share: Type.Union([Type.Number(), Type.Null()], { description: 'their share of the grid\u2019s incidents (0 to 1); null when the grid is empty' }),
   }),
+  weeks: Type.Array(
+    Type.Object({
+      week: Type.String({ description: 'the week\u2019s Monday, YYYY-MM-DD (weeks run Monday to Sunday, UK local time)' }),
+      incidents: Type.Integer(),
+    }),
+    { description: 'incidents per week, from rows known to the day or the minute; weeks with none are listed as 0 between the first and the last' },
+  ),
 })
 export type DemandAnswer = Static<typeof DemandAnswer>
+
+export const TimedSource = Type.Object({
+  source: Type.String(),
+  incidents: Type.Integer(),
+  toTheMinute: Type.Integer({ description: 'incidents whose time of day is known: the demand grid counts these' }),
+  toTheDay: Type.Integer({ description: 'incidents known to the day only' }),
+  firstDay: Type.String({ description: 'YYYY-MM-DD, UK local; a month-only source gives its months\u2019 first days' }),
+  lastDay: Type.String(),
+  illustrative: Type.Boolean({ description: 'made up (its import profile says so): labelled wherever it is shown' }),
+})
+export type TimedSource = Static<typeof TimedSource>
+
+export const TimedSourceList = Type.Object({ items: Type.Array(TimedSource) })
+export type TimedSourceList = Static<typeof TimedSourceList>

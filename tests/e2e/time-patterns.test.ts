@@ -1,0 +1,80 @@
+// Time patterns in Chromium: the illustrative Stockton log (the demo's timed source) as a weekday × hour grid whose
+// cells are plain SQL's counts, labelled illustrative, with the window's share, a legend, a weekly trend, a CSV, and
+// the view in the address bar; on a phone the page does not scroll sideways (only the grid does).
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { illustrativeAsbLogFile } from '../../server/src/demo-data.js'
+import { importMappedFile } from '../../server/src/features/import/mapped/import-mapped.js'
+import { findProfile } from '../../server/src/features/import/mapped/profile-store.js'
+import { chromiumUnavailableReason } from '../support/browser.js'
+import { DESKTOP, PHONE, startE2eApp, type E2eApp } from '../support/e2e-app.js'
+import { createTestUser } from '../support/test-app.js'
+
+const STEP_MS = 20_000
+const SOURCE = 'Stockton ASB log (illustrative)'
+
+const skipReason = chromiumUnavailableReason()
+if (skipReason) console.warn(`tests/e2e skipped: ${skipReason}`)
+
+describe.skipIf(skipReason !== null)(`time patterns in Chromium${skipReason ? ` (skipped: ${skipReason})` : ''}`, () => {
+  let e2e: E2eApp
+
+  beforeAll(async () => {
+    e2e = await startE2eApp({ months: ['2025-11'] })
+    await createTestUser(e2e.testApp.pool, { email: 'analyst@test.local', name: 'Ann Alyst', role: 'analyst' })
+    const summary = await importMappedFile(e2e.testApp.pool, illustrativeAsbLogFile, (await findProfile(e2e.testApp.pool, 'stockton-illustrative-asb'))!)
+    expect(summary.status, summary.message).toBe('committed')
+  }, 180_000)
+
+  afterEach(() => {
+    expect(e2e.takeProblems(), 'page errors and unexpected console errors').toEqual([])
+  })
+
+  afterAll(async () => {
+    await e2e?.close()
+  })
+
+  it('shows the log\u2019s weekday \u00d7 hour grid as plain SQL counts it, its window share, legend and weekly trend, and keeps the view in the address', async () => {
+    const { page } = await e2e.signedInWindow('analyst@test.local', DESKTOP)
+    await page.goto(`${e2e.origin}/time-patterns`)
+    await page.getByTestId('patterns-source').selectOption(SOURCE)
+    await page.getByTestId('patterns-window-from').selectOption('22')
+    await page.getByTestId('patterns-window-to').selectOption('6')
+    await page.waitForURL(/wf=22&wt=6/, { timeout: STEP_MS })
+    const grid = page.getByTestId('patterns-grid')
+    await expect.poll(() => page.getByTestId('patterns-window').textContent(), { timeout: STEP_MS }).toMatch(/between 22:00 and 06:00/)
+    await expect(page.getByTestId('patterns-illustrative').textContent()).resolves.toMatch(/illustrative: made up/)
+
+    const { rows } = await e2e.testApp.pool.query<{ d: number; h: number; n: number }>(
+      `SELECT to_char(period_start AT TIME ZONE 'Europe/London', 'ID')::int - 1 AS d, to_char(period_start AT TIME ZONE 'Europe/London', 'HH24')::int AS h, count(*)::int AS n
+         FROM incidents WHERE source = $1 AND period_precision = 'minute' GROUP BY 1, 2`,
+      [SOURCE],
+    )
+    const expected = Array.from({ length: 7 }, () => new Array<string>(24).fill(''))
+    for (const row of rows) expected[row.d][row.h] = row.n.toLocaleString('en-GB')
+    const shown = await grid.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td.grid-cell')].map((td) => td.textContent ?? '')))
+    expect(shown).toEqual(expected)
+    const total = rows.reduce((sum, row) => sum + row.n, 0)
+    const night = rows.filter((row) => row.h >= 22 || row.h < 6).reduce((sum, row) => sum + row.n, 0)
+    const percent = ((100 * night) / total).toLocaleString('en-GB', { maximumFractionDigits: 1 })
+    expect(await page.getByTestId('patterns-window').textContent()).toContain(`${night.toLocaleString('en-GB')} of ${total.toLocaleString('en-GB')} incidents with a time of day (${percent}%)`)
+    expect(await page.getByTestId('patterns-legend').locator('li').count()).toBeGreaterThan(3)
+    await page.getByTestId('patterns-weekly').locator('svg path.recharts-line-curve').waitFor({ state: 'attached', timeout: STEP_MS })
+
+    // The address holds the view: opened afresh, the page shows the same window and source.
+    const again = (await e2e.signedInWindow('analyst@test.local', DESKTOP)).page
+    await again.goto(page.url())
+    await expect.poll(() => again.getByTestId('patterns-window').textContent(), { timeout: STEP_MS }).toContain(`${night.toLocaleString('en-GB')} of ${total.toLocaleString('en-GB')}`)
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('patterns-csv').click()])
+    const csv = await (await import('node:fs/promises')).readFile((await download.path())!, 'utf8')
+    expect(csv).toContain(`total,`)
+    expect(csv.trim().split('\r\n').at(-2)?.split(',').at(-1)).toBe(String(total))
+  })
+
+  it('fits a phone: the page does not scroll sideways, the grid scrolls in its own box', async () => {
+    const { page } = await e2e.signedInWindow('analyst@test.local', PHONE)
+    await page.goto(`${e2e.origin}/time-patterns?source=${encodeURIComponent(SOURCE)}`)
+    await page.getByTestId('patterns-grid').waitFor({ state: 'visible', timeout: STEP_MS })
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0)
+  })
+})
