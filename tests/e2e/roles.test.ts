@@ -110,8 +110,8 @@ describe.skipIf(skipReason !== null)(`sign-in and roles in Chromium${skipReason 
   const grouped = (count: number) => String(count).replace(/\B(?=(\d{3})+(?!\d))/g, ',')
 
   it.each([
-    ['admin', ['nav-map', 'nav-reports', 'nav-tasks', 'nav-pops', 'nav-meetings', 'nav-evaluation', 'nav-time-patterns', 'nav-cctv', 'nav-harm-weights', 'nav-admin']],
-    ['analyst', ['nav-map', 'nav-reports', 'nav-tasks', 'nav-pops', 'nav-meetings', 'nav-evaluation', 'nav-time-patterns', 'nav-cctv', 'nav-harm-weights']],
+    ['admin', ['nav-map', 'nav-reports', 'nav-tasks', 'nav-pops', 'nav-meetings', 'nav-evaluation', 'nav-time-patterns', 'nav-cctv', 'nav-imports', 'nav-harm-weights', 'nav-admin']],
+    ['analyst', ['nav-map', 'nav-reports', 'nav-tasks', 'nav-pops', 'nav-meetings', 'nav-evaluation', 'nav-time-patterns', 'nav-cctv', 'nav-imports', 'nav-harm-weights']],
     ['inspector', ['nav-map', 'nav-reports', 'nav-tasks', 'nav-pops', 'nav-meetings', 'nav-evaluation', 'nav-time-patterns', 'nav-cctv', 'nav-harm-weights']],
   ] as const)('%s: signs in through the form, lands on the map, sees exactly %j, signs out', async (role, expected) => {
     const { page, apiRequests } = await openWindow()

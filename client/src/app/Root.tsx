@@ -22,6 +22,7 @@ import { TaskSheetPage } from '../features/meetings/TaskSheetPage'
 const PartnershipPage = lazy(() => import('../features/evaluation/PartnershipPage').then((module) => ({ default: module.PartnershipPage })))
 const MapApp = lazy(() => import('../features/map/MapPage').then((module) => ({ default: module.MapPage })))
 const TimePatternsPage = lazy(() => import('../features/time-patterns/TimePatternsPage').then((module) => ({ default: module.TimePatternsPage })))
+const ImportPage = lazy(() => import('../features/imports/ImportPage').then((module) => ({ default: module.ImportPage })))
 const CctvPage = lazy(() => import('../features/cctv/CctvPage').then((module) => ({ default: module.CctvPage })))
 
 export const SESSION_ENDED = 'Your session has ended; sign in again.'
@@ -191,6 +192,11 @@ function Shell({ user, onSignOut }: { user: User; onSignOut(): void }) {
         {page === 'cctv' && (
           <Suspense fallback={<LoadingState label="Loading the CCTV page…" />}>
             <CctvPage user={user} />
+          </Suspense>
+        )}
+        {page === 'imports' && (
+          <Suspense fallback={<LoadingState label="Loading…" />}>
+            <ImportPage />
           </Suspense>
         )}
         {page === 'harm-weights' && <HarmWeightsPage user={user} />}

@@ -30,8 +30,8 @@ describe('pageOfPath', () => {
 
 describe('who sees what', () => {
   const table: [Role, string[], string][] = [
-    ['admin', ['map', 'reports', 'tasks', 'pops', 'meetings', 'evaluation', 'time-patterns', 'cctv', 'harm-weights', 'admin'], 'map'],
-    ['analyst', ['map', 'reports', 'tasks', 'pops', 'meetings', 'evaluation', 'time-patterns', 'cctv', 'harm-weights'], 'map'],
+    ['admin', ['map', 'reports', 'tasks', 'pops', 'meetings', 'evaluation', 'time-patterns', 'cctv', 'imports', 'harm-weights', 'admin'], 'map'],
+    ['analyst', ['map', 'reports', 'tasks', 'pops', 'meetings', 'evaluation', 'time-patterns', 'cctv', 'imports', 'harm-weights'], 'map'],
     ['inspector', ['map', 'reports', 'tasks', 'pops', 'meetings', 'evaluation', 'time-patterns', 'cctv', 'harm-weights'], 'map'],
     ['councillor', ['reports'], 'reports'],
     ['officer', ['my-tasks'], 'my-tasks'],

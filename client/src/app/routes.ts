@@ -4,7 +4,7 @@ import type { Role } from '../shared/api'
  * Pages by path. The server answers any non-/api GET with index.html, so a path typed or bookmarked by hand lands
  * here and is resolved against the signed-in user's role.
  */
-export type PageId = 'map' | 'reports' | 'tasks' | 'pops' | 'my-tasks' | 'meetings' | 'task-sheet' | 'evaluation' | 'time-patterns' | 'cctv' | 'harm-weights' | 'admin-users' | 'admin-audit'
+export type PageId = 'map' | 'reports' | 'tasks' | 'pops' | 'my-tasks' | 'meetings' | 'task-sheet' | 'evaluation' | 'time-patterns' | 'cctv' | 'imports' | 'harm-weights' | 'admin-users' | 'admin-audit'
 
 export interface PageInfo {
   path: string
@@ -15,6 +15,7 @@ export interface PageInfo {
 const STAFF: readonly Role[] = ['admin', 'analyst', 'inspector']
 const EVERYONE: readonly Role[] = ['admin', 'analyst', 'inspector', 'councillor']
 const ADMIN: readonly Role[] = ['admin']
+const ANALYSTS: readonly Role[] = ['admin', 'analyst']
 /** Those who create and edit patrol tasks (the server's TASKERS). */
 const TASKERS: readonly Role[] = ['admin', 'analyst', 'inspector']
 /** Officers see their own tasks and record visits; nothing else (docs/access.md). */
@@ -34,6 +35,8 @@ export const PAGES: Record<PageId, PageInfo> = {
   // Inspectors read the weights their harm analyses use; only analysts and admins may change them (the server's rule).
   // The CCTV register and its coverage: staff read it; analysts and admins edit (the server's rule).
   cctv: { path: '/cctv', title: 'Patrolmap — CCTV', roles: STAFF },
+  // Timed logs through a column mapping: analysts and admins (the server's ANALYSTS), as the import routes allow.
+  imports: { path: '/imports', title: 'Patrolmap — import a log', roles: ANALYSTS },
   'harm-weights': { path: '/harm-weights', title: 'Patrolmap — harm weights', roles: STAFF },
   'admin-users': { path: '/admin/users', title: 'Patrolmap — users', roles: ADMIN },
   'admin-audit': { path: '/admin/audit', title: 'Patrolmap — audit log', roles: ADMIN },
@@ -78,7 +81,7 @@ export function resolveRoute(pathname: string, role: Role): RouteResolution {
   return { kind: 'page', page }
 }
 
-export type NavId = 'map' | 'reports' | 'tasks' | 'pops' | 'my-tasks' | 'meetings' | 'evaluation' | 'time-patterns' | 'cctv' | 'harm-weights' | 'admin'
+export type NavId = 'map' | 'reports' | 'tasks' | 'pops' | 'my-tasks' | 'meetings' | 'evaluation' | 'time-patterns' | 'cctv' | 'imports' | 'harm-weights' | 'admin'
 
 export interface NavEntry {
   id: NavId
@@ -98,6 +101,7 @@ const NAV: readonly NavEntry[] = [
   { id: 'evaluation', label: 'Did it work?', path: PAGES.evaluation.path, testId: 'nav-evaluation', pages: ['evaluation'] },
   { id: 'time-patterns', label: 'Times', path: PAGES['time-patterns'].path, testId: 'nav-time-patterns', pages: ['time-patterns'] },
   { id: 'cctv', label: 'CCTV', path: PAGES.cctv.path, testId: 'nav-cctv', pages: ['cctv'] },
+  { id: 'imports', label: 'Import', path: PAGES.imports.path, testId: 'nav-imports', pages: ['imports'] },
   { id: 'my-tasks', label: 'My tasks', path: PAGES['my-tasks'].path, testId: 'nav-my-tasks', pages: ['my-tasks'] },
   { id: 'harm-weights', label: 'Harm weights', path: PAGES['harm-weights'].path, testId: 'nav-harm-weights', pages: ['harm-weights'] },
   { id: 'admin', label: 'Admin', path: PAGES['admin-users'].path, testId: 'nav-admin', pages: ['admin-users', 'admin-audit'] },

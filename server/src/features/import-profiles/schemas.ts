@@ -96,3 +96,4 @@ export const MappedImportAnswer = Type.Object({
   errors: Type.Array(Type.Object({ row: Type.Integer(), reason: Type.String() })),
   message: Type.String(),
 })
+export type MappedImportAnswer = Static<typeof MappedImportAnswer>

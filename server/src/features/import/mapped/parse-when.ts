@@ -3,13 +3,13 @@
 // precision the row gives it: minute when there is a time of day, day when only a date, month when only a month.
 // Pure: no database, so the preview and the import read a value the same way.
 
+import { DATE_FORMATS, type DateFormat } from './date-formats.js'
 import { londonInstant, type WallTime } from './london-time.js'
 
 export type Precision = 'minute' | 'day' | 'month'
 
-/** How the date column is written. 'auto' tries each form in turn (the preview shows what each row became). */
-export const DATE_FORMATS = ['auto', 'dd/mm/yyyy', 'dd-Mon-yy', 'iso8601', 'excel-serial'] as const
-export type DateFormat = (typeof DATE_FORMATS)[number]
+/** How the date column is written (date-formats.ts). 'auto' tries each form in turn (the preview shows what each row became). */
+export { DATE_FORMATS, type DateFormat }
 
 /** Where the time of day is: in the date column, a column of its own (hh:mm[:ss] [AM|PM]), or hour and minute columns. */
 export type TimeSource = { kind: 'in-date' } | { kind: 'column'; column: string } | { kind: 'hour-minute'; hourColumn: string; minuteColumn: string }
