@@ -12,18 +12,25 @@ interface LegendProps {
   streetCoverage: boolean
   /** Task areas on the map: their entry is shown when there are any. */
   taskAreaCount?: number
+  /** Playback is on: one colour scale for every month (its caption says so). */
+  playback?: boolean
 }
 
 function lineColour([red, green, blue, alpha]: readonly number[]): string {
   return `rgba(${red}, ${green}, ${blue}, ${alpha / 255})`
 }
 
-export function Legend({ scale, resolution, selectedWardName, streetCoverage, taskAreaCount = 0 }: LegendProps) {
+export function Legend({ scale, resolution, selectedWardName, streetCoverage, taskAreaCount = 0, playback = false }: LegendProps) {
   return (
     <section className="legend" data-testid="legend" aria-labelledby="legend-title">
       <h2 id="legend-title" className="legend-title">
         Incidents per hexagon (res {resolution})
       </h2>
+      {playback && (
+        <p className="hint" data-testid="legend-playback">
+          One month at a time, on one scale for every month of the playback.
+        </p>
+      )}
       <ul className="legend-classes">
         {scale.classes.map((entry) => (
           <li key={entry.label}>

@@ -17,6 +17,7 @@ import { fitCamera } from './fit-camera'
 import { geometryBounds, unionBounds } from './geometry'
 import { effectiveResolution } from './h3-resolution'
 import { Legend } from './Legend'
+import { Playback } from './Playback'
 import { MapView, type Basemap, type MapHandle } from './MapView'
 import { StatusMessages } from './StatusMessages'
 import { describeHover, type TooltipContent } from './tooltip'
@@ -171,6 +172,18 @@ export function MapPage() {
     }
   }, [wards.data, hotspot.councils, checkedCouncils, correct])
 
+  // Playback: the month shown moves through the period; its colour scale is every month's (set once they are in).
+  const [playbackMax, setPlaybackMax] = useState<number | null>(null)
+  const moveFrame = useCallback(
+    (month: string | null, how: 'open' | 'step' | 'close') => {
+      const update = (previous: MapPageView) => ({ ...previous, filters: { ...previous.filters, frame: month } })
+      // Opening and closing are a person's changes (Back undoes them); each step rewrites the same entry.
+      if (how === 'step') correct(update)
+      else change(update)
+    },
+    [change, correct],
+  )
+
   const mapTasks = useApiQuery<TaskList>(MAP_TASKS_URL, { staleTime: TASKS_STALE_MS })
   const taskAreas = mapTasks.data?.items ?? NO_TASKS
 
@@ -185,6 +198,7 @@ export function MapPage() {
     highlighted: pickedOutline ?? highlightedLocation,
     taskAreas,
     zoom: camera.zoom,
+    scaleMax: data.frame ? playbackMax : null,
   })
 
   const highlightedName = highlightedLocation ? `${highlightedLocation.rank}. ${highlightedLocation.name}` : null
@@ -325,6 +339,17 @@ export function MapPage() {
           <PickTaskCells selection={cellPick} onStart={startPicking} onStop={stopPicking} />
         </div>
       )}
+      {data.config.data && startView && !hotspotMode && !noCategories && (
+        <Playback
+          months={data.shownMonths}
+          frame={data.frame}
+          resolution={data.resolution}
+          categories={filters.categories}
+          ward={filters.ward}
+          onFrame={moveFrame}
+          onScaleMax={setPlaybackMax}
+        />
+      )}
       {hotspotMode ? (
         <HotspotPanel
           layer={hotspot.layer}
@@ -349,7 +374,14 @@ export function MapPage() {
           onRetry={data.retry}
         />
       ) : (
-        <Legend scale={scale} resolution={data.displayedResolution} selectedWardName={selectedWardName} streetCoverage={basemap === 'offline'} taskAreaCount={taskAreas.length} />
+        <Legend
+          scale={scale}
+          resolution={data.displayedResolution}
+          selectedWardName={selectedWardName}
+          streetCoverage={basemap === 'offline'}
+          taskAreaCount={taskAreas.length}
+          playback={data.frame !== null}
+        />
       )}
     </div>
   )

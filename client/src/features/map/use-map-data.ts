@@ -2,7 +2,7 @@ import { useQueryClient } from '@tanstack/react-query'
 import { useCallback, useMemo, useState } from 'react'
 import { configUrl, hexesUrl, summaryUrl, wardsUrl, type ClientConfig, type HexCell, type Summary, type WardCollection, type WardFeature } from './map-api'
 import { monthsOf } from '../../../../server/src/lib/months'
-import { requestRange, type DataPeriod } from '../../shared/period-presets'
+import { requestRange, shownRange, type DataPeriod } from '../../shared/period-presets'
 import { IMPORTED_DATA_STALE_MS, refetchFailed } from '../../shared/query-client'
 import { useApiQuery, type ApiResource } from '../../shared/use-api-query'
 import type { CouncilOption } from '../hotspots/HotspotControls'
@@ -32,6 +32,10 @@ export interface MapData {
   /** The filters as the requests carry them: a period preset made months; null while a preset waits for the data's months. */
   dataFilters: DataFilters | null
   months: string[]
+  /** The months of the period chosen (a preset made months), which playback steps through; empty until known. */
+  shownMonths: string[]
+  /** The month playback shows, or null (no playback, or one the period does not hold). */
+  frame: string | null
   resolution: H3Resolution
   /** The resolution of the hexagons on screen (the one asked for until an answer comes). */
   displayedResolution: H3Resolution
@@ -81,7 +85,10 @@ export function useMapData(view: MapPageView, started: boolean, locationLimit: n
   // gives them), or, on a link opened with a preset, those of the summary of every month, asked for first.
   const [period, setPeriod] = useState<DataPeriod | null>(null)
   const range = requestRange(filters, period)
-  const dataFilters = range && { categories: filters.categories, ward: filters.ward, ...range }
+  // Playback shows one month of the period at a time (a month outside it, from an old link, is ignored).
+  const shown = shownRange(filters, period)
+  const frame = !hotspotMode && filters.frame && shown && filters.frame >= shown.from && filters.frame <= shown.to ? filters.frame : null
+  const dataFilters = range && { categories: filters.categories, ward: filters.ward, ...(frame ? { from: frame, to: frame } : range) }
   const periodSummary = useApiQuery<Summary>(range ? null : summaryUrl({ ...filters, from: null, to: null }), CACHED)
   // The summary's category counts ignore the category filter, so it is still worth asking when none are ticked.
   const summary = useApiQuery<Summary>(dataFilters && summaryUrl(dataFilters), CACHED)
@@ -125,6 +132,9 @@ export function useMapData(view: MapPageView, started: boolean, locationLimit: n
   }, [wards.data, noCategories])
 
   const months = useMemo(() => (period ? monthsOf(period.from, period.to) : []), [period])
+  const shownFrom = shown?.from ?? null
+  const shownTo = shown?.to ?? null
+  const shownMonths = useMemo(() => (shownFrom && shownTo ? monthsOf(shownFrom, shownTo) : []), [shownFrom, shownTo])
 
   const hotspotLayerError = hotspotMode ? (layerResource.error ?? hotspotData.locations.error) : null
   const error = config.error ?? periodSummary.error ?? summary.error ?? wards.error ?? hexes.error ?? hotspotLayerError
@@ -151,6 +161,8 @@ export function useMapData(view: MapPageView, started: boolean, locationLimit: n
     period,
     dataFilters,
     months,
+    shownMonths,
+    frame,
     resolution,
     displayedResolution,
     hexRequestUrl,

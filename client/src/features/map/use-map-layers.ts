@@ -24,6 +24,8 @@ export interface MapLayerData {
   /** Tasks being patrolled, their areas shaded by this week's dosage delivered. */
   taskAreas: readonly Task[]
   zoom: number
+  /** Playback: the colour scale's top from every month's largest count, so a colour means one count in each. */
+  scaleMax?: number | null
 }
 
 let lastCouncilEdges: { shapesKey: string; paths: Position[][] } | null = null
@@ -43,12 +45,12 @@ function councilEdgesOfShapes(wardFeatures: readonly WardFeature[]): Position[][
  * data changes; and the hexagons' colour scale, which the legend shows.
  */
 export function useMapLayers(data: MapLayerData): { layers: LayersList; scale: ColourScale } {
-  const { hotspotLayer, cells, gistarCells, emergingCells, wardFeatures, selectedWard, highlighted, taskAreas, zoom } = data
+  const { hotspotLayer, cells, gistarCells, emergingCells, wardFeatures, selectedWard, highlighted, taskAreas, zoom, scaleMax } = data
   // Tenths of a zoom level are finer than anyone can see a label move, and spare needless re-placement.
   const labelZoom = Math.round(zoom * 10) / 10
   const labelledWards = useMemo(() => wardsToLabel(wardFeatures, labelZoom, selectedWard), [wardFeatures, labelZoom, selectedWard])
 
-  const scale = useMemo(() => buildColourScale(maxCountOf(cells)), [cells])
+  const scale = useMemo(() => buildColourScale(scaleMax ?? maxCountOf(cells)), [cells, scaleMax])
   const councilPaths = useMemo(() => councilEdgesOfShapes(wardFeatures), [wardFeatures])
   const dataLayer = useMemo(() => {
     if (hotspotLayer === null) return buildHexLayer(cells, scale)

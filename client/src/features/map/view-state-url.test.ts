@@ -13,6 +13,7 @@ describe('parseViewState', () => {
       to: null,
       ward: null,
       res: 'auto',
+      frame: null,
     })
   })
 
@@ -30,6 +31,7 @@ describe('parseViewState', () => {
       to: '2024-06',
       ward: 'E05009857',
       res: 9,
+      frame: null,
     })
   })
 
@@ -78,6 +80,7 @@ describe('serialiseViewState', () => {
       to: '2025-02',
       ward: 'E05013038',
       res: 7,
+      frame: '2024-03',
     }
     expect(parseViewState(serialiseViewState(state))).toEqual(state)
   })
@@ -127,7 +130,7 @@ describe('parseMapPageView and serialiseMapPageView', () => {
       'lat=54.6&lon=-1.2&zoom=11&categories=Burglary,Robbery&from=2024-01&to=2024-03&ward=E05014882&res=8&mode=hotspots&layer=emerging&hres=8&k=2&lad=E06000004&fdr=0&halfLife=3&measure=harm'
     const view = parseMapPageView(`?${search}`)
     expect(view.camera).toEqual({ lat: 54.6, lon: -1.2, zoom: 11 })
-    expect(view.filters).toEqual({ categories: ['Burglary', 'Robbery'], preset: null, from: '2024-01', to: '2024-03', ward: 'E05014882', res: 8 })
+    expect(view.filters).toEqual({ categories: ['Burglary', 'Robbery'], preset: null, from: '2024-01', to: '2024-03', ward: 'E05014882', res: 8, frame: null })
     expect(view.mode).toBe('hotspots')
     expect(view.hotspot).toMatchObject({ layer: 'emerging', res: 8, k: 2, councils: ['E06000004'], fdr: false, halfLife: 3, measure: 'harm' })
     expect(serialiseMapPageView(view)).toBe(search)

@@ -20,6 +20,11 @@ export interface Filters {
   /** ONS ward code, or null for all wards. */
   ward: string | null
   res: ResolutionChoice
+  /**
+   * Playback: the one month the map shows, stepping through the period's months (the period itself stays as chosen,
+   * so closing the playback returns to it). Null or absent: no playback.
+   */
+  frame?: string | null
 }
 
 export interface ViewState extends MapView, Filters {}
@@ -36,6 +41,7 @@ export function defaultViewState(): ViewState {
     to: null,
     ward: null,
     res: 'auto',
+    frame: null,
   }
 }
 
@@ -95,6 +101,7 @@ export function parseViewState(search: string): ViewState {
     to,
     ward: ward !== null && WARD_CODE_PATTERN.test(ward) ? ward : null,
     res,
+    frame: isMonth(params.get('frame')) ? params.get('frame') : null,
   }
 }
 
@@ -119,6 +126,7 @@ export function serialiseViewState(state: ViewState): string {
   if (state.to) parts.push(['to', state.to])
   if (state.ward) parts.push(['ward', state.ward])
   parts.push(['res', String(state.res)])
+  if (state.frame) parts.push(['frame', state.frame])
   return parts.map(([key, value]) => `${key}=${key === 'categories' ? value : encodeURIComponent(value)}`).join('&')
 }
 
