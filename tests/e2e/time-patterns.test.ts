@@ -7,7 +7,7 @@ import { importMappedFile } from '../../server/src/features/import/mapped/import
 import { findProfile } from '../../server/src/features/import/mapped/profile-store.js'
 import { chromiumUnavailableReason } from '../support/browser.js'
 import { DESKTOP, PHONE, startE2eApp, type E2eApp } from '../support/e2e-app.js'
-import { createTestUser } from '../support/test-app.js'
+import { createTestUser, signIn } from '../support/test-app.js'
 
 const STEP_MS = 20_000
 const SOURCE = 'Stockton ASB log (illustrative)'
@@ -69,6 +69,31 @@ describe.skipIf(skipReason !== null)(`time patterns in Chromium${skipReason ? ` 
     const csv = await (await import('node:fs/promises')).readFile((await download.path())!, 'utf8')
     expect(csv).toContain(`total,`)
     expect(csv.trim().split('\r\n').at(-2)?.split(',').at(-1)).toBe(String(total))
+  })
+
+  it('suggests a new task\u2019s key times from the log: the busiest hours holding the share, painted on the grid', async () => {
+    const [{ ward }] = (await e2e.testApp.pool.query(
+      `SELECT l.ward_code AS ward FROM incidents i JOIN locations l ON l.id = i.location_id WHERE i.source = $1 AND l.ward_code IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1`,
+      [SOURCE],
+    )).rows
+    const { page } = await e2e.signedInWindow('analyst@test.local', DESKTOP)
+    await page.goto(`${e2e.origin}/tasks?new=ward`)
+    const wardPicker = page.getByTestId('task-ward-input')
+    await expect.poll(() => wardPicker.isEnabled(), { timeout: STEP_MS }).toBe(true)
+    await wardPicker.selectOption(ward)
+    await page.getByTestId('suggest-share').selectOption('0.5')
+    await page.getByTestId('suggest-key-times-button').click()
+    const words = page.getByTestId('suggest-key-times-words')
+    await words.waitFor({ state: 'visible', timeout: STEP_MS })
+
+    // The grid painted is the API's answer, whose hours hold at least half the ward's timed incidents.
+    const analyst = await signIn(e2e.testApp.app, 'analyst@test.local')
+    const expected = (await e2e.testApp.app.inject({ method: 'POST', url: '/api/time-patterns/key-times', headers: analyst.headers, payload: { area: { source: 'ward', ward }, share: 0.5, categories: [], months: 12 } })).json()
+    expect(expected.incidents).toBeGreaterThan(20)
+    expect(expected.covered / expected.incidents).toBeGreaterThanOrEqual(0.5)
+    const painted = await page.getByTestId('key-times-grid').locator('tbody tr').evaluateAll((rows) => rows.map((row) => [...row.querySelectorAll('button')].map((button) => button.getAttribute('aria-pressed') === 'true')))
+    expect(painted).toEqual(expected.keyTimes)
+    expect(await words.textContent()).toContain(`the ${expected.hours} busiest hours of the week, holding ${expected.covered} of the area's ${expected.incidents} incidents with a time of day`)
   })
 
   it('fits a phone: the page does not scroll sideways, the grid scrolls in its own box', async () => {

@@ -72,6 +72,7 @@ const BASE_BODIES: Record<string, () => Record<string, unknown>> = {
   'PUT /api/import-profiles/{name}': () => ({ title: 'Fuzz log', mapping: fuzzMapping() }),
   'POST /api/imports/preview': () => ({ csv: 'id,when\n1,2024-01-05T10:00\n', mapping: fuzzMapping(), rows: 5 }),
   'PATCH /api/teams/{id}': () => ({ name: `Renamed team ${++serial}` }),
+  'POST /api/time-patterns/key-times': () => ({ area: { source: 'ward', ward: WARD }, share: 0.5, months: 12 }),
   'POST /api/tasks': () => ({
     title: 'Fuzzed task',
     problem: 'Two lines\nof problem',

@@ -89,7 +89,14 @@ export function TaskCreate({ fromArea }: { fromArea: boolean }) {
             </select>
           </label>
         )}
-        <TaskFields form={form} onChange={setForm} teams={teams.data?.items ?? []} officers={officers.data?.items ?? []} pops={openPops.data?.items ?? []} />
+        <TaskFields
+          form={form}
+          onChange={setForm}
+          teams={teams.data?.items ?? []}
+          officers={officers.data?.items ?? []}
+          pops={openPops.data?.items ?? []}
+          area={pending?.area ?? (ward === '' ? null : { source: 'ward', ward })}
+        />
         <FormError id="task-create-error" message={error} testId="task-error" />
         <div className="button-row">
           <button type="submit" className="primary" disabled={busy} data-testid="task-create-submit">

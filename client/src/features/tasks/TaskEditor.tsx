@@ -10,7 +10,7 @@ import { TaskFields } from './TaskFields'
 import { OPEN_POPS_URL, type PopList } from '../pops/pops-api'
 import { TaskSummary } from './TaskSummary'
 import { VisitList } from './VisitList'
-import { isTaskQueryKey, TASK_MOVES, TASK_STATUS_LABELS, taskStatusUrl, taskUrl, TEAMS_URL, PATROL_OFFICERS_URL, type PatrolOfficerList, type Task, type TaskStatus, type TeamList } from './tasks-api'
+import { isTaskQueryKey, TASK_MOVES, TASK_STATUS_LABELS, taskStatusUrl, taskUrl, TEAMS_URL, PATROL_OFFICERS_URL, type AreaInput, type PatrolOfficerList, type Task, type TaskStatus, type TeamList } from './tasks-api'
 
 // The evaluation brings recharts: loaded when a task is opened, not with the task list.
 const EvaluationPanel = lazy(() => import('../evaluation/EvaluationPanel'))
@@ -144,7 +144,14 @@ function EditTask({ loaded }: { loaded: Task }) {
           }}
         >
           <h2>Edit</h2>
-          <TaskFields form={form} onChange={setForm} teams={teams.data?.items ?? []} officers={officers.data?.items ?? []} pops={openPops.data?.items ?? []} />
+          <TaskFields
+            form={form}
+            onChange={setForm}
+            teams={teams.data?.items ?? []}
+            officers={officers.data?.items ?? []}
+            pops={openPops.data?.items ?? []}
+            area={areaOfTask(base)}
+          />
           <FormError id={`task-${base.id}-error`} message={error} testId="task-error" />
           {saved && (
             <p role="status" data-testid="task-saved">
@@ -217,4 +224,12 @@ function StatusChange({ task, busy, onMove }: { task: Task; busy: boolean; onMov
       </div>
     </form>
   )
+}
+
+/** A stored task's area as a request names it: its ward, its cells, or its outline. */
+function areaOfTask(task: Task): AreaInput {
+  const { area } = task
+  if (area.source === 'ward' && area.ward) return { source: 'ward', ward: area.ward }
+  if ((area.source === 'cells' || area.source === 'problem-location') && area.cells && area.res !== null) return { source: area.source, res: area.res, cells: area.cells }
+  return { source: 'polygon', polygon: area.geometry }
 }

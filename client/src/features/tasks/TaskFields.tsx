@@ -1,8 +1,9 @@
 import { useId } from 'react'
 import { KNOWN_CATEGORIES } from '../../shared/categories'
 import { KeyTimesGrid } from './KeyTimesGrid'
+import { SuggestKeyTimes } from './SuggestKeyTimes'
 import type { TaskForm } from './task-form'
-import type { PatrolOfficer, Team } from './tasks-api'
+import type { AreaInput, PatrolOfficer, Team } from './tasks-api'
 
 interface TaskFieldsProps {
   form: TaskForm
@@ -11,10 +12,12 @@ interface TaskFieldsProps {
   officers: readonly PatrolOfficer[]
   /** Open POPs a task may work on (server/src/features/pops); the task's own is kept even when closed since. */
   pops?: readonly { id: number; title: string }[]
+  /** The task's area, for key times suggested from its timed incidents; null until one is chosen. */
+  area?: AreaInput | null
 }
 
 /** The fields a task is made of, for creating and editing alike. */
-export function TaskFields({ form, onChange, teams, officers, pops = [] }: TaskFieldsProps) {
+export function TaskFields({ form, onChange, teams, officers, pops = [], area = null }: TaskFieldsProps) {
   const id = useId()
   const set = <K extends keyof TaskForm>(field: K, value: TaskForm[K]) => onChange({ ...form, [field]: value })
   // A retired team is kept only where a task already names it.
@@ -45,6 +48,7 @@ export function TaskFields({ form, onChange, teams, officers, pops = [] }: TaskF
       <fieldset className="task-key-times">
         <legend>Key times (UK time): press and drag to paint; arrows and space from the keyboard</legend>
         <KeyTimesGrid grid={form.keyTimes} onChange={(grid) => set('keyTimes', grid)} label="Key times: weekday by hour" />
+        <SuggestKeyTimes area={area} categories={form.categories} onSuggest={(grid) => set('keyTimes', grid)} />
       </fieldset>
       <label>
         Lead team

@@ -137,6 +137,38 @@ describe('GET /api/time-patterns/demand', () => {
     expect((await testApp.app.inject({ url: '/api/time-patterns/sources', headers: (await testApp.signInAs('councillor')).headers })).statusCode).toBe(403)
   })
 
+  it('suggests key times for a task area from its timed incidents, the grid as plain SQL counts it', async () => {
+    const keyTimes = async (payload: Record<string, unknown>, headers = inspector.headers) =>
+      testApp.app.inject({ method: 'POST', url: '/api/time-patterns/key-times', headers, payload })
+    const ward = await keyTimes({ area: { source: 'ward', ward: WARD }, share: 0.5 })
+    expect(ward.statusCode, ward.body).toBe(200)
+    const body = ward.json()
+    // The span: the 12 months up to the latest timed incident anywhere (BANES's are older, so only the Stockton log).
+    const [span] = await sql(`SELECT max(period_start) AS last_at FROM incidents WHERE period_precision = 'minute'`)
+    const where = `l.ward_code = $1 AND i.period_start > $2::timestamptz - interval '12 months' AND i.period_start <= $2::timestamptz`
+    expect(body.grid).toEqual(await gridBySql(where, [WARD, span.last_at]))
+    expect(body.incidents).toBe(6)
+    // Six timed rows, one per hour but two at 12:00 and 12:30 on Sunday: half is three, taken busiest first.
+    expect(body.hours).toBe(2)
+    expect(body.covered).toBe(3)
+    expect(body.keyTimes[6][12]).toBe(true)
+    expect(body.keyTimes.flat().filter(Boolean)).toHaveLength(2)
+    const [coarse] = await sql(`SELECT count(*)::int AS n FROM incidents i JOIN locations l ON l.id = i.location_id WHERE ${where} AND i.period_precision <> 'minute'`, [WARD, span.last_at])
+    expect(body.leftOut).toBe(coarse.n)
+
+    // A drawn area around the log's point holds the same timed rows; every share up to all of them.
+    const [point] = await sql(`SELECT ST_X(label_point) AS lon, ST_Y(label_point) AS lat FROM wards WHERE code = $1`, [WARD])
+    const d = 0.002
+    const square = { type: 'Polygon', coordinates: [[[point.lon - d, point.lat - d], [point.lon + d, point.lat - d], [point.lon + d, point.lat + d], [point.lon - d, point.lat + d], [point.lon - d, point.lat - d]]] }
+    const drawn = (await keyTimes({ area: { source: 'polygon', polygon: square }, share: 1, categories: ['Anti-social behaviour'] })).json()
+    expect(drawn.incidents).toBe(3)
+    expect(drawn.covered).toBe(3)
+
+    expect((await keyTimes({ area: { source: 'ward', ward: WARD }, share: 2 })).statusCode).toBe(400)
+    expect((await keyTimes({ area: { source: 'ward' } })).statusCode).toBe(400)
+    expect((await keyTimes({ area: { source: 'ward', ward: WARD } }, (await testApp.signInAs('councillor')).headers)).statusCode).toBe(403)
+  })
+
   it('takes windows that wrap past midnight', () => {
     expect(windowHours(0, 7)).toEqual([0, 1, 2, 3, 4, 5, 6])
     expect(windowHours(22, 2)).toEqual([22, 23, 0, 1])

@@ -3,11 +3,16 @@ import { loadQuery } from '../../lib/sql-file.js'
 import { monthBounds } from '../counts/count-bounds.js'
 import { PERIOD_HEADER, periodHeaderValue } from '../summary/period-in-data.js'
 import { STAFF } from '../users/roles.js'
-import { DemandAnswer, DemandQuery, TimedSourceList } from './schemas.js'
+import { badRequest } from '../../lib/errors.js'
+import { areaSpec } from '../tasks/task-area.js'
+import { TASKERS } from '../users/roles.js'
+import { suggestKeyTimes } from './key-times.js'
+import { DemandAnswer, DemandQuery, KeyTimesAnswer, KeyTimesRequest, TimedSourceList } from './schemas.js'
 
 const demandGrid = loadQuery(import.meta.url, 'demand-grid.sql')
 const demandWeeks = loadQuery(import.meta.url, 'demand-weeks.sql')
 const sourceList = loadQuery(import.meta.url, 'sources.sql')
+const areaDemand = loadQuery(import.meta.url, 'area-demand.sql')
 
 /** Every Monday from the first week to the last (YYYY-MM-DD), weeks with no incident as 0, so a chart's gaps show. */
 export function everyWeek(counted: { week: string; incidents: number }[]): { week: string; incidents: number }[] {
@@ -88,6 +93,44 @@ export const timePatternRoutes: FastifyPluginAsyncTypebox = async (app) => {
           firstDay: row.first_day, lastDay: row.last_day, illustrative: row.illustrative,
         })),
       }
+    },
+  )
+
+  app.post(
+    '/api/time-patterns/key-times',
+    {
+      config: { access: TASKERS },
+      schema: {
+        summary: 'Key times for a task area: the fewest weekday \u00d7 hour cells holding a share of its incidents with a time of day, over the last months of the timed data',
+        tags: ['time-patterns'],
+        body: KeyTimesRequest,
+        response: { 200: KeyTimesAnswer },
+      },
+    },
+    async (request) => {
+      const { area, share, categories, months } = request.body
+      const spec = areaSpec(area)
+      const { rows } = await app.pg.query<{ weekday: number | null; hour: number | null; incidents: number; first_day: string | null; last_day: string | null }>({
+        ...areaDemand,
+        values: [spec.geojson, spec.ward, categories && categories.length > 0 ? categories : null, months],
+      }).catch((error: unknown) => {
+        // A drawn shape PostGIS cannot read is the caller's, not the server's, fault.
+        if (error instanceof Error && /GeoJSON|geometry/i.test(error.message)) throw badRequest('area.polygon', 'is not a shape PostGIS can read')
+        throw error
+      })
+      const grid = Array.from({ length: 7 }, () => new Array<number>(24).fill(0))
+      let leftOut = 0
+      let firstDay: string | null = null
+      let lastDay: string | null = null
+      for (const row of rows) {
+        if (row.weekday === null || row.hour === null) {
+          leftOut = row.incidents
+          firstDay = row.first_day
+          lastDay = row.last_day
+        } else grid[row.weekday][row.hour] = row.incidents
+      }
+      const suggestion = suggestKeyTimes(grid, share)
+      return { keyTimes: suggestion.keyTimes, hours: suggestion.hours, covered: suggestion.covered, incidents: suggestion.total, leftOut, grid, firstDay, lastDay }
     },
   )
 }

@@ -1,5 +1,6 @@
 import { Type, type Static } from 'typebox'
 import { incidentFilterProperties } from '../incidents/schemas.js'
+import { AreaInput } from '../tasks/schemas.js'
 
 export const DemandQuery = Type.Object(
   {
@@ -49,3 +50,26 @@ export type TimedSource = Static<typeof TimedSource>
 
 export const TimedSourceList = Type.Object({ items: Type.Array(TimedSource) })
 export type TimedSourceList = Static<typeof TimedSourceList>
+
+export const KeyTimesRequest = Type.Object(
+  {
+    area: AreaInput,
+    share: Type.Number({ minimum: 0.05, maximum: 1, default: 0.5, description: 'the share of the area\u2019s timed incidents the key times should hold (default 0.5)' }),
+    categories: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 100 }), { maxItems: 50, description: 'incident categories; none or absent: every category' })),
+    months: Type.Integer({ minimum: 1, maximum: 36, default: 12, description: 'how many months back from the latest incident with a time of day (default 12)' }),
+  },
+  { additionalProperties: false },
+)
+export type KeyTimesRequest = Static<typeof KeyTimesRequest>
+
+export const KeyTimesAnswer = Type.Object({
+  keyTimes: Type.Array(Type.Array(Type.Boolean()), { description: 'weekday \u00d7 hour, Monday first, as a task\u2019s key times' }),
+  hours: Type.Integer({ description: 'key hours suggested: the fewest weekday \u00d7 hour cells holding the share' }),
+  covered: Type.Integer({ description: 'incidents in those hours' }),
+  incidents: Type.Integer({ description: 'incidents in the area with a time of day, in the span' }),
+  leftOut: Type.Integer({ description: 'the area\u2019s incidents in the span known only to the day or the month: not counted' }),
+  grid: Type.Array(Type.Array(Type.Integer())),
+  firstDay: Type.Union([Type.String(), Type.Null()], { description: 'the span, UK local dates; null when no incident has a time of day' }),
+  lastDay: Type.Union([Type.String(), Type.Null()]),
+})
+export type KeyTimesAnswer = Static<typeof KeyTimesAnswer>
