@@ -22,6 +22,7 @@ import { popRoutes } from './features/pops/routes.js'
 import { meetingRoutes } from './features/meetings/routes.js'
 import { summaryRoutes } from './features/summary/routes.js'
 import { taskRoutes } from './features/tasks/routes.js'
+import { repeatLocationRoutes } from './features/repeat-locations/routes.js'
 import { timePatternRoutes } from './features/time-patterns/routes.js'
 import { visitRoutes } from './features/tasks/visit-routes.js'
 import { teamRoutes } from './features/teams/routes.js'
@@ -166,6 +167,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(harmWeightRoutes)
   await app.register(importProfileRoutes)
   await app.register(timePatternRoutes)
+  await app.register(repeatLocationRoutes)
   await app.register(authRoutes, security)
   await app.register(userRoutes, { passwordHashCost: security.passwordHashCost })
   await app.register(auditRoutes)

@@ -60,6 +60,14 @@ describe.skipIf(skipReason !== null)(`time patterns in Chromium${skipReason ? ` 
     expect(await page.getByTestId('patterns-legend').locator('li').count()).toBeGreaterThan(3)
     await page.getByTestId('patterns-weekly').locator('svg path.recharts-line-curve').waitFor({ state: 'attached', timeout: STEP_MS })
 
+    // Repeat locations of the log (its addresses as written), as the API lists them, with the personal-data note.
+    const analyst = await signIn(e2e.testApp.app, 'analyst@test.local')
+    const repeats = (await e2e.testApp.app.inject({ url: `/api/repeat-locations?months=12&minIncidents=3&limit=100&source=${encodeURIComponent(SOURCE)}`, headers: analyst.headers })).json()
+    expect(repeats.items.length).toBeGreaterThan(5)
+    await expect.poll(() => page.getByTestId('repeat-row').count(), { timeout: STEP_MS }).toBe(repeats.items.length)
+    expect(await page.getByTestId('repeat-row').first().locator('td').first().textContent()).toBe(String(repeats.items[0].incidents))
+    expect(await page.getByTestId('repeat-personal-data').textContent()).toMatch(/^Personal data/)
+
     // The address holds the view: opened afresh, the page shows the same window and source.
     const again = (await e2e.signedInWindow('analyst@test.local', DESKTOP)).page
     await again.goto(page.url())

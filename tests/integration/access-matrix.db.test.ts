@@ -94,6 +94,7 @@ function sampleFor(method: string, path: string, caller: Caller): Sample | undef
     'POST /api/imports/mapped': () => ({ url: '/api/imports/mapped?profile=matrix-log&name=matrix.csv', payload: MATRIX_CSV, contentType: 'text/csv' }),
     'GET /api/time-patterns/demand': () => ({ url: '/api/time-patterns/demand?from=2024-01&to=2024-01' }),
     'GET /api/time-patterns/sources': () => ({ url: '/api/time-patterns/sources' }),
+    'GET /api/repeat-locations': () => ({ url: '/api/repeat-locations' }),
     'POST /api/time-patterns/key-times': () => ({ url: '/api/time-patterns/key-times', payload: { area: { source: 'ward', ward: WARD } } }),
     'GET /api/teams': () => ({ url: '/api/teams' }),
     'POST /api/teams': () => ({ url: '/api/teams', payload: { name: `Team made by ${caller} ${serial}`, agency: 'other' } }),

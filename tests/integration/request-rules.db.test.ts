@@ -123,7 +123,7 @@ describe('GET /docs', () => {
         '/api/pops', '/api/pops/{id}', '/api/pops/from-ward', '/api/pops/{id}/close', '/api/pops/{id}/log',
         '/api/meetings', '/api/meetings/{id}', '/api/meetings/{id}/agenda', '/api/meetings/{id}/minutes', '/api/meetings/{id}/task-sheets', '/api/meetings/{id}/task-sheets.pdf',
         '/api/evaluation/tasks/{id}', '/api/evaluation/partnership',
-        '/api/import-profiles', '/api/import-profiles/{name}', '/api/imports/preview', '/api/imports/mapped', '/api/time-patterns/demand', '/api/time-patterns/sources', '/api/time-patterns/key-times',
+        '/api/import-profiles', '/api/import-profiles/{name}', '/api/imports/preview', '/api/imports/mapped', '/api/time-patterns/demand', '/api/time-patterns/sources', '/api/time-patterns/key-times', '/api/repeat-locations',
         '/api/cctv/cameras', '/api/cctv/cameras/{id}', '/api/cctv/cameras/{id}/move', '/api/cctv/cameras/{id}/retire', '/api/cctv/cameras/{id}/redeploy',
         '/api/cctv/cameras/{id}/activity/{month}', '/api/cctv/activity/import', '/api/cctv/import', '/api/cctv/buildings', '/api/cctv/defaults',
         '/api/cctv/coverage', '/api/cctv/gaps', '/api/cctv/placement',

@@ -15,6 +15,7 @@ import {
   clock, colourStep, demandUrl, GRID_COLOURS, gridCsv, inWindow, leftOutWords, legendSteps, searchOfView, sourceLabel, spanMonths, viewOfSearch,
   WEEKDAYS, windowWords, type PatternView,
 } from './time-patterns'
+import { RepeatLocations } from './RepeatLocations'
 import './time-patterns.css'
 
 const SOURCES_URL = '/api/time-patterns/sources'
@@ -152,6 +153,7 @@ export function TimePatternsPage() {
           <WeeklyTrend weeks={data.weeks} />
         </div>
       )}
+      <RepeatLocations source={view.source} ward={view.ward} category={view.category} />
     </div>
   )
 }
