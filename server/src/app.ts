@@ -28,6 +28,7 @@ import { teamRoutes } from './features/teams/routes.js'
 import { userRoutes } from './features/users/routes.js'
 import { wardReportRoutes } from './features/ward-reports/routes.js'
 import { wardRoutes } from './features/wards/routes.js'
+import { weeklyReportRoutes } from './features/weekly-reports/routes.js'
 import accessControl from './plugins/app/access-control.js'
 import dataPeriod from './plugins/app/data-period.js'
 import incidentFilter from './plugins/app/incident-filter.js'
@@ -112,6 +113,8 @@ export interface AppOptions {
   analysisCache?: AnalysisCache
   /** The system Chromium that renders task sheets to PDF (CHROMIUM_PATH); /usr/bin/chromium when left out. */
   chromiumPath?: string
+  /** Run the weekly ward reports' schedule in this process (WEEKLY_REPORTS_SCHEDULE); off when left out. */
+  weeklySchedule?: boolean
 }
 
 export const defaultClientDir = path.join(projectRoot, 'client/dist')
@@ -174,7 +177,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(taskRoutes)
   await app.register(visitRoutes)
   await app.register(popRoutes)
-  await app.register(meetingRoutes, { chromiumPath: options.chromiumPath ?? process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', clientServed: options.clientDir !== null })
+  const pdfSettings = { chromiumPath: options.chromiumPath ?? process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', clientServed: options.clientDir !== null }
+  await app.register(meetingRoutes, pdfSettings)
+  await app.register(weeklyReportRoutes, { ...pdfSettings, suppressionThreshold: security.suppressionThreshold, schedule: options.weeklySchedule ?? false })
   await app.register(evaluationRoutes)
   await app.register(cctvRoutes)
   await app.register(cctvAnalysisRoutes, { suppressionThreshold: security.suppressionThreshold })

@@ -20,6 +20,7 @@ const app = await buildApp({
   engine: database.engine,
   basemapStyleUrl: config.BASEMAP_STYLE_URL,
   chromiumPath: config.CHROMIUM_PATH,
+  weeklySchedule: config.WEEKLY_REPORTS_SCHEDULE,
   logger: { level: config.LOG_LEVEL, redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'] },
   security: securityFromConfig(config),
   limits: limitsFromConfig(config),
