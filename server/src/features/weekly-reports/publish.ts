@@ -5,6 +5,9 @@ import { ReportInputError, TREND_PERIODS, wardHasTimedData } from './build-repor
 import { lastCompleteWeek, londonDate, periodDates, periodKind, weekOfDate } from './periods.js'
 import { publishReport, type PublishOutcome, type PublishTrigger } from './report-store.js'
 import type { AuditEntry } from '../audit/audit-log.js'
+import { loadQuery } from '../../lib/sql-file.js'
+
+const allWardsQuery = loadQuery(import.meta.url, 'all-wards.sql')
 
 
 export interface ChosenPeriod {
@@ -63,7 +66,7 @@ export interface RunResult {
  */
 export async function publishDue(pool: pg.Pool, options: RunOptions): Promise<RunResult> {
   const now = options.now ?? new Date()
-  const wards = options.wards ?? (await pool.query('SELECT code FROM wards ORDER BY code')).rows.map((row) => row.code as string)
+  const wards = options.wards ?? (await pool.query({ ...allWardsQuery })).rows.map((row) => row.code as string)
   const result: RunResult = { published: [], skipped: [] }
   for (const wardCode of wards) {
     const chosen = await choosePeriod(pool, wardCode, now)

@@ -1,7 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { FastifyRequest } from 'fastify'
+import fp from 'fastify-plugin'
 import { Type } from 'typebox'
 import { ErrorAnswer } from '../../lib/error-answer.js'
+import { loadQuery } from '../../lib/sql-file.js'
 import { badRequest, forbidden, notFound } from '../../lib/errors.js'
 import { recordAudit } from '../audit/audit-log.js'
 import { currentSession } from '../auth/access.js'
@@ -10,6 +12,7 @@ import { pdfUnavailableReason, TaskSheetRenderer, type PdfSettings } from '../me
 import { ADMIN, ANALYSTS, REPORT_READERS, STAFF } from '../users/roles.js'
 import { ReportInputError } from './build-report.js'
 import { deleteContact, listContacts, upsertContact } from './contact-store.js'
+import { ReportMailer, withRenderSession, type MailSettings } from './mailer.js'
 import { choosePeriod } from './publish.js'
 import { reportCsv } from './report-csv.js'
 import { getReport, listReports, publishReport, type StoredReport } from './report-store.js'
@@ -22,16 +25,46 @@ export interface WeeklyReportSettings extends PdfSettings {
   suppressionThreshold: number
   /** Run the weekly schedule in this process (main.ts: WEEKLY_REPORTS_SCHEDULE); tests start none. */
   schedule: boolean
+  /** E-mail each published report to its ward's councillors (SMTP_URL); null: no e-mail. */
+  mail: MailSettings | null
 }
 
-const wardExistsQuery = { name: 'weekly-reports.ward-exists', text: 'SELECT 1 FROM wards WHERE code = $1' }
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The weekly reports' e-mail outbox sender, when SMTP is configured (tests drive it). */
+    weeklyReportMail: ReportMailer | null
+  }
+}
 
-export const weeklyReportRoutes: FastifyPluginAsyncTypebox<WeeklyReportSettings> = async (app, settings) => {
+/** The print page the PDF is made from. */
+const printPath = (report: { wardCode: string; period: string; version: number }) =>
+  `/weekly-report?ward=${report.wardCode}&period=${report.period}&version=${report.version}&print=1`
+
+const wardExistsQuery = loadQuery(import.meta.url, 'ward-exists.sql')
+
+const weeklyReportPlugin: FastifyPluginAsyncTypebox<WeeklyReportSettings> = async (app, settings) => {
   const pool = app.pg.pool
   const renderer = new TaskSheetRenderer(app, settings)
   app.addHook('onClose', () => renderer.close())
+  const mailer = settings.mail
+    ? new ReportMailer(pool, app.log, settings.mail, (report, userId) =>
+        withRenderSession(pool, userId, (token) => renderer.render(printPath(report), `${SESSION_COOKIE}=${token}`)),
+      )
+    : null
+  app.decorate('weeklyReportMail', mailer)
+  app.addHook('onClose', async () => mailer?.close())
+  /** A new publication goes to the outbox, and the outbox is worked through now, away from the request. */
+  const mailPublished = async (reportId: number, wardCode: string) => {
+    if (!mailer) return
+    await mailer.queue(reportId, wardCode)
+    mailer.deliverDue().catch((error: unknown) => app.log.error({ err: error }, 'weekly report e-mails not sent'))
+  }
   if (settings.schedule) {
-    const schedule = new WeeklySchedule(pool, app.log, { suppressionThreshold: settings.suppressionThreshold })
+    const schedule = new WeeklySchedule(pool, app.log, {
+      suppressionThreshold: settings.suppressionThreshold,
+      onPublished: (report) => mailPublished(report.id, report.wardCode),
+      retryMail: mailer ? () => mailer.deliverDue().then(() => undefined) : undefined,
+    })
     // On listening, not on ready: main.ts loads the demo data in between, and the catch-up run should see it.
     app.addHook('onListen', async () => schedule.start())
     app.addHook('preClose', () => schedule.stop())
@@ -111,6 +144,7 @@ export const weeklyReportRoutes: FastifyPluginAsyncTypebox<WeeklyReportSettings>
           reissue,
           reason,
         })
+        if (outcome.published) await mailPublished(outcome.report.id, outcome.report.wardCode)
         if (!outcome.published && outcome.why === 'unchanged') {
           return reply.code(409).send({ statusCode: 409, error: 'Conflict', message: `nothing changed since version ${outcome.report.version}: no new version published` })
         }
@@ -192,7 +226,7 @@ export const weeklyReportRoutes: FastifyPluginAsyncTypebox<WeeklyReportSettings>
       if (reason) return reply.code(503).send({ statusCode: 503, error: 'Service Unavailable', message: reason })
       await audited(request, report, 'pdf')
       const token = request.cookies[SESSION_COOKIE]
-      const pdf = await renderer.render(`/weekly-report?ward=${report.wardCode}&period=${report.period}&version=${report.version}&print=1`, `${SESSION_COOKIE}=${token}`)
+      const pdf = await renderer.render(printPath(report), `${SESSION_COOKIE}=${token}`)
       return reply
         .type('application/pdf')
         .header('content-disposition', `attachment; filename="${fileName(report, 'pdf')}"`)
@@ -260,3 +294,6 @@ export const weeklyReportRoutes: FastifyPluginAsyncTypebox<WeeklyReportSettings>
     },
   )
 }
+
+/** Not encapsulated (fastify-plugin), so `app.weeklyReportMail` is on the app itself, where the tests reach it. */
+export const weeklyReportRoutes = fp(weeklyReportPlugin, { name: 'weekly-reports' })

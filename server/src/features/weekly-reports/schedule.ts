@@ -2,9 +2,12 @@ import { Cron } from 'croner'
 import type { FastifyBaseLogger } from 'fastify'
 import type pg from 'pg'
 import { publishDue } from './publish.js'
+import type { PublishedMeta } from './schemas.js'
 
 /** Mondays at 06:00 UK time: the week before is over, and the night's imports are in. */
 export const WEEKLY_PATTERN = '0 6 * * 1'
+/** E-mails waiting for another try are looked at every five minutes (their own delay decides when they go). */
+export const MAIL_RETRY_PATTERN = '*/5 * * * *'
 
 /**
  * The weekly run inside the server (croner). It keeps no state of its own: on start it runs once, publishing any
@@ -14,18 +17,31 @@ export const WEEKLY_PATTERN = '0 6 * * 1'
  */
 export class WeeklySchedule {
   private cron: Cron | null = null
+  private mailCron: Cron | null = null
   private running: Promise<unknown> = Promise.resolve()
 
   constructor(
     private readonly pool: pg.Pool,
     private readonly log: FastifyBaseLogger,
-    private readonly options: { suppressionThreshold: number; afterRun?: () => Promise<void> },
+    private readonly options: {
+      suppressionThreshold: number
+      /** Each report the run published (the e-mail outbox queues it). */
+      onPublished?: (report: PublishedMeta) => Promise<void>
+      /** Works through e-mails waiting for another try, every few minutes. */
+      retryMail?: () => Promise<void>
+    },
   ) {}
 
   start(): void {
     this.cron = new Cron(WEEKLY_PATTERN, { timezone: 'Europe/London', protect: true }, async () => {
       await this.run()
     })
+    const retryMail = this.options.retryMail
+    if (retryMail) {
+      this.mailCron = new Cron(MAIL_RETRY_PATTERN, { protect: true }, async () => {
+        await retryMail().catch((error: unknown) => this.log.error({ err: error }, 'weekly report e-mails not sent'))
+      })
+    }
     void this.run()
   }
 
@@ -35,7 +51,7 @@ export class WeeklySchedule {
         const result = await publishDue(this.pool, { suppressionThreshold: this.options.suppressionThreshold, trigger: 'schedule' })
         const count = result.published.filter((each) => each.published).length
         this.log.info({ published: count, wards: result.published.length + result.skipped.length }, 'weekly ward reports run')
-        await this.options.afterRun?.()
+        for (const each of result.published) if (each.published) await this.options.onPublished?.(each.report)
       } catch (error) {
         // Logged, not thrown: the next Monday, or the next start, tries again, and publishes what is still missing.
         this.log.error({ err: error }, 'weekly ward reports run failed')
@@ -46,7 +62,9 @@ export class WeeklySchedule {
 
   async stop(): Promise<void> {
     this.cron?.stop()
+    this.mailCron?.stop()
     this.cron = null
+    this.mailCron = null
     await this.running
   }
 }
