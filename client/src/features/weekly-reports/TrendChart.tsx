@@ -4,13 +4,13 @@ import { chartMaximum, chartValue, type WeeklyReport } from './weekly-reports-ap
 /**
  * The 12-period trend as bars on a fixed scale (chartMaximum's ladder) and a fixed size, no animation: the print page
  * and its PDF draw it at once, and one report's chart reads against the next. A small total has no bar but its "<3"
- * label; an "at least" total draws at its bound, labelled "≥N".
+ * label; an "at least" total draws at its bound, labelled "≥N"; a period before the data began says "no data".
  */
 export function TrendChart({ report }: { report: WeeklyReport }) {
   const data = report.trend.map((point) => ({
     label: report.period.kind === 'week' ? point.period.slice(5) : point.period,
     value: chartValue(point.total),
-    shown: typeof point.total === 'number' ? String(point.total) : point.total.replace('>=', '≥'),
+    shown: point.total === null ? 'no data' : typeof point.total === 'number' ? String(point.total) : point.total.replace('>=', '≥'),
   }))
   const maximum = chartMaximum(report.trend.map((point) => point.total))
   return (

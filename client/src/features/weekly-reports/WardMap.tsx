@@ -11,10 +11,19 @@ export function WardMap({ report, width = 640 }: { report: WeeklyReport; width?:
   if (positions.length === 0) return <p>No outline is recorded for this ward.</p>
   const projection = projectBox(positions, width)
   const path = (ring: readonly (readonly number[])[]) => `M${ring.map(([lon, lat]) => projection.point(lon, lat).map((value) => value.toFixed(1)).join(',')).join('L')}Z`
+  const outline = outlineRings(report.map.outline).map(path).join(' ')
+  const clipId = `ward-clip-${report.ward.code}`
   return (
     <figure className="ward-map" data-testid="weekly-map">
       <svg width={projection.width} height={projection.height} viewBox={`0 0 ${projection.width} ${projection.height}`} role="img" aria-label={`Map of ${report.ward.name}`}>
+        <defs>
+          {/* Cells are drawn inside the ward only: its incidents are, and a cell's part beyond the outline would not be. */}
+          <clipPath id={clipId}>
+            <path d={outline} fillRule="evenodd" />
+          </clipPath>
+        </defs>
         <rect width={projection.width} height={projection.height} fill="#f7f7f5" />
+        <g clipPath={`url(#${clipId})`}>
         {report.map.cells.map((cell) => (
           <path
             key={cell.cell}
@@ -25,7 +34,8 @@ export function WardMap({ report, width = 640 }: { report: WeeklyReport; width?:
             strokeWidth={0.5}
           />
         ))}
-        <path d={outlineRings(report.map.outline).map(path).join(' ')} fill="none" stroke="#1d3557" strokeWidth={2} fillRule="evenodd" />
+        </g>
+        <path d={outline} fill="none" stroke="#1d3557" strokeWidth={2} fillRule="evenodd" />
         {report.locations.map((place, index) => {
           const [x, y] = projection.point(place.lon, place.lat)
           return (

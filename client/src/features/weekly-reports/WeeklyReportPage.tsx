@@ -4,7 +4,7 @@ import { ErrorState, LoadingState } from '../../shared/States'
 import { useApiQuery } from '../../shared/use-api-query'
 import { TrendChart } from './TrendChart'
 import { WardMap } from './WardMap'
-import { CONTACT_LABELS, countWords, reportCsvUrl, reportPdfUrl, reportUrl, type ReportAnswer } from './weekly-reports-api'
+import { CONTACT_LABELS, countWords, sentence, reportCsvUrl, reportPdfUrl, reportUrl, type ReportAnswer } from './weekly-reports-api'
 import './weekly-reports.css'
 
 const STATUS_WORDS: Record<string, string> = {
@@ -158,10 +158,10 @@ function Report({ answer }: { answer: ReportAnswer }) {
         )}
         <h2>CCTV</h2>
         <p data-testid="weekly-cctv">
-          {report.cctv.words}. {report.cctv.workingCameras} working {report.cctv.workingCameras === 1 ? 'camera stands' : 'cameras stand'} in the ward.
+          {sentence(report.cctv.words)}. {report.cctv.workingCameras} working {report.cctv.workingCameras === 1 ? 'camera stands' : 'cameras stand'} in the ward.
         </p>
         <h2>Resident reports</h2>
-        <p>{report.residentReports.words}.</p>
+        <p>{sentence(report.residentReports.words)}.</p>
       </section>
 
       <section>

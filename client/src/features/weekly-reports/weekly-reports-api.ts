@@ -34,6 +34,11 @@ export const reportPageUrl = (ward: string, period: string, version?: number | n
 export const contactsUrl = (ward?: string | null) => `/api/ward-contacts${queryString([['ward', ward]])}`
 export const contactUrl = (ward: string, kind: ContactKind) => `/api/ward-contacts/${encodeURIComponent(ward)}/${kind}`
 
+/** "too few to compare" → "Too few to compare": the report's words start sentences on the page. */
+export function sentence(words: string): string {
+  return words.charAt(0).toUpperCase() + words.slice(1)
+}
+
 /** A count as a lay reader reads it: "<3" as "fewer than 3", ">=12" as "at least 12". */
 export function countWords(count: ShownCount): string {
   if (typeof count === 'number') return count.toLocaleString('en-GB')
@@ -47,13 +52,14 @@ export function countWords(count: ShownCount): string {
  * its scale week after week (it changes only when a total crosses a step), and two wards on the same step compare by eye.
  */
 export const CHART_STEPS = [10, 25, 50, 100, 250, 500, 1000, 2500, 5000, 10000]
-export function chartMaximum(totals: readonly ShownCount[]): number {
+export function chartMaximum(totals: readonly (ShownCount | null)[]): number {
   const largest = Math.max(0, ...totals.map(chartValue))
   return CHART_STEPS.find((step) => largest <= step) ?? Math.ceil(largest / 10000) * 10000
 }
 
 /** The height a shown total draws at: its number, the "at least" bound, and nothing for a small count (labelled instead). */
-export function chartValue(count: ShownCount): number {
+export function chartValue(count: ShownCount | null): number {
+  if (count === null) return 0
   if (typeof count === 'number') return count
   if (count.startsWith('>=')) return Number(count.slice(2))
   return 0

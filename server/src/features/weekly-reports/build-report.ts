@@ -14,6 +14,7 @@ const cctvCoverQuery = loadQuery(import.meta.url, 'cctv-cover.sql')
 const wardTasksQuery = loadQuery(import.meta.url, 'ward-tasks.sql')
 const wardSourcesQuery = loadQuery(import.meta.url, 'ward-sources.sql')
 const wardContactsQuery = loadQuery(import.meta.url, 'ward-contacts.sql')
+const dataStartQuery = loadQuery(import.meta.url, 'data-start.sql')
 
 type Queryable = Pick<pg.Pool | pg.PoolClient, 'query'>
 
@@ -87,6 +88,7 @@ export async function buildReport(db: Queryable, options: BuildOptions): Promise
     // For a week, the sources of the months it touches: month-only rows there are what the weekly figures leave out.
   const sources = await db.query({ ...wardSourcesQuery, values: [wardCode, kind === 'week' ? `${start.slice(0, 7)}-01` : trendStart, end] })
   const contacts = await db.query({ ...wardContactsQuery, values: [[wardCode]] })
+  const dataStart: string | null = (await db.query({ ...dataStartQuery, values: [kind] })).rows[0]?.first_day ?? null
   const ward = facts.rows[0]
   if (!ward) throw new ReportInputError('ward', `no ward has the code ${wardCode}`)
 
@@ -97,14 +99,20 @@ export async function buildReport(db: Queryable, options: BuildOptions): Promise
   const grid = periods.map(() => new Map<string, number>())
   for (const row of counts.rows) grid[row.ord - 1].set(row.category, row.count)
   const values = (index: number) => categories.map((category) => grid[index].get(category) ?? 0)
+  // A period that ended before the first record anywhere has no data: no figure, not zero.
+  const known = dates.map((each) => dataStart !== null && each.end > dataStart)
   const tables = periods.map((_, index) => protectTable(values(index), threshold))
   const exact = (shown: ShownCount): shown is number => typeof shown === 'number'
 
+  const NO_PREVIOUS = `no data for last ${unit}`
+  const NO_USUAL = `not enough earlier data to say what is usual`
   const words = (current: number, before: number[]): string => {
     const parts: string[] = []
-    parts.push(before[0] >= threshold ? againstPrevious(current, before[0], unit) : `${TOO_FEW} with last ${unit}`)
+    if (!known[1]) parts.push(NO_PREVIOUS)
+    else parts.push(before[0] >= threshold ? againstPrevious(current, before[0], unit) : `${TOO_FEW} with last ${unit}`)
     const usual = before.slice(0, USUAL_PERIODS)
-    parts.push(usual.every((value) => value >= threshold) ? againstUsual(current, usual.reduce((sum, value) => sum + value, 0) / usual.length) : `${TOO_FEW} with usual`)
+    if (!known.slice(1, 1 + USUAL_PERIODS).every(Boolean)) parts.push(NO_USUAL)
+    else parts.push(usual.every((value) => value >= threshold) ? againstUsual(current, usual.reduce((sum, value) => sum + value, 0) / usual.length) : `${TOO_FEW} with usual`)
     return parts.join('; ')
   }
 
@@ -116,15 +124,20 @@ export async function buildReport(db: Queryable, options: BuildOptions): Promise
   })
 
   // The total compares only with totals the trend shows exactly: a ">=N" total compared would give it away.
-  const totals = tables.map((table) => table.total)
-  const totalWords = exact(totals[0])
-    ? [
-        exact(totals[1]) ? againstPrevious(totals[0], totals[1], unit) : `${TOO_FEW} with last ${unit}`,
-        totals.slice(1, 1 + USUAL_PERIODS).every(exact)
-          ? againstUsual(totals[0], (totals.slice(1, 1 + USUAL_PERIODS) as number[]).reduce((sum, value) => sum + value, 0) / USUAL_PERIODS)
-          : `${TOO_FEW} with usual`,
-      ].join('; ')
-    : TOO_FEW
+  const totals: (ShownCount | null)[] = tables.map((table, index) => (known[index] ? table.total : null))
+  const usualTotals = totals.slice(1, 1 + USUAL_PERIODS)
+  const totalWords = !known[0]
+    ? 'no data for this period'
+    : exact(totals[0]!)
+      ? [
+          totals[1] === null ? NO_PREVIOUS : exact(totals[1]) ? againstPrevious(totals[0], totals[1], unit) : `${TOO_FEW} with last ${unit}`,
+          usualTotals.some((each) => each === null)
+            ? NO_USUAL
+            : usualTotals.every((each) => exact(each!))
+              ? againstUsual(totals[0], (usualTotals as number[]).reduce((sum, value) => sum + value, 0) / USUAL_PERIODS)
+              : `${TOO_FEW} with usual`,
+        ].join('; ')
+      : TOO_FEW
 
   const locations = places.rows
     .filter((row) => row.count >= threshold)
@@ -134,7 +147,7 @@ export async function buildReport(db: Queryable, options: BuildOptions): Promise
       name: row.name as string,
       count: row.count as number,
       previous: suppressCount(row.previous, threshold),
-      words: row.previous >= threshold ? againstPrevious(row.count, row.previous, unit) : `${TOO_FEW} with last ${unit}`,
+      words: !known[1] ? NO_PREVIOUS : row.previous >= threshold ? againstPrevious(row.count, row.previous, unit) : `${TOO_FEW} with last ${unit}`,
       lon: row.lon as number,
       lat: row.lat as number,
     }))
@@ -208,7 +221,7 @@ export async function buildReport(db: Queryable, options: BuildOptions): Promise
     period: { id: period, kind, label: periodLabel(period), start, end, monthsOnly: options.monthsOnly },
     publishedAt: options.publishedAt.toISOString(),
     suppressionThreshold: threshold,
-    total: { count: totals[0], previous: totals[1], words: totalWords },
+    total: { count: tables[0].total, previous: totals[1], words: totalWords },
     categories: categoryRows,
     trend: periods
       .map((each, index) => ({ period: each, label: periodLabel(each), total: totals[index] }))

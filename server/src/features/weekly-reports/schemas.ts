@@ -34,9 +34,11 @@ export const WeeklyReport = Type.Object({
   }),
   publishedAt: Type.String(),
   suppressionThreshold: Type.Integer(),
-  total: Type.Object({ count: Count, previous: Type.Union([Count, Type.Null()]), words: Type.String() }),
+  total: Type.Object({ count: Count, previous: Type.Union([Count, Type.Null()], { description: 'null: no data for the period before' }), words: Type.String() }),
   categories: Type.Array(Type.Object({ category: Type.String(), count: Count, words: Type.String() }), { description: 'every category, zeros included' }),
-  trend: Type.Array(Type.Object({ period: Type.String(), label: Type.String(), total: Count }), { description: 'the 12 periods up to this one, each as its own report shows it' }),
+  trend: Type.Array(Type.Object({ period: Type.String(), label: Type.String(), total: Type.Union([Count, Type.Null()], { description: 'null: no data yet then' }) }), {
+    description: 'the 12 periods up to this one, each as its own report shows it',
+  }),
   locations: Type.Array(Type.Object({ name: Type.String(), count: Count, previous: Count, words: Type.String(), lon: Type.Number(), lat: Type.Number() })),
   tasks: Type.Array(
     Type.Object({
