@@ -44,7 +44,7 @@ const wardExistsQuery = loadQuery(import.meta.url, 'ward-exists.sql')
 
 const weeklyReportPlugin: FastifyPluginAsyncTypebox<WeeklyReportSettings> = async (app, settings) => {
   const pool = app.pg.pool
-  const renderer = new TaskSheetRenderer(app, settings)
+  const renderer = new TaskSheetRenderer(app, settings, 'weekly report')
   app.addHook('onClose', () => renderer.close())
   const mailer = settings.mail
     ? new ReportMailer(pool, app.log, settings.mail, (report, userId) =>
@@ -222,7 +222,7 @@ const weeklyReportPlugin: FastifyPluginAsyncTypebox<WeeklyReportSettings> = asyn
     },
     async (request, reply) => {
       const report = await readable(request, request.params.ward, request.params.period, request.query.version)
-      const reason = pdfUnavailableReason(settings)
+      const reason = pdfUnavailableReason(settings, 'weekly report')
       if (reason) return reply.code(503).send({ statusCode: 503, error: 'Service Unavailable', message: reason })
       await audited(request, report, 'pdf')
       const token = request.cookies[SESSION_COOKIE]

@@ -45,6 +45,11 @@ export class WeeklySchedule {
     void this.run()
   }
 
+  /** When the weekly run is next due (null when stopped). */
+  nextRun(): Date | null {
+    return this.cron?.nextRun() ?? null
+  }
+
   run(): Promise<unknown> {
     this.running = (async () => {
       try {
