@@ -61,6 +61,11 @@ export interface BuildOptions {
   suppressionThreshold: number
   /** True when the ward's data are months only and the month stands in for a week. */
   monthsOnly: boolean
+  /**
+   * The data's first month (the app's data period, cached until the counts change), which starts every monthly
+   * report's data; without it (and for weeks, which start at the first dated record) it is read from the incidents.
+   */
+  dataFromMonth?: string | null
 }
 
 /**
@@ -88,7 +93,10 @@ export async function buildReport(db: Queryable, options: BuildOptions): Promise
     // For a week, the sources of the months it touches: month-only rows there are what the weekly figures leave out.
   const sources = await db.query({ ...wardSourcesQuery, values: [wardCode, kind === 'week' ? `${start.slice(0, 7)}-01` : trendStart, end] })
   const contacts = await db.query({ ...wardContactsQuery, values: [[wardCode]] })
-  const dataStart: string | null = (await db.query({ ...dataStartQuery, values: [kind] })).rows[0]?.first_day ?? null
+  const dataStart: string | null =
+    kind === 'month' && options.dataFromMonth !== undefined
+      ? options.dataFromMonth && `${options.dataFromMonth}-01`
+      : ((await db.query({ ...dataStartQuery, values: [kind] })).rows[0]?.first_day ?? null)
   const ward = facts.rows[0]
   if (!ward) throw new ReportInputError('ward', `no ward has the code ${wardCode}`)
 

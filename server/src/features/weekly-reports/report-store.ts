@@ -2,6 +2,7 @@ import crypto from 'node:crypto'
 import type pg from 'pg'
 import { loadQuery } from '../../lib/sql-file.js'
 import { recordAudit, type AuditEntry } from '../audit/audit-log.js'
+import { dataPeriodOf } from '../summary/data-period.js'
 import { buildReport } from './build-report.js'
 import { periodKind, periodLabel } from './periods.js'
 import type { PublishedMeta, WeeklyReport } from './schemas.js'
@@ -78,6 +79,9 @@ function figures(report: WeeklyReport): string {
  * versions one after the other; it is refused when nothing changed. Each publication is audited in its transaction.
  */
 export async function publishReport(pool: pg.Pool, request: PublishRequest): Promise<PublishOutcome> {
+  // Read before the transaction's client is taken, and every read after through that client: the embedded database's
+  // pool may hold one connection only.
+  const span = await dataPeriodOf(pool).get(pool)
   const client = await pool.connect()
   try {
     await client.query('BEGIN')
@@ -89,6 +93,7 @@ export async function publishReport(pool: pg.Pool, request: PublishRequest): Pro
     }
     const publishedAt = request.now ?? new Date()
     const report = await buildReport(client, {
+      dataFromMonth: span?.from ?? null,
       wardCode: request.wardCode,
       period: request.period,
       publishedAt,
@@ -114,7 +119,7 @@ export async function publishReport(pool: pg.Pool, request: PublishRequest): Pro
     if (inserted.rowCount === 0) {
       // Published by a process that took no lock (none does today); theirs stands.
       await client.query('ROLLBACK')
-      const theirs = await getReport(pool, request.wardCode, request.period, version)
+      const theirs = await getReport(client, request.wardCode, request.period, version)
       return { published: false, report: stripSnapshot(theirs!), why: 'already-published' }
     }
     await recordAudit(client, {
@@ -125,7 +130,7 @@ export async function publishReport(pool: pg.Pool, request: PublishRequest): Pro
       details: { trigger: request.trigger, contentHash: hash, ...(changes ? { changes } : {}), ...(request.reason ? { reason: request.reason } : {}) },
     })
     await client.query('COMMIT')
-    const stored = await getReport(pool, request.wardCode, request.period, version)
+    const stored = await getReport(client, request.wardCode, request.period, version)
     return { published: true, report: stripSnapshot(stored!) }
   } catch (error) {
     await client.query('ROLLBACK').catch(() => undefined)
