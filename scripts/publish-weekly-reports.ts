@@ -4,6 +4,7 @@
 import { loadConfig } from '../server/src/config.js'
 import { openDatabase } from '../server/src/db/database.js'
 import { createPool } from '../server/src/db/pool.js'
+import { queueReportEmails } from '../server/src/features/weekly-reports/mailer.js'
 import { publishDue } from '../server/src/features/weekly-reports/publish.js'
 
 const args = process.argv.slice(2)
@@ -20,7 +21,11 @@ try {
   const started = Date.now()
   const result = await publishDue(pool, { suppressionThreshold: config.SUPPRESSION_THRESHOLD, trigger: 'command-line', wards: wards.length ? wards : undefined })
   const published = result.published.filter((each) => each.published)
-  for (const each of published) console.log(`published ${each.report.wardCode} ${each.report.period} v${each.report.version} ${each.report.contentHash}`)
+  for (const each of published) {
+    console.log(`published ${each.report.wardCode} ${each.report.period} v${each.report.version} ${each.report.contentHash}`)
+    // Queued for the ward's councillors; a server with SMTP_URL sends them on its next outbox pass (within 5 minutes).
+    if (config.SMTP_URL) await queueReportEmails(pool, each.report.id, each.report.wardCode)
+  }
   for (const each of result.skipped) console.log(`skipped ${each.wardCode}: ${each.reason}`)
   console.log(`${published.length} published, ${result.published.length - published.length} already published, ${result.skipped.length} skipped in ${((Date.now() - started) / 1000).toFixed(1)} s`)
 } catch (error) {

@@ -20,6 +20,14 @@ export interface MailSettings {
   from: string
 }
 
+/**
+ * Queues a published report for the ward's councillors: what the cron command does (it sends nothing itself; the
+ * server's outbox pass sends them), and what a server does before sending at once.
+ */
+export async function queueReportEmails(pool: pg.Pool, reportId: number, wardCode: string): Promise<void> {
+  await pool.query({ ...queueEmailsQuery, values: [reportId, wardCode] })
+}
+
 /** Tries before an e-mail is given up on (kept as 'failed' with its last error, for an admin to see). */
 export const MAX_ATTEMPTS = 8
 /** The wait before try n+1: 1, 2, 4 … minutes, at most six hours. */
@@ -46,7 +54,7 @@ export class ReportMailer {
   }
 
   async queue(reportId: number, wardCode: string): Promise<void> {
-    await this.pool.query({ ...queueEmailsQuery, values: [reportId, wardCode] })
+    await queueReportEmails(this.pool, reportId, wardCode)
   }
 
   /** Sends every e-mail due, one at a time; how many went. */

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { FastifyRequest } from 'fastify'
+import { Cron } from 'croner'
 import fp from 'fastify-plugin'
 import { Type } from 'typebox'
 import { ErrorAnswer } from '../../lib/error-answer.js'
@@ -16,7 +17,7 @@ import { ReportMailer, withRenderSession, type MailSettings } from './mailer.js'
 import { choosePeriod } from './publish.js'
 import { reportCsv } from './report-csv.js'
 import { getReport, listReports, publishReport, type StoredReport } from './report-store.js'
-import { WeeklySchedule } from './schedule.js'
+import { MAIL_RETRY_PATTERN, WeeklySchedule } from './schedule.js'
 import {
   Archive, ArchiveQuery, ContactBody, ContactList, ContactParams, ContactsQuery, PublishAnswer, PublishBody, ReportParams, StoredContact, VersionQuery, WeeklyReport,
 } from './schemas.js'
@@ -59,11 +60,21 @@ const weeklyReportPlugin: FastifyPluginAsyncTypebox<WeeklyReportSettings> = asyn
     await mailer.queue(reportId, wardCode)
     mailer.deliverDue().catch((error: unknown) => app.log.error({ err: error }, 'weekly report e-mails not sent'))
   }
+  if (mailer) {
+    // The outbox pass runs wherever e-mail is configured, schedule or not: reports the cron command published are
+    // queued by it and sent from here.
+    const mailCron = new Cron(MAIL_RETRY_PATTERN, { protect: true, paused: true }, async () => {
+      await mailer.deliverDue().catch((error: unknown) => app.log.error({ err: error }, 'weekly report e-mails not sent'))
+    })
+    app.addHook('onListen', async () => {
+      mailCron.resume()
+    })
+    app.addHook('preClose', async () => mailCron.stop())
+  }
   if (settings.schedule) {
     const schedule = new WeeklySchedule(pool, app.log, {
       suppressionThreshold: settings.suppressionThreshold,
       onPublished: (report) => mailPublished(report.id, report.wardCode),
-      retryMail: mailer ? () => mailer.deliverDue().then(() => undefined) : undefined,
     })
     // On listening, not on ready: main.ts loads the demo data in between, and the catch-up run should see it.
     app.addHook('onListen', async () => schedule.start())

@@ -6,7 +6,7 @@ import type { PublishedMeta } from './schemas.js'
 
 /** Mondays at 06:00 UK time: the week before is over, and the night's imports are in. */
 export const WEEKLY_PATTERN = '0 6 * * 1'
-/** E-mails waiting for another try are looked at every five minutes (their own delay decides when they go). */
+/** The e-mail outbox is looked at every five minutes (each e-mail's own delay decides when it goes): routes.ts. */
 export const MAIL_RETRY_PATTERN = '*/5 * * * *'
 
 /**
@@ -17,7 +17,6 @@ export const MAIL_RETRY_PATTERN = '*/5 * * * *'
  */
 export class WeeklySchedule {
   private cron: Cron | null = null
-  private mailCron: Cron | null = null
   private running: Promise<unknown> = Promise.resolve()
 
   constructor(
@@ -27,8 +26,6 @@ export class WeeklySchedule {
       suppressionThreshold: number
       /** Each report the run published (the e-mail outbox queues it). */
       onPublished?: (report: PublishedMeta) => Promise<void>
-      /** Works through e-mails waiting for another try, every few minutes. */
-      retryMail?: () => Promise<void>
     },
   ) {}
 
@@ -36,12 +33,6 @@ export class WeeklySchedule {
     this.cron = new Cron(WEEKLY_PATTERN, { timezone: 'Europe/London', protect: true }, async () => {
       await this.run()
     })
-    const retryMail = this.options.retryMail
-    if (retryMail) {
-      this.mailCron = new Cron(MAIL_RETRY_PATTERN, { protect: true }, async () => {
-        await retryMail().catch((error: unknown) => this.log.error({ err: error }, 'weekly report e-mails not sent'))
-      })
-    }
     void this.run()
   }
 
@@ -67,9 +58,7 @@ export class WeeklySchedule {
 
   async stop(): Promise<void> {
     this.cron?.stop()
-    this.mailCron?.stop()
     this.cron = null
-    this.mailCron = null
     await this.running
   }
 }
