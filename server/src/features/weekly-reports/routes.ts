@@ -39,7 +39,7 @@ declare module 'fastify' {
 
 /** The print page the PDF is made from. */
 const printPath = (report: { wardCode: string; period: string; version: number }) =>
-  `/weekly-report?ward=${report.wardCode}&period=${report.period}&version=${report.version}&print=1`
+  `/weekly-report?ward=${report.wardCode}&period=${report.period}&version=${report.version}`
 
 const wardExistsQuery = loadQuery(import.meta.url, 'ward-exists.sql')
 
@@ -113,7 +113,7 @@ const weeklyReportPlugin: FastifyPluginAsyncTypebox<WeeklyReportSettings> = asyn
     {
       config: { access: REPORT_READERS },
       schema: {
-        summary: 'Published weekly ward reports, newest first, every version; councillors: their wards only',
+        summary: 'Published weekly ward reports, newest first, every version (the latest 5,000; name a ward for all of its own); councillors: their wards only',
         tags: ['weekly-reports'],
         querystring: ArchiveQuery,
         response: { 200: Archive },
