@@ -29,6 +29,8 @@ import { teamRoutes } from './features/teams/routes.js'
 import { userRoutes } from './features/users/routes.js'
 import { wardReportRoutes } from './features/ward-reports/routes.js'
 import { wardRoutes } from './features/wards/routes.js'
+import type { MailSettings } from './features/weekly-reports/mailer.js'
+import { weeklyReportRoutes } from './features/weekly-reports/routes.js'
 import accessControl from './plugins/app/access-control.js'
 import dataPeriod from './plugins/app/data-period.js'
 import incidentFilter from './plugins/app/incident-filter.js'
@@ -113,6 +115,10 @@ export interface AppOptions {
   analysisCache?: AnalysisCache
   /** The system Chromium that renders task sheets to PDF (CHROMIUM_PATH); /usr/bin/chromium when left out. */
   chromiumPath?: string
+  /** Run the weekly ward reports' schedule in this process (WEEKLY_REPORTS_SCHEDULE); off when left out. */
+  weeklySchedule?: boolean
+  /** SMTP for e-mailing weekly reports to councillors (SMTP_URL, MAIL_FROM); none when left out. */
+  mail?: MailSettings | null
 }
 
 export const defaultClientDir = path.join(projectRoot, 'client/dist')
@@ -176,7 +182,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(taskRoutes)
   await app.register(visitRoutes)
   await app.register(popRoutes)
-  await app.register(meetingRoutes, { chromiumPath: options.chromiumPath ?? process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', clientServed: options.clientDir !== null })
+  const pdfSettings = { chromiumPath: options.chromiumPath ?? process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', clientServed: options.clientDir !== null }
+  await app.register(meetingRoutes, pdfSettings)
+  await app.register(weeklyReportRoutes, { ...pdfSettings, suppressionThreshold: security.suppressionThreshold, schedule: options.weeklySchedule ?? false, mail: options.mail ?? null })
   await app.register(evaluationRoutes)
   await app.register(cctvRoutes)
   await app.register(cctvAnalysisRoutes, { suppressionThreshold: security.suppressionThreshold })

@@ -26,6 +26,12 @@ export const ConfigSchema = Type.Object({
   BASEMAP_STYLE_URL: Type.String({ default: '' }),
   CHROMIUM_PATH: Type.String({ minLength: 1, default: '/usr/bin/chromium', description: 'the system Chromium that renders task sheets to PDF; none there: the PDF answers 503' }),
   DEMO_DATA: Type.Boolean({ default: true }),
+  SMTP_URL: Type.Optional(Type.String({ pattern: '^smtps?://', description: 'e-mail weekly ward reports to councillors through this SMTP server (smtp://user:pass@host:587); none: no e-mail' })),
+  MAIL_FROM: Type.String({ minLength: 3, default: 'Patrolmap <patrolmap@localhost>', description: 'the sender of weekly report e-mails' }),
+  WEEKLY_REPORTS_SCHEDULE: Type.Boolean({
+    default: true,
+    description: "publish every ward's weekly report on Mondays at 06:00 UK time, and any missing ones on start; false where cron runs scripts/publish-weekly-reports.ts instead",
+  }),
   DB_POOL_SIZE: Type.Integer({ minimum: 1, maximum: 100, default: 10 }),
   DB_STATEMENT_TIMEOUT_MS: Type.Integer({ minimum: 100, maximum: 600000, default: 15000 }),
   PATROLMAP_ADMIN_EMAIL: Type.Optional(Type.String({ pattern: '^[^@\\s]+@[^@\\s]+$', maxLength: 254 })),

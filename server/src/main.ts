@@ -20,6 +20,8 @@ const app = await buildApp({
   engine: database.engine,
   basemapStyleUrl: config.BASEMAP_STYLE_URL,
   chromiumPath: config.CHROMIUM_PATH,
+  weeklySchedule: config.WEEKLY_REPORTS_SCHEDULE,
+  mail: config.SMTP_URL ? { smtpUrl: config.SMTP_URL, from: config.MAIL_FROM } : null,
   logger: { level: config.LOG_LEVEL, redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'] },
   security: securityFromConfig(config),
   limits: limitsFromConfig(config),

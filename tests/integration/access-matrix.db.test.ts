@@ -149,6 +149,16 @@ function sampleFor(method: string, path: string, caller: Caller): Sample | undef
     'GET /api/cctv/coverage': () => ({ url: '/api/cctv/coverage?from=2024-01&to=2024-01' }),
     'GET /api/cctv/gaps': () => ({ url: '/api/cctv/gaps?from=2024-01&to=2024-01&res=8&limit=3' }),
     'POST /api/cctv/placement': () => ({ url: '/api/cctv/placement', payload: { from: '2024-01', to: '2024-01', cameras: 1, sites: [{ lon: -1.3172, lat: 54.5658 }] } }),
+    'GET /api/weekly-reports': () => ({ url: '/api/weekly-reports' }),
+    // Published in beforeAll: the first call answers 200 with that report, as every later one.
+    'POST /api/weekly-reports': () => ({ url: '/api/weekly-reports', payload: { ward: WARD, period: '2024-01' } }),
+    'GET /api/weekly-reports/{ward}/{period}': () => ({ url: `/api/weekly-reports/${WARD}/2024-01` }),
+    'GET /api/weekly-reports/{ward}/{period}/report.csv': () => ({ url: `/api/weekly-reports/${WARD}/2024-01/report.csv` }),
+    'GET /api/weekly-reports/{ward}/{period}/report.pdf': () => ({ url: `/api/weekly-reports/${WARD}/2024-01/report.pdf` }),
+    'GET /api/ward-contacts': () => ({ url: '/api/ward-contacts' }),
+    // Admins only, and admins are asked first: each PUT sets the contact the DELETE after it removes.
+    'PUT /api/ward-contacts/{ward}/{kind}': () => ({ url: `/api/ward-contacts/${WARD}/housing-officer`, payload: { name: `Matrix officer ${serial}` } }),
+    'DELETE /api/ward-contacts/{ward}/{kind}': () => ({ url: `/api/ward-contacts/${WARD}/housing-officer` }),
     'POST /api/tasks/{id}/status': () => ({
       url: `/api/tasks/${movedTask.id}/status`,
       payload: { to: movedTask.status === 'tasked' ? 'escalated' : 'tasked', version: movedTask.version, reason: 'matrix' },
@@ -216,6 +226,7 @@ beforeAll(async () => {
   await testApp.pool.query(`UPDATE users SET team_id = $1 WHERE id = $2`, [targetTeamId, officerId])
   await testApp.pool.query(`INSERT INTO import_profiles (name, title, mapping) VALUES ('matrix-log', 'Matrix log', $1)`, [JSON.stringify(MATRIX_MAPPING)])
   meetingId = (await testApp.app.inject({ method: 'POST', url: '/api/meetings', headers: admin.headers, payload: { heldOn: '2024-01-31' } })).json().id
+  await testApp.app.inject({ method: 'POST', url: '/api/weekly-reports', headers: admin.headers, payload: { ward: WARD, period: '2024-01' } })
   await testApp.app.inject({ method: 'POST', url: '/api/tasks', headers: admin.headers, payload: { ...taskPayload('Sheet task'), meetingId } })
   const makeCamera = async (extra: Record<string, unknown> = {}) =>
     (await testApp.app.inject({
@@ -257,11 +268,11 @@ describe('the route × role matrix', () => {
           })
           const expected = expectedStatus(operation['x-access']!, caller)
           // The task sheet PDF needs the built client, which this app does not serve: its 503 (not 401/403) shows the caller passed.
-          const pdfRefused = path === '/api/meetings/{id}/task-sheets.pdf' && response.statusCode === 503 && /web client/.test(response.body)
+          const pdfRefused = /\/(task-sheets|report)\.pdf$/.test(path) && response.statusCode === 503 && /web client/.test(response.body)
           const ok = expected === 'allowed' ? (response.statusCode >= 200 && response.statusCode < 300) || pdfRefused : response.statusCode === expected
           if (!ok) mismatches.push(`${method.toUpperCase()} ${path} as ${caller}: expected ${expected}, got ${response.statusCode} ${response.body.slice(0, 120)}`)
           checked += 1
-          if (response.statusCode === 200) noteAnswer(method, path, response.json())
+          if (response.statusCode === 200 && /json/.test(String(response.headers['content-type']))) noteAnswer(method, path, response.json())
           // Undo a successful password change so the next session for this role signs in with the test password.
           if (path === '/api/auth/password' && response.statusCode === 204) {
             await testApp.app.inject({

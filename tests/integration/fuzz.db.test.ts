@@ -127,6 +127,8 @@ const BASE_BODIES: Record<string, () => Record<string, unknown>> = {
   'POST /api/cctv/import': () => ({ fileName: 'fuzz.csv', content: `reference,lon,lat,type\nFI-${++serial},-1.31,54.56,fixed\n`, owner: 'Fuzz', defaultType: 'ptz', illustrative: false }),
   'POST /api/cctv/buildings': () => ({ fileName: 'fuzz.geojson', content: '{"type":"FeatureCollection","features":[]}' }),
   'PUT /api/cctv/defaults': () => ({ type: 'fixed', rangeM: 60, basis: 'fuzz' }),
+  'POST /api/weekly-reports': () => ({ ward: WARD, period: '2024-01', reason: 'fuzz' }),
+  'PUT /api/ward-contacts/{ward}/{kind}': () => ({ name: 'Fuzz officer', email: 'fuzz@example.test', phone: '01642 000000' }),
   'POST /api/cctv/placement': () => ({ from: '2024-01', to: '2024-01', categories: 'Anti-social behaviour', cameras: 1, type: 'redeployable', rangeM: 60, res: 9, sites: [{ lon: -1.31, lat: 54.56, label: 'fuzz' }] }),
 }
 
@@ -163,6 +165,8 @@ interface Case {
 
 /** A path's H3 cell when another parameter is fuzzed: a res-9 cell in Middlesbrough town centre. */
 const SAMPLE_CELL = '89194655b83ffff'
+/** Path values when another parameter is fuzzed; any other path parameter is an id. */
+const PATH_SAMPLES: Record<string, string> = { cell: SAMPLE_CELL, month: '2024-01', ward: WARD, period: '2024-01', kind: 'housing-officer' }
 
 function* casesFor(method: string, path: string, operation: Operation): Generator<Case> {
   const parameters = operation.parameters ?? []
@@ -170,7 +174,7 @@ function* casesFor(method: string, path: string, operation: Operation): Generato
   const query = queryParameters.map((parameter) => parameter.name)
   const pathParameters = parameters.filter((parameter) => parameter.in === 'path')
   const pathNames = pathParameters.map((parameter) => parameter.name)
-  const basePath = Object.fromEntries(pathNames.map((name) => [name, name === 'cell' ? SAMPLE_CELL : name === 'month' ? '2024-01' : String(targetUserId)]))
+  const basePath = Object.fromEntries(pathNames.map((name) => [name, PATH_SAMPLES[name] ?? String(targetUserId)]))
   const baseQuery = (except: string[]) =>
     Object.entries(BASE_QUERY).filter(([name]) => query.includes(name) && !except.includes(name)).map(([name, value]) => `${name}=${value}`)
   const bodySchema = operation.requestBody?.content['application/json']?.schema

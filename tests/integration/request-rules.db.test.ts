@@ -127,6 +127,8 @@ describe('GET /docs', () => {
         '/api/cctv/cameras', '/api/cctv/cameras/{id}', '/api/cctv/cameras/{id}/move', '/api/cctv/cameras/{id}/retire', '/api/cctv/cameras/{id}/redeploy',
         '/api/cctv/cameras/{id}/activity/{month}', '/api/cctv/activity/import', '/api/cctv/import', '/api/cctv/buildings', '/api/cctv/defaults',
         '/api/cctv/coverage', '/api/cctv/gaps', '/api/cctv/placement',
+        '/api/weekly-reports', '/api/weekly-reports/{ward}/{period}', '/api/weekly-reports/{ward}/{period}/report.csv', '/api/weekly-reports/{ward}/{period}/report.pdf',
+        '/api/ward-contacts', '/api/ward-contacts/{ward}/{kind}',
       ].sort(),
     )
     expect((await get('/docs')).statusCode).toBeLessThan(400)

@@ -8,6 +8,7 @@ import { prepareSchema } from '../../server/src/db/database.js'
 import { ensurePostgis } from '../../server/src/db/migrate.js'
 import { APP_SCHEMA, createPool, poolConfig } from '../../server/src/db/pool.js'
 import type { Role } from '../../server/src/features/users/roles.js'
+import type { MailSettings } from '../../server/src/features/weekly-reports/mailer.js'
 import type { ScryptCost } from '../../server/src/features/users/passwords.js'
 import { importFiles, type ImportOptions, type ImportSummary } from '../../server/src/features/import/index.js'
 import { createUser } from '../../server/src/features/users/user-store.js'
@@ -86,7 +87,7 @@ export const TEST_LIMITS: Partial<LoadLimits> = { maxEventLoopDelayMs: 0 }
  * sign-in as that user spends a second on nothing under test.
  */
 export async function startTestApp(
-  options: { clientDir?: string | null; security?: Partial<SecuritySettings>; limits?: Partial<LoadLimits> } = {},
+  options: { clientDir?: string | null; security?: Partial<SecuritySettings>; limits?: Partial<LoadLimits>; mail?: MailSettings | null } = {},
 ): Promise<TestApp> {
   const engine = inject('databaseEngine')
   const connection = poolConfig(inject('databaseUrl'), { max: engine === 'embedded' ? 1 : 4, statementTimeoutMs: 300_000, sharedBackend: engine === 'embedded' })
@@ -99,7 +100,7 @@ export async function startTestApp(
     await setupPool.end()
   }
   const security = { passwordHashCost: TEST_HASH_COST, ...options.security }
-  const app = await buildApp({ connection, engine, clientDir: options.clientDir ?? null, security, limits: { ...TEST_LIMITS, ...options.limits } })
+  const app = await buildApp({ connection, engine, clientDir: options.clientDir ?? null, security, limits: { ...TEST_LIMITS, ...options.limits }, mail: options.mail ?? null })
   await app.ready()
   const pool = app.pg.pool
   return {

@@ -17,6 +17,8 @@ import { TasksPage } from '../features/tasks/TasksPage'
 import { PopsPage } from '../features/pops/PopsPage'
 import { MeetingsPage } from '../features/meetings/MeetingsPage'
 import { TaskSheetPage } from '../features/meetings/TaskSheetPage'
+import { WeeklyReportPage } from '../features/weekly-reports/WeeklyReportPage'
+import { WeeklyReportsPage } from '../features/weekly-reports/WeeklyReportsPage'
 
 // The map pulls in MapLibre and deck.gl; a councillor, who never sees it, never downloads it either.
 const PartnershipPage = lazy(() => import('../features/evaluation/PartnershipPage').then((module) => ({ default: module.PartnershipPage })))
@@ -174,6 +176,8 @@ function Shell({ user, onSignOut }: { user: User; onSignOut(): void }) {
           </Suspense>
         )}
         {page === 'reports' && <WardReportsPage user={user} />}
+        {page === 'weekly-reports' && <WeeklyReportsPage user={user} />}
+        {page === 'weekly-report' && <WeeklyReportPage />}
         {page === 'tasks' && <TasksPage />}
         {page === 'pops' && <PopsPage />}
         {page === 'my-tasks' && <MyTasksPage />}

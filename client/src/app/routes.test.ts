@@ -18,6 +18,8 @@ describe('pageOfPath', () => {
     expect(pageOfPath('/meetings')).toBe('meetings')
     expect(pageOfPath('/task-sheet')).toBe('task-sheet')
     expect(pageOfPath('/cctv')).toBe('cctv')
+    expect(pageOfPath('/weekly-reports')).toBe('weekly-reports')
+    expect(pageOfPath('/weekly-report')).toBe('weekly-report')
   })
 
   it('knows no other path', () => {
@@ -30,10 +32,10 @@ describe('pageOfPath', () => {
 
 describe('who sees what', () => {
   const table: [Role, string[], string][] = [
-    ['admin', ['map', 'reports', 'tasks', 'pops', 'meetings', 'evaluation', 'time-patterns', 'cctv', 'imports', 'harm-weights', 'admin'], 'map'],
-    ['analyst', ['map', 'reports', 'tasks', 'pops', 'meetings', 'evaluation', 'time-patterns', 'cctv', 'imports', 'harm-weights'], 'map'],
-    ['inspector', ['map', 'reports', 'tasks', 'pops', 'meetings', 'evaluation', 'time-patterns', 'cctv', 'harm-weights'], 'map'],
-    ['councillor', ['reports'], 'reports'],
+    ['admin', ['map', 'reports', 'weekly-reports', 'tasks', 'pops', 'meetings', 'evaluation', 'time-patterns', 'cctv', 'imports', 'harm-weights', 'admin'], 'map'],
+    ['analyst', ['map', 'reports', 'weekly-reports', 'tasks', 'pops', 'meetings', 'evaluation', 'time-patterns', 'cctv', 'imports', 'harm-weights'], 'map'],
+    ['inspector', ['map', 'reports', 'weekly-reports', 'tasks', 'pops', 'meetings', 'evaluation', 'time-patterns', 'cctv', 'harm-weights'], 'map'],
+    ['councillor', ['reports', 'weekly-reports'], 'reports'],
     ['officer', ['my-tasks'], 'my-tasks'],
   ]
 

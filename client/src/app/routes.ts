@@ -4,7 +4,7 @@ import type { Role } from '../shared/api'
  * Pages by path. The server answers any non-/api GET with index.html, so a path typed or bookmarked by hand lands
  * here and is resolved against the signed-in user's role.
  */
-export type PageId = 'map' | 'reports' | 'tasks' | 'pops' | 'my-tasks' | 'meetings' | 'task-sheet' | 'evaluation' | 'time-patterns' | 'cctv' | 'imports' | 'harm-weights' | 'admin-users' | 'admin-audit'
+export type PageId = 'map' | 'reports' | 'weekly-reports' | 'weekly-report' | 'tasks' | 'pops' | 'my-tasks' | 'meetings' | 'task-sheet' | 'evaluation' | 'time-patterns' | 'cctv' | 'imports' | 'harm-weights' | 'admin-users' | 'admin-audit'
 
 export interface PageInfo {
   path: string
@@ -24,6 +24,9 @@ const OFFICER: readonly Role[] = ['officer']
 export const PAGES: Record<PageId, PageInfo> = {
   map: { path: '/', title: 'Patrolmap — hotspot map', roles: STAFF },
   reports: { path: '/reports', title: 'Patrolmap — ward reports', roles: EVERYONE },
+  // The published weekly reports (councillors: their wards, the server's rule) and one report's A4 print page.
+  'weekly-reports': { path: '/weekly-reports', title: 'Patrolmap — weekly reports', roles: EVERYONE },
+  'weekly-report': { path: '/weekly-report', title: 'Patrolmap — weekly report', roles: EVERYONE },
   tasks: { path: '/tasks', title: 'Patrolmap — tasks', roles: TASKERS },
   pops: { path: '/pops', title: 'Patrolmap — POP register', roles: TASKERS },
   'my-tasks': { path: '/my-tasks', title: 'Patrolmap — my tasks', roles: OFFICER },
@@ -81,7 +84,7 @@ export function resolveRoute(pathname: string, role: Role): RouteResolution {
   return { kind: 'page', page }
 }
 
-export type NavId = 'map' | 'reports' | 'tasks' | 'pops' | 'my-tasks' | 'meetings' | 'evaluation' | 'time-patterns' | 'cctv' | 'imports' | 'harm-weights' | 'admin'
+export type NavId = 'map' | 'reports' | 'weekly-reports' | 'tasks' | 'pops' | 'my-tasks' | 'meetings' | 'evaluation' | 'time-patterns' | 'cctv' | 'imports' | 'harm-weights' | 'admin'
 
 export interface NavEntry {
   id: NavId
@@ -95,6 +98,7 @@ export interface NavEntry {
 const NAV: readonly NavEntry[] = [
   { id: 'map', label: 'Map', path: PAGES.map.path, testId: 'nav-map', pages: ['map'] },
   { id: 'reports', label: 'Ward reports', path: PAGES.reports.path, testId: 'nav-reports', pages: ['reports'] },
+  { id: 'weekly-reports', label: 'Weekly', path: PAGES['weekly-reports'].path, testId: 'nav-weekly-reports', pages: ['weekly-reports', 'weekly-report'] },
   { id: 'tasks', label: 'Tasks', path: PAGES.tasks.path, testId: 'nav-tasks', pages: ['tasks'] },
   { id: 'pops', label: 'POPs', path: PAGES.pops.path, testId: 'nav-pops', pages: ['pops'] },
   { id: 'meetings', label: 'JAG', path: PAGES.meetings.path, testId: 'nav-meetings', pages: ['meetings'] },

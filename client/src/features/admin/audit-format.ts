@@ -115,6 +115,10 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<AuditAction, string>> = {
   'camera.activity': 'Recorded CCTV camera activity',
   'cctv.import': 'Imported CCTV file',
   'cctv.defaults': 'Changed CCTV camera defaults',
+  'weekly_report.publish': 'Published a weekly ward report',
+  'weekly_report.download': 'Opened or downloaded a weekly ward report',
+  'ward_contact.update': 'Set a ward contact',
+  'ward_contact.delete': 'Removed a ward contact',
 }
 
 /** An entry's action in words; one this list does not name (an entry older than a rename, say) as it was recorded. */

@@ -32,5 +32,9 @@ export const AUDIT_ACTIONS = [
   'camera.activity',
   'cctv.import',
   'cctv.defaults',
+  'weekly_report.publish',
+  'weekly_report.download',
+  'ward_contact.update',
+  'ward_contact.delete',
 ] as const
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]

@@ -32,12 +32,12 @@ export interface PdfSettings {
   clientServed: boolean
 }
 
-/** Why no PDF can be made here, or null when it can. */
-export function pdfUnavailableReason(settings: PdfSettings): string | null {
+/** Why no PDF can be made here, or null when it can; `page` names the print page for the reader (weekly reports share this). */
+export function pdfUnavailableReason(settings: PdfSettings, page = 'task sheet'): string | null {
   if (!fs.existsSync(settings.chromiumPath)) {
-    return `No Chromium is installed at ${settings.chromiumPath} (set CHROMIUM_PATH, or install the chromium package), so the server cannot make the PDF. Open the task sheet page and print it from your browser instead.`
+    return `No Chromium is installed at ${settings.chromiumPath} (set CHROMIUM_PATH, or install the chromium package), so the server cannot make the PDF. Open the ${page} page and print it from your browser instead.`
   }
-  if (!settings.clientServed) return 'This server does not serve the web client, whose print page the PDF is made from. Print the task sheet page from your browser instead.'
+  if (!settings.clientServed) return `This server does not serve the web client, whose print page the PDF is made from. Print the ${page} page from your browser instead.`
   return null
 }
 
@@ -54,10 +54,12 @@ export class TaskSheetRenderer {
   constructor(
     private readonly app: FastifyInstance,
     private readonly settings: PdfSettings,
+    /** What the PDFs are, in the messages: "task sheet", "weekly report". */
+    private readonly what = 'task sheet',
   ) {}
 
   async render(pathAndQuery: string, cookie: string): Promise<Buffer> {
-    if (this.waiting >= MAX_WAITING) throw serviceBusy('Task sheet PDFs are being made for others; try again in a moment.')
+    if (this.waiting >= MAX_WAITING) throw serviceBusy(`${this.what.charAt(0).toUpperCase()}${this.what.slice(1)} PDFs are being made for others; try again in a moment.`)
     this.waiting += 1
     const turn = this.queue.then(
       () => this.renderNow(pathAndQuery, cookie),
@@ -111,7 +113,7 @@ export class TaskSheetRenderer {
         return page.pdf({ format: 'A4', printBackground: true, margin: { top: '12mm', bottom: '12mm', left: '12mm', right: '12mm' } })
       })()
       const limit = new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(serviceBusy(`The task sheet took more than ${RENDER_TIMEOUT_MS / 1000} s to render; try again.`)), RENDER_TIMEOUT_MS + 5000)
+        timer = setTimeout(() => reject(serviceBusy(`The ${this.what} took more than ${RENDER_TIMEOUT_MS / 1000} s to render; try again.`)), RENDER_TIMEOUT_MS + 5000)
       })
       return await Promise.race([work, limit])
     } finally {

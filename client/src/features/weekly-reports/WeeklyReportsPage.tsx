@@ -1,0 +1,175 @@
+import { useQueryClient } from '@tanstack/react-query'
+import { useState, type FormEvent } from 'react'
+import { followLink } from '../../app/navigation'
+import { apiRequest, errorMessage, wardListUrl, type User, type WardListAnswer } from '../../shared/api'
+import { EmptyState, ErrorState, FormError, LoadingState } from '../../shared/States'
+import { useApiQuery } from '../../shared/use-api-query'
+import {
+  archiveUrl, CONTACT_KINDS, CONTACT_LABELS, contactsUrl, contactUrl, publishUrl, reportCsvUrl, reportPageUrl, reportPdfUrl, type ContactKind, type PublishedMeta,
+  type StoredContact,
+} from './weekly-reports-api'
+import './weekly-reports.css'
+
+const isArchiveKey = (key: readonly unknown[]) => typeof key[0] === 'string' && (key[0].startsWith('/api/weekly-reports') || key[0].startsWith('/api/ward-contacts'))
+
+/**
+ * Every published weekly report the user may read (councillors: their wards), newest first, each version with what
+ * it changed; analysts publish one now; admins keep each ward's named contacts.
+ */
+export function WeeklyReportsPage({ user }: { user: User }) {
+  const isStaff = user.role !== 'councillor'
+  const [ward, setWard] = useState<string>('')
+  const wards = useApiQuery<WardListAnswer>(isStaff ? wardListUrl : null, { staleTime: 600_000 })
+  const wardChoices = isStaff ? (wards.data?.items ?? []).map((item) => ({ code: item.code, name: item.name })) : user.wards
+  const archive = useApiQuery<{ items: PublishedMeta[] }>(archiveUrl(ward || null))
+  return (
+    <div className="content weekly-reports" data-testid="weekly-reports">
+      <h1>Weekly ward reports</h1>
+      <p>
+        Each ward’s report is published every Monday for the week before (or, where a ward’s records are dated to the month only, for the latest month) and never changes
+        afterwards; a correction is a new version that says what changed.
+      </p>
+      <label className="inline-field">
+        Ward{' '}
+        <select value={ward} onChange={(event) => setWard(event.target.value)} data-testid="weekly-ward">
+          <option value="">{isStaff ? 'every ward' : 'all my wards'}</option>
+          {wardChoices.map((choice) => (
+            <option key={choice.code} value={choice.code}>
+              {choice.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      {(user.role === 'admin' || user.role === 'analyst') && ward && <PublishNow ward={ward} />}
+      {archive.error && <ErrorState title="Could not load the reports." error={archive.error} onRetry={archive.refetch} />}
+      {!archive.data && !archive.error && <LoadingState label="Loading the reports…" />}
+      {archive.data && archive.data.items.length === 0 && <EmptyState testId="weekly-empty">No report has been published {ward ? 'for this ward ' : ''}yet.</EmptyState>}
+      {archive.data && archive.data.items.length > 0 && (
+        <table className="report-table" data-testid="weekly-archive">
+          <thead>
+            <tr>
+              <th scope="col">Ward</th>
+              <th scope="col">Period</th>
+              <th scope="col">Version</th>
+              <th scope="col">Published</th>
+              <th scope="col">Downloads</th>
+            </tr>
+          </thead>
+          <tbody>
+            {archive.data.items.map((item) => (
+              <tr key={item.id} data-testid={`weekly-row-${item.wardCode}-${item.period}-v${item.version}`}>
+                <td>{item.wardName}</td>
+                <td>
+                  <a href={reportPageUrl(item.wardCode, item.period, item.version)} onClick={followLink}>
+                    {item.periodLabel}
+                  </a>
+                </td>
+                <td>
+                  {item.version}
+                  {item.changes ? <span className="note"> — {item.changes}</span> : null}
+                </td>
+                <td>{item.publishedAt.slice(0, 10)}</td>
+                <td>
+                  <a href={reportPdfUrl(item.wardCode, item.period, item.version)} download>
+                    PDF
+                  </a>{' '}
+                  <a href={reportCsvUrl(item.wardCode, item.period, item.version)} download>
+                    CSV
+                  </a>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {user.role === 'admin' && ward && <ContactsEditor ward={ward} />}
+    </div>
+  )
+}
+
+function PublishNow({ ward }: { ward: string }) {
+  const queryClient = useQueryClient()
+  const [message, setMessage] = useState<string | null>(null)
+  const [error, setError] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+  const submit = async (event: FormEvent, reissue: boolean) => {
+    event.preventDefault()
+    setBusy(true)
+    setError(null)
+    try {
+      const answer = await apiRequest<{ published: boolean; report: PublishedMeta }>(publishUrl, { method: 'POST', body: { ward, ...(reissue ? { reissue: true } : {}) } })
+      setMessage(answer.published ? `Published ${answer.report.periodLabel}, version ${answer.report.version}.` : `${answer.report.periodLabel} was already published (version ${answer.report.version}).`)
+      void queryClient.invalidateQueries({ predicate: (query) => isArchiveKey(query.queryKey) })
+    } catch (failure) {
+      setError(errorMessage(failure))
+    } finally {
+      setBusy(false)
+    }
+  }
+  return (
+    <form className="button-row" onSubmit={(event) => void submit(event, false)}>
+      <button type="submit" disabled={busy} data-testid="weekly-publish">
+        Publish this ward’s report now
+      </button>
+      <button type="button" disabled={busy} onClick={(event) => void submit(event, true)} data-testid="weekly-reissue">
+        Re-issue with today’s data
+      </button>
+      {message && <span role="status">{message}</span>}
+      <FormError id="weekly-publish-error" message={error} />
+    </form>
+  )
+}
+
+function ContactsEditor({ ward }: { ward: string }) {
+  const contacts = useApiQuery<{ items: StoredContact[] }>(contactsUrl(ward))
+  return (
+    <section className="contacts-editor" data-testid="weekly-contacts-editor">
+      <h2>Named contacts for this ward</h2>
+      <p className="note">Reports published from now on name them; published reports keep the contacts they were published with.</p>
+      {contacts.data &&
+        CONTACT_KINDS.map((kind) => (
+          <ContactRow key={`${ward}-${kind}-${contacts.data!.items.find((item) => item.kind === kind)?.updatedAt ?? ''}`} ward={ward} kind={kind} current={contacts.data!.items.find((item) => item.kind === kind) ?? null} />
+        ))}
+      {contacts.error && <ErrorState title="Could not load the contacts." error={contacts.error} onRetry={contacts.refetch} />}
+    </section>
+  )
+}
+
+function ContactRow({ ward, kind, current }: { ward: string; kind: ContactKind; current: StoredContact | null }) {
+  const queryClient = useQueryClient()
+  const [name, setName] = useState(current?.name ?? '')
+  const [email, setEmail] = useState(current?.email ?? '')
+  const [phone, setPhone] = useState(current?.phone ?? '')
+  const [error, setError] = useState<string | null>(null)
+  const save = async (event: FormEvent) => {
+    event.preventDefault()
+    setError(null)
+    try {
+      if (name.trim() === '') {
+        if (current) await apiRequest(contactUrl(ward, kind), { method: 'DELETE' })
+      } else {
+        await apiRequest(contactUrl(ward, kind), { method: 'PUT', body: { name: name.trim(), email: email.trim() || null, phone: phone.trim() || null } })
+      }
+      void queryClient.invalidateQueries({ predicate: (query) => isArchiveKey(query.queryKey) })
+    } catch (failure) {
+      setError(errorMessage(failure))
+    }
+  }
+  const id = `contact-${kind}`
+  return (
+    <form className="contact-row" onSubmit={(event) => void save(event)} data-testid={id}>
+      <strong>{CONTACT_LABELS[kind]}</strong>
+      <label>
+        Name <input value={name} onChange={(event) => setName(event.target.value)} maxLength={120} aria-describedby={`${id}-error`} />
+      </label>
+      <label>
+        E-mail <input type="email" value={email} onChange={(event) => setEmail(event.target.value)} maxLength={200} />
+      </label>
+      <label>
+        Phone <input value={phone} onChange={(event) => setPhone(event.target.value)} maxLength={40} />
+      </label>
+      <button type="submit">{name.trim() === '' && current ? 'Remove' : 'Save'}</button>
+      <FormError id={`${id}-error`} message={error} />
+    </form>
+  )
+}

@@ -1,0 +1,2 @@
+-- Ends the rendering session $1 (token hash).
+DELETE FROM sessions WHERE token_hash = $1
