@@ -31,8 +31,7 @@ describe.skipIf(skipReason !== null)(`period presets in Chromium${skipReason ? `
   beforeAll(async () => {
     if (!fs.existsSync(path.join(e2eClientDir, 'index.html'))) throw new Error(E2E_CLIENT_MISSING)
     fs.mkdirSync(artifactsDir, { recursive: true })
-    testApp = await startTestApp({ clientDir: e2eClientDir })
-    await testApp.importFiles([...boundaryFiles, ...MONTHS.map(policeUkFile)])
+    testApp = await startTestApp({ clientDir: e2eClientDir, data: [...boundaryFiles, ...MONTHS.map(policeUkFile)] })
     await testApp.app.listen({ port: 0, host: '127.0.0.1' })
     origin = `http://127.0.0.1:${(testApp.app.server.address() as AddressInfo).port}`
     const launched = await launchChromium()
