@@ -52,8 +52,7 @@ describe.skipIf(skipReason !== null)(`hex layer golden image in Chromium${skipRe
       throw new Error(E2E_CLIENT_MISSING)
     }
     fs.mkdirSync(artifactsDir, { recursive: true })
-    testApp = await startTestApp({ clientDir: e2eClientDir })
-    await testApp.importFiles([...boundaryFiles, policeUkFile('2024-01')])
+    testApp = await startTestApp({ clientDir: e2eClientDir, data: [...boundaryFiles, policeUkFile('2024-01')] })
     await createTestUser(testApp.pool, { email: 'analyst@test.local', role: 'analyst' })
     await testApp.app.listen({ port: 0, host: '127.0.0.1' })
     origin = `http://127.0.0.1:${(testApp.app.server.address() as AddressInfo).port}`

@@ -242,8 +242,8 @@ beforeAll(async () => {
   testApp = await startTestApp({
     security: { maxFailuresPerAccount: 1_000_000, maxFailuresPerAddress: 1_000_000 },
     limits: { requestsPerMinute: 1_000_000 },
+    data: [...boundaryFiles, policeUkFile('2024-01')],
   })
-  await testApp.importFiles([...boundaryFiles, policeUkFile('2024-01')])
   for (const role of ['admin', 'analyst', 'inspector', 'councillor', 'officer'] as const) {
     await createTestUser(testApp.pool, { email: `${role}@fuzz.test`, role, wards: role === 'councillor' ? [WARD] : undefined })
     sessions.set(role, await signIn(testApp.app, `${role}@fuzz.test`))

@@ -8,8 +8,7 @@ let testApp: TestApp
 let analyst: SignedIn
 
 beforeAll(async () => {
-  testApp = await startTestApp()
-  await testApp.importFiles([...boundaryFiles, policeUkFile('2024-01'), policeUkFile('2024-02'), policeUkFile('2024-03')])
+  testApp = await startTestApp({ data: [...boundaryFiles, policeUkFile('2024-01'), policeUkFile('2024-02'), policeUkFile('2024-03')] })
   analyst = await testApp.signInAs('analyst')
 })
 afterAll(() => testApp.close())

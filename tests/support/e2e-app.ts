@@ -29,12 +29,11 @@ export interface E2eApp {
  */
 export async function startE2eApp(options: { months: readonly string[]; expectedConsole?: RegExp }): Promise<E2eApp> {
   if (!fs.existsSync(`${e2eClientDir}/index.html`)) throw new Error(E2E_CLIENT_MISSING)
-  const testApp = await startTestApp({ clientDir: e2eClientDir })
+  const testApp = await startTestApp({ clientDir: e2eClientDir, data: [...boundaryFiles, ...options.months.map(policeUkFile)] })
   const problems: string[] = []
   const windows: WatchedWindow[] = []
   let launched: Browser | null
   try {
-    await testApp.importFiles([...boundaryFiles, ...options.months.map(policeUkFile)])
     await testApp.app.listen({ port: 0, host: '127.0.0.1' })
     launched = await launchChromium()
   } catch (error) {

@@ -3,6 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import type { TestProject } from 'vitest/node'
 import { startEmbeddedDatabase, type EmbeddedDatabase } from '../../server/src/db/embedded-database.js'
+import { dropPreparedDatabases } from './prepared-databases.js'
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -17,7 +18,10 @@ export default async function setup(project: TestProject) {
   if (url) {
     project.provide('databaseUrl', url)
     project.provide('databaseEngine', 'server')
-    return
+    // Templates and copies of prepared data (test-app.ts) live for one run: a template left by an earlier run may
+    // predate a migration or an importer change, so none is reused.
+    await dropPreparedDatabases(url)
+    return () => dropPreparedDatabases(url)
   }
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'patrolmap-test-'))
   const embedded: EmbeddedDatabase = await startEmbeddedDatabase(dataDir)
@@ -28,3 +32,4 @@ export default async function setup(project: TestProject) {
     await fs.rm(dataDir, { recursive: true, force: true })
   }
 }
+

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import path from 'node:path'
 import type { FastifyInstance } from 'fastify'
 import type pg from 'pg'
@@ -12,6 +13,7 @@ import type { MailSettings } from '../../server/src/features/weekly-reports/mail
 import type { ScryptCost } from '../../server/src/features/users/passwords.js'
 import { importFiles, type ImportOptions, type ImportSummary } from '../../server/src/features/import/index.js'
 import { createUser } from '../../server/src/features/users/user-store.js'
+import { preparedDatabasePrefixes, quoteIdent as ident, withMaintenanceConnection as withServer } from './prepared-databases.js'
 
 export const geodata = (...parts: string[]) => path.join(projectRoot, 'geodata', ...parts)
 export const boundaryFiles = [geodata('boundaries/lad-dec2022-cleveland.geojson'), geodata('boundaries/wards-dec2023-cleveland.geojson')]
@@ -81,21 +83,65 @@ export interface TestApp {
 export const TEST_LIMITS: Partial<LoadLimits> = { maxEventLoopDelayMs: 0 }
 
 /**
+ * A private copy of a database holding the migrated schema with `files` imported, made with CREATE DATABASE …
+ * TEMPLATE (a fraction of a second) from a template built on first use in this run and kept until the run ends
+ * (global-setup.ts drops both). Importing the same demo data again in every file cost seconds each; a copy is the
+ * same bytes. Returns the copy's URL.
+ */
+async function copyOfPreparedDatabase(testDatabaseUrl: string, files: readonly string[]): Promise<string> {
+  const base = new URL(testDatabaseUrl)
+  const baseName = decodeURIComponent(base.pathname.slice(1))
+  const { template: templatePrefix, copy: copyPrefix } = preparedDatabasePrefixes(baseName)
+  const key = createHash('sha256').update(JSON.stringify(files.map((file) => path.relative(projectRoot, file)))).digest('hex').slice(0, 12)
+  const template = `${templatePrefix}${key}`
+  const urlOf = (name: string) => Object.assign(new URL(base.href), { pathname: `/${encodeURIComponent(name)}` }).href
+  const exists = await withServer(testDatabaseUrl, async (client) => (await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [template])).rowCount === 1)
+  if (!exists) {
+    // Built under another name and renamed when complete, so a build that failed half-way is never copied.
+    const building = `${template}_building`
+    await withServer(testDatabaseUrl, async (client) => {
+      await client.query(`DROP DATABASE IF EXISTS ${ident(building)} WITH (FORCE)`)
+      await client.query(`CREATE DATABASE ${ident(building)}`)
+    })
+    const pool = createPool(poolConfig(urlOf(building), { max: 4, statementTimeoutMs: 300_000 }))
+    try {
+      await ensurePostgis(pool)
+      await prepareSchema(pool)
+      await importFiles(pool, [...files])
+    } finally {
+      await pool.end()
+    }
+    await withServer(testDatabaseUrl, (client) => client.query(`ALTER DATABASE ${ident(building)} RENAME TO ${ident(template)}`))
+  }
+  const copy = `${copyPrefix}${key}_${process.pid}_${Date.now().toString(36)}`
+  // PostgreSQL cuts longer names short, and the template would then never be found by its full name.
+  if (Buffer.byteLength(`${template}_building`) > 63 || Buffer.byteLength(copy) > 63) throw new Error(`test database name ${baseName} is too long to name copies after`)
+  await withServer(testDatabaseUrl, (client) => client.query(`CREATE DATABASE ${ident(copy)} TEMPLATE ${ident(template)}`))
+  return urlOf(copy)
+}
+
+/**
  * The app on an empty, freshly migrated schema of the test database; nothing is shared with other test files.
  * Passwords the app hashes itself (a change, a reset, a user made through the API, the stand-in hash an unknown email
  * is checked against) cost TEST_HASH_COST too, unless a test asks for the real cost: at the real cost every later
  * sign-in as that user spends a second on nothing under test.
+ * With `data`, those files are imported before the app starts: on a database server the app then runs on its own copy
+ * of a database prepared once per run with them (copyOfPreparedDatabase); on the embedded one they are imported.
  */
 export async function startTestApp(
-  options: { clientDir?: string | null; security?: Partial<SecuritySettings>; limits?: Partial<LoadLimits>; mail?: MailSettings | null } = {},
+  options: { clientDir?: string | null; security?: Partial<SecuritySettings>; limits?: Partial<LoadLimits>; mail?: MailSettings | null; data?: readonly string[] } = {},
 ): Promise<TestApp> {
   const engine = inject('databaseEngine')
-  const connection = poolConfig(inject('databaseUrl'), { max: engine === 'embedded' ? 1 : 4, statementTimeoutMs: 300_000, sharedBackend: engine === 'embedded' })
+  const copied = options.data && engine === 'server' ? await copyOfPreparedDatabase(inject('databaseUrl'), options.data) : null
+  const connection = poolConfig(copied ?? inject('databaseUrl'), { max: engine === 'embedded' ? 1 : 4, statementTimeoutMs: 300_000, sharedBackend: engine === 'embedded' })
   const setupPool = createPool(connection)
   try {
-    await setupPool.query(`DROP SCHEMA IF EXISTS ${APP_SCHEMA} CASCADE`)
-    await ensurePostgis(setupPool)
-    await prepareSchema(setupPool)
+    if (!copied) {
+      await setupPool.query(`DROP SCHEMA IF EXISTS ${APP_SCHEMA} CASCADE`)
+      await ensurePostgis(setupPool)
+      await prepareSchema(setupPool)
+      if (options.data) await importFiles(setupPool, [...options.data])
+    }
   } finally {
     await setupPool.end()
   }

@@ -30,8 +30,7 @@ const PLAIN_POINTS = `
    GROUP BY i.location_id, l.ward_code, l.geom`
 
 beforeAll(async () => {
-  testApp = await startTestApp()
-  await testApp.importFiles([...boundaryFiles, policeUkFile('2024-01'), policeUkFile('2024-02'), policeUkFile('2024-03')])
+  testApp = await startTestApp({ data: [...boundaryFiles, policeUkFile('2024-01'), policeUkFile('2024-02'), policeUkFile('2024-03')] })
   analyst = await testApp.signInAs('analyst')
   await createTestUser(testApp.pool, { email: 'cllr.cctv@test.local', role: 'councillor', wards: [TOWN_CENTRE] })
   councillor = await signIn(testApp.app, 'cllr.cctv@test.local')

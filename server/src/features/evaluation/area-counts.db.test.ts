@@ -27,8 +27,7 @@ function cellsWkt(cells: string[]): string {
 }
 
 beforeAll(async () => {
-  testApp = await startTestApp()
-  await testApp.importFiles([...boundaryFiles, ...['2024-01', '2024-02', '2024-03', '2024-04'].map(policeUkFile)])
+  testApp = await startTestApp({ data: [...boundaryFiles, ...['2024-01', '2024-02', '2024-03', '2024-04'].map(policeUkFile)] })
   const [busiest] = await sql(`SELECT l.lat, l.lon FROM incidents i JOIN locations l ON l.id = i.location_id
                                 GROUP BY l.id ORDER BY count(*) DESC, l.id LIMIT 1`)
   area = cellsWkt(gridDisk(latLngToCell(busiest.lat, busiest.lon, 9), 1))

@@ -40,8 +40,7 @@ async function evaluation(query = '', id = taskId): Promise<Evaluation> {
 }
 
 beforeAll(async () => {
-  testApp = await startTestApp()
-  await testApp.importFiles([...boundaryFiles, ...MONTHS.map(policeUkFile)])
+  testApp = await startTestApp({ data: [...boundaryFiles, ...MONTHS.map(policeUkFile)] })
   admin = await testApp.signInAs('admin')
   teamId = (await sql('SELECT id::int FROM teams ORDER BY id LIMIT 1'))[0].id
   const [busiest] = await sql(`SELECT l.lat, l.lon FROM incidents i JOIN locations l ON l.id = i.location_id GROUP BY l.id ORDER BY count(*) DESC, l.id LIMIT 1`)

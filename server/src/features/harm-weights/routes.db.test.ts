@@ -45,8 +45,7 @@ async function stocktonStudyArea(): Promise<string[]> {
 }
 
 beforeAll(async () => {
-  testApp = await startTestApp()
-  await testApp.importFiles([...boundaryFiles, ...MONTHS.map(policeUkFile)])
+  testApp = await startTestApp({ data: [...boundaryFiles, ...MONTHS.map(policeUkFile)] })
   analyst = await testApp.signInAs('analyst')
   inspector = await testApp.signInAs('inspector')
 })

@@ -20,8 +20,7 @@ const get = (url: string) => testApp.app.inject({ method: 'GET', url, headers: a
 const sql = async (text: string, values: unknown[] = []) => (await testApp.pool.query(text, values)).rows
 
 beforeAll(async () => {
-  testApp = await startTestApp()
-  await testApp.importFiles([...boundaryFiles, ...MONTHS.map(policeUkFile)])
+  testApp = await startTestApp({ data: [...boundaryFiles, ...MONTHS.map(policeUkFile)] })
   analyst = await testApp.signInAs('analyst')
 })
 afterAll(() => testApp.close())

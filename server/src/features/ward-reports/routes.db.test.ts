@@ -41,8 +41,7 @@ async function expectedCounts(ward: string, from = FROM, to = TO) {
 }
 
 beforeAll(async () => {
-  testApp = await startTestApp()
-  await testApp.importFiles([...boundaryFiles, policeUkFile('2024-01'), policeUkFile('2024-02'), policeUkFile('2024-03')])
+  testApp = await startTestApp({ data: [...boundaryFiles, policeUkFile('2024-01'), policeUkFile('2024-02'), policeUkFile('2024-03')] })
   ;[{ ward_code: quietWard }] = await sql(QUIET_WARD_QUERY)
   await createTestUser(testApp.pool, { email: 'cllr@test.local', role: 'councillor', wards: [TOWN_CENTRE, quietWard] })
   councillor = await signIn(testApp.app, 'cllr@test.local')
