@@ -19,6 +19,7 @@ import { hotspotRoutes } from './features/hotspots/routes.js'
 import { importProfileRoutes } from './features/import-profiles/routes.js'
 import { incidentRoutes } from './features/incidents/routes.js'
 import { popRoutes } from './features/pops/routes.js'
+import { residentReportRoutes, type ResidentReportSettings } from './features/resident-reports/routes.js'
 import { meetingRoutes } from './features/meetings/routes.js'
 import { summaryRoutes } from './features/summary/routes.js'
 import { taskRoutes } from './features/tasks/routes.js'
@@ -96,6 +97,15 @@ export function limitsFromConfig(config: AppConfig): LoadLimits {
   }
 }
 
+/** The resident-report settings a validated environment gives (the notification hook is code, not a setting). */
+export function residentReportsFromConfig(config: AppConfig): Partial<ResidentReportSettings> {
+  return {
+    retentionDays: config.REPORT_RETENTION_DAYS,
+    publicUrl: config.REPORT_PUBLIC_URL === '' ? null : config.REPORT_PUBLIC_URL,
+    partnershipName: config.REPORT_PARTNERSHIP_NAME,
+  }
+}
+
 export interface AppOptions {
   connection: pg.PoolConfig
   engine: 'embedded' | 'server'
@@ -112,6 +122,8 @@ export interface AppOptions {
   analysisCache?: AnalysisCache
   /** The system Chromium that renders task sheets to PDF (CHROMIUM_PATH); /usr/bin/chromium when left out. */
   chromiumPath?: string
+  /** Resident reports: limits, retention, the poster's address, the notification hook (features/resident-reports). */
+  residentReports?: Partial<ResidentReportSettings>
 }
 
 export const defaultClientDir = path.join(projectRoot, 'client/dist')
@@ -179,6 +191,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(cctvRoutes)
   await app.register(cctvAnalysisRoutes, { suppressionThreshold: security.suppressionThreshold })
   await app.register(basemapRoutes)
+  await app.register(residentReportRoutes, options.residentReports ?? {})
 
   await app.register(staticClient, { clientDir: options.clientDir === undefined ? defaultClientDir : options.clientDir })
   return app

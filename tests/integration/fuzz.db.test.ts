@@ -126,6 +126,12 @@ const BASE_BODIES: Record<string, () => Record<string, unknown>> = {
   'POST /api/cctv/import': () => ({ fileName: 'fuzz.csv', content: `reference,lon,lat,type\nFI-${++serial},-1.31,54.56,fixed\n`, owner: 'Fuzz', defaultType: 'ptz', illustrative: false }),
   'POST /api/cctv/buildings': () => ({ fileName: 'fuzz.geojson', content: '{"type":"FeatureCollection","features":[]}' }),
   'PUT /api/cctv/defaults': () => ({ type: 'fixed', rangeM: 60, basis: 'fuzz' }),
+  'POST /api/reports/receipt/{code}/messages': () => ({ body: 'Fuzz\nmessage' }),
+  'POST /api/reports/{id}/accept': () => ({ version: 1, category: 'Anti-social behaviour', message: 'fuzz' }),
+  'POST /api/reports/{id}/merge': () => ({ version: 1, intoIncident: 1, message: 'fuzz' }),
+  'POST /api/reports/{id}/reject': () => ({ version: 1, reason: 'fuzz' }),
+  'POST /api/reports/{id}/withdraw': () => ({ version: 1, reason: 'fuzz' }),
+  'POST /api/reports/{id}/messages': () => ({ body: 'fuzz' }),
   'POST /api/cctv/placement': () => ({ from: '2024-01', to: '2024-01', categories: 'Anti-social behaviour', cameras: 1, type: 'redeployable', rangeM: 60, res: 9, sites: [{ lon: -1.31, lat: 54.56, label: 'fuzz' }] }),
 }
 
@@ -162,6 +168,8 @@ interface Case {
 
 /** A path's H3 cell when another parameter is fuzzed: a res-9 cell in Middlesbrough town centre. */
 const SAMPLE_CELL = '89194655b83ffff'
+/** A receipt code of the right form (no report has it: the receipt routes answer 404 past the checks). */
+const SAMPLE_RECEIPT = '0000-0000-0000-0000-0000-0000'
 
 function* casesFor(method: string, path: string, operation: Operation): Generator<Case> {
   const parameters = operation.parameters ?? []
@@ -169,7 +177,9 @@ function* casesFor(method: string, path: string, operation: Operation): Generato
   const query = queryParameters.map((parameter) => parameter.name)
   const pathParameters = parameters.filter((parameter) => parameter.in === 'path')
   const pathNames = pathParameters.map((parameter) => parameter.name)
-  const basePath = Object.fromEntries(pathNames.map((name) => [name, name === 'cell' ? SAMPLE_CELL : name === 'month' ? '2024-01' : String(targetUserId)]))
+  const basePath = Object.fromEntries(
+    pathNames.map((name) => [name, name === 'cell' ? SAMPLE_CELL : name === 'month' ? '2024-01' : name === 'code' ? SAMPLE_RECEIPT : name === 'ordinal' ? '1' : String(targetUserId)]),
+  )
   const baseQuery = (except: string[]) =>
     Object.entries(BASE_QUERY).filter(([name]) => query.includes(name) && !except.includes(name)).map(([name, value]) => `${name}=${value}`)
   const bodySchema = operation.requestBody?.content['application/json']?.schema
@@ -237,6 +247,7 @@ beforeAll(async () => {
   testApp = await startTestApp({
     security: { maxFailuresPerAccount: 1_000_000, maxFailuresPerAddress: 1_000_000 },
     limits: { requestsPerMinute: 1_000_000 },
+    residentReports: { reportsPerHour: 1_000_000, messagesPerHour: 1_000_000, receiptLookupsPerMinute: 1_000_000 },
   })
   await testApp.importFiles([...boundaryFiles, policeUkFile('2024-01')])
   for (const role of ['admin', 'analyst', 'inspector', 'councillor', 'officer'] as const) {
@@ -265,6 +276,12 @@ beforeAll(async () => {
     [targetUserId],
   )
   await testApp.pool.query(`SELECT setval(pg_get_serial_sequence('cameras', 'id'), (SELECT max(id) FROM cameras))`)
+  // A new resident report at the same id, so the report routes get past the lookup (the first good decision takes it).
+  await testApp.pool.query(
+    `INSERT INTO resident_reports (id, receipt_hash, reporter_category, category, lon, lat, ongoing, description)
+     OVERRIDING SYSTEM VALUE VALUES ($1, sha256('fuzz'::bytea), 'noise', 'Anti-social behaviour', -1.31, 54.56, true, 'Fuzz report')`,
+    [targetUserId],
+  )
   spec = (await testApp.app.inject({ method: 'GET', url: '/docs/json' })).json()
 })
 afterAll(() => testApp?.close())

@@ -127,6 +127,9 @@ describe('GET /docs', () => {
         '/api/cctv/cameras', '/api/cctv/cameras/{id}', '/api/cctv/cameras/{id}/move', '/api/cctv/cameras/{id}/retire', '/api/cctv/cameras/{id}/redeploy',
         '/api/cctv/cameras/{id}/activity/{month}', '/api/cctv/activity/import', '/api/cctv/import', '/api/cctv/buildings', '/api/cctv/defaults',
         '/api/cctv/coverage', '/api/cctv/gaps', '/api/cctv/placement',
+        '/api/reports/form', '/api/reports/wards', '/api/reports', '/api/reports/receipt/{code}', '/api/reports/receipt/{code}/messages', '/api/reports/poster',
+        '/api/reports/{id}', '/api/reports/{id}/photos/{ordinal}', '/api/reports/{id}/accept', '/api/reports/{id}/merge', '/api/reports/{id}/reject',
+        '/api/reports/{id}/withdraw', '/api/reports/{id}/messages',
       ].sort(),
     )
     expect((await get('/docs')).statusCode).toBeLessThan(400)

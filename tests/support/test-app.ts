@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify'
 import type pg from 'pg'
 import { inject } from 'vitest'
 import { buildApp, type LoadLimits, type SecuritySettings } from '../../server/src/app.js'
+import type { ResidentReportSettings } from '../../server/src/features/resident-reports/routes.js'
 import { projectRoot } from '../../server/src/config.js'
 import { prepareSchema } from '../../server/src/db/database.js'
 import { ensurePostgis } from '../../server/src/db/migrate.js'
@@ -86,7 +87,7 @@ export const TEST_LIMITS: Partial<LoadLimits> = { maxEventLoopDelayMs: 0 }
  * sign-in as that user spends a second on nothing under test.
  */
 export async function startTestApp(
-  options: { clientDir?: string | null; security?: Partial<SecuritySettings>; limits?: Partial<LoadLimits> } = {},
+  options: { clientDir?: string | null; security?: Partial<SecuritySettings>; limits?: Partial<LoadLimits>; residentReports?: Partial<ResidentReportSettings> } = {},
 ): Promise<TestApp> {
   const engine = inject('databaseEngine')
   const connection = poolConfig(inject('databaseUrl'), { max: engine === 'embedded' ? 1 : 4, statementTimeoutMs: 300_000, sharedBackend: engine === 'embedded' })
@@ -99,7 +100,15 @@ export async function startTestApp(
     await setupPool.end()
   }
   const security = { passwordHashCost: TEST_HASH_COST, ...options.security }
-  const app = await buildApp({ connection, engine, clientDir: options.clientDir ?? null, security, limits: { ...TEST_LIMITS, ...options.limits } })
+  const app = await buildApp({
+    connection,
+    engine,
+    clientDir: options.clientDir ?? null,
+    security,
+    limits: { ...TEST_LIMITS, ...options.limits },
+    // No scheduled erasure in tests (no timers left behind): the erasure test calls eraseExpiredReports itself.
+    residentReports: { erasureSchedule: null, ...options.residentReports },
+  })
   await app.ready()
   const pool = app.pg.pool
   return {

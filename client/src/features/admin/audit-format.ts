@@ -115,6 +115,13 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<AuditAction, string>> = {
   'camera.activity': 'Recorded CCTV camera activity',
   'cctv.import': 'Imported CCTV file',
   'cctv.defaults': 'Changed CCTV camera defaults',
+  'report.submit': 'Resident report received',
+  'report.accept': 'Accepted a resident report',
+  'report.merge': 'Merged a resident report',
+  'report.reject': 'Rejected a resident report',
+  'report.withdraw': 'Withdrew an accepted resident report',
+  'report.message': 'Message on a resident report',
+  'report.erase': 'Erased personal data past the retention period',
 }
 
 /** An entry's action in words; one this list does not name (an entry older than a rename, say) as it was recorded. */

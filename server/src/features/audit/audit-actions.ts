@@ -32,5 +32,12 @@ export const AUDIT_ACTIONS = [
   'camera.activity',
   'cctv.import',
   'cctv.defaults',
+  'report.submit',
+  'report.accept',
+  'report.merge',
+  'report.reject',
+  'report.withdraw',
+  'report.message',
+  'report.erase',
 ] as const
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
