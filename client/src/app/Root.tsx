@@ -17,11 +17,16 @@ import { TasksPage } from '../features/tasks/TasksPage'
 import { PopsPage } from '../features/pops/PopsPage'
 import { MeetingsPage } from '../features/meetings/MeetingsPage'
 import { TaskSheetPage } from '../features/meetings/TaskSheetPage'
+import { isPublicReportPath } from '../features/resident-reports/reports-api'
 
 // The map pulls in MapLibre and deck.gl; a councillor, who never sees it, never downloads it either.
 const PartnershipPage = lazy(() => import('../features/evaluation/PartnershipPage').then((module) => ({ default: module.PartnershipPage })))
 const MapApp = lazy(() => import('../features/map/MapPage').then((module) => ({ default: module.MapPage })))
 const CctvPage = lazy(() => import('../features/cctv/CctvPage').then((module) => ({ default: module.CctvPage })))
+
+// The public report form and receipts: for residents, with no sign-in and none of the staff's app.
+const PublicReportApp = lazy(() => import('../features/resident-reports/PublicReportApp').then((module) => ({ default: module.PublicReportApp })))
+const ModerationPage = lazy(() => import('../features/resident-reports/ModerationPage').then((module) => ({ default: module.ModerationPage })))
 
 export const SESSION_ENDED = 'Your session has ended; sign in again.'
 const SIGNED_OUT = 'You have signed out.'
@@ -32,8 +37,21 @@ type SessionState =
   | { status: 'signed-out'; notice: string | null }
   | { status: 'signed-in'; user: User }
 
-/** Asks the server who is signed in, and shows the sign-in page, the forced password change or the app. */
+/** The public report pages for anyone; otherwise the staff's app behind its sign-in. */
 export function Root() {
+  const pathname = usePathname()
+  if (isPublicReportPath(pathname)) {
+    return (
+      <Suspense fallback={<LoadingState label="Loading…" />}>
+        <PublicReportApp pathname={pathname} />
+      </Suspense>
+    )
+  }
+  return <StaffRoot />
+}
+
+/** Asks the server who is signed in, and shows the sign-in page, the forced password change or the app. */
+function StaffRoot() {
   const [session, setSession] = useState<SessionState>({ status: 'checking' })
   const [checkToken, setCheckToken] = useState(0)
   const recheck = useCallback(() => setCheckToken((token) => token + 1), [])
@@ -172,6 +190,11 @@ function Shell({ user, onSignOut }: { user: User; onSignOut(): void }) {
           </Suspense>
         )}
         {page === 'reports' && <WardReportsPage user={user} />}
+        {page === 'resident-reports' && (
+          <Suspense fallback={<LoadingState label="Loading…" />}>
+            <ModerationPage />
+          </Suspense>
+        )}
         {page === 'tasks' && <TasksPage />}
         {page === 'pops' && <PopsPage />}
         {page === 'my-tasks' && <MyTasksPage />}

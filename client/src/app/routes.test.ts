@@ -18,21 +18,24 @@ describe('pageOfPath', () => {
     expect(pageOfPath('/meetings')).toBe('meetings')
     expect(pageOfPath('/task-sheet')).toBe('task-sheet')
     expect(pageOfPath('/cctv')).toBe('cctv')
+    expect(pageOfPath('/resident-reports')).toBe('resident-reports')
   })
 
   it('knows no other path', () => {
     expect(pageOfPath('/nowhere')).toBeNull()
     expect(pageOfPath('/admin/secrets')).toBeNull()
     expect(pageOfPath('/reportsx')).toBeNull()
+    // The public form and receipts are not pages of the signed-in app (Root.tsx shows them to anyone).
+    expect(pageOfPath('/report')).toBeNull()
     expect(pageOfPath('/harm-weights/edit')).toBeNull()
   })
 })
 
 describe('who sees what', () => {
   const table: [Role, string[], string][] = [
-    ['admin', ['map', 'reports', 'tasks', 'pops', 'meetings', 'evaluation', 'cctv', 'harm-weights', 'admin'], 'map'],
-    ['analyst', ['map', 'reports', 'tasks', 'pops', 'meetings', 'evaluation', 'cctv', 'harm-weights'], 'map'],
-    ['inspector', ['map', 'reports', 'tasks', 'pops', 'meetings', 'evaluation', 'cctv', 'harm-weights'], 'map'],
+    ['admin', ['map', 'reports', 'resident-reports', 'tasks', 'pops', 'meetings', 'evaluation', 'cctv', 'harm-weights', 'admin'], 'map'],
+    ['analyst', ['map', 'reports', 'resident-reports', 'tasks', 'pops', 'meetings', 'evaluation', 'cctv', 'harm-weights'], 'map'],
+    ['inspector', ['map', 'reports', 'resident-reports', 'tasks', 'pops', 'meetings', 'evaluation', 'cctv', 'harm-weights'], 'map'],
     ['councillor', ['reports'], 'reports'],
     ['officer', ['my-tasks'], 'my-tasks'],
   ]

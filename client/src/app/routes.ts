@@ -4,7 +4,7 @@ import type { Role } from '../shared/api'
  * Pages by path. The server answers any non-/api GET with index.html, so a path typed or bookmarked by hand lands
  * here and is resolved against the signed-in user's role.
  */
-export type PageId = 'map' | 'reports' | 'tasks' | 'pops' | 'my-tasks' | 'meetings' | 'task-sheet' | 'evaluation' | 'cctv' | 'harm-weights' | 'admin-users' | 'admin-audit'
+export type PageId = 'map' | 'reports' | 'resident-reports' | 'tasks' | 'pops' | 'my-tasks' | 'meetings' | 'task-sheet' | 'evaluation' | 'cctv' | 'harm-weights' | 'admin-users' | 'admin-audit'
 
 export interface PageInfo {
   path: string
@@ -23,6 +23,9 @@ const OFFICER: readonly Role[] = ['officer']
 export const PAGES: Record<PageId, PageInfo> = {
   map: { path: '/', title: 'Patrolmap — hotspot map', roles: STAFF },
   reports: { path: '/reports', title: 'Patrolmap — ward reports', roles: EVERYONE },
+  // The resident reports' moderation queue: those who handle reports (the server's REPORT_HANDLERS). The public form
+  // and receipts (/report, /report/receipt/…) are outside the signed-in app (Root.tsx).
+  'resident-reports': { path: '/resident-reports', title: 'Patrolmap — resident reports', roles: TASKERS },
   tasks: { path: '/tasks', title: 'Patrolmap — tasks', roles: TASKERS },
   pops: { path: '/pops', title: 'Patrolmap — POP register', roles: TASKERS },
   'my-tasks': { path: '/my-tasks', title: 'Patrolmap — my tasks', roles: OFFICER },
@@ -77,7 +80,7 @@ export function resolveRoute(pathname: string, role: Role): RouteResolution {
   return { kind: 'page', page }
 }
 
-export type NavId = 'map' | 'reports' | 'tasks' | 'pops' | 'my-tasks' | 'meetings' | 'evaluation' | 'cctv' | 'harm-weights' | 'admin'
+export type NavId = 'map' | 'reports' | 'resident-reports' | 'tasks' | 'pops' | 'my-tasks' | 'meetings' | 'evaluation' | 'cctv' | 'harm-weights' | 'admin'
 
 export interface NavEntry {
   id: NavId
@@ -91,6 +94,7 @@ export interface NavEntry {
 const NAV: readonly NavEntry[] = [
   { id: 'map', label: 'Map', path: PAGES.map.path, testId: 'nav-map', pages: ['map'] },
   { id: 'reports', label: 'Ward reports', path: PAGES.reports.path, testId: 'nav-reports', pages: ['reports'] },
+  { id: 'resident-reports', label: 'Residents', path: PAGES['resident-reports'].path, testId: 'nav-resident-reports', pages: ['resident-reports'] },
   { id: 'tasks', label: 'Tasks', path: PAGES.tasks.path, testId: 'nav-tasks', pages: ['tasks'] },
   { id: 'pops', label: 'POPs', path: PAGES.pops.path, testId: 'nav-pops', pages: ['pops'] },
   { id: 'meetings', label: 'JAG', path: PAGES.meetings.path, testId: 'nav-meetings', pages: ['meetings'] },

@@ -13,6 +13,7 @@ export const FormAnswer = Type.Object({
   token: Type.String({ description: 'send back as formToken; a form sent within a few seconds of this is refused as automated' }),
   minSeconds: Type.Integer(),
 })
+export type FormAnswer = Static<typeof FormAnswer>
 
 /**
  * The receipt code: 24 letters and digits of Crockford's base32 (120 random bits) in groups of four, as the reporter
@@ -27,6 +28,7 @@ export const SubmitAnswer = Type.Object({
   receipt: Type.String({ description: 'the receipt code: shown once, kept nowhere on the server' }),
   status: ReportStatusSchema,
 })
+export type SubmitAnswer = Static<typeof SubmitAnswer>
 
 const Message = Type.Object({
   from: literalUnion(['you', 'staff'] as const),
