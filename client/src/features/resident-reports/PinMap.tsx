@@ -5,12 +5,10 @@ import { useEffect, useRef } from 'react'
 import '../map/maplibre-setup'
 import { buildOfflineStyle, OFFLINE_LAND_SOURCE } from '../map/offline-style'
 import { buildHatchImage, NO_STREETS_PATTERN } from '../map/street-coverage'
+import { PLACE_FONT } from '../map/street-layers'
 import type { PublicWards } from './reports-api'
 
-export interface Pin {
-  lon: number
-  lat: number
-}
+import type { Pin } from './ward-at'
 
 /**
  * The form's map: the offline basemap (nothing fetched from the internet), the council's wards outlined and named so
@@ -57,7 +55,7 @@ export default function PinMap({ wards, pin, centre, onPin }: {
         id: 'report-ward-names',
         type: 'symbol',
         source: OFFLINE_LAND_SOURCE,
-        layout: { 'text-field': ['get', 'name'], 'text-size': 12, 'symbol-placement': 'point' },
+        layout: { 'text-field': ['get', 'name'], 'text-font': PLACE_FONT, 'text-size': 12, 'symbol-placement': 'point' },
         paint: { 'text-color': '#0b0c0c', 'text-halo-color': '#ffffff', 'text-halo-width': 1.5 },
       })
     })
@@ -102,25 +100,4 @@ export default function PinMap({ wards, pin, centre, onPin }: {
       data-testid="report-pin-map"
     />
   )
-}
-
-/** The ward a point lies in, by the wards' outlines (ray casting on each ring; enough for showing a name). */
-export function wardAt(wards: PublicWards, pin: Pin): { code: string; name: string } | null {
-  const inside = (ring: number[][]) => {
-    let hit = false
-    for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-      const [xi, yi] = ring[i]
-      const [xj, yj] = ring[j]
-      if (yi > pin.lat !== yj > pin.lat && pin.lon < ((xj - xi) * (pin.lat - yi)) / (yj - yi) + xi) hit = !hit
-    }
-    return hit
-  }
-  for (const feature of wards.features) {
-    const geometry = feature.geometry as { type: string; coordinates: number[][][][] }
-    const polygons = geometry.type === 'MultiPolygon' ? geometry.coordinates : [geometry.coordinates as unknown as number[][][]]
-    for (const polygon of polygons) {
-      if (inside(polygon[0]) && !polygon.slice(1).some(inside)) return { code: feature.properties.code, name: feature.properties.name }
-    }
-  }
-  return null
 }

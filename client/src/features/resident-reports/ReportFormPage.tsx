@@ -1,8 +1,7 @@
 import { lazy, Suspense, useEffect, useMemo, useState, type FormEvent } from 'react'
 import { navigate } from '../../app/navigation'
 import { ApiError, errorMessage } from '../../shared/api'
-import type { Pin } from './PinMap'
-import { wardAt } from './PinMap'
+import { wardAt, type Pin } from './ward-at'
 import {
   FORM_URL,
   fieldOfMessage,

@@ -42,3 +42,20 @@ describe('the form', () => {
     expect(fieldOfMessage('Too many requests from your address')).toBeNull()
   })
 })
+
+describe('the ward a pin is in', () => {
+  it('is the ward whose outline holds it, not one whose hole does', async () => {
+    const { wardAt } = await import('./ward-at')
+    const square = (x: number, y: number, size: number) => [[x, y], [x + size, y], [x + size, y + size], [x, y + size], [x, y]]
+    const wards = {
+      type: 'FeatureCollection' as const,
+      features: [
+        { type: 'Feature' as const, id: 'A', geometry: { type: 'MultiPolygon', coordinates: [[square(0, 0, 10), square(4, 4, 2)]] }, properties: { code: 'A', name: 'Ward A', lon: 1, lat: 1 } },
+        { type: 'Feature' as const, id: 'B', geometry: { type: 'MultiPolygon', coordinates: [[square(4, 4, 2)]] }, properties: { code: 'B', name: 'Ward B', lon: 5, lat: 5 } },
+      ],
+    }
+    expect(wardAt(wards, { lon: 1, lat: 1 })?.code).toBe('A')
+    expect(wardAt(wards, { lon: 5, lat: 5 })?.code).toBe('B')
+    expect(wardAt(wards, { lon: 20, lat: 5 })).toBeNull()
+  })
+})
