@@ -38,6 +38,11 @@ describe.skipIf(skipReason !== null)(`resident reports in Chromium${skipReason ?
     const page = resident.page
     await page.goto(`${e2e.origin}/report?lon=${centre.lon.toFixed(5)}&lat=${centre.lat.toFixed(5)}&z=16`)
     await page.getByRole('heading', { name: 'Report anti-social behaviour' }).waitFor({ timeout: STEP_MS })
+    // The page scrolls on a phone, though the staff app's frame does not (base.css): a swipe below the map moves it.
+    expect(await page.getByTestId('report-scroll').evaluate((box) => box.scrollTop)).toBe(0)
+    await page.mouse.move(200, 800)
+    await page.mouse.wheel(0, 600)
+    await expect.poll(() => page.getByTestId('report-scroll').evaluate((box) => box.scrollTop), { timeout: STEP_MS }).toBeGreaterThan(0)
     const map = page.getByTestId('report-pin-map')
     await map.waitFor({ state: 'visible', timeout: STEP_MS })
     await page.locator('.report-pin-map canvas').waitFor({ timeout: STEP_MS })
