@@ -110,9 +110,9 @@ describe.skipIf(skipReason !== null)(`sign-in and roles in Chromium${skipReason 
   const grouped = (count: number) => String(count).replace(/\B(?=(\d{3})+(?!\d))/g, ',')
 
   it.each([
-    ['admin', ['nav-map', 'nav-reports', 'nav-tasks', 'nav-pops', 'nav-meetings', 'nav-evaluation', 'nav-cctv', 'nav-harm-weights', 'nav-admin']],
-    ['analyst', ['nav-map', 'nav-reports', 'nav-tasks', 'nav-pops', 'nav-meetings', 'nav-evaluation', 'nav-cctv', 'nav-harm-weights']],
-    ['inspector', ['nav-map', 'nav-reports', 'nav-tasks', 'nav-pops', 'nav-meetings', 'nav-evaluation', 'nav-cctv', 'nav-harm-weights']],
+    ['admin', ['nav-map', 'nav-reports', 'nav-resident-reports', 'nav-tasks', 'nav-pops', 'nav-meetings', 'nav-evaluation', 'nav-cctv', 'nav-harm-weights', 'nav-admin']],
+    ['analyst', ['nav-map', 'nav-reports', 'nav-resident-reports', 'nav-tasks', 'nav-pops', 'nav-meetings', 'nav-evaluation', 'nav-cctv', 'nav-harm-weights']],
+    ['inspector', ['nav-map', 'nav-reports', 'nav-resident-reports', 'nav-tasks', 'nav-pops', 'nav-meetings', 'nav-evaluation', 'nav-cctv', 'nav-harm-weights']],
   ] as const)('%s: signs in through the form, lands on the map, sees exactly %j, signs out', async (role, expected) => {
     const { page, apiRequests } = await openWindow()
     await page.goto(origin)
@@ -339,7 +339,7 @@ describe.skipIf(skipReason !== null)(`sign-in and roles in Chromium${skipReason 
     // Straight on to the page they asked for.
     await newcomer.page.getByTestId('ward-report').first().waitFor({ state: 'visible', timeout: PAGE_MS })
     expect(pathOf(newcomer.page)).toBe('/reports')
-    expect(await navigation(newcomer.page)).toEqual(['nav-map', 'nav-reports', 'nav-tasks', 'nav-pops', 'nav-meetings', 'nav-evaluation', 'nav-cctv', 'nav-harm-weights'])
+    expect(await navigation(newcomer.page)).toEqual(['nav-map', 'nav-reports', 'nav-resident-reports', 'nav-tasks', 'nav-pops', 'nav-meetings', 'nav-evaluation', 'nav-cctv', 'nav-harm-weights'])
     await signOut(newcomer.page)
 
     // The new password works, the one-time one no longer does.

@@ -44,6 +44,7 @@ let reportToken: string
 let receiptCode: string
 const newReports: Partial<Record<Caller, number[]>> = {}
 const acceptedReports: Partial<Record<Caller, number>> = {}
+const correctedReports: Partial<Record<Caller, number>> = {}
 let mergeTarget: number
 let reportPoint: { lon: number; lat: number }
 
@@ -170,6 +171,7 @@ function sampleFor(method: string, path: string, caller: Caller): Sample | undef
     'POST /api/reports/{id}/merge': () => ({ url: `/api/reports/${newReports[caller]![1]}/merge`, payload: { version: 1, intoReport: mergeTarget } }),
     'POST /api/reports/{id}/reject': () => ({ url: `/api/reports/${newReports[caller]![2]}/reject`, payload: { version: 1, reason: 'Matrix' } }),
     'POST /api/reports/{id}/withdraw': () => ({ url: `/api/reports/${acceptedReports[caller]}/withdraw`, payload: { version: 2, reason: 'Matrix' } }),
+    'POST /api/reports/{id}/correct': () => ({ url: `/api/reports/${correctedReports[caller]}/correct`, payload: { version: 2, category: 'Drugs', reason: 'Matrix' } }),
     'POST /api/reports/{id}/messages': () => ({ url: `/api/reports/${mergeTarget}/messages`, payload: { body: `Matrix ${serial}` } }),
     'POST /api/tasks/{id}/status': () => ({
       url: `/api/tasks/${movedTask.id}/status`,
@@ -267,6 +269,9 @@ beforeAll(async () => {
     const accepted = (await sendReport()).id
     await testApp.app.inject({ method: 'POST', url: `/api/reports/${accepted}/accept`, headers: admin.headers, payload: { version: 1 } })
     acceptedReports[caller] = accepted
+    const toCorrect = (await sendReport()).id
+    await testApp.app.inject({ method: 'POST', url: `/api/reports/${toCorrect}/accept`, headers: admin.headers, payload: { version: 1 } })
+    correctedReports[caller] = toCorrect
   }
   spec = (await testApp.app.inject({ method: 'GET', url: '/docs/json' })).json()
 })

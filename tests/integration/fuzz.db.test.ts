@@ -131,6 +131,7 @@ const BASE_BODIES: Record<string, () => Record<string, unknown>> = {
   'POST /api/reports/{id}/merge': () => ({ version: 1, intoIncident: 1, message: 'fuzz' }),
   'POST /api/reports/{id}/reject': () => ({ version: 1, reason: 'fuzz' }),
   'POST /api/reports/{id}/withdraw': () => ({ version: 1, reason: 'fuzz' }),
+  'POST /api/reports/{id}/correct': () => ({ version: 2, category: 'Drugs', position: { lon: -1.31, lat: 54.56 }, happenedAt: null, reason: 'fuzz' }),
   'POST /api/reports/{id}/messages': () => ({ body: 'fuzz' }),
   'POST /api/cctv/placement': () => ({ from: '2024-01', to: '2024-01', categories: 'Anti-social behaviour', cameras: 1, type: 'redeployable', rangeM: 60, res: 9, sites: [{ lon: -1.31, lat: 54.56, label: 'fuzz' }] }),
 }

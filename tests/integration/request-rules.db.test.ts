@@ -129,7 +129,7 @@ describe('GET /docs', () => {
         '/api/cctv/coverage', '/api/cctv/gaps', '/api/cctv/placement',
         '/api/reports/form', '/api/reports/wards', '/api/reports', '/api/reports/receipt/{code}', '/api/reports/receipt/{code}/messages', '/api/reports/poster',
         '/api/reports/{id}', '/api/reports/{id}/photos/{ordinal}', '/api/reports/{id}/accept', '/api/reports/{id}/merge', '/api/reports/{id}/reject',
-        '/api/reports/{id}/withdraw', '/api/reports/{id}/messages',
+        '/api/reports/{id}/withdraw', '/api/reports/{id}/correct', '/api/reports/{id}/messages',
       ].sort(),
     )
     expect((await get('/docs')).statusCode).toBeLessThan(400)

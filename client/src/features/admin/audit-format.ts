@@ -120,6 +120,7 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<AuditAction, string>> = {
   'report.merge': 'Merged a resident report',
   'report.reject': 'Rejected a resident report',
   'report.withdraw': 'Withdrew an accepted resident report',
+  'report.correct': 'Corrected an accepted resident report',
   'report.message': 'Message on a resident report',
   'report.erase': 'Erased personal data past the retention period',
 }

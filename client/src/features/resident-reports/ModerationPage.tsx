@@ -216,13 +216,28 @@ function Decisions({ report, decisions, busy, act }: { report: ReportDetail; dec
           </button>
         </>
       )}
+      {decisions.includes('correct') && (
+        <>
+          <label htmlFor="report-correct-category">Correct the category to</label>
+          <select id="report-correct-category" value={category} onChange={(event) => setCategory(event.target.value)}>
+            {POLICE_UK_CATEGORIES.map((name) => (
+              <option key={name}>{name}</option>
+            ))}
+          </select>
+        </>
+      )}
       {(decisions.includes('reject') || decisions.includes('withdraw')) && (
         <>
-          <label htmlFor="report-reason">Reason (the reporter reads it)</label>
+          <label htmlFor="report-reason">Reason (a rejection's or withdrawal's, the reporter reads it)</label>
           <textarea id="report-reason" rows={2} value={reason} onChange={(event) => setReason(event.target.value)} />
           {decisions.includes('reject') && (
             <button type="button" disabled={busy || !reason.trim()} onClick={() => void act(decisionUrl(report.id, 'reject'), { version: report.version, reason })}>
               Reject
+            </button>
+          )}
+          {decisions.includes('correct') && (
+            <button type="button" disabled={busy || !reason.trim() || category === report.category} onClick={() => void act(decisionUrl(report.id, 'correct'), { version: report.version, category, reason })} data-testid="report-correct">
+              Correct the category
             </button>
           )}
           {decisions.includes('withdraw') && (

@@ -37,6 +37,7 @@ export const AUDIT_ACTIONS = [
   'report.merge',
   'report.reject',
   'report.withdraw',
+  'report.correct',
   'report.message',
   'report.erase',
 ] as const

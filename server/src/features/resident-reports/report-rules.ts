@@ -35,7 +35,7 @@ export const STATUS_WORDS: Record<ReportStatus, string> = {
   withdrawn: 'Withdrawn after it was accepted',
 }
 
-export type ReportDecision = 'accept' | 'merge' | 'reject' | 'withdraw'
+export type ReportDecision = 'accept' | 'merge' | 'reject' | 'withdraw' | 'correct'
 
 /** The status each decision needs before it and leaves after it; anything else is refused (409) naming the allowed. */
 export const DECISIONS: Record<ReportDecision, { from: readonly ReportStatus[]; to: ReportStatus }> = {
@@ -43,6 +43,8 @@ export const DECISIONS: Record<ReportDecision, { from: readonly ReportStatus[]; 
   merge: { from: ['new'], to: 'merged' },
   reject: { from: ['new'], to: 'rejected' },
   withdraw: { from: ['accepted'], to: 'withdrawn' },
+  // Category, pin or time put right after acceptance: the report stays accepted, its incident changes with it.
+  correct: { from: ['accepted'], to: 'accepted' },
 }
 
 export function allowedDecisions(status: ReportStatus): ReportDecision[] {

@@ -21,6 +21,8 @@ const decideReport = q('decide-report.sql')
 const incidentExists = q('incident-exists.sql')
 const photoQuery = q('photo.sql')
 const checkWhen = q('check-when.sql')
+const correctReportQuery = q('correct-report.sql')
+const correctIncidentQuery = q('correct-incident.sql')
 
 type Db = Pick<pg.Pool | pg.PoolClient, 'query'>
 
@@ -157,14 +159,16 @@ export async function lockReport(client: pg.PoolClient, id: number): Promise<Loc
   }
 }
 
+/** The map point at a pin: the stored one, or a new one placed in its ward with its H3 cells. */
+async function pointAt(client: pg.PoolClient, lon: number | null, lat: number | null): Promise<number | null> {
+  if (lon === null || lat === null) return null
+  return (await client.query<{ id: number }>({ ...placePoint, values: [lon, lat, ...containingCells(lat, lon)] })).rows[0].id
+}
+
 /** Makes the report an incident (the count triggers count it); returns the incident's id. */
 export async function reportToIncident(client: pg.PoolClient, report: LockedReport, category: string): Promise<number> {
   const batch = Number((await client.query<{ id: string }>(reportBatch)).rows[0].id)
-  let locationId: number | null = null
-  if (report.lon !== null && report.lat !== null) {
-    const cells = containingCells(report.lat, report.lon)
-    locationId = (await client.query<{ id: number }>({ ...placePoint, values: [report.lon, report.lat, ...cells] })).rows[0].id
-  }
+  const locationId = await pointAt(client, report.lon, report.lat)
   const { rows } = await client.query<{ id: string }>({ ...insertIncident, values: [report.id, batch, category, locationId] })
   return Number(rows[0].id)
 }
@@ -197,4 +201,19 @@ export async function recordDecision(client: pg.PoolClient, id: number, decision
 export async function readPhoto(db: Db, id: number, ordinal: number): Promise<Buffer | null> {
   const { rows } = await db.query<{ image: Buffer }>({ ...photoQuery, values: [id, ordinal] })
   return rows[0]?.image ?? null
+}
+
+export interface Correction {
+  category: string
+  position: { lon: number; lat: number } | null
+  /** UK local wall-clock time to the minute; null: ongoing; undefined: unchanged. */
+  happenedAt: string | null | undefined
+}
+
+/** Corrects an accepted report and its incident in the caller's transaction (the triggers keep every count exact). */
+export async function correctAccepted(client: pg.PoolClient, id: number, correction: Correction): Promise<void> {
+  const { category, position, happenedAt } = correction
+  await client.query({ ...correctReportQuery, values: [id, category, position?.lon ?? null, position?.lat ?? null, happenedAt ?? null, happenedAt !== undefined] })
+  const locationId = await pointAt(client, position?.lon ?? null, position?.lat ?? null)
+  await client.query({ ...correctIncidentQuery, values: [id, locationId] })
 }

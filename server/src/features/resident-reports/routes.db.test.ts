@@ -318,7 +318,23 @@ describe('moderation', () => {
     expect(eAccepted.category).toBe('Public order')
     expect((await sql('SELECT category FROM incidents WHERE id = $1', [eAccepted.incidentId]))[0].category).toBe('Public order')
     await expectCountsExact()
-    const withdrawn = await call('POST', `/api/reports/${e.id}/withdraw`, analyst, { version: 2, reason: 'Sent in error by the reporter.' })
+    // Corrected: another category, the pin moved to another ward, a time instead of ongoing. One UPDATE of the incident.
+    const [elsewhere] = await sql(`SELECT code, ST_X(label_point) AS lon, ST_Y(label_point) AS lat FROM wards WHERE code <> $1 ORDER BY code LIMIT 1`, [TOWN_CENTRE])
+    // A UK wall-clock time 40 days back (across a clock change, when there is one), and the instant it names.
+    const [when] = await sql(`SELECT local, local::timestamp AT TIME ZONE 'Europe/London' AS instant
+                                FROM (SELECT to_char(now() AT TIME ZONE 'Europe/London' - interval '40 days', 'YYYY-MM-DD"T"HH24:MI') AS local) AS t`)
+    expect((await call('POST', `/api/reports/${e.id}/correct`, inspector, { version: 2, reason: 'Nothing to correct' })).json().message).toBe('body: name at least one of category, position or happenedAt to correct')
+    const corrected = await call('POST', `/api/reports/${e.id}/correct`, inspector, {
+      version: 2, category: 'Drugs', position: { lon: elsewhere.lon, lat: elsewhere.lat }, happenedAt: when.local, reason: 'Reporter rang: it was last month, in the next ward.',
+    })
+    expect(corrected.statusCode, corrected.body).toBe(200)
+    expect(corrected.json()).toMatchObject({ status: 'accepted', version: 3, category: 'Drugs', ongoing: false, ward: { code: elsewhere.code }, incidentId: eAccepted.incidentId })
+    const [moved] = await sql(`SELECT i.category, i.period_start, l.ward_code FROM incidents i JOIN locations l ON l.id = i.location_id WHERE i.id = $1`, [eAccepted.incidentId])
+    expect(moved).toEqual({ category: 'Drugs', period_start: when.instant, ward_code: elsewhere.code })
+    await expectCountsExact()
+    expect((await call('POST', `/api/reports/${b.id}/correct`, inspector, { version: 2, category: 'Drugs', reason: 'x' })).json().message).toBe('status: a report that is merged cannot be corrected; only one that is accepted')
+
+    const withdrawn = await call('POST', `/api/reports/${e.id}/withdraw`, analyst, { version: 3, reason: 'Sent in error by the reporter.' })
     expect(withdrawn.statusCode, withdrawn.body).toBe(200)
     expect(withdrawn.json()).toMatchObject({ status: 'withdrawn', incidentId: null })
     expect((await sql('SELECT count(*)::int AS n FROM incidents WHERE id = $1', [eAccepted.incidentId]))[0].n).toBe(0)
@@ -332,6 +348,7 @@ describe('moderation', () => {
       ['report.merge', `report:${c.id}`, 'inspector@test.local'],
       ['report.reject', `report:${d.id}`, 'inspector@test.local'],
       ['report.accept', `report:${e.id}`, 'inspector@test.local'],
+      ['report.correct', `report:${e.id}`, 'inspector@test.local'],
       ['report.withdraw', `report:${e.id}`, 'analyst@test.local'],
     ])
     expect(trail[4]).toMatchObject({ before: { status: 'new', category: 'Drugs' }, after: { status: 'accepted', category: 'Public order' } })

@@ -17,6 +17,7 @@ import { posterSvg } from './poster.js'
 import { newReceiptCode, receiptHash } from './receipt-code.js'
 import {
   addMessage,
+  correctAccepted,
   findReceipt,
   getReport,
   incidentFound,
@@ -34,6 +35,7 @@ import { readReportForm, type FormParts } from './report-form.js'
 import { DECISIONS, patrolmapCategoryOf, REPORT_LIMITS, reportFormPath, STATUS_WORDS, type ReportDecision, type ReportStatus } from './report-rules.js'
 import {
   AcceptBody,
+  CorrectBody,
   FormAnswer,
   MergeBody,
   MessageBody,
@@ -90,7 +92,7 @@ export const defaultReportSettings: ResidentReportSettings = {
   notify: null,
 }
 
-const DONE: Record<ReportDecision, string> = { accept: 'accepted', merge: 'merged', reject: 'rejected', withdraw: 'withdrawn' }
+const DONE: Record<ReportDecision, string> = { accept: 'accepted', merge: 'merged', reject: 'rejected', withdraw: 'withdrawn', correct: 'corrected' }
 
 const rateLimit = (max: number, timeWindow: number) => ({ max, timeWindow })
 
@@ -440,6 +442,36 @@ export const residentReportRoutes: FastifyPluginAsyncTypebox<Partial<ResidentRep
         return {
           update: { status: 'withdrawn', reason: request.body.reason, incidentId: null, mergedIntoReport: null, mergedIntoIncident: null, category: report.category, handledBy: user.id },
           details: { reason: request.body.reason, incident: report.incidentId },
+        }
+      })
+    },
+  )
+
+  app.post(
+    '/api/reports/:id/correct',
+    {
+      config: decisionRoute.config,
+      schema: { summary: 'Correct an accepted report’s category, pin or time: its incident changes with it, and every count', tags: decisionRoute.tags, params: ReportId, querystring: NoQuery, body: CorrectBody, response: { 200: ReportDetail, 400: ErrorAnswer, 404: ErrorAnswer, 409: ErrorAnswer } },
+    },
+    async (request) => {
+      const { user } = currentSession(request)
+      const { category, position, happenedAt, reason } = request.body
+      if (category === undefined && position === undefined && happenedAt === undefined) throw badRequest('body', 'name at least one of category, position or happenedAt to correct')
+      if (happenedAt) {
+        const problem = await whenProblem(pool, happenedAt)
+        if (problem === 'future') throw badRequest('happenedAt', 'is in the future')
+        if (problem === 'too-old') throw badRequest('happenedAt', 'is more than a year ago')
+      }
+      return decide(request, request.params.id, 'correct', request.body.version, async (client, report) => {
+        const next = {
+          category: category ?? report.category,
+          position: position ?? (report.lon !== null && report.lat !== null ? { lon: report.lon, lat: report.lat } : null),
+          happenedAt,
+        }
+        await correctAccepted(client, report.id, next)
+        return {
+          update: { status: 'accepted', reason: null, incidentId: report.incidentId, mergedIntoReport: null, mergedIntoIncident: null, category: next.category, handledBy: user.id },
+          details: { reason, incident: report.incidentId, ...(position ? { position } : {}), ...(happenedAt !== undefined ? { happenedAt } : {}) },
         }
       })
     },

@@ -157,3 +157,19 @@ export const PublicWards = Type.Object({
   ),
 })
 export type PublicWards = Static<typeof PublicWards>
+
+export const CorrectBody = Type.Object(
+  {
+    version: Version,
+    category: Type.Optional(literalUnion(POLICE_UK_CATEGORIES)),
+    position: Type.Optional(Type.Object({ lon: Type.Number({ minimum: -9, maximum: 2.5 }), lat: Type.Number({ minimum: 49, maximum: 61 }) }, { additionalProperties: false })),
+    happenedAt: Type.Optional(
+      Type.Union([Type.String({ pattern: '^(19|20|21)\\d\\d-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])T([01]\\d|2[0-3]):[0-5]\\d$', description: 'UK local time, YYYY-MM-DDTHH:MM' }), Type.Null()], {
+        description: 'when it happened; null: ongoing',
+      }),
+    ),
+    reason: multilineText({ minLength: 1, maxLength: 1000, description: 'what was wrong, for the audit trail' }),
+  },
+  { additionalProperties: false },
+)
+export type CorrectBody = Static<typeof CorrectBody>
