@@ -143,6 +143,12 @@ export const residentReportRoutes: FastifyPluginAsyncTypebox<Partial<ResidentRep
       bodyLimit: REPORT_LIMITS.photos * REPORT_LIMITS.photoBytes + 64 * 1024,
       schema: {
         summary: 'A resident\u2019s report (multipart/form-data: the fields and up to three photos named "photo"); answers its receipt code, shown once',
+        description:
+          'Fields: formToken (from GET /api/reports/form), website (the honeypot: empty), category (' +
+          'vandalism, threats, alcohol, littering, dog-fouling, youth-nuisance, drugs, noise, other), lon and lat (a pin) and/or place (typed, up to 200 characters), ' +
+          'ongoing (true) or happenedAt (UK local time, YYYY-MM-DDTHH:MM, within the last year), description (up to 4,000 characters), ' +
+          'contactName, contactEmail, contactPhone and consent (true; needed with an e-mail or phone), and up to three files named photo (JPEG, PNG or WebP, 8 MB each).',
+        consumes: ['multipart/form-data'],
         tags: ['resident reports'],
         querystring: NoQuery,
         response: { 201: SubmitAnswer, 400: ErrorAnswer, 413: ErrorAnswer, 415: ErrorAnswer, 429: ErrorAnswer },
