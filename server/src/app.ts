@@ -19,6 +19,7 @@ import { hotspotRoutes } from './features/hotspots/routes.js'
 import { importProfileRoutes } from './features/import-profiles/routes.js'
 import { incidentRoutes } from './features/incidents/routes.js'
 import { popRoutes } from './features/pops/routes.js'
+import { residentReportRoutes, type ResidentReportSettings } from './features/resident-reports/routes.js'
 import { meetingRoutes } from './features/meetings/routes.js'
 import { summaryRoutes } from './features/summary/routes.js'
 import { taskRoutes } from './features/tasks/routes.js'
@@ -99,6 +100,15 @@ export function limitsFromConfig(config: AppConfig): LoadLimits {
   }
 }
 
+/** The resident-report settings a validated environment gives (the notification hook is code, not a setting). */
+export function residentReportsFromConfig(config: AppConfig): Partial<ResidentReportSettings> {
+  return {
+    retentionDays: config.REPORT_RETENTION_DAYS,
+    publicUrl: config.REPORT_PUBLIC_URL === '' ? null : config.REPORT_PUBLIC_URL,
+    partnershipName: config.REPORT_PARTNERSHIP_NAME,
+  }
+}
+
 export interface AppOptions {
   connection: pg.PoolConfig
   engine: 'embedded' | 'server'
@@ -119,6 +129,8 @@ export interface AppOptions {
   weeklySchedule?: boolean
   /** SMTP for e-mailing weekly reports to councillors (SMTP_URL, MAIL_FROM); none when left out. */
   mail?: MailSettings | null
+  /** Resident reports: limits, retention, the poster's address, the notification hook (features/resident-reports). */
+  residentReports?: Partial<ResidentReportSettings>
 }
 
 export const defaultClientDir = path.join(projectRoot, 'client/dist')
@@ -189,6 +201,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(cctvRoutes)
   await app.register(cctvAnalysisRoutes, { suppressionThreshold: security.suppressionThreshold })
   await app.register(basemapRoutes)
+  await app.register(residentReportRoutes, options.residentReports ?? {})
 
   await app.register(staticClient, { clientDir: options.clientDir === undefined ? defaultClientDir : options.clientDir })
   return app

@@ -52,6 +52,9 @@ export const ConfigSchema = Type.Object({
   PRESSURE_MAX_HEAP_USED_FRACTION: Type.Number({ minimum: 0, maximum: 1, default: 0.9, description: "refuse requests (503) while this share of V8's heap limit is in use; 0: never" }),
   SHUTDOWN_TIMEOUT_MS: Type.Integer({ minimum: 0, maximum: 600_000, default: 10_000, description: 'on SIGTERM/SIGINT, how long requests under way may take to finish before the process exits anyway' }),
   TRUST_PROXY: Type.String({ default: 'false', description: 'false, or the proxies\' addresses: IPs and CIDR ranges, comma-separated' }),
+  REPORT_RETENTION_DAYS: Type.Integer({ minimum: 1, maximum: 3650, default: 365, description: "days a resident report's contact details, photos and the reporter's messages are kept before the daily job erases them" }),
+  REPORT_PUBLIC_URL: Type.String({ default: '', pattern: '^(https?://[^\\s/]+)?$', description: "the public address posters' QR codes open (https://report.example.gov.uk); empty: the address the poster was made on" }),
+  REPORT_PARTNERSHIP_NAME: Type.String({ minLength: 1, maxLength: 120, default: 'Community Safety Partnership', description: 'the partnership named on the report form posters' }),
   LOG_LEVEL: Type.Union(
     ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((level) => Type.Literal(level)),
     { default: 'info' },

@@ -1,5 +1,5 @@
 import closeWithGrace from 'close-with-grace'
-import { buildApp, limitsFromConfig, securityFromConfig } from './app.js'
+import { buildApp, limitsFromConfig, residentReportsFromConfig, securityFromConfig } from './app.js'
 import { bootstrapAdmin } from './features/auth/bootstrap-admin.js'
 import { loadConfig } from './config.js'
 import { openDatabase } from './db/database.js'
@@ -25,6 +25,7 @@ const app = await buildApp({
   logger: { level: config.LOG_LEVEL, redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'] },
   security: securityFromConfig(config),
   limits: limitsFromConfig(config),
+  residentReports: residentReportsFromConfig(config),
 })
 await app.ready()
 const admin = await bootstrapAdmin(app.pg.pool, { email: config.PATROLMAP_ADMIN_EMAIL, password: config.PATROLMAP_ADMIN_PASSWORD })

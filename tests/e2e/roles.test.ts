@@ -119,9 +119,8 @@ describe.skipIf(skipReason !== null)(`sign-in and roles in Chromium${skipReason 
     return window
   }
 
-  /** Inspectors' entries; analysts' add Import (timed logs), admins' Import and Admin. */
-  const STAFF_NAVIGATION = ['nav-map', 'nav-reports', 'nav-weekly-reports', 'nav-tasks', 'nav-pops', 'nav-meetings', 'nav-evaluation', 'nav-time-patterns', 'nav-cctv', 'nav-harm-weights']
-  const withImport = (entries: readonly string[]) => entries.flatMap((entry) => (entry === 'nav-harm-weights' ? ['nav-imports', entry] : [entry]))
+  /** Analysts' and inspectors' top-bar entries; admins' add Admin. Weekly reports, time patterns, imports and harm weights are tabs under them. */
+  const STAFF_NAVIGATION = ['nav-map', 'nav-reports', 'nav-resident-reports', 'nav-tasks', 'nav-pops', 'nav-meetings', 'nav-evaluation', 'nav-cctv', 'nav-data']
 
   /** What every staff role sees on the ward reports and the harm weights page (the page is open on the reports). */
   async function expectStaffPages(page: Page, role: string): Promise<void> {
@@ -132,7 +131,8 @@ describe.skipIf(skipReason !== null)(`sign-in and roles in Chromium${skipReason 
     expect(await page.getByTestId('ward-report').count()).toBe(rows[0].n)
     expect(await page.getByTestId('suppression-note').count()).toBe(0)
 
-    // Every staff role reads the harm weights; only admins and analysts may change them.
+    // Every staff role reads the harm weights (a tab under Data); only admins and analysts may change them.
+    await page.getByTestId('nav-data').click()
     await page.getByTestId('nav-harm-weights').click()
     await page.getByTestId('harm-weights-table').waitFor({ state: 'visible', timeout: PAGE_MS })
     expect(pathOf(page)).toBe('/harm-weights')
@@ -147,7 +147,7 @@ describe.skipIf(skipReason !== null)(`sign-in and roles in Chromium${skipReason 
     await signInThroughForm(page, 'admin@test.local')
     await page.getByTestId('map').waitFor({ state: 'visible', timeout: MAP_MS })
     expect(pathOf(page)).toBe('/')
-    expect(await navigation(page)).toEqual([...withImport(STAFF_NAVIGATION), 'nav-admin'])
+    expect(await navigation(page)).toEqual([...STAFF_NAVIGATION, 'nav-admin'])
     expect(await page.getByTestId('nav-map').getAttribute('aria-current')).toBe('page')
     expect(await page.getByTestId('user-menu').textContent()).toContain('Test admin')
     await expect.poll(() => apiRequests.some((url) => url.startsWith('/api/hexes')), { timeout: MAP_MS }).toBe(true)
@@ -176,7 +176,7 @@ describe.skipIf(skipReason !== null)(`sign-in and roles in Chromium${skipReason 
     const { page, apiRequests } = await openSignedInWindow(`${role}@test.local`)
     await page.goto(`${origin}/reports`)
     await page.getByTestId('ward-report').first().waitFor({ state: 'visible', timeout: PAGE_MS })
-    expect(await navigation(page)).toEqual(role === 'analyst' ? withImport(STAFF_NAVIGATION) : STAFF_NAVIGATION)
+    expect(await navigation(page)).toEqual(STAFF_NAVIGATION)
     expect(await page.getByTestId('nav-reports').getAttribute('aria-current')).toBe('page')
     expect(await page.getByTestId('user-menu').textContent()).toContain(`Test ${role}`)
     await expectStaffPages(page, role)
@@ -199,7 +199,7 @@ describe.skipIf(skipReason !== null)(`sign-in and roles in Chromium${skipReason 
     await signInThroughForm(page, 'councillor@test.local')
     await page.getByTestId('ward-report').first().waitFor({ state: 'visible', timeout: PAGE_MS })
     expect(pathOf(page)).toBe('/reports')
-    expect(await navigation(page)).toEqual(['nav-reports', 'nav-weekly-reports'])
+    expect(await navigation(page)).toEqual(['nav-reports'])
     expect(await page.getByText('Harm weights').count()).toBe(0)
     expect(await page.getByTestId('map').count()).toBe(0)
 

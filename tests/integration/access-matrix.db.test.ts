@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildApp } from '../../server/src/app.js'
 import type { Access } from '../../server/src/features/auth/access.js'
 import { ROLES, type Role } from '../../server/src/features/users/roles.js'
+import { reportMultipart } from '../support/report-form.js'
 import { boundaryFiles, createTestUser, policeUkFile, signIn, startTestApp, TEST_LIMITS, TEST_PASSWORD, type SignedIn, type TestApp } from '../support/test-app.js'
 
 const WARD = 'E05014882' // Stockton Town Centre (WD23)
@@ -38,10 +39,18 @@ let evaluationTaskId: number
 let cctvCamera: { id: number; version: number }
 let redeployCamera: { id: number; version: number }
 const retirableCameras: Partial<Record<Caller, number>> = {}
+/** Resident reports: the form's token, a receipt code, and per caller a new report to decide and an accepted one to withdraw. */
+let reportToken: string
+let receiptCode: string
+const newReports: Partial<Record<Caller, number[]>> = {}
+const acceptedReports: Partial<Record<Caller, number>> = {}
+const correctedReports: Partial<Record<Caller, number>> = {}
+let mergeTarget: number
+let reportPoint: { lon: number; lat: number }
 
 interface Sample {
   url: string
-  payload?: Record<string, unknown> | string
+  payload?: Record<string, unknown> | string | Buffer
   contentType?: string
 }
 
@@ -159,6 +168,24 @@ function sampleFor(method: string, path: string, caller: Caller): Sample | undef
     // Admins only, and admins are asked first: each PUT sets the contact the DELETE after it removes.
     'PUT /api/ward-contacts/{ward}/{kind}': () => ({ url: `/api/ward-contacts/${WARD}/housing-officer`, payload: { name: `Matrix officer ${serial}` } }),
     'DELETE /api/ward-contacts/{ward}/{kind}': () => ({ url: `/api/ward-contacts/${WARD}/housing-officer` }),
+    'GET /api/reports/form': () => ({ url: '/api/reports/form' }),
+    'GET /api/reports/wards': () => ({ url: '/api/reports/wards' }),
+    'POST /api/reports': () => {
+      const form = reportMultipart({ formToken: reportToken, category: 'noise', lon: String(reportPoint.lon), lat: String(reportPoint.lat), ongoing: 'true', description: `Matrix ${serial}` })
+      return { url: '/api/reports', payload: form.payload, contentType: form.contentType }
+    },
+    'GET /api/reports/receipt/{code}': () => ({ url: `/api/reports/receipt/${receiptCode}` }),
+    'POST /api/reports/receipt/{code}/messages': () => ({ url: `/api/reports/receipt/${receiptCode}/messages`, payload: { body: `From the matrix ${serial}` } }),
+    'GET /api/reports/poster': () => ({ url: '/api/reports/poster?size=A5&lon=-1.3172&lat=54.5658' }),
+    'GET /api/reports': () => ({ url: '/api/reports?status=new&limit=5' }),
+    'GET /api/reports/{id}': () => ({ url: `/api/reports/${mergeTarget}` }),
+    'GET /api/reports/{id}/photos/{ordinal}': () => ({ url: `/api/reports/${mergeTarget}/photos/1` }),
+    'POST /api/reports/{id}/accept': () => ({ url: `/api/reports/${newReports[caller]![0]}/accept`, payload: { version: 1 } }),
+    'POST /api/reports/{id}/merge': () => ({ url: `/api/reports/${newReports[caller]![1]}/merge`, payload: { version: 1, intoReport: mergeTarget } }),
+    'POST /api/reports/{id}/reject': () => ({ url: `/api/reports/${newReports[caller]![2]}/reject`, payload: { version: 1, reason: 'Matrix' } }),
+    'POST /api/reports/{id}/withdraw': () => ({ url: `/api/reports/${acceptedReports[caller]}/withdraw`, payload: { version: 2, reason: 'Matrix' } }),
+    'POST /api/reports/{id}/correct': () => ({ url: `/api/reports/${correctedReports[caller]}/correct`, payload: { version: 2, category: 'Drugs', reason: 'Matrix' } }),
+    'POST /api/reports/{id}/messages': () => ({ url: `/api/reports/${mergeTarget}/messages`, payload: { body: `Matrix ${serial}` } }),
     'POST /api/tasks/{id}/status': () => ({
       url: `/api/tasks/${movedTask.id}/status`,
       payload: { to: movedTask.status === 'tasked' ? 'escalated' : 'tasked', version: movedTask.version, reason: 'matrix' },
@@ -195,7 +222,8 @@ function expectedStatus(access: Access, caller: Caller): 'allowed' | 401 | 403 {
 }
 
 beforeAll(async () => {
-  testApp = await startTestApp()
+  // Every caller sends a report from the same address, at once: the time check and the per-address limit relaxed.
+  testApp = await startTestApp({ residentReports: { minFormSeconds: 0, reportsPerHour: 1000 } })
   await testApp.importFiles([...boundaryFiles, policeUkFile('2024-01'), policeUkFile('2024-02')])
   for (const role of ROLES) {
     await createTestUser(testApp.pool, { email: `${role}@matrix.test`, role, wards: role === 'councillor' ? [WARD] : undefined })
@@ -236,6 +264,29 @@ beforeAll(async () => {
   cctvCamera = await makeCamera({ reference: 'MATRIX-1' })
   redeployCamera = await makeCamera({ reference: 'MATRIX-R', type: 'redeployable', deployedFrom: '2000-01-01' })
   for (const caller of CALLERS) retirableCameras[caller] = (await makeCamera()).id
+  reportPoint = { lon: Math.round(point.lon * 1e5) / 1e5, lat: Math.round(point.lat * 1e5) / 1e5 }
+  reportToken = (await testApp.app.inject({ url: '/api/reports/form' })).json().token
+  const sendReport = async () => {
+    const form = reportMultipart({ formToken: reportToken, category: 'noise', lon: String(reportPoint.lon), lat: String(reportPoint.lat), ongoing: 'true', description: 'Matrix report' })
+    const response = await testApp.app.inject({ method: 'POST', url: '/api/reports', payload: form.payload, headers: { 'content-type': form.contentType } })
+    const id = (await testApp.pool.query('SELECT max(id)::int AS id FROM resident_reports')).rows[0].id as number
+    return { id, receipt: response.json().receipt as string }
+  }
+  const first = await sendReport()
+  receiptCode = first.receipt
+  mergeTarget = first.id
+  // A photo for the photo route: any stored picture will do.
+  const png = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000100e221bc330000000049454e44ae426082', 'hex')
+  await testApp.pool.query('INSERT INTO resident_report_photos (report_id, ordinal, image, width, height) VALUES ($1, 1, $2, 1, 1)', [mergeTarget, png])
+  for (const caller of CALLERS) {
+    newReports[caller] = [(await sendReport()).id, (await sendReport()).id, (await sendReport()).id]
+    const accepted = (await sendReport()).id
+    await testApp.app.inject({ method: 'POST', url: `/api/reports/${accepted}/accept`, headers: admin.headers, payload: { version: 1 } })
+    acceptedReports[caller] = accepted
+    const toCorrect = (await sendReport()).id
+    await testApp.app.inject({ method: 'POST', url: `/api/reports/${toCorrect}/accept`, headers: admin.headers, payload: { version: 1 } })
+    correctedReports[caller] = toCorrect
+  }
   spec = (await testApp.app.inject({ method: 'GET', url: '/docs/json' })).json()
 })
 afterAll(() => testApp.close())
@@ -272,7 +323,7 @@ describe('the route × role matrix', () => {
           const ok = expected === 'allowed' ? (response.statusCode >= 200 && response.statusCode < 300) || pdfRefused : response.statusCode === expected
           if (!ok) mismatches.push(`${method.toUpperCase()} ${path} as ${caller}: expected ${expected}, got ${response.statusCode} ${response.body.slice(0, 120)}`)
           checked += 1
-          if (response.statusCode === 200 && /json/.test(String(response.headers['content-type']))) noteAnswer(method, path, response.json())
+          if (response.statusCode === 200 && String(response.headers['content-type']).startsWith('application/json')) noteAnswer(method, path, response.json())
           // Undo a successful password change so the next session for this role signs in with the test password.
           if (path === '/api/auth/password' && response.statusCode === 204) {
             await testApp.app.inject({

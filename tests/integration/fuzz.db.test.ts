@@ -129,6 +129,13 @@ const BASE_BODIES: Record<string, () => Record<string, unknown>> = {
   'PUT /api/cctv/defaults': () => ({ type: 'fixed', rangeM: 60, basis: 'fuzz' }),
   'POST /api/weekly-reports': () => ({ ward: WARD, period: '2024-01', reason: 'fuzz' }),
   'PUT /api/ward-contacts/{ward}/{kind}': () => ({ name: 'Fuzz officer', email: 'fuzz@example.test', phone: '01642 000000' }),
+  'POST /api/reports/receipt/{code}/messages': () => ({ body: 'Fuzz\nmessage' }),
+  'POST /api/reports/{id}/accept': () => ({ version: 1, category: 'Anti-social behaviour', message: 'fuzz' }),
+  'POST /api/reports/{id}/merge': () => ({ version: 1, intoIncident: 1, message: 'fuzz' }),
+  'POST /api/reports/{id}/reject': () => ({ version: 1, reason: 'fuzz' }),
+  'POST /api/reports/{id}/withdraw': () => ({ version: 1, reason: 'fuzz' }),
+  'POST /api/reports/{id}/correct': () => ({ version: 2, category: 'Drugs', position: { lon: -1.31, lat: 54.56 }, happenedAt: null, reason: 'fuzz' }),
+  'POST /api/reports/{id}/messages': () => ({ body: 'fuzz' }),
   'POST /api/cctv/placement': () => ({ from: '2024-01', to: '2024-01', categories: 'Anti-social behaviour', cameras: 1, type: 'redeployable', rangeM: 60, res: 9, sites: [{ lon: -1.31, lat: 54.56, label: 'fuzz' }] }),
 }
 
@@ -165,8 +172,10 @@ interface Case {
 
 /** A path's H3 cell when another parameter is fuzzed: a res-9 cell in Middlesbrough town centre. */
 const SAMPLE_CELL = '89194655b83ffff'
+/** A receipt code of the right form (no report has it: the receipt routes answer 404 past the checks). */
+const SAMPLE_RECEIPT = '0000-0000-0000-0000-0000-0000'
 /** Path values when another parameter is fuzzed; any other path parameter is an id. */
-const PATH_SAMPLES: Record<string, string> = { cell: SAMPLE_CELL, month: '2024-01', ward: WARD, period: '2024-01', kind: 'housing-officer' }
+const PATH_SAMPLES: Record<string, string> = { cell: SAMPLE_CELL, month: '2024-01', ward: WARD, period: '2024-01', kind: 'housing-officer', code: SAMPLE_RECEIPT, ordinal: '1' }
 
 function* casesFor(method: string, path: string, operation: Operation): Generator<Case> {
   const parameters = operation.parameters ?? []
@@ -243,6 +252,7 @@ beforeAll(async () => {
     security: { maxFailuresPerAccount: 1_000_000, maxFailuresPerAddress: 1_000_000 },
     limits: { requestsPerMinute: 1_000_000 },
     data: [...boundaryFiles, policeUkFile('2024-01')],
+    residentReports: { reportsPerHour: 1_000_000, messagesPerHour: 1_000_000, receiptLookupsPerMinute: 1_000_000 },
   })
   for (const role of ['admin', 'analyst', 'inspector', 'councillor', 'officer'] as const) {
     await createTestUser(testApp.pool, { email: `${role}@fuzz.test`, role, wards: role === 'councillor' ? [WARD] : undefined })
@@ -270,6 +280,12 @@ beforeAll(async () => {
     [targetUserId],
   )
   await testApp.pool.query(`SELECT setval(pg_get_serial_sequence('cameras', 'id'), (SELECT max(id) FROM cameras))`)
+  // A new resident report at the same id, so the report routes get past the lookup (the first good decision takes it).
+  await testApp.pool.query(
+    `INSERT INTO resident_reports (id, receipt_hash, reporter_category, category, lon, lat, ongoing, description)
+     OVERRIDING SYSTEM VALUE VALUES ($1, sha256('fuzz'::bytea), 'noise', 'Anti-social behaviour', -1.31, 54.56, true, 'Fuzz report')`,
+    [targetUserId],
+  )
   spec = (await testApp.app.inject({ method: 'GET', url: '/docs/json' })).json()
 })
 afterAll(() => testApp?.close())

@@ -4,6 +4,7 @@ import fs from 'node:fs'
 import type { AddressInfo } from 'node:net'
 import type { Browser } from 'playwright-core'
 import { E2E_CLIENT_MISSING, e2eClientDir, launchChromium, openWatchedWindow, type WatchedWindow } from './browser.js'
+import type { ResidentReportSettings } from '../../server/src/features/resident-reports/routes.js'
 import { boundaryFiles, policeUkFile, startTestApp, TEST_PASSWORD, type TestApp } from './test-app.js'
 
 export const DESKTOP = { width: 1280, height: 800 }
@@ -16,6 +17,8 @@ export interface E2eApp {
   testApp: TestApp
   browser: Browser
   origin: string
+  /** A new window with no one signed in (a resident on the public form). */
+  anonymousWindow(viewport: { width: number; height: number }): Promise<WatchedWindow>
   /** A new window (its own cookies) signed in as `email` with the test password. */
   signedInWindow(email: string, viewport: { width: number; height: number }): Promise<WatchedWindow>
   /** Page errors and unexpected console errors since the last call (an afterEach expects none). */
@@ -27,9 +30,9 @@ export interface E2eApp {
  * Starts the app on a free port serving the e2e client build, with the ward boundaries and the police.uk months given
  * imported, and launches Chromium. `expectedConsole` matches the console errors a test provokes on purpose.
  */
-export async function startE2eApp(options: { months: readonly string[]; expectedConsole?: RegExp }): Promise<E2eApp> {
+export async function startE2eApp(options: { months: readonly string[]; expectedConsole?: RegExp; residentReports?: Partial<ResidentReportSettings> }): Promise<E2eApp> {
   if (!fs.existsSync(`${e2eClientDir}/index.html`)) throw new Error(E2E_CLIENT_MISSING)
-  const testApp = await startTestApp({ clientDir: e2eClientDir, data: [...boundaryFiles, ...options.months.map(policeUkFile)] })
+  const testApp = await startTestApp({ clientDir: e2eClientDir, data: [...boundaryFiles, ...options.months.map(policeUkFile)], residentReports: options.residentReports })
   const problems: string[] = []
   const windows: WatchedWindow[] = []
   let launched: Browser | null
@@ -49,6 +52,11 @@ export async function startE2eApp(options: { months: readonly string[]; expected
     testApp,
     browser: launched,
     origin,
+    async anonymousWindow(viewport) {
+      const window = await openWatchedWindow(launched, { viewport, problems, expectedConsole: options.expectedConsole ?? FAILED_FETCH_4XX })
+      windows.push(window)
+      return window
+    },
     async signedInWindow(email, viewport) {
       const window = await openWatchedWindow(launched, { viewport, problems, expectedConsole: options.expectedConsole ?? FAILED_FETCH_4XX })
       windows.push(window)

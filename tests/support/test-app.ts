@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify'
 import type pg from 'pg'
 import { inject } from 'vitest'
 import { buildApp, type LoadLimits, type SecuritySettings } from '../../server/src/app.js'
+import type { ResidentReportSettings } from '../../server/src/features/resident-reports/routes.js'
 import { projectRoot } from '../../server/src/config.js'
 import { prepareSchema } from '../../server/src/db/database.js'
 import { ensurePostgis } from '../../server/src/db/migrate.js'
@@ -129,7 +130,7 @@ async function copyOfPreparedDatabase(testDatabaseUrl: string, files: readonly s
  * of a database prepared once per run with them (copyOfPreparedDatabase); on the embedded one they are imported.
  */
 export async function startTestApp(
-  options: { clientDir?: string | null; security?: Partial<SecuritySettings>; limits?: Partial<LoadLimits>; mail?: MailSettings | null; data?: readonly string[] } = {},
+  options: { clientDir?: string | null; security?: Partial<SecuritySettings>; limits?: Partial<LoadLimits>; mail?: MailSettings | null; data?: readonly string[]; residentReports?: Partial<ResidentReportSettings> } = {},
 ): Promise<TestApp> {
   const engine = inject('databaseEngine')
   const copied = options.data && engine === 'server' ? await copyOfPreparedDatabase(inject('databaseUrl'), options.data) : null
@@ -146,7 +147,16 @@ export async function startTestApp(
     await setupPool.end()
   }
   const security = { passwordHashCost: TEST_HASH_COST, ...options.security }
-  const app = await buildApp({ connection, engine, clientDir: options.clientDir ?? null, security, limits: { ...TEST_LIMITS, ...options.limits }, mail: options.mail ?? null })
+  const app = await buildApp({
+    connection,
+    engine,
+    clientDir: options.clientDir ?? null,
+    security,
+    limits: { ...TEST_LIMITS, ...options.limits },
+    mail: options.mail ?? null,
+    // No scheduled erasure in tests (no timers left behind): the erasure test calls eraseExpiredReports itself.
+    residentReports: { erasureSchedule: null, ...options.residentReports },
+  })
   await app.ready()
   const pool = app.pg.pool
   return {

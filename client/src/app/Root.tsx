@@ -19,6 +19,8 @@ import { MeetingsPage } from '../features/meetings/MeetingsPage'
 import { TaskSheetPage } from '../features/meetings/TaskSheetPage'
 import { WeeklyReportPage } from '../features/weekly-reports/WeeklyReportPage'
 import { WeeklyReportsPage } from '../features/weekly-reports/WeeklyReportsPage'
+import { isPublicReportPath } from '../features/resident-reports/reports-api'
+import { SectionTabs } from './SectionTabs'
 
 // The map pulls in MapLibre and deck.gl; a councillor, who never sees it, never downloads it either.
 const PartnershipPage = lazy(() => import('../features/evaluation/PartnershipPage').then((module) => ({ default: module.PartnershipPage })))
@@ -26,6 +28,10 @@ const MapApp = lazy(() => import('../features/map/MapPage').then((module) => ({ 
 const TimePatternsPage = lazy(() => import('../features/time-patterns/TimePatternsPage').then((module) => ({ default: module.TimePatternsPage })))
 const ImportPage = lazy(() => import('../features/imports/ImportPage').then((module) => ({ default: module.ImportPage })))
 const CctvPage = lazy(() => import('../features/cctv/CctvPage').then((module) => ({ default: module.CctvPage })))
+
+// The public report form and receipts: for residents, with no sign-in and none of the staff's app.
+const PublicReportApp = lazy(() => import('../features/resident-reports/PublicReportApp').then((module) => ({ default: module.PublicReportApp })))
+const ModerationPage = lazy(() => import('../features/resident-reports/ModerationPage').then((module) => ({ default: module.ModerationPage })))
 
 export const SESSION_ENDED = 'Your session has ended; sign in again.'
 const SIGNED_OUT = 'You have signed out.'
@@ -36,8 +42,21 @@ type SessionState =
   | { status: 'signed-out'; notice: string | null }
   | { status: 'signed-in'; user: User }
 
-/** Asks the server who is signed in, and shows the sign-in page, the forced password change or the app. */
+/** The public report pages for anyone; otherwise the staff's app behind its sign-in. */
 export function Root() {
+  const pathname = usePathname()
+  if (isPublicReportPath(pathname)) {
+    return (
+      <Suspense fallback={<LoadingState label="Loading…" />}>
+        <PublicReportApp pathname={pathname} />
+      </Suspense>
+    )
+  }
+  return <StaffRoot />
+}
+
+/** Asks the server who is signed in, and shows the sign-in page, the forced password change or the app. */
+function StaffRoot() {
   const [session, setSession] = useState<SessionState>({ status: 'checking' })
   const [checkToken, setCheckToken] = useState(0)
   const recheck = useCallback(() => setCheckToken((token) => token + 1), [])
@@ -170,6 +189,11 @@ function Shell({ user, onSignOut }: { user: User; onSignOut(): void }) {
     <div className="shell">
       <TopBar user={user} page={page} onSignOut={onSignOut} />
       <main id="main" ref={mainRef} tabIndex={-1} className={`page page-${page ?? 'not-found'}`} data-testid={`page-${page ?? 'not-found'}`}>
+        {page !== null && page !== 'map' && page !== 'weekly-report' && !page.startsWith('admin-') && (
+          <div className="section-tabs-bar">
+            <SectionTabs role={user.role} page={page} />
+          </div>
+        )}
         {page === 'map' && (
           <Suspense fallback={<LoadingState label="Loading the map…" />}>
             <MapApp />
@@ -178,6 +202,11 @@ function Shell({ user, onSignOut }: { user: User; onSignOut(): void }) {
         {page === 'reports' && <WardReportsPage user={user} />}
         {page === 'weekly-reports' && <WeeklyReportsPage user={user} />}
         {page === 'weekly-report' && <WeeklyReportPage />}
+        {page === 'resident-reports' && (
+          <Suspense fallback={<LoadingState label="Loading…" />}>
+            <ModerationPage />
+          </Suspense>
+        )}
         {page === 'tasks' && <TasksPage />}
         {page === 'pops' && <PopsPage />}
         {page === 'my-tasks' && <MyTasksPage />}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Role } from '../shared/api'
-import { canSee, landingPage, navEntries, PAGES, pageOfPath, resolveRoute } from './routes'
+import { canSee, landingPage, navEntries, PAGES, pageOfPath, resolveRoute, sectionTabs } from './routes'
 
 describe('pageOfPath', () => {
   it('maps each path to its page, tolerating a trailing slash', () => {
@@ -20,22 +20,25 @@ describe('pageOfPath', () => {
     expect(pageOfPath('/cctv')).toBe('cctv')
     expect(pageOfPath('/weekly-reports')).toBe('weekly-reports')
     expect(pageOfPath('/weekly-report')).toBe('weekly-report')
+    expect(pageOfPath('/resident-reports')).toBe('resident-reports')
   })
 
   it('knows no other path', () => {
     expect(pageOfPath('/nowhere')).toBeNull()
     expect(pageOfPath('/admin/secrets')).toBeNull()
     expect(pageOfPath('/reportsx')).toBeNull()
+    // The public form and receipts are not pages of the signed-in app (Root.tsx shows them to anyone).
+    expect(pageOfPath('/report')).toBeNull()
     expect(pageOfPath('/harm-weights/edit')).toBeNull()
   })
 })
 
 describe('who sees what', () => {
   const table: [Role, string[], string][] = [
-    ['admin', ['map', 'reports', 'weekly-reports', 'tasks', 'pops', 'meetings', 'evaluation', 'time-patterns', 'cctv', 'imports', 'harm-weights', 'admin'], 'map'],
-    ['analyst', ['map', 'reports', 'weekly-reports', 'tasks', 'pops', 'meetings', 'evaluation', 'time-patterns', 'cctv', 'imports', 'harm-weights'], 'map'],
-    ['inspector', ['map', 'reports', 'weekly-reports', 'tasks', 'pops', 'meetings', 'evaluation', 'time-patterns', 'cctv', 'harm-weights'], 'map'],
-    ['councillor', ['reports', 'weekly-reports'], 'reports'],
+    ['admin', ['map', 'reports', 'resident-reports', 'tasks', 'pops', 'meetings', 'evaluation', 'cctv', 'data', 'admin'], 'map'],
+    ['analyst', ['map', 'reports', 'resident-reports', 'tasks', 'pops', 'meetings', 'evaluation', 'cctv', 'data'], 'map'],
+    ['inspector', ['map', 'reports', 'resident-reports', 'tasks', 'pops', 'meetings', 'evaluation', 'cctv', 'data'], 'map'],
+    ['councillor', ['reports'], 'reports'],
     ['officer', ['my-tasks'], 'my-tasks'],
   ]
 
@@ -72,9 +75,19 @@ describe('who sees what', () => {
     expect(canSee('analyst', 'harm-weights')).toBe(true)
     expect(canSee('inspector', 'harm-weights')).toBe(true)
     expect(canSee('councillor', 'harm-weights')).toBe(false)
-    const entry = navEntries('inspector').find((item) => item.id === 'harm-weights')
-    expect(entry).toMatchObject({ label: 'Harm weights', path: '/harm-weights', testId: 'nav-harm-weights', pages: ['harm-weights'] })
+    const entry = navEntries('inspector').find((item) => item.id === 'data')
+    expect(entry).toMatchObject({ label: 'Data', path: '/time-patterns', testId: 'nav-data', pages: ['time-patterns', 'imports', 'harm-weights'] })
     expect(PAGES['harm-weights'].title).toBe('Patrolmap — harm weights')
+  })
+
+  it('gives each section the tabs a role may open, none where one page is left', () => {
+    const tabs = (role: Role, page: Parameters<typeof sectionTabs>[1]) => sectionTabs(role, page).map((tab) => tab.page)
+    expect(tabs('analyst', 'harm-weights')).toEqual(['time-patterns', 'imports', 'harm-weights'])
+    expect(tabs('inspector', 'time-patterns')).toEqual(['time-patterns', 'harm-weights'])
+    expect(tabs('councillor', 'reports')).toEqual(['reports', 'weekly-reports'])
+    expect(tabs('councillor', 'weekly-report')).toEqual(['reports', 'weekly-reports'])
+    expect(tabs('admin', 'admin-audit')).toEqual(['admin-users', 'admin-audit'])
+    expect(tabs('analyst', 'tasks')).toEqual([])
   })
 })
 

@@ -4,7 +4,7 @@ import type { Role } from '../shared/api'
  * Pages by path. The server answers any non-/api GET with index.html, so a path typed or bookmarked by hand lands
  * here and is resolved against the signed-in user's role.
  */
-export type PageId = 'map' | 'reports' | 'weekly-reports' | 'weekly-report' | 'tasks' | 'pops' | 'my-tasks' | 'meetings' | 'task-sheet' | 'evaluation' | 'time-patterns' | 'cctv' | 'imports' | 'harm-weights' | 'admin-users' | 'admin-audit'
+export type PageId = 'map' | 'reports' | 'weekly-reports' | 'weekly-report' | 'resident-reports' | 'tasks' | 'pops' | 'my-tasks' | 'meetings' | 'task-sheet' | 'evaluation' | 'time-patterns' | 'cctv' | 'imports' | 'harm-weights' | 'admin-users' | 'admin-audit'
 
 export interface PageInfo {
   path: string
@@ -27,6 +27,9 @@ export const PAGES: Record<PageId, PageInfo> = {
   // The published weekly reports (councillors: their wards, the server's rule) and one report's A4 print page.
   'weekly-reports': { path: '/weekly-reports', title: 'Patrolmap — weekly reports', roles: EVERYONE },
   'weekly-report': { path: '/weekly-report', title: 'Patrolmap — weekly report', roles: EVERYONE },
+  // The resident reports' moderation queue: those who handle reports (the server's REPORT_HANDLERS). The public form
+  // and receipts (/report, /report/receipt/…) are outside the signed-in app (Root.tsx).
+  'resident-reports': { path: '/resident-reports', title: 'Patrolmap — resident reports', roles: TASKERS },
   tasks: { path: '/tasks', title: 'Patrolmap — tasks', roles: TASKERS },
   pops: { path: '/pops', title: 'Patrolmap — POP register', roles: TASKERS },
   'my-tasks': { path: '/my-tasks', title: 'Patrolmap — my tasks', roles: OFFICER },
@@ -84,7 +87,7 @@ export function resolveRoute(pathname: string, role: Role): RouteResolution {
   return { kind: 'page', page }
 }
 
-export type NavId = 'map' | 'reports' | 'weekly-reports' | 'tasks' | 'pops' | 'my-tasks' | 'meetings' | 'evaluation' | 'time-patterns' | 'cctv' | 'imports' | 'harm-weights' | 'admin'
+export type NavId = 'map' | 'reports' | 'resident-reports' | 'tasks' | 'pops' | 'my-tasks' | 'meetings' | 'evaluation' | 'cctv' | 'data' | 'admin'
 
 export interface NavEntry {
   id: NavId
@@ -97,17 +100,17 @@ export interface NavEntry {
 
 const NAV: readonly NavEntry[] = [
   { id: 'map', label: 'Map', path: PAGES.map.path, testId: 'nav-map', pages: ['map'] },
-  { id: 'reports', label: 'Ward reports', path: PAGES.reports.path, testId: 'nav-reports', pages: ['reports'] },
-  { id: 'weekly-reports', label: 'Weekly', path: PAGES['weekly-reports'].path, testId: 'nav-weekly-reports', pages: ['weekly-reports', 'weekly-report'] },
+  { id: 'reports', label: 'Ward reports', path: PAGES.reports.path, testId: 'nav-reports', pages: ['reports', 'weekly-reports', 'weekly-report'] },
+  { id: 'resident-reports', label: 'Residents', path: PAGES['resident-reports'].path, testId: 'nav-resident-reports', pages: ['resident-reports'] },
   { id: 'tasks', label: 'Tasks', path: PAGES.tasks.path, testId: 'nav-tasks', pages: ['tasks'] },
   { id: 'pops', label: 'POPs', path: PAGES.pops.path, testId: 'nav-pops', pages: ['pops'] },
   { id: 'meetings', label: 'JAG', path: PAGES.meetings.path, testId: 'nav-meetings', pages: ['meetings'] },
   { id: 'evaluation', label: 'Did it work?', path: PAGES.evaluation.path, testId: 'nav-evaluation', pages: ['evaluation'] },
-  { id: 'time-patterns', label: 'Times', path: PAGES['time-patterns'].path, testId: 'nav-time-patterns', pages: ['time-patterns'] },
   { id: 'cctv', label: 'CCTV', path: PAGES.cctv.path, testId: 'nav-cctv', pages: ['cctv'] },
-  { id: 'imports', label: 'Import', path: PAGES.imports.path, testId: 'nav-imports', pages: ['imports'] },
   { id: 'my-tasks', label: 'My tasks', path: PAGES['my-tasks'].path, testId: 'nav-my-tasks', pages: ['my-tasks'] },
-  { id: 'harm-weights', label: 'Harm weights', path: PAGES['harm-weights'].path, testId: 'nav-harm-weights', pages: ['harm-weights'] },
+  // What the analyses read: when incidents happen, the logs brought in, and the harm weights (every staff role opens
+  // the time patterns, its first tab).
+  { id: 'data', label: 'Data', path: PAGES['time-patterns'].path, testId: 'nav-data', pages: ['time-patterns', 'imports', 'harm-weights'] },
   { id: 'admin', label: 'Admin', path: PAGES['admin-users'].path, testId: 'nav-admin', pages: ['admin-users', 'admin-audit'] },
 ]
 
@@ -116,8 +119,35 @@ export function navEntries(role: Role): NavEntry[] {
   return NAV.filter((entry) => entry.pages.some((page) => canSee(role, page)))
 }
 
-/** The sub-navigation of the Admin area. */
-export const ADMIN_TABS: readonly { page: PageId; label: string; testId: string }[] = [
-  { page: 'admin-users', label: 'Users', testId: 'nav-admin-users' },
-  { page: 'admin-audit', label: 'Audit log', testId: 'nav-admin-audit' },
-]
+export interface SectionTab {
+  page: PageId
+  label: string
+  testId: string
+}
+
+/**
+ * The sub-navigation of the entries that hold several pages: the top bar keeps one entry each, so it fits a laptop
+ * screen on one line with every role's entries.
+ */
+const SECTION_TABS: Partial<Record<NavId, readonly SectionTab[]>> = {
+  reports: [
+    { page: 'reports', label: 'Ward reports', testId: 'nav-ward-reports' },
+    { page: 'weekly-reports', label: 'Weekly reports', testId: 'nav-weekly-reports' },
+  ],
+  data: [
+    { page: 'time-patterns', label: 'Time patterns', testId: 'nav-time-patterns' },
+    { page: 'imports', label: 'Import a log', testId: 'nav-imports' },
+    { page: 'harm-weights', label: 'Harm weights', testId: 'nav-harm-weights' },
+  ],
+  admin: [
+    { page: 'admin-users', label: 'Users', testId: 'nav-admin-users' },
+    { page: 'admin-audit', label: 'Audit log', testId: 'nav-admin-audit' },
+  ],
+}
+
+/** The tabs of the section a page is in that a role may open; none when the section has one page for it. */
+export function sectionTabs(role: Role, page: PageId): SectionTab[] {
+  const entry = NAV.find((candidate) => candidate.pages.includes(page))
+  const tabs = (entry && SECTION_TABS[entry.id]?.filter((tab) => canSee(role, tab.page))) ?? []
+  return tabs.length > 1 ? tabs : []
+}

@@ -1,18 +1,7 @@
-import { followLink } from '../../app/navigation'
-import { ADMIN_TABS, PAGES, type PageId } from '../../app/routes'
+import { SectionTabs } from '../../app/SectionTabs'
+import type { PageId } from '../../app/routes'
 
+/** The Admin area's tabs (Users, Audit log), under each admin page's header. */
 export function AdminTabs({ current }: { current: PageId }) {
-  return (
-    <nav className="admin-tabs no-print" aria-label="Admin">
-      <ul>
-        {ADMIN_TABS.map((tab) => (
-          <li key={tab.page}>
-            <a href={PAGES[tab.page].path} data-testid={tab.testId} aria-current={tab.page === current ? 'page' : undefined} onClick={followLink}>
-              {tab.label}
-            </a>
-          </li>
-        ))}
-      </ul>
-    </nav>
-  )
+  return <SectionTabs role="admin" page={current} />
 }

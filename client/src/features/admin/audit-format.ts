@@ -119,6 +119,14 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<AuditAction, string>> = {
   'weekly_report.download': 'Opened or downloaded a weekly ward report',
   'ward_contact.update': 'Set a ward contact',
   'ward_contact.delete': 'Removed a ward contact',
+  'report.submit': 'Resident report received',
+  'report.accept': 'Accepted a resident report',
+  'report.merge': 'Merged a resident report',
+  'report.reject': 'Rejected a resident report',
+  'report.withdraw': 'Withdrew an accepted resident report',
+  'report.correct': 'Corrected an accepted resident report',
+  'report.message': 'Message on a resident report',
+  'report.erase': 'Erased personal data past the retention period',
 }
 
 /** An entry's action in words; one this list does not name (an entry older than a rename, say) as it was recorded. */

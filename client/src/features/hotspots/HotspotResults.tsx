@@ -1,4 +1,5 @@
 import { useId, useState, type ReactNode } from 'react'
+import { posterUrl } from '../resident-reports/reports-api'
 import { errorMessage } from '../../shared/api'
 import { formatAreaKm2, formatCount } from '../../shared/format'
 import { downloadText } from '../../shared/download'
@@ -326,6 +327,10 @@ function LocationRow({ location, period, maxAreaKm2, comparison, res, selected, 
       <button type="button" className="link-button location-task" data-testid="location-pop" onClick={() => openFormFor(location, res, 'pop')}>
         Register as POP<span className="visually-hidden">: {location.name}</span>
       </button>
+      {/* A QR poster opening the public report form here: for street furniture at the problem location. */}
+      <a className="link-button location-task" data-testid="location-poster" href={posterUrl('A4', { lon: location.centre.lon, lat: location.centre.lat, name: location.name })} target="_blank" rel="noreferrer">
+        Report poster<span className="visually-hidden"> for {location.name}</span>
+      </a>
       <div id={`${id}-components`} className="location-components" hidden={!expanded} data-testid="location-components">
         {expanded && <ScoreComponents location={location} periodTo={period.to} maxAreaKm2={maxAreaKm2} />}
       </div>

@@ -36,5 +36,13 @@ export const AUDIT_ACTIONS = [
   'weekly_report.download',
   'ward_contact.update',
   'ward_contact.delete',
+  'report.submit',
+  'report.accept',
+  'report.merge',
+  'report.reject',
+  'report.withdraw',
+  'report.correct',
+  'report.message',
+  'report.erase',
 ] as const
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]

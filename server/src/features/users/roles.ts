@@ -24,3 +24,5 @@ export const VISIT_RECORDERS: readonly Role[] = ['admin', 'inspector', 'officer'
 export const VISIT_READERS: readonly Role[] = ['admin', 'analyst', 'inspector', 'officer']
 /** Ward reports: staff see every ward; councillors their own, suppressed. Officers see their tasks and nothing else. */
 export const REPORT_READERS: readonly Role[] = ['admin', 'analyst', 'inspector', 'councillor']
+/** Who handles resident reports (the moderation queue, contact details, decisions, posters): analysts and inspectors. */
+export const REPORT_HANDLERS: readonly Role[] = ['admin', 'analyst', 'inspector']

@@ -24,5 +24,12 @@ export default fp<RateLimitOptions>(async (app, { requestsPerMinute }) => {
   })
   // An application hook rather than one per route: it runs before the access hook, so a flood is refused before any
   // session is looked up, and it counts paths that are no route too.
-  app.addHook('onRequest', app.rateLimit())
+  // The plugin runs one limit per request (a flag on the request), so were this one to run first a route's own
+  // `config.rateLimit` (the resident reports' public form: a few an hour) would never be checked. Such a route is left
+  // to its own, stricter limit; only public routes set one, and the access hook costs them no database read.
+  const general = app.rateLimit()
+  app.addHook('onRequest', async (request, reply) => {
+    if (request.routeOptions.config?.rateLimit) return
+    return general.call(app, request, reply)
+  })
 }, { name: 'rate-limit' })

@@ -1,0 +1,103 @@
+import 'maplibre-gl/dist/maplibre-gl.css'
+import { LngLatBounds, Map as MapLibreMap, Marker, NavigationControl, type GeoJSONSource } from 'maplibre-gl'
+import type { FeatureCollection } from 'geojson'
+import { useEffect, useRef } from 'react'
+import '../map/maplibre-setup'
+import { buildOfflineStyle, OFFLINE_LAND_SOURCE } from '../map/offline-style'
+import { buildHatchImage, NO_STREETS_PATTERN } from '../map/street-coverage'
+import { PLACE_FONT } from '../map/street-layers'
+import type { PublicWards } from './reports-api'
+
+import type { Pin } from './ward-at'
+
+/**
+ * The form's map: the offline basemap (nothing fetched from the internet), the council's wards outlined and named so
+ * the reporter sees which ward the pin is in, and a pin placed by a tap or a click and moved by dragging. Centred on a
+ * poster's point or ward, else on the wards. The keyboard and screen-reader way to say where is beside it (use my
+ * location, or type the place), so the map is a help, not the only way.
+ */
+export default function PinMap({ wards, pin, centre, onPin }: {
+  wards: PublicWards
+  pin: Pin | null
+  centre: { lon: number; lat: number; zoom: number } | null
+  onPin(pin: Pin): void
+}) {
+  const containerRef = useRef<HTMLDivElement>(null)
+  const mapRef = useRef<MapLibreMap | null>(null)
+  const markerRef = useRef<Marker | null>(null)
+  const onPinRef = useRef(onPin)
+  useEffect(() => {
+    onPinRef.current = onPin
+  }, [onPin])
+
+  useEffect(() => {
+    const container = containerRef.current
+    if (!container) return
+    const bounds = new LngLatBounds()
+    for (const feature of wards.features) bounds.extend([feature.properties.lon, feature.properties.lat])
+    const map = new MapLibreMap({
+      container,
+      style: buildOfflineStyle(window.location.origin),
+      ...(centre ? { center: [centre.lon, centre.lat] as [number, number], zoom: centre.zoom } : bounds.isEmpty() ? { center: [-1.3, 54.57] as [number, number], zoom: 11 } : { bounds, fitBoundsOptions: { padding: 20 } }),
+      attributionControl: { compact: true },
+      dragRotate: false,
+      pitchWithRotate: false,
+      maxPitch: 0,
+    })
+    map.touchZoomRotate.disableRotation()
+    map.addControl(new NavigationControl({ showCompass: false }), 'top-right')
+    map.once('style.load', () => {
+      // Wards the street tiles do not cover are hatched, as on the staff's map.
+      if (!map.hasImage(NO_STREETS_PATTERN)) map.addImage(NO_STREETS_PATTERN, buildHatchImage())
+      ;(map.getSource(OFFLINE_LAND_SOURCE) as GeoJSONSource).setData(wards as FeatureCollection)
+      map.addLayer({ id: 'report-ward-lines', type: 'line', source: OFFLINE_LAND_SOURCE, paint: { 'line-color': '#1d70b8', 'line-width': 1.5 } })
+      map.addLayer({
+        id: 'report-ward-names',
+        type: 'symbol',
+        source: OFFLINE_LAND_SOURCE,
+        layout: { 'text-field': ['get', 'name'], 'text-font': PLACE_FONT, 'text-size': 12, 'symbol-placement': 'point' },
+        paint: { 'text-color': '#0b0c0c', 'text-halo-color': '#ffffff', 'text-halo-width': 1.5 },
+      })
+    })
+    map.on('click', (event) => onPinRef.current({ lon: event.lngLat.lng, lat: event.lngLat.lat }))
+    mapRef.current = map
+    return () => {
+      map.remove()
+      mapRef.current = null
+      markerRef.current = null
+    }
+    // The map is made once per set of wards; the centre is where it opens, not something it follows.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [wards])
+
+  useEffect(() => {
+    const map = mapRef.current
+    if (!map) return
+    if (!pin) {
+      markerRef.current?.remove()
+      markerRef.current = null
+      return
+    }
+    if (!markerRef.current) {
+      const marker = new Marker({ draggable: true, color: '#d4351c' }).setLngLat([pin.lon, pin.lat]).addTo(map)
+      marker.on('dragend', () => {
+        const at = marker.getLngLat()
+        onPinRef.current({ lon: at.lng, lat: at.lat })
+      })
+      markerRef.current = marker
+    } else {
+      markerRef.current.setLngLat([pin.lon, pin.lat])
+    }
+    if (!map.getBounds().contains([pin.lon, pin.lat])) map.easeTo({ center: [pin.lon, pin.lat], zoom: Math.max(map.getZoom(), 16) })
+  }, [pin])
+
+  return (
+    <div
+      ref={containerRef}
+      className="report-pin-map"
+      role="application"
+      aria-label="Map: tap or click where it happened to put a pin there, then drag the pin to move it"
+      data-testid="report-pin-map"
+    />
+  )
+}
