@@ -15,6 +15,7 @@ const wardTasksQuery = loadQuery(import.meta.url, 'ward-tasks.sql')
 const wardSourcesQuery = loadQuery(import.meta.url, 'ward-sources.sql')
 const wardContactsQuery = loadQuery(import.meta.url, 'ward-contacts.sql')
 const dataStartQuery = loadQuery(import.meta.url, 'data-start.sql')
+const residentReportCountsQuery = loadQuery(import.meta.url, 'resident-report-counts.sql')
 
 type Queryable = Pick<pg.Pool | pg.PoolClient, 'query'>
 
@@ -93,6 +94,7 @@ export async function buildReport(db: Queryable, options: BuildOptions): Promise
     // For a week, the sources of the months it touches: month-only rows there are what the weekly figures leave out.
   const sources = await db.query({ ...wardSourcesQuery, values: [wardCode, kind === 'week' ? `${start.slice(0, 7)}-01` : trendStart, end] })
   const contacts = await db.query({ ...wardContactsQuery, values: [[wardCode]] })
+  const residents = await db.query<{ status: string; reports: number }>({ ...residentReportCountsQuery, values: [wardCode, start, end] })
   const dataStart: string | null =
     kind === 'month' && options.dataFromMonth !== undefined
       ? options.dataFromMonth && `${options.dataFromMonth}-01`
@@ -237,10 +239,33 @@ export async function buildReport(db: Queryable, options: BuildOptions): Promise
     locations,
     tasks: taskRows,
     cctv,
-    residentReports: { recorded: false, words: 'not yet recorded: resident reports are not collected by Patrolmap yet' },
+    residentReports: { recorded: true, words: residentReportWords(residents.rows, threshold, unit) },
     contacts: kindOrder.flatMap((each) => contacts.rows.filter((row) => row.kind === each).map((row) => ({ kind: each, name: row.name, email: row.email, phone: row.phone }))),
     map: { outline: ward.outline, bands: MAP_BANDS, cells: mapCells },
     sources: sourceRows,
     caveats,
   }
+}
+
+const STATUS_WORDS: Record<string, string> = {
+  accepted: 'accepted as incidents',
+  merged: 'merged with another report',
+  rejected: 'rejected',
+  withdrawn: 'withdrawn',
+  new: 'awaiting a decision',
+}
+
+/**
+ * Resident reports from the ward in the period, in words, under the same rule as every count: a total under the
+ * threshold is "fewer than N"; the statuses are given only when each one present reaches it, so none can be worked
+ * out from the total and the others.
+ */
+export function residentReportWords(rows: readonly { status: string; reports: number }[], threshold: number, unit: string): string {
+  const total = rows.reduce((sum, row) => sum + row.reports, 0)
+  if (total === 0) return `No resident reports were sent from this ward this ${unit}`
+  if (total < threshold) return `Fewer than ${threshold} resident reports were sent from this ward this ${unit}`
+  const present = Object.keys(STATUS_WORDS).flatMap((status) => rows.filter((row) => row.status === status && row.reports > 0))
+  const sent = `${total} resident reports were sent from this ward this ${unit}`
+  if (present.some((row) => row.reports < threshold)) return `${sent}; their outcomes are not broken down, as some would be under ${threshold}`
+  return `${sent}: ${present.map((row) => `${row.reports} ${STATUS_WORDS[row.status]}`).join(', ')} when this report was published`
 }

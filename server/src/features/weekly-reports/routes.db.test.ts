@@ -117,7 +117,16 @@ async function expectFiguresMatchSql(report: WeeklyReport) {
   expectShown(report.cctv.incidents, counts.total, 'cctv incidents')
   expectShown(report.cctv.covered, 0, 'cctv covered')
   expect(report.cctv.share).toBeNull()
-  expect(report.residentReports.words).toMatch(/^not yet recorded/)
+  // Resident reports from the ward's pins in the period, by status, as plain SQL counts them (words: build-report.ts).
+  const sent = await sql(
+    `SELECT count(*)::int AS n FROM resident_reports r JOIN wards w ON w.code = $1
+      WHERE ST_Intersects(w.geom, ST_SetSRID(ST_MakePoint(r.lon, r.lat), 4326))
+        AND (r.submitted_at AT TIME ZONE 'Europe/London')::date >= $2::date AND (r.submitted_at AT TIME ZONE 'Europe/London')::date < $3::date`,
+    [ward, report.period.start, report.period.end],
+  )
+  expect(report.residentReports.recorded).toBe(true)
+  if (sent[0].n === 0) expect(report.residentReports.words).toBe(`No resident reports were sent from this ward this ${report.period.kind}`)
+  else expect(report.residentReports.words).toMatch(new RegExp(`^${sent[0].n} resident reports were sent from this ward this ${report.period.kind}`))
 }
 
 beforeAll(async () => {
@@ -195,6 +204,15 @@ describe('a ward with dated records', () => {
     for (const [key, date, minutes] of [['visit-0001', '2024-01-30', 15], ['visit-0002', '2024-02-02', 20], ['visit-0003', '2024-02-08', 10]] as const) {
       await sql(`INSERT INTO task_visits (task_id, idempotency_key, visit_date, start_time, minutes) VALUES ($1, $2, $3, '10:00', $4)`, [task.id, key, date, minutes])
     }
+    // Resident reports: three sent from the ward that week and still waiting, one the week after, one from elsewhere.
+    for (const [day, lonShift] of [['2024-01-30', 0], ['2024-01-31', 0], ['2024-02-03', 0], ['2024-02-10', 0], ['2024-01-30', 1]] as const) {
+      await sql(
+        `INSERT INTO resident_reports (receipt_hash, reporter_category, category, lon, lat, happened_at, ongoing, description, submitted_at)
+         SELECT $1, 'noise', 'Anti-social behaviour', ST_X(label_point) + $2, ST_Y(label_point), $3::date + time '20:00', false, 'Loud music', $3::date + time '21:00'
+           FROM wards WHERE code = $4`,
+        [crypto.randomBytes(32), lonShift, day, TOWN_CENTRE],
+      )
+    }
     const put = await testApp.app.inject({ method: 'PUT', url: `/api/ward-contacts/${TOWN_CENTRE}/neighbourhood-officer`, headers: admin.headers, payload: { name: 'PC Jo Bloggs', email: 'jo.bloggs@police.test' } })
     expect(put.statusCode, put.body).toBe(200)
     const response = await publish({ ward: TOWN_CENTRE, period: WEEK })
@@ -219,6 +237,7 @@ describe('a ward with dated records', () => {
       expect.objectContaining({ id: Number(task.id), title: 'High Street patrols', status: 'in_progress', visitsTarget: 4, visits: visits.n, minutesTarget: 60, minutes: visits.m }),
     ])
     expect(report.contacts).toEqual([{ kind: 'neighbourhood-officer', name: 'PC Jo Bloggs', email: 'jo.bloggs@police.test', phone: null }])
+    expect(report.residentReports.words).toBe('3 resident reports were sent from this ward this week: 3 awaiting a decision when this report was published')
   })
 })
 
