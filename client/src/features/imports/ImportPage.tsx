@@ -3,7 +3,7 @@ import Papa from 'papaparse'
 import { useEffect, useId, useMemo, useState, type ReactNode } from 'react'
 import type { ImportProfileSchema, MappedImportAnswer, PreviewAnswer } from '../../../../server/src/features/import-profiles/schemas'
 import { apiRequest, errorMessage, isAbortError, uploadFile } from '../../shared/api'
-import { KNOWN_CATEGORIES } from '../../shared/categories'
+import { CategoryOptions } from '../../shared/CategoryOptions'
 import { downloadText } from '../../shared/download'
 import { csvField, formatCount } from '../../shared/format'
 import { ErrorState, FormError, LoadingState } from '../../shared/States'
@@ -282,11 +282,7 @@ export function ImportPage() {
               <label>
                 {draft.categoryColumn ? 'Values not mapped below become' : 'Every row becomes'}
                 <select data-testid="import-category-default" value={draft.categoryDefault} onChange={(event) => change({ categoryDefault: event.target.value })}>
-                  {KNOWN_CATEGORIES.map((category) => (
-                    <option key={category} value={category}>
-                      {category}
-                    </option>
-                  ))}
+                  <CategoryOptions />
                 </select>
               </label>
               {columnSelect('Description', draft.descriptionColumn, (column) => change({ descriptionColumn: column }), 'import-description', true)}
@@ -313,11 +309,7 @@ export function ImportPage() {
                           onChange={(event) => change({ categoryMap: { ...draft.categoryMap, [value]: event.target.value } })}
                         >
                           <option value="">{draft.categoryDefault} (the default)</option>
-                          {KNOWN_CATEGORIES.map((category) => (
-                            <option key={category} value={category}>
-                              {category}
-                            </option>
-                          ))}
+                          <CategoryOptions />
                         </select>
                       </td>
                     </tr>

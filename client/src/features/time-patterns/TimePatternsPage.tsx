@@ -4,7 +4,7 @@ import type { DemandAnswer, TimedSourceList } from '../../../../server/src/featu
 import { monthsOf } from '../../../../server/src/lib/months'
 import { navigate, useSearch } from '../../app/navigation'
 import { wardListUrl, type WardListAnswer } from '../../shared/api'
-import { KNOWN_CATEGORIES } from '../../shared/categories'
+import { CategoryOptions } from '../../shared/CategoryOptions'
 import { downloadText } from '../../shared/download'
 import { formatCount } from '../../shared/format'
 import { MonthSelect } from '../../shared/MonthSelect'
@@ -89,11 +89,7 @@ export function TimePatternsPage() {
           Category
           <select data-testid="patterns-category" value={view.category ?? ''} onChange={(event) => setView({ category: event.target.value || null })}>
             <option value="">Every category</option>
-            {KNOWN_CATEGORIES.map((category) => (
-              <option key={category} value={category}>
-                {category}
-              </option>
-            ))}
+            <CategoryOptions />
           </select>
         </label>
         <MonthSelect label="From" testId="patterns-from" months={months} value={from} onChange={(month) => setView({ from: month, to: to < month ? month : to })} />
