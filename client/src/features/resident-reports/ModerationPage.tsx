@@ -1,6 +1,6 @@
 import './resident-reports.css'
 import { useQueryClient } from '@tanstack/react-query'
-import { useState, type FormEvent } from 'react'
+import { lazy, Suspense, useState, type FormEvent } from 'react'
 import { ApiError, apiRequest, errorMessage } from '../../shared/api'
 import { invalidateApi } from '../../shared/query-client'
 import { EmptyState, ErrorState, LoadingState } from '../../shared/States'
@@ -17,10 +17,25 @@ import {
   reportMessagesUrl,
   reportPhotoUrl,
   reportUrl,
+  PUBLIC_WARDS_URL,
+  type PublicWards,
   type ReportDetail,
   type ReportStatus,
   type ReportSummary,
 } from './reports-api'
+
+// The pin's map brings MapLibre: loaded when a pin is to be moved.
+const PinMap = lazy(() => import('./PinMap'))
+
+/** An instant as UK local time for a datetime-local input, YYYY-MM-DDTHH:MM. */
+export function londonInputValue(instant: string): string {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+      .formatToParts(new Date(instant))
+      .map((part) => [part.type, part.value]),
+  )
+  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}`
+}
 
 const categoryLabel = (id: string) => REPORTER_CATEGORIES.find((category) => category.id === id)?.label ?? id
 
@@ -216,16 +231,7 @@ function Decisions({ report, decisions, busy, act }: { report: ReportDetail; dec
           </button>
         </>
       )}
-      {decisions.includes('correct') && (
-        <>
-          <label htmlFor="report-correct-category">Correct the category to</label>
-          <select id="report-correct-category" value={category} onChange={(event) => setCategory(event.target.value)}>
-            {POLICE_UK_CATEGORIES.map((name) => (
-              <option key={name}>{name}</option>
-            ))}
-          </select>
-        </>
-      )}
+      {decisions.includes('correct') && <Correction report={report} busy={busy} act={act} />}
       {(decisions.includes('reject') || decisions.includes('withdraw')) && (
         <>
           <label htmlFor="report-reason">Reason (a rejection's or withdrawal's, the reporter reads it)</label>
@@ -233,11 +239,6 @@ function Decisions({ report, decisions, busy, act }: { report: ReportDetail; dec
           {decisions.includes('reject') && (
             <button type="button" disabled={busy || !reason.trim()} onClick={() => void act(decisionUrl(report.id, 'reject'), { version: report.version, reason })}>
               Reject
-            </button>
-          )}
-          {decisions.includes('correct') && (
-            <button type="button" disabled={busy || !reason.trim() || category === report.category} onClick={() => void act(decisionUrl(report.id, 'correct'), { version: report.version, category, reason })} data-testid="report-correct">
-              Correct the category
             </button>
           )}
           {decisions.includes('withdraw') && (
@@ -265,5 +266,61 @@ function MessageForm({ onSend, busy }: { onSend(body: string): Promise<boolean>;
         Send
       </button>
     </form>
+  )
+}
+
+/**
+ * Correcting an accepted report: its category, when it happened (UK time, or ongoing) and its pin. The incident it
+ * made changes with it, so every count follows (the server's count triggers); only what was changed is sent.
+ */
+function Correction({ report, busy, act }: { report: ReportDetail; busy: boolean; act(url: string, body: unknown): Promise<boolean> }) {
+  const [category, setCategory] = useState(report.category)
+  const [ongoing, setOngoing] = useState(report.ongoing)
+  const [when, setWhen] = useState(report.happenedAt ? londonInputValue(report.happenedAt) : '')
+  const [pin, setPin] = useState(report.lon !== null && report.lat !== null ? { lon: report.lon, lat: report.lat } : null)
+  const [reason, setReason] = useState('')
+  const [movingPin, setMovingPin] = useState(false)
+  const wards = useApiQuery<PublicWards>(movingPin ? PUBLIC_WARDS_URL : null)
+  const change: Record<string, unknown> = {}
+  if (category !== report.category) change.category = category
+  const wasWhen = report.happenedAt ? londonInputValue(report.happenedAt) : ''
+  if (ongoing !== report.ongoing || (!ongoing && when !== wasWhen)) change.happenedAt = ongoing ? null : when
+  if (pin && (pin.lon !== report.lon || pin.lat !== report.lat)) change.position = { lon: Number(pin.lon.toFixed(6)), lat: Number(pin.lat.toFixed(6)) }
+  const valid = ongoing || /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(when)
+  return (
+    <fieldset className="report-correction" data-testid="report-correction">
+      <legend>Correct the accepted report</legend>
+      <label htmlFor="report-correct-category">Category</label>
+      <select id="report-correct-category" value={category} onChange={(event) => setCategory(event.target.value)}>
+        {POLICE_UK_CATEGORIES.map((name) => (
+          <option key={name}>{name}</option>
+        ))}
+      </select>
+      <label htmlFor="report-correct-when">When it happened (UK time)</label>
+      <input id="report-correct-when" type="datetime-local" value={when} disabled={ongoing} onChange={(event) => setWhen(event.target.value)} data-testid="report-correct-when" />
+      <label className="check-row">
+        <input type="checkbox" checked={ongoing} onChange={(event) => setOngoing(event.target.checked)} /> Ongoing (dated when it was reported)
+      </label>
+      <details onToggle={(event) => setMovingPin((event.target as HTMLDetailsElement).open)}>
+        <summary>Move the pin{pin ? ` (now ${pin.lat.toFixed(5)}, ${pin.lon.toFixed(5)})` : ''}</summary>
+        {wards.data && (
+          <div className="report-map-box">
+            <Suspense fallback={<p>Loading the map…</p>}>
+              <PinMap wards={wards.data} pin={pin} centre={pin ? { ...pin, zoom: 16 } : null} onPin={setPin} />
+            </Suspense>
+          </div>
+        )}
+      </details>
+      <label htmlFor="report-correct-reason">What was wrong (for the audit trail)</label>
+      <textarea id="report-correct-reason" rows={2} value={reason} onChange={(event) => setReason(event.target.value)} data-testid="report-correct-reason" />
+      <button
+        type="button"
+        disabled={busy || !reason.trim() || !valid || Object.keys(change).length === 0}
+        onClick={() => void act(decisionUrl(report.id, 'correct'), { version: report.version, ...change, reason })}
+        data-testid="report-correct"
+      >
+        Save the correction
+      </button>
+    </fieldset>
   )
 }
