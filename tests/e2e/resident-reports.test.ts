@@ -86,12 +86,14 @@ describe.skipIf(skipReason !== null)(`resident reports in Chromium${skipReason ?
 
     // The analyst corrects when it happened (it was not ongoing): the incident moves to that UK time.
     await analyst.page.getByTestId('report-correction').locator('input[type="checkbox"]').uncheck()
-    await analyst.page.getByTestId('report-correct-when').fill('2025-11-14T21:30')
+    // A week ago at 21:30 (the server takes times up to a year back).
+    const weekAgo = new Date(Date.now() - 7 * 86_400_000).toISOString().slice(0, 10)
+    await analyst.page.getByTestId('report-correct-when').fill(`${weekAgo}T21:30`)
     await analyst.page.getByTestId('report-correct-reason').fill('The reporter said it was Friday night')
     await analyst.page.getByTestId('report-correct').click()
     await expect
       .poll(async () => (await sql(`SELECT to_char(period_start AT TIME ZONE 'Europe/London', 'YYYY-MM-DD HH24:MI') AS at FROM incidents WHERE source = 'resident report'`))[0].at, { timeout: STEP_MS })
-      .toBe('2025-11-14 21:30')
+      .toBe(`${weekAgo} 21:30`)
 
     // The resident's receipt: accepted, with the officer's message.
     await page.goto(`${e2e.origin}/report/receipt/${code}`)
