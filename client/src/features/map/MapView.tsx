@@ -233,8 +233,14 @@ export function MapView({
 
     const onMoveEnd = () => viewChanged(cameraOf(map))
     map.on('moveend', onMoveEnd)
-    // With a listener of its own MapLibre no longer logs errors itself, so this one does.
-    const onError = (event: ErrorEvent) => console.error(event.error)
+    // With a listener of its own MapLibre no longer logs errors itself, so this one does. A tile that could not be
+    // fetched (refused 401 because the session ended, which the app's sign-in page says; cut off; the network) leaves
+    // a gap the next draw may fill: a warning, not an error.
+    const onError = (event: ErrorEvent) => {
+      const error = event.error as { status?: number; name?: string; message?: string } | undefined
+      if (error?.status === 401 || error?.name === 'AbortError' || error?.message === 'Failed to fetch') console.warn('Map tile not loaded:', error?.message ?? error)
+      else console.error(event.error)
+    }
     map.on('error', onError)
     if (TEST_HOOKS) {
       publishDebug({
