@@ -48,14 +48,18 @@ export function viewOfSearch(search: string): PatternView {
   }
 }
 
+/** The filter's parameters that are set, for the page's address and the API's request (which names categories its own way). */
+function filterQuery(view: PatternView, categoryName: 'category' | 'categories'): URLSearchParams {
+  const query = new URLSearchParams()
+  for (const [name, value] of [['source', view.source], ['ward', view.ward], [categoryName, view.category], ['from', view.from], ['to', view.to]] as const) {
+    if (value) query.set(name, value)
+  }
+  return query
+}
+
 /** The query string of a view, leaving out what is the default, so a shared link stays short. */
 export function searchOfView(view: PatternView): string {
-  const query = new URLSearchParams()
-  if (view.source) query.set('source', view.source)
-  if (view.ward) query.set('ward', view.ward)
-  if (view.category) query.set('category', view.category)
-  if (view.from) query.set('from', view.from)
-  if (view.to) query.set('to', view.to)
+  const query = filterQuery(view, 'category')
   if (view.windowFrom !== DEFAULT_VIEW.windowFrom) query.set('wf', String(view.windowFrom))
   if (view.windowTo !== DEFAULT_VIEW.windowTo) query.set('wt', String(view.windowTo))
   const text = query.toString()
@@ -63,12 +67,7 @@ export function searchOfView(view: PatternView): string {
 }
 
 export function demandUrl(view: PatternView): string {
-  const query = new URLSearchParams()
-  if (view.source) query.set('source', view.source)
-  if (view.ward) query.set('ward', view.ward)
-  if (view.category) query.set('categories', view.category)
-  if (view.from) query.set('from', view.from)
-  if (view.to) query.set('to', view.to)
+  const query = filterQuery(view, 'categories')
   query.set('windowFrom', String(view.windowFrom))
   query.set('windowTo', String(view.windowTo))
   return `/api/time-patterns/demand?${query.toString()}`
