@@ -278,7 +278,7 @@ describe('rows police.uk gives no location', () => {
     const boxed: { items: unknown[] } = await json('/api/incidents?from=2046-01&to=2046-01&limit=100&bbox=-2,54,0,55')
     expect(boxed.items).toHaveLength(4)
 
-    expect(await countMismatches(testApp.pool)).toEqual({ pointMonth: 0, wardMonth: 0, location: 0 })
+    expect(await countMismatches(testApp.pool)).toEqual({ pointMonth: 0, wardMonth: 0, location: 0, day: 0, hour: 0 })
     expect(await count('SELECT coalesce(sum(incidents), 0) AS count FROM location_counts WHERE category_id = 0')).toBe(total - 2)
 
     const [again] = await testApp.importFiles([file], { force: true })

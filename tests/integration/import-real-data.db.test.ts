@@ -19,7 +19,7 @@ const sum = (summaries: ImportSummary[], key: 'rowsRead' | 'rowsAdded' | 'rowsRe
 
 /** Every rollup (point_month_counts, ward_month_counts, location_counts) against plain GROUP BYs over incidents. */
 async function expectCountsExact(): Promise<void> {
-  expect(await countMismatches(testApp.pool)).toEqual({ pointMonth: 0, wardMonth: 0, location: 0 })
+  expect(await countMismatches(testApp.pool)).toEqual({ pointMonth: 0, wardMonth: 0, location: 0, day: 0, hour: 0 })
 }
 
 beforeAll(async () => {

@@ -49,6 +49,6 @@ describe('a run of several files with new points and months', () => {
     const added = summaries.reduce((total, summary) => total + summary.rowsAdded, 0)
     expect(added).toBeGreaterThan(10_000)
     expect(await count('SELECT count(*) FROM incidents')).toBe(before + added)
-    expect(await countMismatches(testApp.pool)).toEqual({ pointMonth: 0, wardMonth: 0, location: 0 })
+    expect(await countMismatches(testApp.pool)).toEqual({ pointMonth: 0, wardMonth: 0, location: 0, day: 0, hour: 0 })
   })
 })

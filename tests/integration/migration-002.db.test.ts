@@ -110,7 +110,7 @@ describe('migration 002 on incidents imported before it', () => {
   it('counts every incident in every rollup (migration 008), by point, ward, month, category and place', async () => {
     expect(await count('SELECT sum(incidents) AS count FROM point_month_counts')).toBe(rowsExpected)
     expect(await count('SELECT sum(incidents) AS count FROM ward_month_counts')).toBe(rowsExpected)
-    expect(await countMismatches(pool)).toEqual({ pointMonth: 0, wardMonth: 0, location: 0 })
+    expect(await countMismatches(pool)).toEqual({ pointMonth: 0, wardMonth: 0, location: 0, day: 0, hour: 0 })
   })
 
   it('leaves keys that the importer computes again from the same files: re-importing them adds nothing', async () => {
@@ -126,7 +126,7 @@ describe('migration 002 on incidents imported before it', () => {
     rowsExpected += summary.rowsAdded
     expect(await count('SELECT count(*) FROM incidents')).toBe(rowsExpected)
     expect(await count('SELECT sum(incidents) AS count FROM location_counts WHERE category_id = 0')).toBe(rowsExpected)
-    expect(await countMismatches(pool)).toEqual({ pointMonth: 0, wardMonth: 0, location: 0 })
+    expect(await countMismatches(pool)).toEqual({ pointMonth: 0, wardMonth: 0, location: 0, day: 0, hour: 0 })
     expect(await count('SELECT count(*) FROM (SELECT 1 FROM incidents GROUP BY source, source_key HAVING count(*) > 1) d')).toBe(0)
   })
 })

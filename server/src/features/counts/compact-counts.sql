@@ -37,6 +37,40 @@ WITH point_keys AS (
     FROM ward_rows
    GROUP BY 1, 2, 3, 4
   HAVING sum(incidents) <> 0
+), day_keys AS (
+  SELECT source, period_start, every_ward, ward_code, category_id, precision, day
+    FROM day_counts
+   GROUP BY 1, 2, 3, 4, 5, 6, 7
+  HAVING count(*) > 1 OR sum(incidents) = 0
+), day_rows AS (
+  DELETE FROM day_counts d
+   USING day_keys k
+   WHERE d.source = k.source AND d.period_start = k.period_start AND d.every_ward = k.every_ward AND d.ward_code IS NOT DISTINCT FROM k.ward_code
+     AND d.category_id = k.category_id AND d.precision = k.precision AND d.day IS NOT DISTINCT FROM k.day
+  RETURNING d.*
+), days AS (
+  INSERT INTO day_counts (source, period_start, every_ward, ward_code, category_id, precision, day, incidents)
+  SELECT source, period_start, every_ward, ward_code, category_id, precision, day, sum(incidents)::int
+    FROM day_rows
+   GROUP BY 1, 2, 3, 4, 5, 6, 7
+  HAVING sum(incidents) <> 0
+), hour_keys AS (
+  SELECT source, period_start, every_ward, ward_code, category_id, weekday, hour
+    FROM hour_counts
+   GROUP BY 1, 2, 3, 4, 5, 6, 7
+  HAVING count(*) > 1 OR sum(incidents) = 0
+), hour_rows AS (
+  DELETE FROM hour_counts h
+   USING hour_keys k
+   WHERE h.source = k.source AND h.period_start = k.period_start AND h.every_ward = k.every_ward AND h.ward_code IS NOT DISTINCT FROM k.ward_code
+     AND h.category_id = k.category_id AND h.weekday = k.weekday AND h.hour = k.hour
+  RETURNING h.*
+), hours AS (
+  INSERT INTO hour_counts (source, period_start, every_ward, ward_code, category_id, weekday, hour, incidents)
+  SELECT source, period_start, every_ward, ward_code, category_id, weekday, hour, sum(incidents)::int
+    FROM hour_rows
+   GROUP BY 1, 2, 3, 4, 5, 6, 7
+  HAVING sum(incidents) <> 0
 ), location_keys AS (
   SELECT category_id, location_id
     FROM location_counts

@@ -8,10 +8,13 @@ export interface CountMismatches {
   pointMonth: number
   wardMonth: number
   location: number
+  day: number
+  hour: number
 }
 
 /** The rollups checked against the incidents themselves: what the tests assert after every kind of change. */
 export async function countMismatches(db: Pick<pg.Pool, 'query'>): Promise<CountMismatches> {
-  const { rows } = await db.query<{ point_month: number; ward_month: number; location: number }>(countMismatchesQuery)
-  return { pointMonth: rows[0].point_month, wardMonth: rows[0].ward_month, location: rows[0].location }
+  const { rows } = await db.query<{ point_month: number; ward_month: number; location: number; day: number; hour: number }>(countMismatchesQuery)
+  const [row] = rows
+  return { pointMonth: row.point_month, wardMonth: row.ward_month, location: row.location, day: row.day, hour: row.hour }
 }

@@ -1,5 +1,6 @@
 // The one count model against plain SQL after every kind of change to incidents: an import, INSERT, UPDATE of
-// category, month and point, DELETE, new boundaries moving points between wards, and a rolled-back transaction. After
+// category, month and point, DELETE, timed rows (moved in time, made less precise, removed), new boundaries moving
+// points between wards, and a rolled-back transaction. After
 // each, every rollup equals a plain GROUP BY over incidents ⋈ locations, and the routes that read them answer as plain
 // SQL over incidents does.
 import fs from 'node:fs/promises'
@@ -28,7 +29,7 @@ const monthOf = `to_char(i.period_start AT TIME ZONE 'Europe/London', 'YYYY-MM')
 
 /** Every rollup exact, and every count route as plain SQL over incidents ⋈ locations answers. */
 async function expectExact(): Promise<void> {
-  expect(await countMismatches(testApp.pool)).toEqual({ pointMonth: 0, wardMonth: 0, location: 0 })
+  expect(await countMismatches(testApp.pool)).toEqual({ pointMonth: 0, wardMonth: 0, location: 0, day: 0, hour: 0 })
   const [span] = await sql(`SELECT min(${monthOf}) AS "from", max(${monthOf}) AS "to" FROM incidents i`)
   const [ward] = await sql(`SELECT l.ward_code AS code FROM incidents i JOIN locations l ON l.id = i.location_id
                              WHERE l.ward_code IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1`)
@@ -79,6 +80,32 @@ async function expectExact(): Promise<void> {
   expect(new Map(top.wards.map((w: { code: string; incidents: number; previous: number }) => [w.code, [w.incidents, w.previous]])))
     .toEqual(new Map(expectedTop.filter((row) => top.wards.some((w: { code: string }) => w.code === row.code)).map((row) => [row.code, [row.now, row.before]])))
 
+  // Demand by weekday × hour, its weekly trend and what it left out (the day and hour rollups), as plain SQL over
+  // incidents computes them in London time, for every source and for the timed one in the first month and the ward.
+  for (const [query, where, values] of [
+    ['', 'true', []],
+    [`&source=${encodeURIComponent(TIMED_SOURCE)}&from=${span.from}&to=${span.from}`, `i.source = $1 AND ${monthOf} = $2`, [TIMED_SOURCE, span.from]],
+    [`&ward=${ward.code}&categories=${encodeURIComponent(ASB)}`, 'l.ward_code = $1 AND i.category = $2', [ward.code, ASB]],
+  ] as [string, string, unknown[]][]) {
+    const body = await json(`/api/time-patterns/demand?windowFrom=0&windowTo=7${query}`)
+    const local = `(i.period_start AT TIME ZONE 'Europe/London')`
+    const cells = await sql(`SELECT to_char(${local}, 'ID')::int - 1 AS d, to_char(${local}, 'HH24')::int AS h, count(*)::int AS n
+                               FROM incidents i LEFT JOIN locations l ON l.id = i.location_id
+                              WHERE i.period_precision = 'minute' AND ${where} GROUP BY 1, 2`, values)
+    const grid = Array.from({ length: 7 }, () => new Array<number>(24).fill(0))
+    for (const cell of cells) grid[cell.d][cell.h] = cell.n
+    expect(body.grid, query).toEqual(grid)
+    const [left] = await sql(`SELECT count(*)::int AS n FROM incidents i LEFT JOIN locations l ON l.id = i.location_id
+                               WHERE i.period_precision <> 'minute' AND ${where}`, values)
+    expect(body.leftOut, query).toBe(left.n)
+    const weeks = await sql(`SELECT to_char(${local}::date - (extract(isodow FROM ${local})::int - 1), 'YYYY-MM-DD') AS week, count(*)::int AS incidents
+                               FROM incidents i LEFT JOIN locations l ON l.id = i.location_id
+                              WHERE i.period_precision <> 'month' AND ${where} GROUP BY 1`, values)
+    const counted = new Map(weeks.map((row) => [row.week, row.incidents]))
+    expect(body.weeks.filter((week: { incidents: number }) => week.incidents > 0).map((week: { week: string; incidents: number }) => [week.week, week.incidents]), query)
+      .toEqual([...counted].sort(([a], [b]) => a.localeCompare(b)))
+  }
+
   const { locations } = await json(`/api/hotspots/problem-locations?res=9&lad=${STOCKTON}&limit=100`)
   for (const location of locations as { cells: string[]; incidents: number }[]) {
     const [counted] = await sql(`SELECT count(*)::int AS n FROM incidents i JOIN locations l ON l.id = i.location_id
@@ -90,6 +117,16 @@ async function expectExact(): Promise<void> {
 const INSERTED = `INSERT INTO incidents (source, source_key, batch_id, category, period_start, period_precision, location_id, location_text)
   SELECT 'test', decode(md5(i.id::text || $1), 'hex'), i.batch_id, $2, i.period_start, 'month', i.location_id, i.location_text
     FROM incidents i ORDER BY i.id LIMIT $3`
+
+// Timed rows made from police.uk ones: the same point and category, at a minute up to 31 days into its month (so
+// across the clocks going forward on 31 March 2024), every fifth known to the day only (stored at London midnight).
+const TIMED_SOURCE = 'timed test'
+const TIMED = `INSERT INTO incidents (source, source_key, batch_id, category, period_start, period_precision, location_id, location_text)
+  SELECT '${TIMED_SOURCE}', decode(md5(i.id::text || $1), 'hex'), i.batch_id, i.category,
+         CASE WHEN i.id % 5 = 0 THEN date_trunc('day', t.at, 'Europe/London') ELSE t.at END,
+         CASE WHEN i.id % 5 = 0 THEN 'day' ELSE 'minute' END, i.location_id, i.location_text
+    FROM incidents i CROSS JOIN LATERAL (SELECT i.period_start + make_interval(mins => (i.id * 7919 % 44640)::int) AS at) AS t
+   WHERE i.source = 'police.uk' ORDER BY i.id LIMIT $2`
 
 beforeAll(async () => {
   testApp = await startTestApp()
@@ -118,6 +155,17 @@ describe('the count model', () => {
     await expectExact()
   })
 
+  it('is exact after timed rows are added, their times moved (across the clock change), made less precise, and removed', async () => {
+    await sql(TIMED, ['t', 3000])
+    expect(Number((await sql(`SELECT count(*) FROM hour_counts`))[0].count)).toBeGreaterThan(500)
+    await expectExact()
+    await sql(`UPDATE incidents SET period_start = period_start + interval '90 minutes' WHERE source = $1 AND period_precision = 'minute' AND id % 3 = 0`, [TIMED_SOURCE])
+    await sql(`UPDATE incidents SET period_precision = 'day', period_start = date_trunc('day', period_start, 'Europe/London') WHERE source = $1 AND period_precision = 'minute' AND id % 4 = 0`, [TIMED_SOURCE])
+    await expectExact()
+    await sql(`DELETE FROM incidents WHERE source = $1 AND id % 6 = 0`, [TIMED_SOURCE])
+    await expectExact()
+  })
+
   it('is exact after UPDATEs of category, month and point, and one that changes nothing counted', async () => {
     let before = await version()
     await sql(`UPDATE incidents SET category = 'Burglary' WHERE id IN (SELECT id FROM incidents WHERE category = $1 ORDER BY id LIMIT 500)`, [ASB])
@@ -140,7 +188,9 @@ describe('the count model', () => {
     const piled = async () => Number((await sql(`
       SELECT (SELECT count(*) FROM (SELECT FROM point_month_counts GROUP BY category_id, period_start, location_id, location_text HAVING count(*) > 1 OR sum(incidents) = 0) AS p)
            + (SELECT count(*) FROM (SELECT FROM ward_month_counts GROUP BY category_id, period_start, ward_code, has_location HAVING count(*) > 1 OR sum(incidents) = 0) AS w)
-           + (SELECT count(*) FROM (SELECT FROM location_counts GROUP BY category_id, location_id HAVING count(*) > 1 OR sum(incidents) = 0) AS l) AS n`))[0].n)
+           + (SELECT count(*) FROM (SELECT FROM location_counts GROUP BY category_id, location_id HAVING count(*) > 1 OR sum(incidents) = 0) AS l)
+           + (SELECT count(*) FROM (SELECT FROM day_counts GROUP BY source, period_start, every_ward, ward_code, category_id, precision, day HAVING count(*) > 1 OR sum(incidents) = 0) AS d)
+           + (SELECT count(*) FROM (SELECT FROM hour_counts GROUP BY source, period_start, every_ward, ward_code, category_id, weekday, hour HAVING count(*) > 1 OR sum(incidents) = 0) AS h) AS n`))[0].n)
     expect(await piled()).toBeGreaterThan(0)
     await settleCounts(testApp.pool)
     expect(await piled()).toBe(0)
@@ -168,7 +218,7 @@ describe('the count model', () => {
       await client.query('BEGIN')
       await client.query(INSERTED, ['b', ASB, 100])
       await client.query('DELETE FROM incidents WHERE id % 4 = 0')
-      expect(await countMismatches(client)).toEqual({ pointMonth: 0, wardMonth: 0, location: 0 })
+      expect(await countMismatches(client)).toEqual({ pointMonth: 0, wardMonth: 0, location: 0, day: 0, hour: 0 })
       await client.query('ROLLBACK')
     } finally {
       client.release()

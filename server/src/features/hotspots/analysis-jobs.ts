@@ -5,6 +5,7 @@ import { giStarOn, valuesInArea, type CellColumns } from './gistar-analysis.js'
 import { hotspotInputsOf, type HotspotRows } from './hotspot-inputs.js'
 import type { Measure } from './measure.js'
 import { monthlyCellValues, type CellMonthColumns } from './monthly-cell-values.js'
+import { weeklyCellValues } from './weekly-cell-values.js'
 import { withPreviousCounts } from './previous-counts.js'
 import { rankProblemLocations } from './problem-locations.js'
 import { MAX_LOCATION_AREA_KM2 } from './split-at-peaks.js'
@@ -42,7 +43,16 @@ export type AnalysisJob =
       recent: number
       limit: number
     }
-  | { kind: 'emerging'; area: StudyAreaSpec; rows: CellMonthColumns; period: Period; fdr: boolean; measure: Measure }
+  | {
+      kind: 'emerging'
+      area: StudyAreaSpec
+      /** Per cell and month, or per cell and week when `weekly` is given (its Mondays, and what it left out). */
+      rows: CellMonthColumns
+      weekly: { weeks: string[]; leftOut: number } | null
+      period: Period
+      fdr: boolean
+      measure: Measure
+    }
   | {
       kind: 'concentration'
       councils: { code: string; name: string; area: StudyAreaSpec }[]
@@ -112,7 +122,9 @@ export function answerOf(job: AnalysisJob, areas: StudyAreas): unknown {
     }
     case 'emerging': {
       const area = areas.get(job.area)
-      const { months, values } = monthlyCellValues(area, job.rows, job.period, job.measure)
+      const { months, values } = job.weekly
+        ? { months: job.weekly.weeks, values: weeklyCellValues(area, job.weekly.weeks, job.rows, job.measure) }
+        : monthlyCellValues(area, job.rows, job.period, job.measure)
       const result = emergingOn(area, months, values, job.fdr)
       const categoryCounts = Object.fromEntries(EMERGING_CATEGORIES.map((name) => [name, 0]))
       const cells = []
@@ -132,6 +144,8 @@ export function answerOf(job: AnalysisJob, areas: StudyAreas): unknown {
       return {
         res: job.area.res, k: job.area.k, fdr: job.fdr, measure: job.measure,
         period: job.period, months: result.months.length, cellCount: result.area.cells.length, categoryCounts, cells,
+        slices: job.weekly ? 'week' as const : 'month' as const,
+        weeks: job.weekly && { first: job.weekly.weeks[0] ?? null, last: job.weekly.weeks.at(-1) ?? null, leftOut: job.weekly.leftOut },
       }
     }
     case 'concentration': {

@@ -323,7 +323,7 @@ describe('GET /api/hotspots/top-wards', () => {
 
 describe('point_month_counts, what the analyses read', () => {
   it('holds every imported incident once, by point, month, category and place', async () => {
-    expect(await countMismatches(testApp.pool)).toEqual({ pointMonth: 0, wardMonth: 0, location: 0 })
+    expect(await countMismatches(testApp.pool)).toEqual({ pointMonth: 0, wardMonth: 0, location: 0, day: 0, hour: 0 })
     const [totals] = await sql('SELECT (SELECT sum(incidents) FROM point_month_counts)::int AS counted, (SELECT count(*) FROM incidents)::int AS incidents')
     expect(totals.counted).toBe(totals.incidents)
   })

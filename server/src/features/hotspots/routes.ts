@@ -16,10 +16,12 @@ import { readHotspotRows } from './hotspot-inputs.js'
 import { measured } from './measure.js'
 import { MAX_LOCATION_AREA_KM2 } from './split-at-peaks.js'
 import { readCellMonthColumns } from './monthly-cell-values.js'
+import { readCellWeekColumns } from './weekly-cell-values.js'
 import { EMERGING_CATEGORIES } from './hotspot-classes.js'
 import {
   ConcentrationAnswer,
   EmergingAnswer,
+  EmergingQuery,
   ForecastAnswer,
   ForecastQuery,
   GiStarAnswer,
@@ -156,10 +158,10 @@ export const hotspotRoutes: FastifyPluginAsyncTypebox<{ cache: AnalysisCache }> 
     {
       config: { access: STAFF },
       schema: {
-        summary: 'Emerging hot spots: Gi* month by month and a Mann–Kendall trend per cell',
+        summary: 'Emerging hot spots: Gi* month by month (or week by week on timed logs) and a Mann–Kendall trend per cell',
         description: 'Categories (new, consecutive, intensifying, persistent, diminishing, sporadic, oscillating, historical; hot and cold) as defined in docs/hotspot-methods.md.',
         tags: ['hotspots'],
-        querystring: GiStarQuery,
+        querystring: EmergingQuery,
         response: { 200: EmergingAnswer },
       },
     },
@@ -169,17 +171,21 @@ export const hotspotRoutes: FastifyPluginAsyncTypebox<{ cache: AnalysisCache }> 
       const councils = await parseCouncils(pool, query.lad)
       if (!period) {
         const categoryCounts = Object.fromEntries(EMERGING_CATEGORIES.map((name) => [name, 0]))
-        return { res: query.res, k: query.k, fdr: query.fdr, measure: query.measure, period: NO_PERIOD, months: 0, cellCount: 0, categoryCounts, cells: [] }
+        return { res: query.res, k: query.k, fdr: query.fdr, measure: query.measure, period: NO_PERIOD, slices: query.slices, months: 0, weeks: null, cellCount: 0, categoryCounts, cells: [] }
       }
-      const key = ['emerging', filter, period, councils, query.res, query.k, query.fdr, query.measure]
-      return analysed(reply, period, key, async () => ({
-        kind: 'emerging',
-        area: await app.studyAreas.spec(councils, query.res, query.k),
-        rows: await readCellMonthColumns(pool, { filter, res: query.res }, period),
-        period,
-        fdr: query.fdr,
-        measure: query.measure,
-      }))
+      const key = ['emerging', filter, period, councils, query.res, query.k, query.fdr, query.measure, query.slices]
+      return analysed(reply, period, key, async () => {
+        const weekly = query.slices === 'week' ? await readCellWeekColumns(pool, { filter, res: query.res }, period) : null
+        return {
+          kind: 'emerging',
+          area: await app.studyAreas.spec(councils, query.res, query.k),
+          rows: weekly ? weekly.rows : await readCellMonthColumns(pool, { filter, res: query.res }, period),
+          weekly: weekly && { weeks: weekly.weeks, leftOut: weekly.leftOut },
+          period,
+          fdr: query.fdr,
+          measure: query.measure,
+        }
+      })
     },
   )
 

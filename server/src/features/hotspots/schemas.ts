@@ -27,6 +27,18 @@ const gistarProperties = {
 }
 export const GiStarQuery = Type.Object(gistarProperties, { additionalProperties: false })
 
+export const SLICES = ['month', 'week'] as const
+export const EmergingQuery = Type.Object(
+  {
+    ...gistarProperties,
+    slices: literalUnion(SLICES, {
+      default: 'month',
+      description: 'Gi* month by month, or week by week (UK weeks, Monday to Sunday) on the incidents known to the day or the minute (timed logs), over the whole weeks they span in the period',
+    }),
+  },
+  { additionalProperties: false },
+)
+
 export const ProblemLocationsQuery = Type.Object(
   {
     ...gistarProperties,
@@ -93,7 +105,16 @@ export const ProblemLocationsAnswer = Type.Object({
 
 export const EmergingAnswer = Type.Object({
   period: Period,
-  months: Type.Integer(),
+  slices: literalUnion(SLICES),
+  months: Type.Integer({ description: 'slices analysed: months, or weeks when slices is week (as are hotMonths, coldMonths and finalRun)' }),
+  weeks: Type.Union([
+    Type.Object({
+      first: Type.Union([Type.String({ format: 'date' }), Type.Null()], { description: 'Monday of the first week' }),
+      last: Type.Union([Type.String({ format: 'date' }), Type.Null()], { description: 'Monday of the last week' }),
+      leftOut: Type.Integer({ description: 'the filter\u2019s incidents in no week analysed: known to the month only, in a part-week at either end, or without a map point' }),
+    }),
+    Type.Null(),
+  ]),
   res: Type.Integer(),
   k: Type.Integer(),
   fdr: Type.Boolean(),

@@ -90,7 +90,7 @@ describe('POST /api/imports/mapped', () => {
       { category: 'Anti-social behaviour', period_precision: 'minute' },
       { category: 'Other crime', period_precision: 'minute' },
     ])
-    expect(await countMismatches(testApp.pool)).toEqual({ pointMonth: 0, wardMonth: 0, location: 0 })
+    expect(await countMismatches(testApp.pool)).toEqual({ pointMonth: 0, wardMonth: 0, location: 0, day: 0, hour: 0 })
     const [audit] = await sql(`SELECT details FROM audit_log WHERE action = 'import.file' ORDER BY id LIMIT 1`)
     expect(audit.details).toMatchObject({ via: 'upload', file: 'log.csv', status: 'committed' })
   })

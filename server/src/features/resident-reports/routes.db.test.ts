@@ -71,7 +71,7 @@ const receiptOf = async (code: string): Promise<ReceiptAnswer> => {
 
 /** Every rollup as plain GROUP BY over incidents gives, and the summary's and wards' figures as plain SQL counts them. */
 async function expectCountsExact(): Promise<void> {
-  expect(await countMismatches(testApp.pool)).toEqual({ pointMonth: 0, wardMonth: 0, location: 0 })
+  expect(await countMismatches(testApp.pool)).toEqual({ pointMonth: 0, wardMonth: 0, location: 0, day: 0, hour: 0 })
   const summary = (await call('GET', '/api/summary', analyst)).json()
   const [total] = await sql('SELECT count(*)::int AS n FROM incidents')
   expect(summary.total).toBe(total.n)

@@ -1,22 +1,23 @@
--- Incidents per weekday (Monday 0 … Sunday 6) and hour of UK local time, for the incident filter ($1, $2 the period
--- as instants, $3 category names, $4 ward, $5 source; null: any), from rows precise to the minute only; the rows the
--- filter holds that are less precise (a day or a month: police.uk's) are counted apart, to say how many were left out.
--- Read from incidents: the rollups count months, and hours are finer than any rollup keeps.
-WITH chosen AS (
-  SELECT i.period_start, i.period_precision
-    FROM incidents i
-    LEFT JOIN locations l ON l.id = i.location_id
-   WHERE ($1::timestamptz IS NULL OR i.period_start >= $1)
-     AND ($2::timestamptz IS NULL OR i.period_start < $2)
-     AND ($3::text[] IS NULL OR i.category = ANY ($3))
-     AND ($4::text IS NULL OR l.ward_code = $4)
-     AND ($5::text IS NULL OR i.source = $5)
-)
-SELECT (extract(isodow FROM period_start AT TIME ZONE 'Europe/London') - 1)::int AS weekday,
-       extract(hour FROM period_start AT TIME ZONE 'Europe/London')::int AS hour,
-       count(*)::int AS incidents
-  FROM chosen
- WHERE period_precision = 'minute'
+-- Incidents per weekday (Monday 0 … Sunday 6) and hour of UK local time for the incident filter ($1, $2 the period as
+-- instants, $3 category ids, $4 ward, $5 source; null: any), from the rollup of rows known to the minute (hour_counts,
+-- migration 021); then the rows the filter holds that are known less precisely (a day, or a month: police.uk's), from
+-- day_counts, to say how many were left out. Both rollups append signed rows (a key's rows are added up) and keep
+-- each key per ward and for every ward: a question without a ward reads the every-ward rows only.
+SELECT weekday::int, hour::int, sum(incidents)::int AS incidents
+  FROM hour_counts
+ WHERE ($1::timestamptz IS NULL OR period_start >= $1)
+   AND ($2::timestamptz IS NULL OR period_start < $2)
+   AND ($3::smallint[] IS NULL OR category_id = ANY ($3))
+   AND every_ward = ($4::text IS NULL) AND ($4::text IS NULL OR ward_code = $4)
+   AND ($5::text IS NULL OR source = $5)
  GROUP BY 1, 2
+HAVING sum(incidents) <> 0
 UNION ALL
-SELECT NULL, NULL, count(*)::int FROM chosen WHERE period_precision <> 'minute'
+SELECT NULL, NULL, coalesce(sum(incidents), 0)::int
+  FROM day_counts
+ WHERE precision <> 'minute'
+   AND ($1::timestamptz IS NULL OR period_start >= $1)
+   AND ($2::timestamptz IS NULL OR period_start < $2)
+   AND ($3::smallint[] IS NULL OR category_id = ANY ($3))
+   AND every_ward = ($4::text IS NULL) AND ($4::text IS NULL OR ward_code = $4)
+   AND ($5::text IS NULL OR source = $5)

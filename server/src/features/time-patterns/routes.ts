@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { loadQuery } from '../../lib/sql-file.js'
-import { monthBounds } from '../counts/count-bounds.js'
+import { countFilter } from '../counts/count-bounds.js'
 import { PERIOD_HEADER, periodHeaderValue } from '../summary/period-in-data.js'
 import { STAFF } from '../users/roles.js'
 import { badRequest } from '../../lib/errors.js'
@@ -52,8 +52,7 @@ export const timePatternRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) => {
       const { params, period } = await app.incidentFilter.parse(request.query)
       reply.header(PERIOD_HEADER, periodHeaderValue(period))
-      const [start, end] = await monthBounds(app.pg.pool, params[0], params[1])
-      const values = [start, end, params[2], params[3], request.query.source ?? null]
+      const values = [...(await countFilter(app.pg.pool, params)), request.query.source ?? null]
       const [{ rows }, weeks] = await Promise.all([
         app.pg.query<{ weekday: number | null; hour: number | null; incidents: number }>({ ...demandGrid, values }),
         app.pg.query<{ week: string; incidents: number }>({ ...demandWeeks, values }),

@@ -25,7 +25,7 @@ const STOCKTON_ILLUSTRATIVE = geodata('timed/stockton-illustrative-asb-log.csv')
 const readCsv = (file: string) => Papa.parse<Record<string, string>>(fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true }).data
 
 async function expectExact(): Promise<void> {
-  expect(await countMismatches(testApp.pool)).toEqual({ pointMonth: 0, wardMonth: 0, location: 0 })
+  expect(await countMismatches(testApp.pool)).toEqual({ pointMonth: 0, wardMonth: 0, location: 0, day: 0, hour: 0 })
 }
 
 /** Incidents of a source per London hour of day, from the database. */
