@@ -104,6 +104,26 @@ describe.skipIf(skipReason !== null)(`time patterns in Chromium${skipReason ? ` 
     expect(await words.textContent()).toContain(`the ${expected.hours} busiest hours of the week, holding ${expected.covered} of the area's ${expected.incidents} incidents with a time of day`)
   })
 
+  it('finds emerging hot spots week by week on the log, says which weeks and what it left out, and keeps the choice in the address', async () => {
+    const { page, context } = await e2e.signedInWindow('analyst@test.local', DESKTOP)
+    const query = `mode=hotspots&layer=emerging&hres=9&lad=E06000004&categories=${encodeURIComponent('Anti-social behaviour')}&from=2025-01&to=2025-03`
+    await page.goto(`${e2e.origin}/?${query}`)
+    const hotspotsUrl = () => page.evaluate(() => (window as unknown as { __patrolmap?: { hotspotsLoaded?: boolean; lastHotspotsUrl?: string } }).__patrolmap)
+    await expect.poll(async () => (await hotspotsUrl())?.hotspotsLoaded && (await hotspotsUrl())?.lastHotspotsUrl, { timeout: STEP_MS }).toMatch(/^\/api\/hotspots\/emerging/)
+    await page.getByTestId('emerging-slices').selectOption('week')
+    await expect.poll(async () => (await hotspotsUrl())?.hotspotsLoaded && (await hotspotsUrl())?.lastHotspotsUrl, { timeout: STEP_MS }).toMatch(/slices=week/)
+    await expect.poll(() => new URL(page.url()).searchParams.get('slices'), { timeout: 5000 }).toBe('week')
+    const answer = await (await context.request.get(`${e2e.origin}${(await hotspotsUrl())!.lastHotspotsUrl}`)).json()
+    // 1 January 2025 was a Wednesday and 31 March a Monday: the twelve whole weeks from Monday 6 January.
+    expect([answer.months, answer.weeks.first, answer.weeks.last]).toEqual([12, '2025-01-06', '2025-03-24'])
+    const hint = await page.getByTestId('emerging-slices-hint').textContent()
+    expect(hint).toContain('Whole weeks (Monday to Sunday) from Mon 6 Jan 2025 to the week of Mon 24 Mar 2025')
+    expect(hint).toContain(answer.weeks.leftOut === 0 ? '' : `${answer.weeks.leftOut.toLocaleString('en-GB')} incident`)
+    expect(await page.getByTestId('hotspot-legend').textContent()).toContain('Pattern of weekly Gi* of incidents over 12 weeks')
+    const none = await page.getByTestId('legend-emerging').locator('li[data-class="none"]').textContent()
+    expect(none).toContain(`${answer.categoryCounts.none.toLocaleString('en-GB')} cells`)
+  })
+
   it('fits a phone: the page does not scroll sideways, the grid scrolls in its own box', async () => {
     const { page } = await e2e.signedInWindow('analyst@test.local', PHONE)
     await page.goto(`${e2e.origin}/time-patterns?source=${encodeURIComponent(SOURCE)}`)

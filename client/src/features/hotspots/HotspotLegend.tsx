@@ -4,7 +4,8 @@ import { rgbCss } from '../map/colour-scale'
 import type { EmergingAnswer, GiStarAnswer } from './hotspot-api'
 import { emergingLegend, gistarLegend, hasColdPatterns, HOTSPOT_FILL_ALPHA, type LegendEntry } from './hotspot-colours'
 import { HIGHLIGHT_LINE_COLOUR } from './hotspot-layers'
-import type { HotspotLayerId } from './hotspot-url'
+import type { HotspotLayerId, Slices } from './hotspot-url'
+import { formatDay } from '../../shared/dates'
 import { StreetCoverageItem } from '../map/StreetCoverageItem'
 import { TaskAreaLegend } from '../tasks/TaskAreaLegend'
 import { COUNCIL_LINE_COLOUR, WARD_LINE_COLOUR } from '../map/ward-layers'
@@ -12,6 +13,9 @@ import { COUNCIL_LINE_COLOUR, WARD_LINE_COLOUR } from '../map/ward-layers'
 interface HotspotLegendProps {
   layer: HotspotLayerId
   onLayerChange(layer: HotspotLayerId): void
+  /** Emerging hot spots month by month or week by week. */
+  slices: Slices
+  onSlicesChange(slices: Slices): void
   gistar: GiStarAnswer | undefined
   emerging: EmergingAnswer | undefined
   /** The selected problem location ("2. On or near …"), when its outline is on the map. */
@@ -48,8 +52,21 @@ function Entries({ entries, testId }: { entries: LegendEntry[]; testId: string }
   )
 }
 
+/** What weekly slices cover and leave out, in words; months need no note (every incident has one). */
+function WeeksNote({ emerging }: { emerging: EmergingAnswer }) {
+  if (emerging.slices !== 'week' || !emerging.weeks) return <>Months suit police.uk data, which gives a month and no day.</>
+  const { first, last, leftOut } = emerging.weeks
+  const left = leftOut > 0 ? ` ${formatCount(leftOut)} ${leftOut === 1 ? 'incident' : 'incidents'} left out: known to the month only (police.uk), in a part-week at either end, or without a map point.` : ''
+  if (!first || !last) return <>No whole week of incidents with a date in this period: only timed logs give days.{left}</>
+  return (
+    <>
+      Whole weeks (Monday to Sunday) from {formatDay(first)} to the week of {formatDay(last)}, on incidents with a date.{left}
+    </>
+  )
+}
+
 /** Which hotspot layer the map shows (one at a time), and its legend: classes with their cell counts, and the lines. */
-export function HotspotLegend({ layer, onLayerChange, gistar, emerging, highlightedName, streetCoverage, taskAreaCount }: HotspotLegendProps) {
+export function HotspotLegend({ layer, onLayerChange, slices, onSlicesChange, gistar, emerging, highlightedName, streetCoverage, taskAreaCount }: HotspotLegendProps) {
   const id = useId()
   const emergingEntries = emergingLegend(emerging?.categoryCounts)
   return (
@@ -75,8 +92,19 @@ export function HotspotLegend({ layer, onLayerChange, gistar, emerging, highligh
         </>
       ) : (
         <>
+          <div className="field legend-field">
+            <label htmlFor={`${id}-slices`}>Gi* taken</label>
+            <select id={`${id}-slices`} data-testid="emerging-slices" value={slices} aria-describedby={`${id}-slices-hint`} onChange={(event) => onSlicesChange(event.target.value as Slices)}>
+              <option value="month">month by month</option>
+              <option value="week">week by week (timed logs)</option>
+            </select>
+          </div>
+          <p className="hint" id={`${id}-slices-hint`} data-testid="emerging-slices-hint">
+            {emerging && <WeeksNote emerging={emerging} />}
+          </p>
           <p className="legend-subtitle">
-            Pattern of monthly Gi*{emerging ? ` of ${emerging.measure === 'harm' ? 'harm' : 'incidents'} over ${emerging.months} ${emerging.months === 1 ? 'month' : 'months'}` : ''}; numbers are cells
+            Pattern of {emerging?.slices === 'week' ? 'weekly' : 'monthly'} Gi*
+            {emerging ? ` of ${emerging.measure === 'harm' ? 'harm' : 'incidents'} over ${emerging.months} ${emerging.slices}${emerging.months === 1 ? '' : 's'}` : ''}; numbers are cells
             {hasColdPatterns(emerging?.categoryCounts) ? '' : '; no cold spot patterns'}
           </p>
           <Entries entries={emergingEntries} testId="legend-emerging" />

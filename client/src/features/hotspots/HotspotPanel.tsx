@@ -1,7 +1,7 @@
 import './hotspots.css'
 import { lazy, Suspense, useId } from 'react'
 import type { EmergingAnswer, GiStarAnswer } from './hotspot-api'
-import type { HotspotLayerId } from './hotspot-url'
+import type { HotspotLayerId, Slices } from './hotspot-url'
 import type { HotspotResultsProps } from './HotspotResults'
 import { HotspotLegend } from './HotspotLegend'
 import { LoadingState } from '../../shared/States'
@@ -14,6 +14,8 @@ interface HotspotPanelProps extends HotspotResultsProps {
   onToggle(): void
   layer: HotspotLayerId
   onLayerChange(layer: HotspotLayerId): void
+  slices: Slices
+  onSlicesChange(slices: Slices): void
   gistar: GiStarAnswer | undefined
   emerging: EmergingAnswer | undefined
   highlightedName: string | null
@@ -27,12 +29,12 @@ interface HotspotPanelProps extends HotspotResultsProps {
  * under it, which "Hide analysis" folds away to give the map more room.
  */
 export function HotspotPanel(props: HotspotPanelProps) {
-  const { open, onToggle, layer, onLayerChange, gistar, emerging, highlightedName, streetCoverage, taskAreaCount, ...results } = props
+  const { open, onToggle, layer, onLayerChange, slices, onSlicesChange, gistar, emerging, highlightedName, streetCoverage, taskAreaCount, ...results } = props
   const bodyId = useId()
   return (
     <aside className={`results-panel${open ? '' : ' results-panel-closed'}`} aria-label="Hotspot analysis" data-testid="hotspot-results">
       <div className="results-top">
-        <HotspotLegend layer={layer} onLayerChange={onLayerChange} gistar={gistar} emerging={emerging} highlightedName={highlightedName} streetCoverage={streetCoverage} taskAreaCount={taskAreaCount} />
+        <HotspotLegend layer={layer} onLayerChange={onLayerChange} slices={slices} onSlicesChange={onSlicesChange} gistar={gistar} emerging={emerging} highlightedName={highlightedName} streetCoverage={streetCoverage} taskAreaCount={taskAreaCount} />
         <button type="button" className="panel-toggle" aria-expanded={open} aria-controls={bodyId} onClick={onToggle}>
           {open ? 'Hide analysis' : 'Show analysis'}
         </button>

@@ -4,7 +4,7 @@
  */
 import { type DataFilters } from '../map/map-api'
 import { queryString } from '../../shared/api'
-import type { Measure } from './hotspot-url'
+import type { Measure, Slices } from './hotspot-url'
 
 export { EMERGING_CATEGORIES, HOTSPOT_CLASSES, type EmergingCategory, type HotspotClass } from '../../../../server/src/features/hotspots/hotspot-classes'
 export type {
@@ -33,6 +33,8 @@ export interface HotspotParams {
   fdr: boolean
   halfLife: number
   measure: Measure
+  /** Emerging hot spots' slices (months unless asked). */
+  slices?: Slices
 }
 
 function categoriesParam(categories: readonly string[]): string | null {
@@ -69,7 +71,7 @@ export function gistarUrl(params: HotspotParams, filters: DataFilters): string {
 }
 
 export function emergingUrl(params: HotspotParams, filters: DataFilters): string {
-  return `/api/hotspots/emerging${queryString([...baseEntries(params, filters), ...significanceEntries(params)])}`
+  return `/api/hotspots/emerging${queryString([...baseEntries(params, filters), ...significanceEntries(params), ['slices', params.slices === 'week' ? 'week' : null]])}`
 }
 
 export function problemLocationsUrl(params: HotspotParams, filters: DataFilters, limit: number): string {

@@ -39,6 +39,7 @@ describe('numbers in tooltips', () => {
       lines: ['hot in 1 of 6 months', 'trend in z: increasing (Mann–Kendall z 2.63, p 0.00853)'],
       detail: 'H3 cell 891946092d3ffff',
     })
+    expect(describeEmergingCell(cell, 12, 'week').lines[0]).toBe('hot in 1 of 12 weeks')
   })
 })
 

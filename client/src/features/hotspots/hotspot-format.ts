@@ -35,15 +35,17 @@ export function describeGistarCell(cell: GiStarCell, fdr: boolean, measure: Meas
   }
 }
 
-export function describeEmergingCell(cell: EmergingCell, months: number): HotspotTooltip {
+/** An emerging cell's tooltip; `slices` counted in months, or in weeks on weekly slices. */
+export function describeEmergingCell(cell: EmergingCell, slices: number, unit: 'month' | 'week' = 'month'): HotspotTooltip {
+  const units = `${unit}${slices === 1 ? '' : 's'}`
   const significant = [
-    cell.hotMonths > 0 ? `hot in ${cell.hotMonths} of ${months} months` : null,
-    cell.coldMonths > 0 ? `cold in ${cell.coldMonths} of ${months} months` : null,
+    cell.hotMonths > 0 ? `hot in ${cell.hotMonths} of ${slices} ${units}` : null,
+    cell.coldMonths > 0 ? `cold in ${cell.coldMonths} of ${slices} ${units}` : null,
   ].filter((part): part is string => part !== null)
   return {
     title: EMERGING_CATEGORY_LABELS[cell.category],
     lines: [
-      significant.join(', ') || `never significant in ${months} months`,
+      significant.join(', ') || `never significant in ${slices} ${units}`,
       `trend in z: ${cell.trend.direction === 'no trend' ? 'none' : cell.trend.direction} (Mann–Kendall z ${formatZ(cell.trend.z)}, p ${formatP(cell.trend.p)})`,
     ],
     detail: `H3 cell ${cell.h3}`,

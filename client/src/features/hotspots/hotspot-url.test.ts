@@ -9,7 +9,7 @@ describe('Hotspots mode in the address', () => {
     expect(parseMapMode('?mode=other')).toBe('incidents')
   })
 
-  it('defaults: Gi*, res 9, k 1, every council, FDR on, half-life 6 months, counts', () => {
+  it('defaults: Gi*, res 9, k 1, every council, FDR on, half-life 6 months, counts, monthly slices', () => {
     expect(parseHotspotState('')).toEqual({
       layer: 'gistar',
       res: 9,
@@ -18,7 +18,16 @@ describe('Hotspots mode in the address', () => {
       fdr: true,
       halfLife: 6,
       measure: 'count',
+      slices: 'month',
     })
+  })
+
+  it('writes weekly slices into the address and leaves months out, so older links read the same', () => {
+    const query = serialiseHotspotState('hotspots', { ...DEFAULT_HOTSPOT_STATE, layer: 'emerging', slices: 'week' })
+    expect(query.endsWith('&slices=week')).toBe(true)
+    expect(parseHotspotState(`?${query}`).slices).toBe('week')
+    expect(serialiseHotspotState('hotspots', DEFAULT_HOTSPOT_STATE)).not.toContain('slices')
+    expect(parseHotspotState('?slices=day').slices).toBe('month')
   })
 
   it('round-trips every control', () => {

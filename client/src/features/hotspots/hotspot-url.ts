@@ -7,6 +7,8 @@ import { isH3Resolution, type H3Resolution } from '../map/h3-resolution'
  */
 export type MapMode = 'incidents' | 'hotspots'
 export type HotspotLayerId = 'gistar' | 'emerging'
+/** Emerging hot spots month by month, or week by week on the incidents timed logs give a day for. */
+export type Slices = 'month' | 'week'
 /** What the analysis adds up: incidents, or their harm (each weighted by its category's harm weight). */
 export type { Measure } from '../../../../server/src/features/hotspots/measure'
 
@@ -24,6 +26,7 @@ export interface HotspotState {
   /** Months for an incident's weight in a problem location's score to halve. */
   halfLife: number
   measure: Measure
+  slices: Slices
 }
 
 export const DEFAULT_HOTSPOT_STATE: HotspotState = {
@@ -34,6 +37,7 @@ export const DEFAULT_HOTSPOT_STATE: HotspotState = {
   fdr: true,
   halfLife: 6,
   measure: 'count',
+  slices: 'month',
 }
 
 const COUNCIL_CODE = /^[EWSN]\d{8}$/
@@ -68,6 +72,7 @@ export function parseHotspotState(search: string): HotspotState {
     fdr: fdr === '0' || fdr === 'false' ? false : fdr === '1' || fdr === 'true' ? true : defaults.fdr,
     halfLife: Number.isFinite(halfLife) && halfLife >= HALF_LIFE_MIN && halfLife <= HALF_LIFE_MAX ? halfLife : defaults.halfLife,
     measure: params.get('measure') === 'harm' ? 'harm' : 'count',
+    slices: params.get('slices') === 'week' ? 'week' : 'month',
   }
 }
 
@@ -88,6 +93,8 @@ export function serialiseHotspotState(mode: MapMode, state: HotspotState): strin
   parts.push(['halfLife', String(state.halfLife)])
   // Counts are the default: links made before harm weighting existed read the same.
   if (state.measure === 'harm') parts.push(['measure', 'harm'])
+  // Months are the default, as for the links made before weekly slices.
+  if (state.slices === 'week') parts.push(['slices', 'week'])
   return parts.map(([key, value]) => `${key}=${key === 'lad' ? value : encodeURIComponent(value)}`).join('&')
 }
 

@@ -45,7 +45,7 @@ export function hotspotBlock(state: HotspotState, filters: DataFilters): string 
 export function useHotspotData(active: boolean, state: HotspotState, filters: DataFilters, limit: number): HotspotData {
   const blocked = active ? hotspotBlock(state, filters) : null
   const run = active && blocked === null
-  const params: HotspotParams = { res: state.res, k: state.k, councils: state.councils, fdr: state.fdr, halfLife: state.halfLife, measure: state.measure }
+  const params: HotspotParams = { res: state.res, k: state.k, councils: state.councils, fdr: state.fdr, halfLife: state.halfLife, measure: state.measure, slices: state.slices }
   const gistarRequest = run && state.layer === 'gistar' ? gistarUrl(params, filters) : null
   const emergingRequest = run && state.layer === 'emerging' ? emergingUrl(params, filters) : null
   const locationsUrl = run ? problemLocationsUrl(params, filters, limit) : null

@@ -217,17 +217,18 @@ export function MapPage() {
   const gistarFdr = hotspotData.gistar.data?.fdr ?? hotspot.fdr
   const gistarMeasure = hotspotData.gistar.data?.measure ?? hotspot.measure
   const emergingMonths = hotspotData.emerging.data?.months ?? 0
+  const emergingUnit = hotspotData.emerging.data?.slices ?? 'month'
   // The wards' change against the period before, in their tooltips; none when no category is ticked (all count 0).
   const wardComparison = noCategories ? undefined : (wards.data?.comparison ?? null)
   const describe = useCallback(
     (layerId: string | undefined, object: unknown): TooltipContent | null => {
       if (object && typeof object === 'object') {
         if (layerId === GISTAR_LAYER_ID) return describeGistarCell(object as GiStarCell, gistarFdr, gistarMeasure)
-        if (layerId === EMERGING_LAYER_ID) return describeEmergingCell(object as EmergingCell, emergingMonths)
+        if (layerId === EMERGING_LAYER_ID) return describeEmergingCell(object as EmergingCell, emergingMonths, emergingUnit)
       }
       return describeHover(layerId, object, wardComparison)
     },
-    [gistarFdr, gistarMeasure, emergingMonths, wardComparison],
+    [gistarFdr, gistarMeasure, emergingMonths, emergingUnit, wardComparison],
   )
 
   const changeMode = useCallback(
@@ -354,6 +355,8 @@ export function MapPage() {
         <HotspotPanel
           layer={hotspot.layer}
           onLayerChange={(layer) => updateHotspot({ layer })}
+          slices={hotspot.slices}
+          onSlicesChange={(slices) => updateHotspot({ slices })}
           gistar={hotspotData.gistar.data}
           emerging={hotspotData.emerging.data}
           highlightedName={highlightedName}
