@@ -75,6 +75,7 @@ function sampleFor(method: string, path: string, caller: Caller): Sample | undef
     'GET /api/councils': () => ({ url: '/api/councils' }),
     'GET /api/wards/list': () => ({ url: '/api/wards/list' }),
     'GET /api/hexes': () => ({ url: '/api/hexes?res=8&from=2024-01&to=2024-01' }),
+    'GET /api/hexes/weeks': () => ({ url: '/api/hexes/weeks?from=2024-01&to=2024-01' }),
     'GET /api/incidents': () => ({ url: '/api/incidents?limit=5' }),
     'GET /api/hexes/{cell}/detail': () => ({ url: '/api/hexes/89194655b83ffff/detail?from=2024-01&to=2024-01' }),
     'POST /api/auth/login': () => ({ url: '/api/auth/login', payload: { email: 'login-target@test.local', password: TEST_PASSWORD } }),

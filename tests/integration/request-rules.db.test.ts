@@ -11,6 +11,7 @@ describe('parameter validation', () => {
     ['/api/hexes?res=5', 'res'],
     ['/api/hexes?res=11', 'res'],
     ['/api/hexes?res=eight', 'res'],
+    ['/api/hexes?res=8&week=2024-01-02', 'week'],
     ['/api/hexes?from=2024-13', 'from'],
     ['/api/hexes?to=24-01', 'to'],
     ['/api/hexes?from=2024-03&to=2024-01', 'from'],
@@ -114,7 +115,7 @@ describe('GET /docs', () => {
     const spec = await json('/docs/json')
     expect(Object.keys(spec.paths).sort()).toEqual(
       [
-        '/api/config', '/api/councils', '/api/health', '/api/hexes', '/api/hexes/{cell}/detail', '/api/incidents', '/api/summary', '/api/wards', '/api/wards/list',
+        '/api/config', '/api/councils', '/api/health', '/api/hexes', '/api/hexes/weeks', '/api/hexes/{cell}/detail', '/api/incidents', '/api/summary', '/api/wards', '/api/wards/list',
         '/api/auth/login', '/api/auth/logout', '/api/auth/session', '/api/auth/password',
         '/api/users', '/api/users/{id}', '/api/users/{id}/password', '/api/audit', '/api/ward-reports',
         '/api/hotspots/gistar', '/api/hotspots/emerging', '/api/hotspots/problem-locations', '/api/hotspots/concentration',

@@ -2,13 +2,16 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { loadQuery } from '../../lib/sql-file.js'
 import { STAFF } from '../users/roles.js'
 import { countFilter } from '../counts/count-bounds.js'
+import { readTimedWeeks } from '../counts/timed-weeks.js'
+import { badRequest } from '../../lib/errors.js'
 import { PERIOD_HEADER, periodHeaderValue } from '../summary/period-in-data.js'
 import { monthsOf } from '../../lib/months.js'
 import { parseHexCell } from './hex-cell.js'
-import { HexCellParams, HexCells, HexDetail, HexDetailQuery, HexesQuery } from './schemas.js'
+import { HexCellParams, HexCells, HexDetail, HexDetailQuery, HexesQuery, HexWeeks, HexWeeksQuery } from './schemas.js'
 
 const hexCounts = loadQuery(import.meta.url, 'hex-counts.sql')
 const hexDetail = loadQuery(import.meta.url, 'hex-detail.sql')
+const hexWeekCounts = loadQuery(import.meta.url, 'hex-week-counts.sql')
 
 export const hexRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
@@ -23,10 +26,38 @@ export const hexRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
+      const { week } = request.query
+      if (week !== undefined) {
+        if (request.query.from !== undefined || request.query.to !== undefined) throw badRequest('week', 'replaces from and to: give one or the other')
+        if (new Date(`${week}T12:00:00Z`).getUTCDay() !== 1) throw badRequest('week', 'must be a Monday (UK weeks run Monday to Sunday)')
+      }
       const { params, period } = await app.incidentFilter.parse(request.query)
-      const result = await app.pg.query({ ...hexCounts, values: [...(await countFilter(app.pg.pool, params)), request.query.res] })
+      const filter = await countFilter(app.pg.pool, params)
+      const result = week === undefined
+        ? await app.pg.query({ ...hexCounts, values: [...filter, request.query.res] })
+        : await app.pg.query({ ...hexWeekCounts, values: [filter[2], filter[3], request.query.res, week] })
       reply.header(PERIOD_HEADER, periodHeaderValue(period))
       return result.rows
+    },
+  )
+
+  app.get(
+    '/api/hexes/weeks',
+    {
+      config: { access: STAFF },
+      schema: {
+        summary: 'The whole UK weeks of the period whose incidents known to the day or the minute the map can play week by week',
+        tags: ['incidents'],
+        querystring: HexWeeksQuery,
+        response: { 200: HexWeeks },
+      },
+    },
+    async (request, reply) => {
+      const { params, period } = await app.incidentFilter.parse(request.query)
+      reply.header(PERIOD_HEADER, periodHeaderValue(period))
+      if (!period) return { weeks: [], monthOnly: 0 }
+      const { weeks, monthOnly } = await readTimedWeeks(app.pg.pool, await countFilter(app.pg.pool, params), period)
+      return { weeks, monthOnly }
     },
   )
 

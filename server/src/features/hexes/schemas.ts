@@ -3,9 +3,26 @@ import { Period } from '../../lib/calendar-schemas.js'
 import { incidentFilterProperties } from '../incidents/schemas.js'
 
 export const HexesQuery = Type.Object(
-  { res: Type.Integer({ minimum: 6, maximum: 10, default: 8, description: 'H3 resolution, 6 (coarse) to 10 (fine)' }), ...incidentFilterProperties },
+  {
+    res: Type.Integer({ minimum: 6, maximum: 10, default: 8, description: 'H3 resolution, 6 (coarse) to 10 (fine)' }),
+    ...incidentFilterProperties,
+    week: Type.Optional(
+      Type.String({
+        format: 'date',
+        description: 'a Monday (YYYY-MM-DD): that UK week\u2019s incidents known to the day or the minute (timed logs), instead of a month range (GET /api/hexes/weeks lists the weeks)',
+      }),
+    ),
+  },
   { additionalProperties: false },
 )
+
+export const HexWeeksQuery = Type.Object(incidentFilterProperties, { additionalProperties: false })
+
+export const HexWeeks = Type.Object({
+  weeks: Type.Array(Type.String({ format: 'date' }), { description: 'Mondays of the whole UK weeks (Monday to Sunday) in the period holding incidents known to the day or the minute, oldest first' }),
+  monthOnly: Type.Integer({ description: 'the filter\u2019s incidents known to the month only (police.uk\u2019s): in no week' }),
+})
+export type HexWeeks = Static<typeof HexWeeks>
 
 export const HexCells = Type.Array(Type.Object({ h3: Type.String(), count: Type.Integer() }))
 export type HexCells = Static<typeof HexCells>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { wholeWeeks } from './weekly-cell-values.js'
+import { wholeWeeks } from './timed-weeks.js'
 
 describe('wholeWeeks', () => {
   it('takes the whole Monday-to-Sunday weeks inside both the period and the data', () => {
