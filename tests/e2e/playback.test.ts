@@ -77,5 +77,10 @@ describe.skipIf(skipReason !== null)(`map playback in Chromium${skipReason ? ` (
     expect(frameOf(page)).toBeNull()
     await page.waitForFunction(() => window.__patrolmap?.hexesLoaded === true && !window.__patrolmap.lastHexesUrl.includes('from='), undefined, { timeout: STEP_MS })
     expect(await page.getByTestId('legend-playback').count()).toBe(0)
+
+    // police.uk gives months only: there is no week to play, and the map says why (time-patterns.test.ts plays weeks).
+    await page.getByTestId('playback-open-weeks').click()
+    await expect.poll(() => page.getByTestId('playback-no-weeks').textContent(), { timeout: STEP_MS }).toContain('No whole week in this period has incidents with a date')
+    expect(frameOf(page)).toBeNull()
   })
 })

@@ -108,7 +108,7 @@ describe.skipIf(skipReason !== null)(`time patterns in Chromium${skipReason ? ` 
     const { page, context } = await e2e.signedInWindow('analyst@test.local', DESKTOP)
     const query = `mode=hotspots&layer=emerging&hres=9&lad=E06000004&categories=${encodeURIComponent('Anti-social behaviour')}&from=2025-01&to=2025-03`
     await page.goto(`${e2e.origin}/?${query}`)
-    const hotspotsUrl = () => page.evaluate(() => (window as unknown as { __patrolmap?: { hotspotsLoaded?: boolean; lastHotspotsUrl?: string } }).__patrolmap)
+    const hotspotsUrl = () => page.evaluate(() => window.__patrolmap)
     await expect.poll(async () => (await hotspotsUrl())?.hotspotsLoaded && (await hotspotsUrl())?.lastHotspotsUrl, { timeout: STEP_MS }).toMatch(/^\/api\/hotspots\/emerging/)
     await page.getByTestId('emerging-slices').selectOption('week')
     await expect.poll(async () => (await hotspotsUrl())?.hotspotsLoaded && (await hotspotsUrl())?.lastHotspotsUrl, { timeout: STEP_MS }).toMatch(/slices=week/)
@@ -122,6 +122,28 @@ describe.skipIf(skipReason !== null)(`time patterns in Chromium${skipReason ? ` 
     expect(await page.getByTestId('hotspot-legend').textContent()).toContain('Pattern of weekly Gi* of incidents over 12 weeks')
     const none = await page.getByTestId('legend-emerging').locator('li[data-class="none"]').textContent()
     expect(none).toContain(`${answer.categoryCounts.none.toLocaleString('en-GB')} cells`)
+  })
+
+  it('plays the map week by week on the log’s whole weeks, each week’s hexagons as the API counts them, the week in the address', async () => {
+    const { page, context } = await e2e.signedInWindow('analyst@test.local', DESKTOP)
+    await page.goto(`${e2e.origin}/?categories=${encodeURIComponent('Anti-social behaviour')}&res=8&from=2025-01&to=2025-02`)
+    await page.waitForFunction(() => window.__patrolmap?.hexesLoaded === true, undefined, { timeout: STEP_MS })
+    await page.getByTestId('playback-open-weeks').click()
+    const frame = () => new URL(page.url()).searchParams.get('frame')
+    // 1 January 2025 was a Wednesday: the whole weeks from Monday 6 January to the week of Monday 17 February.
+    await expect.poll(frame, { timeout: STEP_MS }).toBe('2025-01-06')
+    const play = page.getByTestId('playback-play')
+    await expect.poll(() => play.isEnabled(), { timeout: STEP_MS }).toBe(true)
+    expect(await page.getByTestId('playback-month').textContent()).toMatch(/week of Mon 6 Jan 2025\s*\(1 of 7\)/)
+    expect(await page.getByTestId('legend-playback').textContent()).toContain('One whole week (Monday to Sunday) at a time')
+    await page.getByTestId('playback-slider').fill('3')
+    await expect.poll(frame, { timeout: STEP_MS }).toBe('2025-01-27')
+    await page.waitForFunction(() => window.__patrolmap?.hexesLoaded === true && window.__patrolmap.lastHexesUrl.includes('week=2025-01-27'), undefined, { timeout: STEP_MS })
+    const week = await (await context.request.get(`${e2e.origin}/api/hexes?res=8&categories=${encodeURIComponent('Anti-social behaviour')}&week=2025-01-27`)).json()
+    expect(week.length).toBeGreaterThan(0)
+    expect(await page.evaluate(() => window.__patrolmap?.cellCount)).toBe(week.length)
+    await page.getByTestId('playback-close').click()
+    expect(frame()).toBeNull()
   })
 
   it('fits a phone: the page does not scroll sideways, the grid scrolls in its own box', async () => {

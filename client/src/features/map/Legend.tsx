@@ -12,15 +12,15 @@ interface LegendProps {
   streetCoverage: boolean
   /** Task areas on the map: their entry is shown when there are any. */
   taskAreaCount?: number
-  /** Playback is on: one colour scale for every month (its caption says so). */
-  playback?: boolean
+  /** Playback is on, month by month or week by week: one colour scale for every frame (its caption says so). */
+  playback?: 'month' | 'week' | null
 }
 
 function lineColour([red, green, blue, alpha]: readonly number[]): string {
   return `rgba(${red}, ${green}, ${blue}, ${alpha / 255})`
 }
 
-export function Legend({ scale, resolution, selectedWardName, streetCoverage, taskAreaCount = 0, playback = false }: LegendProps) {
+export function Legend({ scale, resolution, selectedWardName, streetCoverage, taskAreaCount = 0, playback = null }: LegendProps) {
   return (
     <section className="legend" data-testid="legend" aria-labelledby="legend-title">
       <h2 id="legend-title" className="legend-title">
@@ -28,7 +28,9 @@ export function Legend({ scale, resolution, selectedWardName, streetCoverage, ta
       </h2>
       {playback && (
         <p className="hint" data-testid="legend-playback">
-          One month at a time, on one scale for every month of the playback.
+          {playback === 'week'
+            ? 'One whole week (Monday to Sunday) at a time, on one scale for every week of the playback: incidents with a date only (timed logs; police.uk gives months).'
+            : 'One month at a time, on one scale for every month of the playback.'}
         </p>
       )}
       <ul className="legend-classes">

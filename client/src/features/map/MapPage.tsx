@@ -26,7 +26,7 @@ import { useMapData } from './use-map-data'
 import { useMapLayers } from './use-map-layers'
 import { useRenderProbe } from './use-render-probe'
 import { useViewState } from './use-view-state'
-import type { Filters, MapPageView, MapView as MapCamera } from './view-state-url'
+import { isWeekFrame, type Filters, type MapPageView, type MapView as MapCamera } from './view-state-url'
 import { DrawTaskArea } from '../tasks/DrawTaskArea'
 import { EMPTY_SELECTION, toggleCell, type CellSelection } from '../tasks/cell-selection'
 import { PickTaskCells } from '../tasks/PickTaskCells'
@@ -383,7 +383,7 @@ export function MapPage() {
           selectedWardName={selectedWardName}
           streetCoverage={basemap === 'offline'}
           taskAreaCount={taskAreas.length}
-          playback={data.frame !== null}
+          playback={data.frame === null ? null : isWeekFrame(data.frame) ? 'week' : 'month'}
         />
       )}
     </div>

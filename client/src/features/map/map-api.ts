@@ -40,12 +40,25 @@ export function wardsUrl(filters: Omit<DataFilters, 'ward'>): string {
   ])}`
 }
 
-export function hexesUrl(res: H3Resolution, filters: DataFilters): string {
+/** The hexagons for the filters, or, given `week` (a Monday), for that UK week's timed incidents instead of the months. */
+export function hexesUrl(res: H3Resolution, filters: DataFilters, week: string | null = null): string {
   return `/api/hexes${queryString([
     ['res', String(res)],
+    ['from', week ? null : filters.from],
+    ['to', week ? null : filters.to],
+    ['categories', categoriesParam(filters.categories)],
+    ['ward', filters.ward],
+    ['week', week],
+  ])}`
+}
+
+/** The whole UK weeks of the filters' timed incidents, which playback can step through week by week. */
+export function hexWeeksUrl(filters: DataFilters): string {
+  return `/api/hexes/weeks${queryString([
     ['from', filters.from],
     ['to', filters.to],
     ['categories', categoriesParam(filters.categories)],
     ['ward', filters.ward],
   ])}`
 }
+export type { HexWeeks } from '../../../../server/src/features/hexes/schemas'

@@ -12,7 +12,7 @@ import { knownCouncils, type HotspotState } from '../hotspots/hotspot-url'
 import { useHotspotData, type HotspotData } from '../hotspots/use-hotspot-data'
 import { effectiveResolution, type H3Resolution } from './h3-resolution'
 import type { DataFilters } from './map-api'
-import type { MapPageView } from './view-state-url'
+import { isWeekFrame, type MapPageView } from './view-state-url'
 
 const NO_CELLS: HexCell[] = []
 const NO_WARDS: WardFeature[] = []
@@ -34,7 +34,7 @@ export interface MapData {
   months: string[]
   /** The months of the period chosen (a preset made months), which playback steps through; empty until known. */
   shownMonths: string[]
-  /** The month playback shows, or null (no playback, or one the period does not hold). */
+  /** The month (YYYY-MM) or week (its Monday, YYYY-MM-DD) playback shows, or null (no playback, or one the period does not hold). */
   frame: string | null
   resolution: H3Resolution
   /** The resolution of the hexagons on screen (the one asked for until an answer comes). */
@@ -85,10 +85,13 @@ export function useMapData(view: MapPageView, started: boolean, locationLimit: n
   // gives them), or, on a link opened with a preset, those of the summary of every month, asked for first.
   const [period, setPeriod] = useState<DataPeriod | null>(null)
   const range = requestRange(filters, period)
-  // Playback shows one month of the period at a time (a month outside it, from an old link, is ignored).
+  // Playback shows one month, or one week, of the period at a time (a frame outside it, from an old link, is ignored).
+  // A week's hexagons are its timed incidents; the summary and wards stay the whole period's (they count months).
   const shown = shownRange(filters, period)
-  const frame = !hotspotMode && filters.frame && shown && filters.frame >= shown.from && filters.frame <= shown.to ? filters.frame : null
-  const dataFilters = range && { categories: filters.categories, ward: filters.ward, ...(frame ? { from: frame, to: frame } : range) }
+  const frameMonth = filters.frame?.slice(0, 7)
+  const frame = !hotspotMode && filters.frame && frameMonth && shown && frameMonth >= shown.from && frameMonth <= shown.to ? filters.frame : null
+  const week = frame && isWeekFrame(frame) ? frame : null
+  const dataFilters = range && { categories: filters.categories, ward: filters.ward, ...(frame && !week ? { from: frame, to: frame } : range) }
   const periodSummary = useApiQuery<Summary>(range ? null : summaryUrl({ ...filters, from: null, to: null }), CACHED)
   // The summary's category counts ignore the category filter, so it is still worth asking when none are ticked.
   const summary = useApiQuery<Summary>(dataFilters && summaryUrl(dataFilters), CACHED)
@@ -96,7 +99,7 @@ export function useMapData(view: MapPageView, started: boolean, locationLimit: n
   if (answeredPeriod && (answeredPeriod.from !== period?.from || answeredPeriod.to !== period?.to)) setPeriod(answeredPeriod)
   const wards = useApiQuery<WardCollection>(dataFilters && wardsUrl(dataFilters), CACHED)
   // With no categories ticked nothing can match, and the server reads a missing list as "all", so do not ask.
-  const hexRequestUrl = noCategories || !started || hotspotMode || !dataFilters ? null : hexesUrl(resolution, dataFilters)
+  const hexRequestUrl = noCategories || !started || hotspotMode || !dataFilters ? null : hexesUrl(resolution, dataFilters, week)
   const hexes = useApiQuery<HexCell[]>(hexRequestUrl, CACHED)
 
   // Cells from an earlier filter would be mistaken for the answer to the request that just failed.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { defaultViewState, hasCamera, parseMapPageView, parseViewState, serialiseMapPageView, serialiseViewState, type ViewState } from './view-state-url'
+import { defaultViewState, hasCamera, isWeekFrame, parseMapPageView, parseViewState, serialiseMapPageView, serialiseViewState, type ViewState } from './view-state-url'
 
 describe('parseViewState', () => {
   it('gives the Cleveland default view with ASB selected when there is no query', () => {
@@ -83,6 +83,15 @@ describe('serialiseViewState', () => {
       frame: '2024-03',
     }
     expect(parseViewState(serialiseViewState(state))).toEqual(state)
+  })
+
+  it('keeps a playback week (its Monday) as the frame, and drops a day that is not a Monday or not a date', () => {
+    const state: ViewState = { ...defaultViewState(), from: '2025-01', to: '2025-03', frame: '2025-01-06' }
+    expect(parseViewState(serialiseViewState(state))).toEqual(state)
+    expect(parseViewState('frame=2025-01-07').frame).toBeNull()
+    expect(parseViewState('frame=2025-02-31').frame).toBeNull()
+    expect(parseViewState('frame=monday').frame).toBeNull()
+    expect([isWeekFrame('2025-01-06'), isWeekFrame('2025-01'), isWeekFrame(null)]).toEqual([true, false, false])
   })
 
   it('keeps a period preset as itself, not as months, and lets it win over months beside it', () => {

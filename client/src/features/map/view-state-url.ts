@@ -101,8 +101,13 @@ export function parseViewState(search: string): ViewState {
     to,
     ward: ward !== null && WARD_CODE_PATTERN.test(ward) ? ward : null,
     res,
-    frame: isMonth(params.get('frame')) ? params.get('frame') : null,
+    frame: isMonth(params.get('frame')) || isWeekFrame(params.get('frame')) ? params.get('frame') : null,
   }
+}
+
+/** A playback frame that is a week: its Monday, YYYY-MM-DD (a month frame is YYYY-MM). */
+export function isWeekFrame(value: string | null | undefined): value is string {
+  return typeof value === 'string' && /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/.test(value) && new Date(`${value}T12:00:00Z`).getUTCDay() === 1
 }
 
 function round(value: number, places: number): number {
