@@ -107,7 +107,10 @@ export function parseViewState(search: string): ViewState {
 
 /** A playback frame that is a week: its Monday, YYYY-MM-DD (a month frame is YYYY-MM). */
 export function isWeekFrame(value: string | null | undefined): value is string {
-  return typeof value === 'string' && /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/.test(value) && new Date(`${value}T12:00:00Z`).getUTCDay() === 1
+  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false
+  // Parsed back to itself, so 31 February (which Date rolls on to 3 March, a Monday) is not a week.
+  const day = new Date(`${value}T12:00:00Z`)
+  return !Number.isNaN(day.getTime()) && day.toISOString().slice(0, 10) === value && day.getUTCDay() === 1
 }
 
 function round(value: number, places: number): number {
