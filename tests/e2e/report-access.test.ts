@@ -61,8 +61,8 @@ async function tabTo(page: Page, selector: string, most = 60): Promise<string[]>
 
 /**
  * The page, code and styles the public form fetches before it is usable, compressed as the server sends them
- * (@fastify/static serves the build's gzip copies; Brotli over HTTPS). The map (MapLibre, its worker and styles) and
- * the wards' outlines come after. Measured 2026-12-03: 82 kB (1,074 kB before the form had its own entry and the build
+ * (@fastify/static serves the build's gzip copies; Brotli over HTTPS). The map's code (MapLibre, its worker and
+ * styles) is asked for only after; the wards' outlines for it (about 40 kB of JSON) beside the form token. Measured 2026-12-03: 83 kB (1,073 kB before the form had its own entry and the build
  * its compressed copies: the staff's bundle, charts included, uncompressed).
  */
 const FORM_BUDGET_BYTES = 100 * 1024
@@ -110,6 +110,13 @@ describe.skipIf(skipReason !== null)(`the public report pages' accessibility in 
       await page.getByTestId('report-send').click()
       await page.locator('.report-field-error, [data-testid="report-error"]').first().waitFor({ timeout: STEP_MS })
       found['the form showing a refusal'] = await accessibilityViolations(page)
+      // The refusal names its field, takes the focus there, and is read with it.
+      const focused = await page.evaluate(() => {
+        const element = document.activeElement!
+        const described = (element.getAttribute('aria-describedby') ?? '').split(' ').map((id) => document.getElementById(id)?.textContent)
+        return { id: element.id, invalid: element.getAttribute('aria-invalid'), described }
+      })
+      expect(focused).toEqual({ id: 'report-category-vandalism', invalid: 'true', described: ['Error: The problem is required: choose what the problem is'] })
 
       await page.getByTestId('report-pin-map').click()
       await expect.poll(() => page.getByTestId('report-pin-status').textContent(), { timeout: STEP_MS }).toBe('Pin placed in Stockton Town Centre.')

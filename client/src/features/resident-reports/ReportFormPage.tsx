@@ -24,15 +24,15 @@ const PinMap = lazy(() => import('./PinMap'))
 const MB = 1024 * 1024
 
 /**
- * Each field the server may name in a refusal: the words its message starts with, and the control the focus moves to
- * (its label, or the group's legend, is read there with the message tied to it by aria-describedby). A pin's lat or
- * lon lands on the typed place: the other way to say where.
+ * Each field the server may name in a refusal: its name in words, put before a message that needs a subject ("is
+ * required", "must be"), and the control the focus moves to (its label, or the group's legend, is read there with the
+ * message tied to it by aria-describedby). A pin's lat or lon lands on the typed place: the other way to say where.
  */
 const FIELDS: Record<string, { words: string; control: string }> = {
-  place: { words: 'Where', control: 'report-place' },
+  place: { words: 'The place', control: 'report-place' },
   lat: { words: 'The pin', control: 'report-place' },
   lon: { words: 'The pin', control: 'report-place' },
-  category: { words: 'What the problem is', control: `report-category-${REPORTER_CATEGORIES[0].id}` },
+  category: { words: 'The problem', control: `report-category-${REPORTER_CATEGORIES[0].id}` },
   happenedAt: { words: 'The date and time', control: 'report-when' },
   description: { words: 'What happened', control: 'report-description' },
   photo: { words: 'Photos', control: 'report-photos' },
@@ -41,19 +41,19 @@ const FIELDS: Record<string, { words: string; control: string }> = {
   consent: { words: 'Permission to contact you', control: 'report-consent' },
 }
 
-/** A refusal's message in words for the field it names: "category: is required: …" → "What the problem is is required: …". */
+/** A refusal's message as a sentence about its field: "category: is required: …" → "The problem is required: …". */
 function fieldMessage(field: string, message: string): string {
   const text = message.replace(/^(body\/)?[A-Za-z]+: /, '')
   const words = FIELDS[field]?.words
-  if (!words) return text.charAt(0).toUpperCase() + text.slice(1)
-  return /^(is|must|are) /.test(text) ? `${words} ${text}` : `${words}: ${text}`
+  return words && /^(is|must|are) /.test(text) ? `${words} ${text}` : text.charAt(0).toUpperCase() + text.slice(1)
 }
 
 /**
  * The public report form, phone first: where (a pin, "use my location" or a typed place), what (the residents' own
  * categories), when (a date and time, or ongoing), a description, up to three photos, and optional contact details
- * with consent. No sign-in. Every field has a visible label; a refusal is shown at the top (announced) and beside the
- * field it names. The honeypot field is hidden from sight and from screen readers.
+ * with consent. No sign-in. Every field has a visible label; a refusal names its field, is shown beside it and takes the
+ * focus there (or, naming no field, is announced at the top). The honeypot field is hidden from sight and from screen
+ * readers.
  */
 export function ReportFormPage() {
   const [token, setToken] = useState<FormAnswer | null>(null)
