@@ -152,7 +152,9 @@ describe.skipIf(skipReason !== null)(`the public report pages' accessibility in 
     const toMap = await tabTo(page, 'canvas.maplibregl-canvas')
     expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toMatch(/press Enter to put the pin in the middle/)
     await page.keyboard.press('ArrowUp')
-    await page.waitForTimeout(600) // the pan eases
+    await page.waitForFunction(() => window.__patrolmap?.pinMap?.moving() === false, undefined, { timeout: STEP_MS })
+    const middle = await page.evaluate(() => window.__patrolmap!.pinMap!.centre())
+    expect(middle.lat).toBeGreaterThan(centre.lat + 0.0001)
     await page.keyboard.press('Enter')
     await expect.poll(() => page.getByTestId('report-pin-status').textContent(), { timeout: STEP_MS }).toBe('Pin placed in Stockton Town Centre.')
     // The pin is next in the order: its arrow keys move it (west, here, in steps of 10 pixels with Shift).
@@ -183,9 +185,10 @@ describe.skipIf(skipReason !== null)(`the public report pages' accessibility in 
     const [report] = await sql(`SELECT reporter_category, happened_at, lon, lat FROM resident_reports ORDER BY id DESC LIMIT 1`)
     expect(report.reporter_category).toBe('noise')
     expect(report.happened_at).toBeNull()
-    // North of the middle the map opened on (the map moved up before Enter), then west of it (the pin moved left).
-    expect(report.lat).toBeGreaterThan(centre.lat + 0.0001)
-    expect(report.lon).toBeLessThan(centre.lon - 0.0001)
+    // At the middle of the map after it moved north, then 30 pixels west of it (the pin moved left; due west, as
+    // the map never rotates).
+    expect(report.lat).toBeCloseTo(middle.lat, 5)
+    expect(report.lon).toBeLessThan(middle.lon - 0.0001)
   })
 
   it('is usable within its byte budget before any of the map\u2019s code arrives', async () => {
@@ -207,10 +210,13 @@ describe.skipIf(skipReason !== null)(`the public report pages' accessibility in 
     const read = jsQR(new Uint8ClampedArray(data.buffer, data.byteOffset, data.length), info.width, info.height)?.data ?? null
     expect(read).toBe(`${e2e.origin}/report?lon=${point.lon.toFixed(5)}&lat=${point.lat.toFixed(5)}&z=17`)
 
-    // A phone opens it: the form, its map on the poster's place (a tap in the middle is in the poster's ward).
+    // A phone opens it: the form, its map centred on the poster's place (a tap in the middle is in the poster's ward).
     const { page } = await e2e.anonymousWindow(PHONE)
     await page.goto(read!)
     await page.locator('.report-pin-map[data-map-loaded="true"]').waitFor({ timeout: STEP_MS })
+    const opened = await page.evaluate(() => window.__patrolmap!.pinMap!.centre())
+    expect(opened.lon).toBeCloseTo(point.lon, 5)
+    expect(opened.lat).toBeCloseTo(point.lat, 5)
     await page.getByTestId('report-pin-map').click()
     await expect.poll(() => page.getByTestId('report-pin-status').textContent(), { timeout: STEP_MS }).toBe('Pin placed in Stockton Town Centre.')
   })

@@ -6,6 +6,7 @@ import '../map/maplibre-setup'
 import { buildOfflineStyle, OFFLINE_LAND_SOURCE } from '../map/offline-style'
 import { buildHatchImage, NO_STREETS_PATTERN } from '../map/street-coverage'
 import { PLACE_FONT } from '../map/street-layers'
+import { publishDebug } from '../../shared/test-hooks'
 import type { PublicWards } from './reports-api'
 
 import type { Pin } from './ward-at'
@@ -77,6 +78,7 @@ export default function PinMap({ wards, pin, centre, onPin }: {
     })
     map.on('click', (event) => onPinRef.current({ lon: event.lngLat.lng, lat: event.lngLat.lat }))
     mapRef.current = map
+    publishDebug({ pinMap: { centre: () => ({ lon: map.getCenter().lng, lat: map.getCenter().lat }), moving: () => map.isMoving() } })
     return () => {
       map.remove()
       mapRef.current = null
