@@ -18,7 +18,7 @@ export default defineConfig([
     },
   },
   {
-    files: ['server/**', 'scripts/**', 'tests/**', '*.config.{js,ts}', 'client/vite.config.ts'],
+    files: ['server/**', 'scripts/**', 'tests/**', '*.config.{js,ts}', 'client/vite.config.ts', 'client/precompress.ts'],
     languageOptions: { globals: globals.node },
   },
   {

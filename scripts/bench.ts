@@ -1,8 +1,8 @@
-// npm run bench [-- import|hexes|hotspots|tasks|meetings|evaluation|cctv|timed|weekly|load|startup|scale]: import rate against COPY,
+// npm run bench [-- import|hexes|hotspots|tasks|meetings|evaluation|cctv|timed|weekly|report-form|load|startup|scale]: import rate against COPY,
 // /api/hexes latency against its bare SQL, hotspot analysis time (worked out afresh, and cached) against its aggregation
 // query, the task list with dosage for 1,000 tasks and 20,000 visits, the JAG agenda, one task's evaluation, CCTV
 // coverage, gaps and placement, 1 million timed rows imported and their demand grid, weekly ward reports (one ward's
-// data, one PDF, every ward), a heavy analysis under load, the
+// data, one PDF, every ward), the public report form's bytes and time to usable on a slow connection, a heavy analysis under load, the
 // first embedded start, and the count routes and the import at 1×, 4× and 12× the real data (scale: synthetic sets, one
 // database each; BENCH_SCALES=1,4 for some). Prints PASS/MISS against each target but exits 0 whatever the figures: a benchmark, not a test.
 import os from 'node:os'
@@ -14,6 +14,7 @@ import { runHotspotsBench } from './bench/hotspots-bench.js'
 import { runImportBench } from './bench/import-bench.js'
 import { runLoadBench } from './bench/load-bench.js'
 import { runMeetingsBench } from './bench/meetings-bench.js'
+import { runReportFormBench } from './bench/report-form-bench.js'
 import { runScaleBench } from './bench/scale-bench.js'
 import { describeMachine } from './bench/machine.js'
 import { heading, keyValues, recordedVerdicts } from './bench/report.js'
@@ -22,7 +23,7 @@ import { runTasksBench } from './bench/tasks-bench.js'
 import { runTimedBench } from './bench/timed-bench.js'
 import { runWeeklyBench } from './bench/weekly-bench.js'
 
-const SECTIONS = ['import', 'hexes', 'hotspots', 'tasks', 'meetings', 'evaluation', 'cctv', 'timed', 'weekly', 'load', 'startup', 'scale'] as const
+const SECTIONS = ['import', 'hexes', 'hotspots', 'tasks', 'meetings', 'evaluation', 'cctv', 'timed', 'weekly', 'report-form', 'load', 'startup', 'scale'] as const
 type Section = (typeof SECTIONS)[number]
 
 const asked = process.argv.slice(2).filter((arg) => arg !== '--')
@@ -56,6 +57,7 @@ for (const section of sections) {
     if (section === 'cctv') await runCctvBench(target.url)
     if (section === 'timed') await runTimedBench(target.url)
     if (section === 'weekly') await runWeeklyBench(target.url)
+    if (section === 'report-form') await runReportFormBench(target.url)
     if (section === 'load') await runLoadBench(target.url)
     if (section === 'startup') await runStartupBench()
     if (section === 'scale') await runScaleBench(target.url)

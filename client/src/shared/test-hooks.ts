@@ -23,6 +23,8 @@ export interface PatrolmapDebug {
   renderedBasemapFeatures?(layerId: string): Record<string, unknown>[]
   /** Where a place is on screen, in pixels from the map's top-left corner (the tests click a hexagon there). */
   project?(lon: number, lat: number): { x: number; y: number }
+  /** The public report form's map: its middle (where Enter puts the pin) and whether it is still moving. */
+  pinMap?: { centre(): { lon: number; lat: number }; moving(): boolean }
 }
 
 declare global {

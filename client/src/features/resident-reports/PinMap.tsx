@@ -6,15 +6,22 @@ import '../map/maplibre-setup'
 import { buildOfflineStyle, OFFLINE_LAND_SOURCE } from '../map/offline-style'
 import { buildHatchImage, NO_STREETS_PATTERN } from '../map/street-coverage'
 import { PLACE_FONT } from '../map/street-layers'
+import { publishDebug } from '../../shared/test-hooks'
 import type { PublicWards } from './reports-api'
 
 import type { Pin } from './ward-at'
 
+/** What the map and the pin say to screen readers: how to use them from the keyboard. */
+const MAP_LABEL = 'Map of where it happened: tap or click to put the pin there; with a keyboard, move the map with the arrow keys and press Enter to put the pin in the middle'
+const PIN_LABEL = 'The pin: drag it, or move it with the arrow keys (Shift for bigger steps)'
+
 /**
  * The form's map: the offline basemap (nothing fetched from the internet), the council's wards outlined and named so
  * the reporter sees which ward the pin is in, and a pin placed by a tap or a click and moved by dragging. Centred on a
- * poster's point or ward, else on the wards. The keyboard and screen-reader way to say where is beside it (use my
- * location, or type the place), so the map is a help, not the only way.
+ * poster's point or ward, else on the wards. From the keyboard: the map takes the focus, its arrow keys pan it (MapLibre's
+ * own), a cross marks its middle while it has the focus, and Enter or Space puts the pin there; the pin then takes the
+ * focus and moves with the arrow keys (MapLibre's keyboard drag). Use my location and the typed place are beside it,
+ * so the map is a help, not the only way.
  */
 export default function PinMap({ wards, pin, centre, onPin }: {
   wards: PublicWards
@@ -43,6 +50,7 @@ export default function PinMap({ wards, pin, centre, onPin }: {
       dragRotate: false,
       pitchWithRotate: false,
       maxPitch: 0,
+      locale: { 'Map.Title': MAP_LABEL },
     })
     map.touchZoomRotate.disableRotation()
     map.addControl(new NavigationControl({ showCompass: false }), 'top-right')
@@ -59,8 +67,18 @@ export default function PinMap({ wards, pin, centre, onPin }: {
         paint: { 'text-color': '#0b0c0c', 'text-halo-color': '#ffffff', 'text-halo-width': 1.5 },
       })
     })
+    // Said on the page for whoever waits on the map's first full frame (the slow-connection bench, the tests).
+    map.once('load', () => container.setAttribute('data-map-loaded', 'true'))
+    // Enter or Space on the focused map: the pin at its middle, where the cross is.
+    map.getCanvas().addEventListener('keydown', (event) => {
+      if (event.key !== 'Enter' && event.key !== ' ') return
+      event.preventDefault()
+      const middle = map.getCenter()
+      onPinRef.current({ lon: middle.lng, lat: middle.lat })
+    })
     map.on('click', (event) => onPinRef.current({ lon: event.lngLat.lng, lat: event.lngLat.lat }))
     mapRef.current = map
+    publishDebug({ pinMap: { centre: () => ({ lon: map.getCenter().lng, lat: map.getCenter().lat }), moving: () => map.isMoving() } })
     return () => {
       map.remove()
       mapRef.current = null
@@ -79,7 +97,9 @@ export default function PinMap({ wards, pin, centre, onPin }: {
       return
     }
     if (!markerRef.current) {
-      const marker = new Marker({ draggable: true, color: '#d4351c' }).setLngLat([pin.lon, pin.lat]).addTo(map)
+      const marker = new Marker({ draggable: true, color: '#d4351c' }).setLngLat([pin.lon, pin.lat])
+      marker.getElement().setAttribute('aria-label', PIN_LABEL)
+      marker.addTo(map)
       marker.on('dragend', () => {
         const at = marker.getLngLat()
         onPinRef.current({ lon: at.lng, lat: at.lat })
@@ -95,8 +115,9 @@ export default function PinMap({ wards, pin, centre, onPin }: {
     <div
       ref={containerRef}
       className="report-pin-map"
+      // The application role lets a screen reader pass the arrow keys to the map; its canvas says how to use them.
       role="application"
-      aria-label="Map: tap or click where it happened to put a pin there, then drag the pin to move it"
+      aria-label="Map of where it happened"
       data-testid="report-pin-map"
     />
   )

@@ -5,10 +5,12 @@
 import { ApiError, queryString } from '../../shared/api'
 
 export type { FormAnswer, PublicWards, ReceiptAnswer, ReportDetail, ReportSummary, SubmitAnswer } from '../../../../server/src/features/resident-reports/schemas'
-export { allowedDecisions, REPORT_LIMITS, REPORT_STATUSES, REPORTER_CATEGORIES, STATUS_WORDS, type ReportDecision, type ReportStatus } from '../../../../server/src/features/resident-reports/report-rules'
+export { allowedDecisions, isPublicReportPath, receiptCodeOfPath, receiptPagePath, REPORT_LIMITS, REPORT_STATUSES, REPORTER_CATEGORIES, STATUS_WORDS, type ReportDecision, type ReportStatus } from '../../../../server/src/features/resident-reports/report-rules'
 export { POLICE_UK_CATEGORIES } from '../../../../server/src/features/incidents/categories'
 
 export const FORM_URL = '/api/reports/form'
+/** A performance mark at the moment the form can be sent (scripts/bench/page-load.ts reads it by this name). */
+export const FORM_USABLE_MARK = 'report-form-usable'
 export const PUBLIC_WARDS_URL = '/api/reports/wards'
 export const REPORTS_URL = '/api/reports'
 export const receiptUrl = (code: string) => `/api/reports/receipt/${encodeURIComponent(code)}`
@@ -27,18 +29,6 @@ export function posterUrl(size: 'A4' | 'A5', place: { lon?: number; lat?: number
     ['ward', place.ward],
     ['place', place.name],
   ])}`
-}
-
-/** The receipt page's path for a code, and the code a path holds (null for any other path). */
-export const receiptPagePath = (code: string) => `/report/receipt/${code}`
-export function receiptCodeOfPath(pathname: string): string | null {
-  const match = /^\/report\/receipt\/([0-9A-Za-z-]{24,40})\/?$/.exec(pathname)
-  return match ? match[1] : null
-}
-
-/** The public pages: the form and a receipt. They need no sign-in (the staff's pages are under other paths). */
-export function isPublicReportPath(pathname: string): boolean {
-  return /^\/report\/?$/.test(pathname) || receiptCodeOfPath(pathname) !== null
 }
 
 export interface FormCentre {

@@ -74,3 +74,18 @@ export function reportFormPath(place: { lon?: number; lat?: number; zoom?: numbe
   const text = query.toString()
   return text ? `/report?${text}` : '/report'
 }
+
+/** The receipt page's path for a code, and the code a path holds (null for any other path). */
+export const receiptPagePath = (code: string) => `/report/receipt/${code}`
+export function receiptCodeOfPath(pathname: string): string | null {
+  const match = /^\/report\/receipt\/([0-9A-Za-z-]{24,40})\/?$/.exec(pathname)
+  return match ? match[1] : null
+}
+
+/**
+ * The public pages: the form and a receipt. They need no sign-in (the staff's pages are under other paths), and the
+ * server answers them with the client's public entry (report.html), which carries none of the staff's app.
+ */
+export function isPublicReportPath(pathname: string): boolean {
+  return /^\/report\/?$/.test(pathname) || receiptCodeOfPath(pathname) !== null
+}
