@@ -8,6 +8,8 @@ import { CameraFiltersBar, CameraTable, CoverageSummary, GapTables, WardCoverage
 import { CctvLegend } from './CctvLegend'
 import type { LayerToggles, MapMode, ViewDraft } from './CctvMap'
 import { PlacementPanel } from './PlacementPanel'
+import { TypeDefaultsPanel } from './TypeDefaultsPanel'
+import { CctvImportsPanel } from './CctvImportsPanel'
 import {
   cameraListUrl,
   cameraMoveUrl,
@@ -280,6 +282,28 @@ export function CctvPage({ user }: { user: User }) {
           </>
         )}
       </section>
+
+      {editable && (
+        <CctvImportsPanel
+          defaultOwner={cameras[0]?.owner ?? ''}
+          onImported={async (message) => {
+            setNotice(message)
+            await refresh()
+          }}
+        />
+      )}
+
+      <TypeDefaultsPanel
+        editable={editable}
+        onSaved={async (message) => {
+          setNotice(message)
+          await refresh()
+        }}
+        onShowAssumed={(type) => {
+          setFilters({ ...NO_FILTERS, types: [type], assumed: true })
+          document.getElementById('cctv-cameras-heading')?.scrollIntoView()
+        }}
+      />
 
       <section aria-labelledby="cctv-gaps-heading">
         <h2 id="cctv-gaps-heading">Gaps: hot spots out of every view</h2>

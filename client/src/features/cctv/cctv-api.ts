@@ -6,7 +6,9 @@ import { queryString } from '../../shared/api'
 import type { CameraStatus, CameraType } from '../../../../server/src/features/cctv/camera-types'
 
 export type {
+  ActivityEntry,
   ActivityMonth,
+  BuildingsResult,
   AssumedFlags,
   Camera,
   CameraChange,
@@ -20,9 +22,12 @@ export type {
   GapCell,
   GapLocation,
   GapsAnswer,
+  ImportResult,
   NewCamera,
   PlacementAnswer,
   PlacementRequest,
+  TypeDefault,
+  TypeDefaultChange,
   TypeDefaults,
 } from '../../../../server/src/features/cctv/schemas'
 export {
@@ -45,6 +50,9 @@ export const CCTV_URL = '/api/cctv'
 export const CAMERAS_URL = `${CCTV_URL}/cameras`
 export const DEFAULTS_URL = `${CCTV_URL}/defaults`
 export const PLACEMENT_URL = `${CCTV_URL}/placement`
+export const REGISTER_IMPORT_URL = `${CCTV_URL}/import`
+export const BUILDINGS_URL = `${CCTV_URL}/buildings`
+export const ACTIVITY_IMPORT_URL = `${CCTV_URL}/activity/import`
 
 export interface CameraFilters {
   types: readonly CameraType[]
@@ -53,9 +61,11 @@ export interface CameraFilters {
   q: string
   /** null: both real and illustrative cameras. */
   illustrative: boolean | null
+  /** true: only cameras with a view value (or type) taken from the type's defaults. */
+  assumed: boolean
 }
 
-export const NO_FILTERS: CameraFilters = { types: [], statuses: [], owner: '', q: '', illustrative: null }
+export const NO_FILTERS: CameraFilters = { types: [], statuses: [], owner: '', q: '', illustrative: null, assumed: false }
 
 export function cameraListUrl(filters: CameraFilters): string {
   return `${CAMERAS_URL}${queryString([
@@ -64,6 +74,7 @@ export function cameraListUrl(filters: CameraFilters): string {
     ['owner', filters.owner.trim()],
     ['q', filters.q.trim()],
     ['illustrative', filters.illustrative === null ? null : String(filters.illustrative)],
+    ['assumed', filters.assumed ? 'true' : null],
   ])}`
 }
 

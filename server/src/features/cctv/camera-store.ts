@@ -228,6 +228,7 @@ export async function readTypeDefaults(db: Queryable): Promise<{ items: TypeDefa
     basis: row.basis,
     updatedAt: row.updated_at.toISOString(),
     updatedBy: row.updated_by,
+    assumedCameras: row.assumed_cameras,
   }))
   const values = Object.fromEntries(
     CAMERA_TYPES.map((type) => {

@@ -297,6 +297,7 @@ export const TypeDefaultSchema = Type.Object({
   basis: Type.String({ description: 'why these values' }),
   updatedAt: Type.String({ format: 'date-time' }),
   updatedBy: Type.Union([Type.String(), Type.Null()], { description: 'email of the last editor; null: as installed' }),
+  assumedCameras: Type.Integer({ description: 'cameras of the type (not removed) with a view value still taken from these defaults: a change moves them' }),
 })
 export type TypeDefault = Static<typeof TypeDefaultSchema>
 export const TypeDefaults = Type.Object({ items: Type.Array(TypeDefaultSchema), buildings: Type.Integer({ description: 'building footprints loaded' }) })
