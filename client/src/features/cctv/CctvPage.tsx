@@ -10,6 +10,7 @@ import type { LayerToggles, MapMode, ViewDraft } from './CctvMap'
 import { PlacementPanel } from './PlacementPanel'
 import { TypeDefaultsPanel } from './TypeDefaultsPanel'
 import { CctvImportsPanel } from './CctvImportsPanel'
+import { WardActivitySection } from './ActivityPanel'
 import {
   cameraListUrl,
   cameraMoveUrl,
@@ -258,6 +259,10 @@ export function CctvPage({ user }: { user: User }) {
               onFailed={failed}
               onClose={() => select(null)}
               onRedeployOnMap={() => setMode('redeploy')}
+              onActivitySaved={async (message) => {
+                setNotice(message)
+                await refresh()
+              }}
             />
           )}
           {!newAt && !selected && <p className="hint">{editable ? 'Choose a camera on the map or in the list, or place a new one.' : 'Choose a camera on the map or in the list.'}</p>}
@@ -282,6 +287,8 @@ export function CctvPage({ user }: { user: User }) {
           </>
         )}
       </section>
+
+      <WardActivitySection period={period} />
 
       {editable && (
         <CctvImportsPanel

@@ -8,6 +8,7 @@ import type { CameraStatus, CameraType } from '../../../../server/src/features/c
 export type {
   ActivityEntry,
   ActivityMonth,
+  ActivityTotals,
   BuildingsResult,
   AssumedFlags,
   Camera,
@@ -82,6 +83,7 @@ export const cameraUrl = (id: number) => `${CAMERAS_URL}/${id}`
 export const cameraMoveUrl = (id: number) => `${CAMERAS_URL}/${id}/move`
 export const cameraRetireUrl = (id: number) => `${CAMERAS_URL}/${id}/retire`
 export const cameraRedeployUrl = (id: number) => `${CAMERAS_URL}/${id}/redeploy`
+export const cameraActivityUrl = (id: number, month: string) => `${CAMERAS_URL}/${id}/activity/${month}`
 
 /** The period and categories the coverage figures count (none: the server's default, every month held). */
 export interface CoveragePeriod {
@@ -98,6 +100,7 @@ function periodEntries(period: CoveragePeriod): [string, string | null][] {
 
 export const coverageUrl = (period: CoveragePeriod) => `${CCTV_URL}/coverage${queryString(periodEntries(period))}`
 export const gapsUrl = (period: CoveragePeriod) => `${CCTV_URL}/gaps${queryString(periodEntries(period))}`
+export const activityTotalsUrl = (period: CoveragePeriod) => `${CCTV_URL}/activity${queryString(periodEntries(period))}`
 
 /** A query key of the CCTV API: after any camera write, every CCTV answer on screen is asked for again. */
 export function isCctvQueryKey(key: readonly unknown[]): boolean {

@@ -1,6 +1,6 @@
 /** Plain words beside the CCTV figures: shares, harm, assumed values, placement picks. */
 import { formatCount } from '../../shared/format'
-import type { Camera, PlacementAnswer } from './cctv-api'
+import type { ActivityTotals, Camera, PlacementAnswer } from './cctv-api'
 import { CAMERA_STATUS_LABELS, CAMERA_TYPE_LABELS, VIEW_PARAMETER_LABELS, VIEW_PARAMETERS, type CameraType, type ViewParameter } from './cctv-api'
 
 /** "34%" (one decimal below 10%, so a small share never reads as 0%); "no incidents" when there is nothing to share. */
@@ -73,5 +73,22 @@ export function describeUplift(answer: PlacementAnswer): string {
     `Together the ${n === 1 ? 'camera' : `${n} cameras`} would cover ${formatHarm(answer.uplift.harm)} more harm ` +
     `(${formatCount(answer.uplift.incidents)} incident${answer.uplift.incidents === 1 ? '' : 's'}): ` +
     `from ${formatShare(answer.today.harmShare)} of harm today to ${formatShare(after)}.`
+  )
+}
+
+type WardActivity = ActivityTotals['wards'][number]
+
+function counted(count: number, one: string, many: string): string {
+  return `${formatCount(count)} ${count === 1 ? one : many}`
+}
+
+/** "In Stockton Town Centre, 2 cameras spotted 14 incidents, helped with 1 arrest and answered 5 footage requests (…)." */
+export function describeWardActivity(row: WardActivity): string {
+  const where = row.ward ? `In ${row.ward.name}` : 'Outside the wards loaded'
+  const months = row.firstMonth === row.lastMonth ? row.firstMonth : `${row.firstMonth} to ${row.lastMonth}`
+  return (
+    `${where}, ${counted(row.cameras, 'camera', 'cameras')} spotted ${counted(row.incidentsSpotted, 'incident', 'incidents')}, ` +
+    `helped with ${row.assistedArrests === 0 ? 'no arrests' : counted(row.assistedArrests, 'arrest', 'arrests')} and answered ` +
+    `${counted(row.footageRequests, 'footage request', 'footage requests')} (${counted(row.cameraMonths, 'monthly return', 'monthly returns')}, ${months}).`
   )
 }
