@@ -1,7 +1,7 @@
 /** Plain words beside the CCTV figures: shares, harm, assumed values, placement picks. */
 import { formatCount } from '../../shared/format'
 import type { ActivityTotals, Camera, PlacementAnswer } from './cctv-api'
-import { CAMERA_STATUS_LABELS, CAMERA_TYPE_LABELS, VIEW_PARAMETER_LABELS, VIEW_PARAMETERS, type CameraType, type ViewParameter } from './cctv-api'
+import { CAMERA_STATUS_LABELS, CAMERA_TYPE_LABELS, TYPE_VIEW_PARAMETERS, VIEW_PARAMETER_LABELS, VIEW_PARAMETERS, type CameraType, type ViewParameter } from './cctv-api'
 
 /** "34%" (one decimal below 10%, so a small share never reads as 0%); "no incidents" when there is nothing to share. */
 export function formatShare(share: number | null): string {
@@ -21,10 +21,8 @@ export function describeCovered(covered: number, all: number, share: number | nu
 }
 
 /** Which view values a type uses: drones their radius; PTZ cameras a resting bearing and a range; the rest a sector. */
-export function parametersOf(type: CameraType): ViewParameter[] {
-  if (type === 'drone') return ['radiusM', 'mountingHeightM']
-  if (type === 'ptz') return ['bearingDeg', 'rangeM', 'mountingHeightM']
-  return ['bearingDeg', 'fovDeg', 'rangeM', 'mountingHeightM']
+export function parametersOf(type: CameraType): readonly ViewParameter[] {
+  return TYPE_VIEW_PARAMETERS[type]
 }
 
 /** The view values this camera's type uses that are the type's defaults (not in the register, not set by anyone). */

@@ -248,13 +248,21 @@ describe('defaults and buildings', () => {
     expect(response.statusCode, response.body).toBe(200)
     const defaults: TypeDefaults = response.json()
     expect(defaults.items.find((item) => item.type === 'redeployable')).toMatchObject({ rangeM: 65, updatedBy: 'analyst@test.local' })
-    // How many cameras still rest on a default, as plain SQL counts them per type.
+    // How many cameras still rest on a default their type uses (a sector: bearing, angle, range, height), as plain SQL
+    // counts them per type.
     const counted = await sql(
       `SELECT t.type, (SELECT count(*)::int FROM cameras c WHERE c.type = t.type AND c.status <> 'removed'
-                         AND (c.height_assumed OR c.bearing_assumed OR c.fov_assumed OR c.range_assumed OR c.radius_assumed)) AS n
-         FROM unnest(ARRAY['fixed', 'ptz', 'redeployable', 'drone']) AS t(type)`,
+                         AND (c.height_assumed OR c.bearing_assumed OR c.fov_assumed OR c.range_assumed)) AS n
+         FROM unnest(ARRAY['fixed', 'redeployable']) AS t(type)`,
     )
-    expect(Object.fromEntries(defaults.items.map((item) => [item.type, item.assumedCameras]))).toEqual(Object.fromEntries(counted.map((row) => [row.type, row.n])))
+    expect(Object.fromEntries(defaults.items.filter((item) => item.type === 'fixed' || item.type === 'redeployable').map((item) => [item.type, item.assumedCameras]))).toEqual(
+      Object.fromEntries(counted.map((row) => [row.type, row.n])),
+    )
+    // A fixed camera with every value it uses known is not on a default, though it has no (unused) operating radius.
+    const whole = await addCamera({ reference: 'WHOLE-1', mountingHeightM: 5 })
+    expect(whole).toMatchObject({ anyAssumed: false, assumed: { radiusM: true } })
+    const listed: CameraList = (await call('GET', '/api/cctv/cameras?assumed=false&q=WHOLE-1', analyst)).json()
+    expect(listed.items.map((item) => item.reference)).toEqual(['WHOLE-1'])
     expect(defaults.items.find((item) => item.type === 'redeployable')!.assumedCameras).toBeGreaterThanOrEqual(1)
     expect((await call('GET', `/api/cctv/cameras/${assumed.id}`, analyst)).json()).toMatchObject({ view: { rangeM: 65 }, version: 2 })
     expect((await call('GET', `/api/cctv/cameras/${known.id}`, analyst)).json()).toMatchObject({ view: { rangeM: 75 }, version: 1 })
