@@ -1,6 +1,8 @@
 /** Plain words beside the CCTV figures: shares, harm, assumed values, placement picks. */
 import { formatCount } from '../../shared/format'
-import type { ActivityTotals, Camera, PlacementAnswer } from './cctv-api'
+import type { ActivityTotals, Camera, CoverageAnswer, PlacementAnswer } from './cctv-api'
+import { formatMonth } from '../../../../server/src/lib/months'
+import { formatReportCount } from '../ward-reports/ward-report'
 import { CAMERA_STATUS_LABELS, CAMERA_TYPE_LABELS, TYPE_VIEW_PARAMETERS, VIEW_PARAMETER_LABELS, VIEW_PARAMETERS, type CameraType, type ViewParameter } from './cctv-api'
 
 /** "34%" (one decimal below 10%, so a small share never reads as 0%); "no incidents" when there is nothing to share. */
@@ -89,4 +91,19 @@ export function describeWardActivity(row: WardActivity): string {
     `helped with ${row.assistedArrests === 0 ? 'no arrests' : counted(row.assistedArrests, 'arrest', 'arrests')} and answered ` +
     `${counted(row.footageRequests, 'footage request', 'footage requests')} (${counted(row.cameraMonths, 'monthly return', 'monthly returns')}, ${months}).`
   )
+}
+
+type CouncillorWard = NonNullable<CoverageAnswer['councillorWards']>[number]
+
+/**
+ * A councillor's ward in one sentence: how many of the month's incidents were at points a working camera sees, and how
+ * many not; a small count shows as the server protected it ("<3", "≥ N"), and then no share is given.
+ */
+export function describeCouncillorWard(ward: CouncillorWard, month: string): string {
+  const covered = formatReportCount(ward.coveredIncidents)
+  const total = formatReportCount(ward.incidents)
+  const share = ward.incidentShare === null ? '' : ` (${formatShare(ward.incidentShare)})`
+  const lead = `In ${ward.name} in ${formatMonth(month)}, ${covered} of ${total} incident${ward.incidents === 1 ? '' : 's'}${share} happened at map points inside a working camera\u2019s view; ${formatReportCount(ward.notCoveredIncidents)} did not.`
+  if (ward.incidentShare === null || ward.harmShare === null) return `${lead} Shares are not shown when a count is small.`
+  return `${lead} Weighted by harm, ${formatShare(ward.harmShare)} was in view.`
 }
