@@ -162,12 +162,16 @@ export function CctvImportsPanel({ defaultOwner, onImported }: { defaultOwner: s
         hint="A council register as CSV (reference, location, ward, longitude and latitude, as Trafford publishes it, or named columns such as type, bearing, range) or GeoJSON points. Cameras already held (same owner and reference) are left as they are."
         accept=".csv,.geojson,.json,text/csv,application/geo+json,application/json"
         testId="cctv-import-register"
-        send={(file) => apiRequest<ImportResult>(REGISTER_IMPORT_URL, { method: 'POST', body: { ...file, owner: owner.trim(), defaultType, illustrative } })}
+        send={(file) =>
+          owner.trim() === ''
+            ? Promise.reject(new Error('Say who runs these cameras (owner or operator): with each reference, it tells cameras apart.'))
+            : apiRequest<ImportResult>(REGISTER_IMPORT_URL, { method: 'POST', body: { ...file, owner: owner.trim(), defaultType, illustrative } })
+        }
         onDone={done}
       >
         <label>
           Owner or operator
-          <input value={owner} onChange={(event) => setOwner(event.target.value)} maxLength={200} required data-testid="cctv-import-owner" />
+          <input value={owner} onChange={(event) => setOwner(event.target.value)} maxLength={200} data-testid="cctv-import-owner" />
         </label>
         <label>
           Type of rows that give none
