@@ -224,6 +224,9 @@ describe.skipIf(skipReason !== null)(`the CCTV page in Chromium${skipReason ? ` 
     expect(moved.version).toBe(was.version + 1)
 
     // Someone else renames it meanwhile: a save on the old version is refused, and the camera shows as it is now.
+    // (Once the page has asked again for what the move changed: a list arriving after the rename would bring the new
+    // version, and the save would then rightly succeed.)
+    await page.waitForLoadState('networkidle')
     await sql(`UPDATE cameras SET name = 'Renamed elsewhere', version = version + 1 WHERE id = $1`, [camera.id])
     await page.getByTestId('cctv-field-name').fill('My name for it')
     await page.getByTestId('cctv-save').click()

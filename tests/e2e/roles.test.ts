@@ -199,7 +199,7 @@ describe.skipIf(skipReason !== null)(`sign-in and roles in Chromium${skipReason 
     await signInThroughForm(page, 'councillor@test.local')
     await page.getByTestId('ward-report').first().waitFor({ state: 'visible', timeout: PAGE_MS })
     expect(pathOf(page)).toBe('/reports')
-    expect(await navigation(page)).toEqual(['nav-reports'])
+    expect(await navigation(page)).toEqual(['nav-reports', 'nav-cctv'])
     expect(await page.getByText('Harm weights').count()).toBe(0)
     expect(await page.getByTestId('map').count()).toBe(0)
 
@@ -277,6 +277,90 @@ describe.skipIf(skipReason !== null)(`sign-in and roles in Chromium${skipReason 
     expect(apiRequests.filter((url) => STAFF_ONLY.test(url))).toEqual([])
     expect(apiRequests.filter((url) => /^\/api\/(users|audit|config|councils)/.test(url))).toEqual([])
     expect(apiRequests.some((url) => url.startsWith('/api/ward-reports?from=2024-02&to=2024-02'))).toBe(true)
+  })
+
+  it('councillor: CCTV coverage for their own wards only, read-only, each figure as SQL counts it, no map and no cameras', async () => {
+    // A camera seeing all round at the busiest March point of the councillor's first ward, and one in a ward not theirs.
+    const analyst = await signIn(testApp.app, 'analyst@test.local')
+    const [busiest] = (
+      await testApp.pool.query(
+        `SELECT l.lon, l.lat FROM incidents i JOIN locations l ON l.id = i.location_id
+          WHERE l.ward_code = $1 AND i.period_start >= timestamptz '2024-03-01 00:00 Europe/London' AND i.period_start < timestamptz '2024-04-01 00:00 Europe/London'
+          GROUP BY l.id ORDER BY count(*) DESC, l.id LIMIT 1`,
+        [councillorWards[0].code],
+      )
+    ).rows
+    const [elsewhere] = (
+      await testApp.pool.query(`SELECT l.lon, l.lat FROM locations l WHERE l.ward_code IS NOT NULL AND NOT (l.ward_code = ANY ($1)) ORDER BY l.id LIMIT 1`, [councillorWards.map((ward) => ward.code)])
+    ).rows
+    for (const [reference, at] of [['ROLES-1', busiest], ['ROLES-2', elsewhere]] as const) {
+      const added = await testApp.app.inject({
+        method: 'POST',
+        url: '/api/cctv/cameras',
+        headers: analyst.headers,
+        payload: { owner: 'Roles test', reference, name: reference, type: 'ptz', rangeM: 80, position: { lon: at.lon, lat: at.lat } },
+      })
+      expect(added.statusCode, added.body).toBe(201)
+    }
+
+    const { page, apiRequests } = await openSignedInWindow('councillor@test.local')
+    await page.goto(`${origin}/reports`)
+    await page.getByTestId('nav-cctv').click()
+    await page.getByTestId('cctv-councillor-page').waitFor({ state: 'visible', timeout: PAGE_MS })
+    expect(pathOf(page)).toBe('/cctv')
+
+    /** Per ward of theirs: incidents of the month at points inside a working camera's stored view, and not. */
+    async function coverageInSql(month: string) {
+      const { rows } = await testApp.pool.query<{ code: string; covered: number; uncovered: number; cameras: number }>(
+        `SELECT w.code,
+                count(i.id) FILTER (WHERE EXISTS (SELECT 1 FROM cameras c WHERE c.status = 'working' AND ST_Covers(c.view_geom, l.geom)))::int AS covered,
+                count(i.id) FILTER (WHERE NOT EXISTS (SELECT 1 FROM cameras c WHERE c.status = 'working' AND ST_Covers(c.view_geom, l.geom)))::int AS uncovered,
+                (SELECT count(*)::int FROM cameras c WHERE c.status = 'working' AND c.ward_code = w.code) AS cameras
+           FROM wards w
+           LEFT JOIN locations l ON l.ward_code = w.code
+           LEFT JOIN incidents i ON i.location_id = l.id
+                AND i.period_start >= ($2 || '-01 00:00 Europe/London')::timestamptz
+                AND i.period_start < (($2 || '-01')::date + interval '1 month')::timestamp AT TIME ZONE 'Europe/London'
+          WHERE w.code = ANY ($1) GROUP BY w.code ORDER BY w.code`,
+        [councillorWards.map((ward) => ward.code), month],
+      )
+      return rows
+    }
+
+    async function expectShown(month: string) {
+      await expect.poll(() => page.getByTestId('cctv-councillor-table').locator('caption').textContent(), { timeout: PAGE_MS }).toBe(`CCTV coverage, ${month === '2024-03' ? 'Mar' : 'Feb'} 2024`)
+      const rows = await coverageInSql(month)
+      const shownWards = await page.$$eval('[data-testid="cctv-councillor-row"]', (items) => items.map((item) => item.getAttribute('data-ward')))
+      expect([...shownWards].sort()).toEqual(rows.map((row) => row.code))
+      for (const row of rows) {
+        const cells = await page.locator(`[data-testid="cctv-councillor-row"][data-ward="${row.code}"] td`).allTextContents()
+        expect(cells[0]).toBe(String(row.cameras))
+        if (row.covered >= 3 && row.uncovered >= 3) {
+          expect(cells.slice(1, 4)).toEqual([grouped(row.covered + row.uncovered), grouped(row.covered), grouped(row.uncovered)])
+          const percent = (100 * row.covered) / (row.covered + row.uncovered)
+          expect(cells[4]).toBe(`${percent.toLocaleString('en-GB', { maximumFractionDigits: percent < 10 ? 1 : 0 })}%`)
+        } else {
+          // A small count is protected as in ward reports, and no share is given that would reveal it.
+          expect(cells.slice(2, 4)).toContain('<3')
+          expect(cells[4]).toBe('not shown')
+        }
+      }
+      return rows
+    }
+
+    const march = await expectShown('2024-03')
+    expect(march.find((row) => row.code === councillorWards[0].code)!.covered).toBeGreaterThan(0)
+    expect(await page.getByTestId('cctv-councillor-words').textContent()).toContain(`In ${councillorWards[0].name} in Mar 2024,`)
+    expect(await page.getByTestId('cctv-caveat').textContent()).toContain('police.uk')
+    await page.getByTestId('cctv-councillor-month').fill('2024-02')
+    await expectShown('2024-02')
+
+    // Read-only and theirs only: no map, no camera register, no editing, no other ward's figures asked for.
+    expect(await page.getByTestId('cctv-map').count()).toBe(0)
+    expect(await page.locator('[data-testid^="cctv-import"], [data-testid="cctv-defaults"], [data-testid="cctv-camera-table"]').count()).toBe(0)
+    expect(apiRequests.filter((url) => url.startsWith('/api/cctv/') && !url.startsWith('/api/cctv/coverage'))).toEqual([])
+    expect(apiRequests.filter((url) => STAFF_ONLY.test(url))).toEqual([])
+    expect(apiRequests.some((url) => url === '/api/cctv/coverage?from=2024-02&to=2024-02')).toBe(true)
   })
 
   it('councillor with no wards: an empty state that says what to do', async () => {

@@ -155,6 +155,7 @@ function sampleFor(method: string, path: string, caller: Caller): Sample | undef
     'POST /api/cctv/import': () => ({ url: '/api/cctv/import', payload: { fileName: 'matrix.csv', owner: 'Matrix', content: `reference,lon,lat\nMI-${serial},-1.31,54.56\n` } }),
     'POST /api/cctv/buildings': () => ({ url: '/api/cctv/buildings', payload: { fileName: 'matrix-buildings.geojson', content: '{"type":"FeatureCollection","features":[]}' } }),
     'GET /api/cctv/defaults': () => ({ url: '/api/cctv/defaults' }),
+    'GET /api/cctv/activity': () => ({ url: '/api/cctv/activity?from=2024-01&to=2024-12' }),
     'PUT /api/cctv/defaults': () => ({ url: '/api/cctv/defaults', payload: { type: 'fixed', rangeM: 60 + (serial % 3) } }),
     'GET /api/cctv/coverage': () => ({ url: '/api/cctv/coverage?from=2024-01&to=2024-01' }),
     'GET /api/cctv/gaps': () => ({ url: '/api/cctv/gaps?from=2024-01&to=2024-01&res=8&limit=3' }),

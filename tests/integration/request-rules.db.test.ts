@@ -43,6 +43,8 @@ describe('parameter validation', () => {
     [`/api/hotspots/problem-locations?halfLife=${'9'.repeat(400)}`, 'halfLife'],
     ['/api/incidents?categories=Burglary%00', 'categories'],
     ['/api/harm-weights?foo=bar', 'foo'],
+    ['/api/cctv/activity?from=2024-13', 'from'],
+    ['/api/cctv/activity?from=2024-04&to=2024-03', 'to'],
   ])('%s → 400 naming %s', async (url, parameter) => {
     const response = await get(url)
     expect(response.statusCode).toBe(400)
@@ -126,7 +128,7 @@ describe('GET /docs', () => {
         '/api/evaluation/tasks/{id}', '/api/evaluation/partnership',
         '/api/import-profiles', '/api/import-profiles/{name}', '/api/imports/preview', '/api/imports/mapped', '/api/time-patterns/demand', '/api/time-patterns/sources', '/api/time-patterns/key-times', '/api/repeat-locations',
         '/api/cctv/cameras', '/api/cctv/cameras/{id}', '/api/cctv/cameras/{id}/move', '/api/cctv/cameras/{id}/retire', '/api/cctv/cameras/{id}/redeploy',
-        '/api/cctv/cameras/{id}/activity/{month}', '/api/cctv/activity/import', '/api/cctv/import', '/api/cctv/buildings', '/api/cctv/defaults',
+        '/api/cctv/cameras/{id}/activity/{month}', '/api/cctv/activity', '/api/cctv/activity/import', '/api/cctv/import', '/api/cctv/buildings', '/api/cctv/defaults',
         '/api/cctv/coverage', '/api/cctv/gaps', '/api/cctv/placement',
         '/api/weekly-reports', '/api/weekly-reports/{ward}/{period}', '/api/weekly-reports/{ward}/{period}/report.csv', '/api/weekly-reports/{ward}/{period}/report.pdf',
         '/api/ward-contacts', '/api/ward-contacts/{ward}/{kind}',

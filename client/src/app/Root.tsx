@@ -28,6 +28,7 @@ const MapApp = lazy(() => import('../features/map/MapPage').then((module) => ({ 
 const TimePatternsPage = lazy(() => import('../features/time-patterns/TimePatternsPage').then((module) => ({ default: module.TimePatternsPage })))
 const ImportPage = lazy(() => import('../features/imports/ImportPage').then((module) => ({ default: module.ImportPage })))
 const CctvPage = lazy(() => import('../features/cctv/CctvPage').then((module) => ({ default: module.CctvPage })))
+const CouncillorCoveragePage = lazy(() => import('../features/cctv/CouncillorCoveragePage').then((module) => ({ default: module.CouncillorCoveragePage })))
 
 // The public report form and receipts: for residents, with no sign-in and none of the staff's app.
 const PublicReportApp = lazy(() => import('../features/resident-reports/PublicReportApp').then((module) => ({ default: module.PublicReportApp })))
@@ -224,7 +225,7 @@ function Shell({ user, onSignOut }: { user: User; onSignOut(): void }) {
         )}
         {page === 'cctv' && (
           <Suspense fallback={<LoadingState label="Loading the CCTV page…" />}>
-            <CctvPage user={user} />
+            {user.role === 'councillor' ? <CouncillorCoveragePage /> : <CctvPage user={user} />}
           </Suspense>
         )}
         {page === 'imports' && (

@@ -38,7 +38,7 @@ describe('who sees what', () => {
     ['admin', ['map', 'reports', 'resident-reports', 'tasks', 'pops', 'meetings', 'evaluation', 'cctv', 'data', 'admin'], 'map'],
     ['analyst', ['map', 'reports', 'resident-reports', 'tasks', 'pops', 'meetings', 'evaluation', 'cctv', 'data'], 'map'],
     ['inspector', ['map', 'reports', 'resident-reports', 'tasks', 'pops', 'meetings', 'evaluation', 'cctv', 'data'], 'map'],
-    ['councillor', ['reports'], 'reports'],
+    ['councillor', ['reports', 'cctv'], 'reports'],
     ['officer', ['my-tasks'], 'my-tasks'],
   ]
 
@@ -63,11 +63,11 @@ describe('who sees what', () => {
     expect(canSee('councillor', 'task-sheet')).toBe(false)
   })
 
-  it('shows the CCTV page to staff (analysts and admins edit; the server checks) and not to councillors or officers', () => {
-    for (const role of ['admin', 'analyst', 'inspector'] as const) expect(canSee(role, 'cctv')).toBe(true)
-    expect(canSee('councillor', 'cctv')).toBe(false)
+  it('shows the CCTV page to staff (analysts and admins edit; the server checks) and to councillors (their wards’ coverage only), not to officers', () => {
+    for (const role of ['admin', 'analyst', 'inspector', 'councillor'] as const) expect(canSee(role, 'cctv')).toBe(true)
     expect(canSee('officer', 'cctv')).toBe(false)
-    expect(resolveRoute('/cctv', 'councillor')).toEqual({ kind: 'redirect', to: '/reports', page: 'reports', keepQuery: false })
+    expect(resolveRoute('/cctv', 'councillor')).toEqual({ kind: 'page', page: 'cctv' })
+    expect(resolveRoute('/cctv', 'officer')).toEqual({ kind: 'redirect', to: '/my-tasks', page: 'my-tasks', keepQuery: false })
   })
 
   it('shows the harm weights to staff, who all analyse with them, and not to councillors', () => {

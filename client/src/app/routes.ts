@@ -39,8 +39,9 @@ export const PAGES: Record<PageId, PageInfo> = {
   evaluation: { path: '/evaluation', title: 'Patrolmap — did it work', roles: STAFF },
   'time-patterns': { path: '/time-patterns', title: 'Patrolmap — time patterns', roles: STAFF },
   // Inspectors read the weights their harm analyses use; only analysts and admins may change them (the server's rule).
-  // The CCTV register and its coverage: staff read it; analysts and admins edit (the server's rule).
-  cctv: { path: '/cctv', title: 'Patrolmap — CCTV', roles: STAFF },
+  // The CCTV register and its coverage: staff read it; analysts and admins edit (the server's rule). Councillors get
+  // the coverage of their own wards only, read-only, with no map or cameras (Root.tsx, CouncillorCoveragePage).
+  cctv: { path: '/cctv', title: 'Patrolmap — CCTV', roles: EVERYONE },
   // Timed logs through a column mapping: analysts and admins (the server's ANALYSTS), as the import routes allow.
   imports: { path: '/imports', title: 'Patrolmap — import a log', roles: ANALYSTS },
   'harm-weights': { path: '/harm-weights', title: 'Patrolmap — harm weights', roles: STAFF },

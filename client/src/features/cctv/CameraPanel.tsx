@@ -23,6 +23,7 @@ import {
   type ViewParameter,
 } from './cctv-api'
 import type { ViewDraft } from './CctvMap'
+import { ActivityEntryForm } from './ActivityPanel'
 import type { LonLat } from './cctv-geometry'
 import { compassPoint, describeCamera, formatHarm, parametersOf } from './cctv-words'
 
@@ -185,7 +186,7 @@ export function NewCameraPanel({ position, defaultOwner, onCancel, onCreated }: 
  * One camera: what it sees (with the caveat), its fields (analysts and admins edit; a stale version's 409 shows the
  * camera as it is now), retire and redeploy. The bearing and angle fields follow the map's handles while dragged.
  */
-export function CameraPanel({ camera, editable, draft, conflict, figures, coverageState, caveats, onDraft, onSaved, onFailed, onClose, onRedeployOnMap }: {
+export function CameraPanel({ camera, editable, draft, conflict, figures, coverageState, caveats, onDraft, onSaved, onFailed, onClose, onRedeployOnMap, onActivitySaved }: {
   camera: Camera
   editable: boolean
   draft: ViewDraft | null
@@ -199,6 +200,8 @@ export function CameraPanel({ camera, editable, draft, conflict, figures, covera
   onClose(): void
   /** Redeploy: the next click on the map is the new site. */
   onRedeployOnMap(): void
+  /** A month's activity saved: the camera and the ward totals are asked for again. */
+  onActivitySaved(message: string): Promise<void>
 }) {
   const idPrefix = useId()
   const defaults = useApiQuery<TypeDefaults>(editable ? DEFAULTS_URL : null)
@@ -349,29 +352,32 @@ export function CameraPanel({ camera, editable, draft, conflict, figures, covera
           </ul>
         </details>
       )}
-      {detail.data && detail.data.activity.length > 0 && (
-        <details className="cctv-more">
-          <summary>Activity by month</summary>
-          <table className="data-table">
-            <thead>
-              <tr>
-                <th scope="col">Month</th>
-                <th scope="col">Incidents spotted</th>
-                <th scope="col">Assisted arrests</th>
-                <th scope="col">Footage requests</th>
-              </tr>
-            </thead>
-            <tbody>
-              {detail.data.activity.map((month) => (
-                <tr key={month.month}>
-                  <td>{month.month}</td>
-                  <td>{month.incidentsSpotted}</td>
-                  <td>{month.assistedArrests}</td>
-                  <td>{month.footageRequests}</td>
+      {detail.data && (detail.data.activity.length > 0 || editable) && (
+        <details className="cctv-more" data-testid="cctv-camera-activity">
+          <summary>Activity by month ({detail.data.activity.length === 0 ? 'none recorded' : `${detail.data.activity.length} month${detail.data.activity.length === 1 ? '' : 's'}`})</summary>
+          {editable && <ActivityEntryForm key={detail.data.activity.map((month) => `${month.month}:${month.incidentsSpotted}:${month.assistedArrests}:${month.footageRequests}`).join()} cameraId={camera.id} held={detail.data.activity} onSaved={onActivitySaved} />}
+          {detail.data.activity.length > 0 && (
+            <table className="data-table" data-testid="cctv-activity-months">
+              <thead>
+                <tr>
+                  <th scope="col">Month</th>
+                  <th scope="col">Incidents spotted</th>
+                  <th scope="col">Assisted arrests</th>
+                  <th scope="col">Footage requests</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {detail.data.activity.map((month) => (
+                  <tr key={month.month}>
+                    <td>{month.month}</td>
+                    <td>{month.incidentsSpotted}</td>
+                    <td>{month.assistedArrests}</td>
+                    <td>{month.footageRequests}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
         </details>
       )}
     </div>

@@ -49,6 +49,8 @@ export interface CctvDebug {
   project(lon: number, lat: number): { x: number; y: number }
   /** Camera id → the bearing of the wedge now drawn, once the map has drawn it. */
   drawnBearings: Record<number, number>
+  /** Camera id → the range (m) of the view now drawn, once the map has drawn it. */
+  drawnRanges: Record<number, number>
   handles: { bearing: LonLat; fov: LonLat } | null
   idle: boolean
   /** Puts a place in the middle of the map at a zoom (the tests' starting view). */
@@ -277,6 +279,7 @@ export default function CctvMap(props: CctvMapProps) {
           return { x: point.x, y: point.y }
         },
         drawnBearings: {},
+        drawnRanges: {},
         handles: null,
         idle: false,
         centre: (lon, lat, zoom) => map.jumpTo({ center: [lon, lat], zoom }),
@@ -304,11 +307,13 @@ export default function CctvMap(props: CctvMapProps) {
     if (TEST_HOOKS && window.__patrolmapCctv) {
       const debug = window.__patrolmapCctv
       const bearings = Object.fromEntries(cameras.map((camera) => [camera.id, draft?.id === camera.id ? draft.bearingDeg : camera.view.bearingDeg]))
+      const ranges = Object.fromEntries(cameras.map((camera) => [camera.id, camera.view.rangeM]))
       debug.idle = false
       const view = selected && (draft?.id === selected.id ? draft : { ...wedgeOf(selected), position: selected.position })
       debug.handles = view ? handlePositions(view.position, view) : null
       map.once('idle', () => {
         debug.drawnBearings = bearings
+        debug.drawnRanges = ranges
         debug.idle = true
       })
       map.triggerRepaint()

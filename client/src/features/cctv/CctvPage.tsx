@@ -8,6 +8,9 @@ import { CameraFiltersBar, CameraTable, CoverageSummary, GapTables, WardCoverage
 import { CctvLegend } from './CctvLegend'
 import type { LayerToggles, MapMode, ViewDraft } from './CctvMap'
 import { PlacementPanel } from './PlacementPanel'
+import { TypeDefaultsPanel } from './TypeDefaultsPanel'
+import { CctvImportsPanel } from './CctvImportsPanel'
+import { WardActivitySection } from './ActivityPanel'
 import {
   cameraListUrl,
   cameraMoveUrl,
@@ -256,6 +259,10 @@ export function CctvPage({ user }: { user: User }) {
               onFailed={failed}
               onClose={() => select(null)}
               onRedeployOnMap={() => setMode('redeploy')}
+              onActivitySaved={async (message) => {
+                setNotice(message)
+                await refresh()
+              }}
             />
           )}
           {!newAt && !selected && <p className="hint">{editable ? 'Choose a camera on the map or in the list, or place a new one.' : 'Choose a camera on the map or in the list.'}</p>}
@@ -280,6 +287,30 @@ export function CctvPage({ user }: { user: User }) {
           </>
         )}
       </section>
+
+      <WardActivitySection period={period} />
+
+      {editable && (
+        <CctvImportsPanel
+          defaultOwner={cameras[0]?.owner ?? ''}
+          onImported={async (message) => {
+            setNotice(message)
+            await refresh()
+          }}
+        />
+      )}
+
+      <TypeDefaultsPanel
+        editable={editable}
+        onSaved={async (message) => {
+          setNotice(message)
+          await refresh()
+        }}
+        onShowAssumed={(type) => {
+          setFilters({ ...NO_FILTERS, types: [type], assumed: true })
+          document.getElementById('cctv-cameras-heading')?.scrollIntoView()
+        }}
+      />
 
       <section aria-labelledby="cctv-gaps-heading">
         <h2 id="cctv-gaps-heading">Gaps: hot spots out of every view</h2>

@@ -83,6 +83,10 @@ export function CameraFiltersBar({ filters, onChange, period, onPeriod }: { filt
           <option value="true">Illustrative only</option>
         </select>
       </label>
+      <label className="cctv-check">
+        <input type="checkbox" checked={filters.assumed} onChange={(event) => onChange({ ...filters, assumed: event.target.checked })} data-testid="cctv-filter-assumed" />
+        Only cameras on assumed values
+      </label>
       <label>
         Incidents from
         <input type="month" value={period.from} onChange={(event) => onPeriod({ ...period, from: event.target.value })} data-testid="cctv-period-from" />

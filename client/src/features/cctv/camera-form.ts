@@ -47,7 +47,7 @@ export type Built<T> = { ok: true; value: T } | { ok: false; message: string }
 
 const LABELS: Record<ViewParameter, string> = { mountingHeightM: 'Mounting height', bearingDeg: 'Bearing', fovDeg: 'Field of view', rangeM: 'Range', radiusM: 'Operating radius' }
 
-function viewValue(parameter: ViewParameter, text: string): Built<number | null> {
+export function viewValue(parameter: ViewParameter, text: string): Built<number | null> {
   const trimmed = text.trim()
   if (trimmed === '') return { ok: true, value: null }
   const value = Number(trimmed)

@@ -6,7 +6,10 @@ import { queryString } from '../../shared/api'
 import type { CameraStatus, CameraType } from '../../../../server/src/features/cctv/camera-types'
 
 export type {
+  ActivityEntry,
   ActivityMonth,
+  ActivityTotals,
+  BuildingsResult,
   AssumedFlags,
   Camera,
   CameraChange,
@@ -20,9 +23,12 @@ export type {
   GapCell,
   GapLocation,
   GapsAnswer,
+  ImportResult,
   NewCamera,
   PlacementAnswer,
   PlacementRequest,
+  TypeDefault,
+  TypeDefaultChange,
   TypeDefaults,
 } from '../../../../server/src/features/cctv/schemas'
 export {
@@ -34,6 +40,7 @@ export {
   COVERAGE_CAVEAT,
   MOVABLE_TYPES,
   PLACEMENT_CAVEAT,
+  TYPE_VIEW_PARAMETERS,
   VIEW_PARAMETER_LABELS,
   VIEW_PARAMETERS,
   type CameraStatus,
@@ -45,6 +52,9 @@ export const CCTV_URL = '/api/cctv'
 export const CAMERAS_URL = `${CCTV_URL}/cameras`
 export const DEFAULTS_URL = `${CCTV_URL}/defaults`
 export const PLACEMENT_URL = `${CCTV_URL}/placement`
+export const REGISTER_IMPORT_URL = `${CCTV_URL}/import`
+export const BUILDINGS_URL = `${CCTV_URL}/buildings`
+export const ACTIVITY_IMPORT_URL = `${CCTV_URL}/activity/import`
 
 export interface CameraFilters {
   types: readonly CameraType[]
@@ -53,9 +63,11 @@ export interface CameraFilters {
   q: string
   /** null: both real and illustrative cameras. */
   illustrative: boolean | null
+  /** true: only cameras with a view value (or type) taken from the type's defaults. */
+  assumed: boolean
 }
 
-export const NO_FILTERS: CameraFilters = { types: [], statuses: [], owner: '', q: '', illustrative: null }
+export const NO_FILTERS: CameraFilters = { types: [], statuses: [], owner: '', q: '', illustrative: null, assumed: false }
 
 export function cameraListUrl(filters: CameraFilters): string {
   return `${CAMERAS_URL}${queryString([
@@ -64,6 +76,7 @@ export function cameraListUrl(filters: CameraFilters): string {
     ['owner', filters.owner.trim()],
     ['q', filters.q.trim()],
     ['illustrative', filters.illustrative === null ? null : String(filters.illustrative)],
+    ['assumed', filters.assumed ? 'true' : null],
   ])}`
 }
 
@@ -71,6 +84,7 @@ export const cameraUrl = (id: number) => `${CAMERAS_URL}/${id}`
 export const cameraMoveUrl = (id: number) => `${CAMERAS_URL}/${id}/move`
 export const cameraRetireUrl = (id: number) => `${CAMERAS_URL}/${id}/retire`
 export const cameraRedeployUrl = (id: number) => `${CAMERAS_URL}/${id}/redeploy`
+export const cameraActivityUrl = (id: number, month: string) => `${CAMERAS_URL}/${id}/activity/${month}`
 
 /** The period and categories the coverage figures count (none: the server's default, every month held). */
 export interface CoveragePeriod {
@@ -87,6 +101,7 @@ function periodEntries(period: CoveragePeriod): [string, string | null][] {
 
 export const coverageUrl = (period: CoveragePeriod) => `${CCTV_URL}/coverage${queryString(periodEntries(period))}`
 export const gapsUrl = (period: CoveragePeriod) => `${CCTV_URL}/gaps${queryString(periodEntries(period))}`
+export const activityTotalsUrl = (period: CoveragePeriod) => `${CCTV_URL}/activity${queryString(periodEntries(period))}`
 
 /** A query key of the CCTV API: after any camera write, every CCTV answer on screen is asked for again. */
 export function isCctvQueryKey(key: readonly unknown[]): boolean {

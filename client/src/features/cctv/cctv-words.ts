@@ -1,7 +1,9 @@
 /** Plain words beside the CCTV figures: shares, harm, assumed values, placement picks. */
 import { formatCount } from '../../shared/format'
-import type { Camera, PlacementAnswer } from './cctv-api'
-import { CAMERA_STATUS_LABELS, CAMERA_TYPE_LABELS, VIEW_PARAMETER_LABELS, VIEW_PARAMETERS, type CameraType, type ViewParameter } from './cctv-api'
+import type { ActivityTotals, Camera, CoverageAnswer, PlacementAnswer } from './cctv-api'
+import { formatMonth } from '../../../../server/src/lib/months'
+import { formatReportCount } from '../ward-reports/ward-report'
+import { CAMERA_STATUS_LABELS, CAMERA_TYPE_LABELS, TYPE_VIEW_PARAMETERS, VIEW_PARAMETER_LABELS, VIEW_PARAMETERS, type CameraType, type ViewParameter } from './cctv-api'
 
 /** "34%" (one decimal below 10%, so a small share never reads as 0%); "no incidents" when there is nothing to share. */
 export function formatShare(share: number | null): string {
@@ -21,10 +23,8 @@ export function describeCovered(covered: number, all: number, share: number | nu
 }
 
 /** Which view values a type uses: drones their radius; PTZ cameras a resting bearing and a range; the rest a sector. */
-export function parametersOf(type: CameraType): ViewParameter[] {
-  if (type === 'drone') return ['radiusM', 'mountingHeightM']
-  if (type === 'ptz') return ['bearingDeg', 'rangeM', 'mountingHeightM']
-  return ['bearingDeg', 'fovDeg', 'rangeM', 'mountingHeightM']
+export function parametersOf(type: CameraType): readonly ViewParameter[] {
+  return TYPE_VIEW_PARAMETERS[type]
 }
 
 /** The view values this camera's type uses that are the type's defaults (not in the register, not set by anyone). */
@@ -74,4 +74,36 @@ export function describeUplift(answer: PlacementAnswer): string {
     `(${formatCount(answer.uplift.incidents)} incident${answer.uplift.incidents === 1 ? '' : 's'}): ` +
     `from ${formatShare(answer.today.harmShare)} of harm today to ${formatShare(after)}.`
   )
+}
+
+type WardActivity = ActivityTotals['wards'][number]
+
+function counted(count: number, one: string, many: string): string {
+  return `${formatCount(count)} ${count === 1 ? one : many}`
+}
+
+/** "In Stockton Town Centre, 2 cameras spotted 14 incidents, helped with 1 arrest and answered 5 footage requests (…)." */
+export function describeWardActivity(row: WardActivity): string {
+  const where = row.ward ? `In ${row.ward.name}` : 'Outside the wards loaded'
+  const months = row.firstMonth === row.lastMonth ? row.firstMonth : `${row.firstMonth} to ${row.lastMonth}`
+  return (
+    `${where}, ${counted(row.cameras, 'camera', 'cameras')} spotted ${counted(row.incidentsSpotted, 'incident', 'incidents')}, ` +
+    `helped with ${row.assistedArrests === 0 ? 'no arrests' : counted(row.assistedArrests, 'arrest', 'arrests')} and answered ` +
+    `${counted(row.footageRequests, 'footage request', 'footage requests')} (${counted(row.cameraMonths, 'monthly return', 'monthly returns')}, ${months}).`
+  )
+}
+
+type CouncillorWard = NonNullable<CoverageAnswer['councillorWards']>[number]
+
+/**
+ * A councillor's ward in one sentence: how many of the month's incidents were at points a working camera sees, and how
+ * many not; a small count shows as the server protected it ("<3", "≥ N"), and then no share is given.
+ */
+export function describeCouncillorWard(ward: CouncillorWard, month: string): string {
+  const covered = formatReportCount(ward.coveredIncidents)
+  const total = formatReportCount(ward.incidents)
+  const share = ward.incidentShare === null ? '' : ` (${formatShare(ward.incidentShare)})`
+  const lead = `In ${ward.name} in ${formatMonth(month)}, ${covered} of ${total} incident${ward.incidents === 1 ? '' : 's'}${share} happened at map points inside a working camera\u2019s view; ${formatReportCount(ward.notCoveredIncidents)} did not.`
+  if (ward.incidentShare === null || ward.harmShare === null) return `${lead} Shares are not shown when a count is small.`
+  return `${lead} Weighted by harm, ${formatShare(ward.harmShare)} was in view.`
 }

@@ -1,7 +1,7 @@
 import type pg from 'pg'
 import { conflict } from '../../lib/errors.js'
 import { loadQuery } from '../../lib/sql-file.js'
-import { CAMERA_TYPES, type CameraStatus, type CameraType } from './camera-types.js'
+import { CAMERA_TYPES, TYPE_VIEW_PARAMETERS, type CameraStatus, type CameraType } from './camera-types.js'
 import type { CameraFields, TypeDefaultValues } from './camera-values.js'
 import type { ActivityMonth, Camera, CameraDetail, CameraPosition, TypeDefault } from './schemas.js'
 
@@ -115,7 +115,7 @@ function toCamera(row: ListedRow): Camera {
     status: fields.status,
     view: fields.view,
     assumed: fields.assumed,
-    anyAssumed: Object.values(fields.assumed).some(Boolean),
+    anyAssumed: fields.assumed.type || TYPE_VIEW_PARAMETERS[fields.type].some((parameter) => fields.assumed[parameter]),
     deployedFrom: fields.deployedFrom,
     deployedUntil: fields.deployedUntil,
     notes: fields.notes,
@@ -228,6 +228,7 @@ export async function readTypeDefaults(db: Queryable): Promise<{ items: TypeDefa
     basis: row.basis,
     updatedAt: row.updated_at.toISOString(),
     updatedBy: row.updated_by,
+    assumedCameras: row.assumed_cameras,
   }))
   const values = Object.fromEntries(
     CAMERA_TYPES.map((type) => {

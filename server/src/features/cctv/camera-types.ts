@@ -30,6 +30,18 @@ export const MOVABLE_TYPES: readonly CameraType[] = ['redeployable', 'drone']
 export const VIEW_PARAMETERS = ['mountingHeightM', 'bearingDeg', 'fovDeg', 'rangeM', 'radiusM'] as const
 export type ViewParameter = (typeof VIEW_PARAMETERS)[number]
 
+/**
+ * The view values each type uses: drones their radius; PTZ cameras a resting bearing and a range (they turn all
+ * round); the rest a sector. A value a type does not use (a fixed camera's radius) is never "assumed" to anyone.
+ * The SQL that asks "rests on an assumed value" (cameras.sql, coverage-cameras.sql, type-defaults.sql) says the same.
+ */
+export const TYPE_VIEW_PARAMETERS: Readonly<Record<CameraType, readonly ViewParameter[]>> = {
+  fixed: ['bearingDeg', 'fovDeg', 'rangeM', 'mountingHeightM'],
+  ptz: ['bearingDeg', 'rangeM', 'mountingHeightM'],
+  redeployable: ['bearingDeg', 'fovDeg', 'rangeM', 'mountingHeightM'],
+  drone: ['radiusM', 'mountingHeightM'],
+}
+
 export const VIEW_PARAMETER_LABELS: Readonly<Record<ViewParameter, string>> = {
   mountingHeightM: 'Mounting height (m)',
   bearingDeg: 'Bearing (degrees from north)',

@@ -21,7 +21,9 @@ SELECT c.id::int, c.owner, c.reference, c.name, c.location, c.stated_ward, c.typ
    AND ($4::text IS NULL OR c.ward_code = $4)
    AND ($5::text IS NULL OR lower(c.owner) = lower($5))
    AND ($6::text IS NULL OR strpos(lower(c.reference || ' ' || c.name || ' ' || c.location), lower($6)) > 0)
-   AND ($7::boolean IS NULL OR (c.type_assumed OR c.height_assumed OR c.bearing_assumed OR c.fov_assumed OR c.range_assumed OR c.radius_assumed) = $7)
+   AND ($7::boolean IS NULL OR (c.type_assumed OR (CASE c.type WHEN 'drone' THEN c.height_assumed OR c.radius_assumed
+                     WHEN 'ptz' THEN c.height_assumed OR c.bearing_assumed OR c.range_assumed
+                     ELSE c.height_assumed OR c.bearing_assumed OR c.fov_assumed OR c.range_assumed END)) = $7)
    AND ($8::boolean IS NULL OR c.illustrative = $8)
  ORDER BY c.status = 'removed', lower(c.owner), c.reference, c.id
  LIMIT $10 OFFSET $11

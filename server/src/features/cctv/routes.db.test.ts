@@ -201,6 +201,45 @@ describe('activity', () => {
   })
 })
 
+describe('activity totals per ward', () => {
+  it('adds up each ward’s returns over the months asked for, as plain SQL does', async () => {
+    const away = await addCamera({ reference: 'ACT-AWAY', position: { lon: -2.3, lat: 53.45 } })
+    const town = await addCamera({ reference: 'ACT-TOWN' })
+    for (const [id, month, figures] of [
+      [away.id, '2024-03', { incidentsSpotted: 2, assistedArrests: 1, footageRequests: 0 }],
+      [town.id, '2024-03', { incidentsSpotted: 9, assistedArrests: 2, footageRequests: 4 }],
+      [town.id, '2024-04', { incidentsSpotted: 5, assistedArrests: 0, footageRequests: 1 }],
+    ] as const) expect((await call('PUT', `/api/cctv/cameras/${id}/activity/${month}`, analyst, figures)).statusCode).toBe(200)
+    const expected = async (from: string | null, to: string | null) =>
+      sql(
+        `SELECT c.ward_code, count(DISTINCT a.camera_id)::int AS cameras, sum(a.incidents_spotted)::int AS spotted, sum(a.assisted_arrests)::int AS arrests, sum(a.footage_requests)::int AS footage
+           FROM camera_activity a JOIN cameras c ON c.id = a.camera_id
+          WHERE ($1::text IS NULL OR to_char(a.month, 'YYYY-MM') >= $1) AND ($2::text IS NULL OR to_char(a.month, 'YYYY-MM') <= $2)
+          GROUP BY c.ward_code ORDER BY c.ward_code`,
+        [from, to],
+      )
+    for (const [from, to] of [[null, null], ['2024-03', '2024-03'], ['2024-04', null]] as const) {
+      const query = [from && `from=${from}`, to && `to=${to}`].filter(Boolean).join('&')
+      const response = await call('GET', `/api/cctv/activity?${query}`, inspector)
+      expect(response.statusCode, response.body).toBe(200)
+      const answer = response.json()
+      const got = answer.wards
+        .map((ward: { ward: { code: string } | null; cameras: number; incidentsSpotted: number; assistedArrests: number; footageRequests: number }) => ({
+          ward_code: ward.ward?.code ?? null, cameras: ward.cameras, spotted: ward.incidentsSpotted, arrests: ward.assistedArrests, footage: ward.footageRequests,
+        }))
+        .sort((a: { ward_code: string | null }, b: { ward_code: string | null }) => (a.ward_code === null ? 1 : b.ward_code === null ? -1 : a.ward_code < b.ward_code ? -1 : 1))
+      expect(got).toEqual(await expected(from, to))
+      const rows = await expected(from, to)
+      expect(answer.total.assistedArrests).toBe(rows.reduce((sum, row) => sum + row.arrests, 0))
+    }
+    const inTown = (await call('GET', '/api/cctv/activity?from=2024-03&to=2024-04', inspector)).json().wards.find((ward: { ward: { code: string } | null }) => ward.ward?.code === TOWN_CENTRE)
+    expect(inTown).toMatchObject({ ward: { name: 'Stockton Town Centre' }, firstMonth: '2024-03', lastMonth: '2024-04' })
+    const backwards = await call('GET', '/api/cctv/activity?from=2024-04&to=2024-03', inspector)
+    expect(backwards.statusCode).toBe(400)
+    expect(backwards.json().message).toMatch(/^to: /)
+  })
+})
+
 describe('defaults and buildings', () => {
   it('a changed default moves the cameras still assumed, not those with a known value', async () => {
     const assumed = await addCamera({ type: 'redeployable', rangeM: null, bearingDeg: 10 })
@@ -209,6 +248,22 @@ describe('defaults and buildings', () => {
     expect(response.statusCode, response.body).toBe(200)
     const defaults: TypeDefaults = response.json()
     expect(defaults.items.find((item) => item.type === 'redeployable')).toMatchObject({ rangeM: 65, updatedBy: 'analyst@test.local' })
+    // How many cameras still rest on a default their type uses (a sector: bearing, angle, range, height), as plain SQL
+    // counts them per type.
+    const counted = await sql(
+      `SELECT t.type, (SELECT count(*)::int FROM cameras c WHERE c.type = t.type AND c.status <> 'removed'
+                         AND (c.height_assumed OR c.bearing_assumed OR c.fov_assumed OR c.range_assumed)) AS n
+         FROM unnest(ARRAY['fixed', 'redeployable']) AS t(type)`,
+    )
+    expect(Object.fromEntries(defaults.items.filter((item) => item.type === 'fixed' || item.type === 'redeployable').map((item) => [item.type, item.assumedCameras]))).toEqual(
+      Object.fromEntries(counted.map((row) => [row.type, row.n])),
+    )
+    // A fixed camera with every value it uses known is not on a default, though it has no (unused) operating radius.
+    const whole = await addCamera({ reference: 'WHOLE-1', mountingHeightM: 5 })
+    expect(whole).toMatchObject({ anyAssumed: false, assumed: { radiusM: true } })
+    const listed: CameraList = (await call('GET', '/api/cctv/cameras?assumed=false&q=WHOLE-1', analyst)).json()
+    expect(listed.items.map((item) => item.reference)).toEqual(['WHOLE-1'])
+    expect(defaults.items.find((item) => item.type === 'redeployable')!.assumedCameras).toBeGreaterThanOrEqual(1)
     expect((await call('GET', `/api/cctv/cameras/${assumed.id}`, analyst)).json()).toMatchObject({ view: { rangeM: 65 }, version: 2 })
     expect((await call('GET', `/api/cctv/cameras/${known.id}`, analyst)).json()).toMatchObject({ view: { rangeM: 75 }, version: 1 })
     const [entry] = await auditOf('camera-type:redeployable')

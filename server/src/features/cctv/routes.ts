@@ -19,6 +19,8 @@ import {
   ActivityImport,
   ActivityMonthSchema,
   ActivityParams,
+  ActivityTotals,
+  ActivityTotalsQuery,
   BuildingsImport,
   BuildingsResult,
   CameraChange,
@@ -40,6 +42,7 @@ import {
 } from './schemas.js'
 
 const updateDefaultsQuery = loadQuery(import.meta.url, 'update-defaults.sql')
+const activityWardsQuery = loadQuery(import.meta.url, 'activity-wards.sql')
 
 function checkDates(from: string | null, until: string | null): void {
   if (from && until && until < from) throw badRequest('deployedUntil', `${until} is before deployedFrom (${from})`)
@@ -378,6 +381,37 @@ export const cctvRoutes: FastifyPluginAsyncTypebox = async (app) => {
         })
       })
       return { month, ...figures }
+    },
+  )
+
+  app.get(
+    '/api/cctv/activity',
+    {
+      config: { access: STAFF },
+      schema: {
+        summary: 'Camera activity (incidents spotted, assisted arrests, footage requests) added up per ward over the months asked for',
+        tags: ['cctv'],
+        querystring: ActivityTotalsQuery,
+        response: { 200: ActivityTotals },
+      },
+    },
+    async (request) => {
+      const { from, to } = request.query
+      if (from && to && to < from) throw badRequest('to', `${to} is before from (${from})`)
+      const { rows } = await pool.query({ ...activityWardsQuery, values: [from ? `${from}-01` : null, to ? `${to}-01` : null] })
+      const wards = rows.map((row) => ({
+        ward: row.ward_code ? { code: row.ward_code, name: row.ward_name, councilName: row.council_name } : null,
+        cameras: row.cameras,
+        cameraMonths: row.camera_months,
+        incidentsSpotted: row.incidents_spotted,
+        assistedArrests: row.assisted_arrests,
+        footageRequests: row.footage_requests,
+        firstMonth: row.first_month,
+        lastMonth: row.last_month,
+      }))
+      const total = { cameras: 0, cameraMonths: 0, incidentsSpotted: 0, assistedArrests: 0, footageRequests: 0 }
+      for (const ward of wards) for (const key of Object.keys(total) as (keyof typeof total)[]) total[key] += ward[key]
+      return { from: from ?? null, to: to ?? null, wards, total }
     },
   )
 

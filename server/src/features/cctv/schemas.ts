@@ -243,6 +243,35 @@ export const RegisterImport = Type.Object(
 )
 export type RegisterImport = Static<typeof RegisterImport>
 
+export const ActivityTotalsQuery = Type.Object(
+  { from: Type.Optional(Month), to: Type.Optional(Month) },
+  { additionalProperties: false, description: 'the months added up (either open: every month held that side)' },
+)
+export type ActivityTotalsQuery = Static<typeof ActivityTotalsQuery>
+
+const ActivityFigures = {
+  cameras: Type.Integer({ description: 'cameras with a return in the months' }),
+  cameraMonths: Type.Integer({ description: 'monthly returns added up' }),
+  incidentsSpotted: Type.Integer(),
+  assistedArrests: Type.Integer(),
+  footageRequests: Type.Integer(),
+}
+export const ActivityTotals = Type.Object({
+  from: Type.Union([Type.String(), Type.Null()], { description: 'the first month asked for (null: open)' }),
+  to: Type.Union([Type.String(), Type.Null()], { description: 'the last month asked for (null: open)' }),
+  wards: Type.Array(
+    Type.Object({
+      ward: Type.Union([Type.Object({ code: Type.String(), name: Type.String(), councilName: Type.String() }), Type.Null()], { description: 'the ward holding the cameras now; null: outside the wards loaded' }),
+      ...ActivityFigures,
+      firstMonth: Type.String({ description: 'YYYY-MM: the earliest return counted' }),
+      lastMonth: Type.String(),
+    }),
+    { description: 'most assisted arrests first; cameras outside the wards last' },
+  ),
+  total: Type.Object(ActivityFigures),
+})
+export type ActivityTotals = Static<typeof ActivityTotals>
+
 export const ActivityImport = Type.Object(
   { fileName: FileName, content: FileContent, owner: Type.Optional(Required(200, 'the owner of the cameras named, when references repeat across owners')) },
   { additionalProperties: false },
@@ -297,6 +326,7 @@ export const TypeDefaultSchema = Type.Object({
   basis: Type.String({ description: 'why these values' }),
   updatedAt: Type.String({ format: 'date-time' }),
   updatedBy: Type.Union([Type.String(), Type.Null()], { description: 'email of the last editor; null: as installed' }),
+  assumedCameras: Type.Integer({ description: 'cameras of the type (not removed) with a view value still taken from these defaults: a change moves them' }),
 })
 export type TypeDefault = Static<typeof TypeDefaultSchema>
 export const TypeDefaults = Type.Object({ items: Type.Array(TypeDefaultSchema), buildings: Type.Integer({ description: 'building footprints loaded' }) })
