@@ -84,7 +84,7 @@ export function WeeklyReportsPage({ user }: { user: User }) {
         </table>
       )}
       {user.role === 'admin' && <UnsentEmails />}
-      {user.role === 'admin' && ward && <ContactsEditor ward={ward} />}
+      {user.role === 'admin' && ward && <ContactsEditor key={ward} ward={ward} />}
     </div>
   )
 }
@@ -206,20 +206,34 @@ function UnsentEmailRow({ email }: { email: UnsentEmail }) {
 
 function ContactsEditor({ ward }: { ward: string }) {
   const contacts = useApiQuery<{ items: StoredContact[] }>(contactsUrl(ward))
+  // Here, not in a row: a saved row is drawn anew from the server's answer, and its own state goes with it.
+  const [saved, setSaved] = useState<string | null>(null)
   return (
     <section className="contacts-editor" data-testid="weekly-contacts-editor">
       <h2>Named contacts for this ward</h2>
       <p className="note">Reports published from now on name them; published reports keep the contacts they were published with.</p>
       {contacts.data &&
         CONTACT_KINDS.map((kind) => (
-          <ContactRow key={`${ward}-${kind}-${contacts.data!.items.find((item) => item.kind === kind)?.updatedAt ?? ''}`} ward={ward} kind={kind} current={contacts.data!.items.find((item) => item.kind === kind) ?? null} />
+          <ContactRow
+            key={`${ward}-${kind}-${contacts.data!.items.find((item) => item.kind === kind)?.updatedAt ?? ''}`}
+            ward={ward}
+            kind={kind}
+            current={contacts.data!.items.find((item) => item.kind === kind) ?? null}
+            onSaved={setSaved}
+          />
         ))}
+      {!contacts.data && !contacts.error && <LoadingState label="Loading the contacts…" />}
       {contacts.error && <ErrorState title="Could not load the contacts." error={contacts.error} onRetry={contacts.refetch} />}
+      {saved && (
+        <p role="status" data-testid="weekly-contacts-saved">
+          {saved}
+        </p>
+      )}
     </section>
   )
 }
 
-function ContactRow({ ward, kind, current }: { ward: string; kind: ContactKind; current: StoredContact | null }) {
+function ContactRow({ ward, kind, current, onSaved }: { ward: string; kind: ContactKind; current: StoredContact | null; onSaved(words: string): void }) {
   const queryClient = useQueryClient()
   const [name, setName] = useState(current?.name ?? '')
   const [email, setEmail] = useState(current?.email ?? '')
@@ -228,13 +242,20 @@ function ContactRow({ ward, kind, current }: { ward: string; kind: ContactKind; 
   const save = async (event: FormEvent) => {
     event.preventDefault()
     setError(null)
+    const label = CONTACT_LABELS[kind].toLowerCase()
     try {
+      let words: string
       if (name.trim() === '') {
-        if (current) await apiRequest(contactUrl(ward, kind), { method: 'DELETE' })
+        if (!current) return
+        await apiRequest(contactUrl(ward, kind), { method: 'DELETE' })
+        words = `Removed the ${label}.`
       } else {
         await apiRequest(contactUrl(ward, kind), { method: 'PUT', body: { name: name.trim(), email: email.trim() || null, phone: phone.trim() || null } })
+        words = `Saved ${name.trim()} as the ${label}.`
       }
-      void queryClient.invalidateQueries({ predicate: (query) => isArchiveKey(query.queryKey) })
+      // Said once the contacts are read back, so what the form shows then is what is stored.
+      await queryClient.invalidateQueries({ predicate: (query) => isArchiveKey(query.queryKey) })
+      onSaved(words)
     } catch (failure) {
       setError(errorMessage(failure))
     }
