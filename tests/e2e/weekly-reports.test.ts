@@ -180,7 +180,7 @@ describe.skipIf(skipReason !== null)(`weekly ward reports in Chromium${skipReaso
     const stored = (await testApp.pool.query(`SELECT status, attempts, next_attempt_at <= now() AS due FROM weekly_report_emails WHERE id = $1`, [id])).rows[0]
     expect(stored).toEqual({ status: 'pending', attempts: 8, due: true })
     // The list is asked again: the e-mail now waits for its try.
-    await row.getByTestId('weekly-unsent-status').filter({ hasText: /^Failed 8 tries; tried again by itself at / }).waitFor({ timeout: STEP_MS })
+    await row.getByTestId('weekly-unsent-status').filter({ hasText: /^Not sent after 8 tries; tried again by itself at / }).waitFor({ timeout: STEP_MS })
     const audited = (await testApp.pool.query(`SELECT actor_email FROM audit_log WHERE action = 'weekly_report.email_retry'`)).rows
     expect(audited).toEqual([{ actor_email: 'admin@test.local' }])
   }, 120_000)

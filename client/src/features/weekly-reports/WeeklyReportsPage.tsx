@@ -183,16 +183,18 @@ function UnsentEmailRow({ email }: { email: UnsentEmail }) {
   const errorId = `unsent-email-${email.id}-error`
   return (
     <tr data-testid={`weekly-unsent-${email.id}`}>
-      <td>{email.wardName}</td>
-      <td>
+      <td data-label="Ward">{email.wardName}</td>
+      <td data-label="Period">
         <a href={reportPageUrl(email.wardCode, email.period, email.version)} onClick={followLink}>
           {email.periodLabel}
         </a>
         {email.version > 1 ? <span className="note"> (version {email.version})</span> : null}
       </td>
-      <td>{email.recipient}</td>
-      <td data-testid="weekly-unsent-status">{unsentEmailWords(email, email.nextAttemptAt ? formatDateTime(email.nextAttemptAt) : null)}</td>
-      <td className="unsent-error">{email.lastError}</td>
+      <td data-label="To">{email.recipient}</td>
+      <td data-label="Where it stands" data-testid="weekly-unsent-status">{unsentEmailWords(email, email.nextAttemptAt ? formatDateTime(email.nextAttemptAt) : null)}</td>
+      <td data-label="Last error" className="unsent-error">
+        {email.lastError}
+      </td>
       <td>
         <button type="button" disabled={busy} onClick={() => void retry()} aria-describedby={errorId} data-testid="weekly-unsent-retry">
           Try again now

@@ -28,7 +28,7 @@ describe('weekly report helpers', () => {
   })
   it('says where an unsent e-mail stands', () => {
     expect(unsentEmailWords({ status: 'failed', attempts: 9 }, null)).toBe('Given up after 9 tries')
-    expect(unsentEmailWords({ status: 'retrying', attempts: 1 }, '3 Dec 2026, 14:05')).toBe('Failed 1 try; tried again by itself at 3 Dec 2026, 14:05')
-    expect(unsentEmailWords({ status: 'retrying', attempts: 2 }, null)).toBe('Failed 2 tries; tried again by itself soon')
+    expect(unsentEmailWords({ status: 'retrying', attempts: 1 }, '3 Dec 2026, 14:05')).toBe('Not sent after 1 try; tried again by itself at 3 Dec 2026, 14:05')
+    expect(unsentEmailWords({ status: 'retrying', attempts: 2 }, null)).toBe('Not sent after 2 tries; tried again by itself soon')
   })
 })

@@ -44,7 +44,7 @@ export const retryEmailUrl = (id: number) => `/api/weekly-report-emails/${id}/re
 export function unsentEmailWords(email: Pick<UnsentEmail, 'status' | 'attempts'>, nextTry: string | null): string {
   const tries = `${email.attempts} ${email.attempts === 1 ? 'try' : 'tries'}`
   if (email.status === 'failed') return `Given up after ${tries}`
-  return nextTry ? `Failed ${tries}; tried again by itself at ${nextTry}` : `Failed ${tries}; tried again by itself soon`
+  return nextTry ? `Not sent after ${tries}; tried again by itself at ${nextTry}` : `Not sent after ${tries}; tried again by itself soon`
 }
 
 /** "too few to compare" → "Too few to compare": the report's words start sentences on the page. */
