@@ -1,6 +1,7 @@
-// The report's figures read the count rollups for monthly reports (period-counts, top-locations, map-cells,
-// cctv-cover): each query answers exactly as the plain SQL over incidents it replaced, for every ward, for months and
-// weeks, with police.uk months and a timed log whose records sit at the edges of UK months and weeks.
+// The report's queries read the count rollups: a month's counts, places, map cells and CCTV share from the month
+// rollups, a week's counts, the sources' dates, whether a ward has dated records and where the data start from the day
+// rollup. Each answers exactly as the plain SQL over incidents it replaced, for every ward, for months and weeks, with
+// police.uk months and a timed log whose records sit at the edges of UK months and weeks, after corrections too.
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -12,7 +13,7 @@ import { findProfile, insertProfile } from '../import/mapped/profile-store.js'
 import { periodDates, shiftPeriod } from './periods.js'
 
 const queries = Object.fromEntries(
-  ['period-counts', 'top-locations', 'map-cells', 'cctv-cover'].map((name) => [name, loadQuery(import.meta.url, `${name}.sql`)]),
+  ['period-counts', 'top-locations', 'map-cells', 'cctv-cover', 'ward-sources', 'ward-timed', 'data-start'].map((name) => [name, loadQuery(import.meta.url, `${name}.sql`)]),
 )
 
 // The queries as they were before they read the rollups (commit fabc717), word for word.
@@ -71,6 +72,29 @@ SELECT coalesce(sum(p.incidents), 0)::int AS incidents,
        coalesce(sum(p.incidents) FILTER (WHERE EXISTS (SELECT 1 FROM cameras c WHERE c.status = 'working' AND ST_Intersects(c.view_geom, p.geom))), 0)::int AS covered,
        (SELECT count(*)::int FROM cameras c WHERE c.status = 'working' AND c.ward_code = $1) AS cameras
   FROM points p`,
+  'ward-sources': `
+SELECT i.source,
+       to_char(min(i.period_start) AT TIME ZONE 'Europe/London', 'YYYY-MM-DD') AS first_day,
+       to_char(max(i.period_start) AT TIME ZONE 'Europe/London', 'YYYY-MM-DD') AS last_day,
+       bool_and(i.period_precision = 'month') AS months_only,
+       count(*)::int AS rows
+  FROM locations l
+  JOIN incidents i ON i.location_id = l.id
+ WHERE l.ward_code = $1
+   AND i.period_start >= $2::date::timestamp AT TIME ZONE 'Europe/London'
+   AND i.period_start < $3::date::timestamp AT TIME ZONE 'Europe/London'
+ GROUP BY i.source
+ ORDER BY i.source`,
+  // Was part of ward-facts.sql.
+  'ward-timed': `
+SELECT EXISTS (SELECT 1 FROM locations l JOIN incidents i ON i.location_id = l.id
+                WHERE l.ward_code = $1 AND i.period_precision <> 'month'
+                  AND i.period_start >= $2::date::timestamp AT TIME ZONE 'Europe/London'
+                  AND i.period_start < $3::date::timestamp AT TIME ZONE 'Europe/London') AS timed`,
+  'data-start': `
+SELECT to_char(min(i.period_start) AT TIME ZONE 'Europe/London', 'YYYY-MM-DD') AS first_day
+  FROM incidents i
+ WHERE $1 = 'month' OR i.period_precision <> 'month'`,
 } as const
 
 let testApp: TestApp
@@ -92,6 +116,10 @@ function parameters(ward: string, period: string): Record<keyof typeof REPLACED,
     'top-locations': [ward, start, end, dates[1].start, kind],
     'map-cells': [ward, start, end, kind],
     'cctv-cover': [ward, start, end, kind],
+    // As build-report.ts: a week's sources over the months it touches, a month's over the trend's 12 months.
+    'ward-sources': [ward, kind === 'week' ? `${start.slice(0, 7)}-01` : dates[11].start, end],
+    'ward-timed': [ward, dates[11].start, end],
+    'data-start': [kind],
   }
 }
 
@@ -154,10 +182,13 @@ describe('the report queries against the plain SQL they replaced', () => {
     await sql(`UPDATE incidents SET period_start = period_start - interval '1 month', category = 'Public order'
                 WHERE period_precision = 'minute' AND id % 3 = 0`)
     await sql(`DELETE FROM incidents WHERE period_precision = 'month' AND id % 11 = 0`)
+    // One ward's dated records all withdrawn: its rows in the day rollup cancel out, and it has months only again.
+    await sql(`DELETE FROM incidents i USING locations l WHERE l.id = i.location_id AND l.ward_code = $1 AND i.period_precision <> 'month'`, [timedWards[0]])
+    expect((await testApp.pool.query({ ...queries['ward-timed'], values: [timedWards[0], '2023-01-01', '2025-01-01'] })).rows).toEqual([{ timed: false }])
     for (const ward of [...timedWards, wards.at(-1)!]) for (const month of ['2023-12', '2024-01', '2024-02', '2024-03', '2024-04']) await expectSameAsReplaced(ward, month)
   })
 
-  it('answer the same for weeks, which still read the incidents', async () => {
+  it('answer the same for weeks', async () => {
     for (const ward of timedWards) for (const week of ['2024-W01', '2024-W05', '2024-W06', '2024-W09', '2024-W13', '2024-W14']) await expectSameAsReplaced(ward, week)
   })
 })
