@@ -41,6 +41,8 @@ let redeployCamera: { id: number; version: number }
 const retirableCameras: Partial<Record<Caller, number>> = {}
 /** Resident reports: the form's token, a receipt code, and per caller a new report to decide and an accepted one to withdraw. */
 let reportToken: string
+/** A weekly report e-mail given up on, that admins may try again (no SMTP here: it stays unsent). */
+let unsentEmailId: number
 let receiptCode: string
 const newReports: Partial<Record<Caller, number[]>> = {}
 const acceptedReports: Partial<Record<Caller, number>> = {}
@@ -170,6 +172,8 @@ function sampleFor(method: string, path: string, caller: Caller): Sample | undef
     // Admins only, and admins are asked first: each PUT sets the contact the DELETE after it removes.
     'PUT /api/ward-contacts/{ward}/{kind}': () => ({ url: `/api/ward-contacts/${WARD}/housing-officer`, payload: { name: `Matrix officer ${serial}` } }),
     'DELETE /api/ward-contacts/{ward}/{kind}': () => ({ url: `/api/ward-contacts/${WARD}/housing-officer` }),
+    'GET /api/weekly-report-emails': () => ({ url: '/api/weekly-report-emails' }),
+    'POST /api/weekly-report-emails/{id}/retry': () => ({ url: `/api/weekly-report-emails/${unsentEmailId}/retry` }),
     'GET /api/reports/form': () => ({ url: '/api/reports/form' }),
     'GET /api/reports/wards': () => ({ url: '/api/reports/wards' }),
     'POST /api/reports': () => {
@@ -257,6 +261,12 @@ beforeAll(async () => {
   await testApp.pool.query(`INSERT INTO import_profiles (name, title, mapping) VALUES ('matrix-log', 'Matrix log', $1)`, [JSON.stringify(MATRIX_MAPPING)])
   meetingId = (await testApp.app.inject({ method: 'POST', url: '/api/meetings', headers: admin.headers, payload: { heldOn: '2024-01-31' } })).json().id
   await testApp.app.inject({ method: 'POST', url: '/api/weekly-reports', headers: admin.headers, payload: { ward: WARD, period: '2024-01' } })
+  unsentEmailId = (
+    await testApp.pool.query(
+      `INSERT INTO weekly_report_emails (report_id, recipient, status, attempts, last_error)
+       SELECT id, 'councillor@matrix.test', 'failed', 8, 'matrix' FROM weekly_reports ORDER BY id LIMIT 1 RETURNING id::int`,
+    )
+  ).rows[0].id
   await testApp.app.inject({ method: 'POST', url: '/api/tasks', headers: admin.headers, payload: { ...taskPayload('Sheet task'), meetingId } })
   const makeCamera = async (extra: Record<string, unknown> = {}) =>
     (await testApp.app.inject({

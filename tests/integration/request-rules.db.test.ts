@@ -131,7 +131,7 @@ describe('GET /docs', () => {
         '/api/cctv/cameras/{id}/activity/{month}', '/api/cctv/activity', '/api/cctv/activity/import', '/api/cctv/import', '/api/cctv/buildings', '/api/cctv/defaults',
         '/api/cctv/coverage', '/api/cctv/gaps', '/api/cctv/placement',
         '/api/weekly-reports', '/api/weekly-reports/{ward}/{period}', '/api/weekly-reports/{ward}/{period}/report.csv', '/api/weekly-reports/{ward}/{period}/report.pdf',
-        '/api/ward-contacts', '/api/ward-contacts/{ward}/{kind}',
+        '/api/ward-contacts', '/api/ward-contacts/{ward}/{kind}', '/api/weekly-report-emails', '/api/weekly-report-emails/{id}/retry',
         '/api/reports/form', '/api/reports/wards', '/api/reports', '/api/reports/receipt/{code}', '/api/reports/receipt/{code}/messages', '/api/reports/poster',
         '/api/reports/{id}', '/api/reports/{id}/photos/{ordinal}', '/api/reports/{id}/accept', '/api/reports/{id}/merge', '/api/reports/{id}/reject',
         '/api/reports/{id}/withdraw', '/api/reports/{id}/correct', '/api/reports/{id}/messages',

@@ -117,6 +117,7 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<AuditAction, string>> = {
   'cctv.defaults': 'Changed CCTV camera defaults',
   'weekly_report.publish': 'Published a weekly ward report',
   'weekly_report.download': 'Opened or downloaded a weekly ward report',
+  'weekly_report.email_retry': 'Tried a weekly report e-mail again',
   'ward_contact.update': 'Set a ward contact',
   'ward_contact.delete': 'Removed a ward contact',
   'report.submit': 'Resident report received',

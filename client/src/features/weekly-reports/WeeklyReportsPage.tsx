@@ -2,11 +2,12 @@ import { useQueryClient } from '@tanstack/react-query'
 import { useState, type FormEvent } from 'react'
 import { followLink } from '../../app/navigation'
 import { apiRequest, errorMessage, wardListUrl, type User, type WardListAnswer } from '../../shared/api'
+import { formatDateTime } from '../../shared/dates'
 import { EmptyState, ErrorState, FormError, LoadingState } from '../../shared/States'
 import { useApiQuery } from '../../shared/use-api-query'
 import {
-  archiveUrl, CONTACT_KINDS, CONTACT_LABELS, contactsUrl, contactUrl, publishUrl, reportCsvUrl, reportPageUrl, reportPdfUrl, type ContactKind, type PublishedMeta,
-  type StoredContact,
+  archiveUrl, CONTACT_KINDS, CONTACT_LABELS, contactsUrl, contactUrl, publishUrl, reportCsvUrl, reportPageUrl, reportPdfUrl, retryEmailUrl, unsentEmailsUrl, unsentEmailWords,
+  type ContactKind, type PublishedMeta, type StoredContact, type UnsentEmail, type UnsentEmailAnswer,
 } from './weekly-reports-api'
 import './weekly-reports.css'
 
@@ -82,7 +83,8 @@ export function WeeklyReportsPage({ user }: { user: User }) {
           </tbody>
         </table>
       )}
-      {user.role === 'admin' && ward && <ContactsEditor ward={ward} />}
+      {user.role === 'admin' && <UnsentEmails />}
+      {user.role === 'admin' && ward && <ContactsEditor key={ward} ward={ward} />}
     </div>
   )
 }
@@ -120,22 +122,120 @@ function PublishNow({ ward }: { ward: string }) {
   )
 }
 
+/** Admins: the e-mails of published reports that have not gone (given up on, or failing and tried again later). */
+function UnsentEmails() {
+  const emails = useApiQuery<UnsentEmailAnswer>(unsentEmailsUrl)
+  return (
+    <section className="unsent-emails" data-testid="weekly-unsent-emails" aria-labelledby="unsent-emails-heading">
+      <h2 id="unsent-emails-heading">Report e-mails not sent</h2>
+      {emails.data && !emails.data.mailConfigured && (
+        <p className="note" data-testid="weekly-mail-off">
+          This server has no e-mail set up (SMTP_URL), so it sends none of these; a server that has will.
+        </p>
+      )}
+      {emails.error && <ErrorState title="Could not load the e-mails." error={emails.error} onRetry={emails.refetch} />}
+      {!emails.data && !emails.error && <LoadingState label="Loading the e-mails…" />}
+      {emails.data && emails.data.items.length === 0 && <EmptyState testId="weekly-unsent-empty">Every report e-mail has gone, or is on its way.</EmptyState>}
+      {emails.data && emails.data.items.length > 0 && (
+        <table className="report-table" data-testid="weekly-unsent-table">
+          <thead>
+            <tr>
+              <th scope="col">Ward</th>
+              <th scope="col">Period</th>
+              <th scope="col">To</th>
+              <th scope="col">Where it stands</th>
+              <th scope="col">Last error</th>
+              <th scope="col">
+                <span className="visually-hidden">Action</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {emails.data.items.map((email) => (
+              <UnsentEmailRow key={`${email.id}-${email.attempts}-${email.status}`} email={email} />
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  )
+}
+
+function UnsentEmailRow({ email }: { email: UnsentEmail }) {
+  const queryClient = useQueryClient()
+  const [busy, setBusy] = useState(false)
+  const [message, setMessage] = useState<string | null>(null)
+  const [error, setError] = useState<string | null>(null)
+  const retry = async () => {
+    setBusy(true)
+    setError(null)
+    try {
+      await apiRequest<UnsentEmail>(retryEmailUrl(email.id), { method: 'POST' })
+      setMessage('Trying again now.')
+      // Sending takes a PDF render and the SMTP server's answer: the list is asked again after a few seconds.
+      window.setTimeout(() => void queryClient.invalidateQueries({ queryKey: [unsentEmailsUrl] }), 4000)
+    } catch (failure) {
+      setError(errorMessage(failure))
+    } finally {
+      setBusy(false)
+    }
+  }
+  const errorId = `unsent-email-${email.id}-error`
+  return (
+    <tr data-testid={`weekly-unsent-${email.id}`}>
+      <td data-label="Ward">{email.wardName}</td>
+      <td data-label="Period">
+        <a href={reportPageUrl(email.wardCode, email.period, email.version)} onClick={followLink}>
+          {email.periodLabel}
+        </a>
+        {email.version > 1 ? <span className="note"> (version {email.version})</span> : null}
+      </td>
+      <td data-label="To">{email.recipient}</td>
+      <td data-label="Where it stands" data-testid="weekly-unsent-status">{unsentEmailWords(email, email.nextAttemptAt ? formatDateTime(email.nextAttemptAt) : null)}</td>
+      <td data-label="Last error" className="unsent-error">
+        {email.lastError}
+      </td>
+      <td>
+        <button type="button" disabled={busy} onClick={() => void retry()} aria-describedby={errorId} data-testid="weekly-unsent-retry">
+          Try again now
+        </button>
+        {message && <span role="status">{message}</span>}
+        <FormError id={errorId} message={error} />
+      </td>
+    </tr>
+  )
+}
+
 function ContactsEditor({ ward }: { ward: string }) {
   const contacts = useApiQuery<{ items: StoredContact[] }>(contactsUrl(ward))
+  // Here, not in a row: a saved row is drawn anew from the server's answer, and its own state goes with it.
+  const [saved, setSaved] = useState<string | null>(null)
   return (
     <section className="contacts-editor" data-testid="weekly-contacts-editor">
       <h2>Named contacts for this ward</h2>
       <p className="note">Reports published from now on name them; published reports keep the contacts they were published with.</p>
       {contacts.data &&
         CONTACT_KINDS.map((kind) => (
-          <ContactRow key={`${ward}-${kind}-${contacts.data!.items.find((item) => item.kind === kind)?.updatedAt ?? ''}`} ward={ward} kind={kind} current={contacts.data!.items.find((item) => item.kind === kind) ?? null} />
+          <ContactRow
+            key={`${ward}-${kind}-${contacts.data!.items.find((item) => item.kind === kind)?.updatedAt ?? ''}`}
+            ward={ward}
+            kind={kind}
+            current={contacts.data!.items.find((item) => item.kind === kind) ?? null}
+            onSaved={setSaved}
+          />
         ))}
+      {!contacts.data && !contacts.error && <LoadingState label="Loading the contacts…" />}
       {contacts.error && <ErrorState title="Could not load the contacts." error={contacts.error} onRetry={contacts.refetch} />}
+      {saved && (
+        <p role="status" data-testid="weekly-contacts-saved">
+          {saved}
+        </p>
+      )}
     </section>
   )
 }
 
-function ContactRow({ ward, kind, current }: { ward: string; kind: ContactKind; current: StoredContact | null }) {
+function ContactRow({ ward, kind, current, onSaved }: { ward: string; kind: ContactKind; current: StoredContact | null; onSaved(words: string): void }) {
   const queryClient = useQueryClient()
   const [name, setName] = useState(current?.name ?? '')
   const [email, setEmail] = useState(current?.email ?? '')
@@ -144,13 +244,20 @@ function ContactRow({ ward, kind, current }: { ward: string; kind: ContactKind; 
   const save = async (event: FormEvent) => {
     event.preventDefault()
     setError(null)
+    const label = CONTACT_LABELS[kind].toLowerCase()
     try {
+      let words: string
       if (name.trim() === '') {
-        if (current) await apiRequest(contactUrl(ward, kind), { method: 'DELETE' })
+        if (!current) return
+        await apiRequest(contactUrl(ward, kind), { method: 'DELETE' })
+        words = `Removed the ${label}.`
       } else {
         await apiRequest(contactUrl(ward, kind), { method: 'PUT', body: { name: name.trim(), email: email.trim() || null, phone: phone.trim() || null } })
+        words = `Saved ${name.trim()} as the ${label}.`
       }
-      void queryClient.invalidateQueries({ predicate: (query) => isArchiveKey(query.queryKey) })
+      // Said once the contacts are read back, so what the form shows then is what is stored.
+      await queryClient.invalidateQueries({ predicate: (query) => isArchiveKey(query.queryKey) })
+      onSaved(words)
     } catch (failure) {
       setError(errorMessage(failure))
     }

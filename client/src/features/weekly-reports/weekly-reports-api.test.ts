@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { chartMaximum, chartValue, countWords, projectBox, reportPageUrl, reportPdfUrl } from './weekly-reports-api'
+import { chartMaximum, chartValue, countWords, projectBox, reportPageUrl, reportPdfUrl, unsentEmailWords } from './weekly-reports-api'
 
 describe('weekly report helpers', () => {
   it('reads shown counts in words', () => {
@@ -25,5 +25,10 @@ describe('weekly report helpers', () => {
   it('names the print page and downloads', () => {
     expect(reportPageUrl('E05014882', '2024-W05', 2)).toBe('/weekly-report?ward=E05014882&period=2024-W05&version=2')
     expect(reportPdfUrl('E05014882', '2024-03')).toBe('/api/weekly-reports/E05014882/2024-03/report.pdf')
+  })
+  it('says where an unsent e-mail stands', () => {
+    expect(unsentEmailWords({ status: 'failed', attempts: 9 }, null)).toBe('Given up after 9 tries')
+    expect(unsentEmailWords({ status: 'retrying', attempts: 1 }, '3 Dec 2026, 14:05')).toBe('Not sent after 1 try; tried again by itself at 3 Dec 2026, 14:05')
+    expect(unsentEmailWords({ status: 'retrying', attempts: 2 }, null)).toBe('Not sent after 2 tries; tried again by itself soon')
   })
 })

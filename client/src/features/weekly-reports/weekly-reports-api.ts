@@ -1,7 +1,11 @@
 import { queryString } from '../../shared/api'
-import type { PublishedMeta, WeeklyReport } from '../../../../server/src/features/weekly-reports/schemas'
+import type { PublishedMeta, UnsentEmail, WeeklyReport } from '../../../../server/src/features/weekly-reports/schemas'
 
-export type { PublishedMeta, WeeklyReport }
+export type { PublishedMeta, UnsentEmail, WeeklyReport }
+export interface UnsentEmailAnswer {
+  items: UnsentEmail[]
+  mailConfigured: boolean
+}
 export type ShownCount = number | string
 export interface ReportAnswer {
   meta: PublishedMeta
@@ -33,6 +37,15 @@ export const reportPdfUrl = (ward: string, period: string, version?: number | nu
 export const reportPageUrl = (ward: string, period: string, version?: number | null) => `/weekly-report${queryString([['ward', ward], ['period', period], ['version', version ? String(version) : null]])}`
 export const contactsUrl = (ward?: string | null) => `/api/ward-contacts${queryString([['ward', ward]])}`
 export const contactUrl = (ward: string, kind: ContactKind) => `/api/ward-contacts/${encodeURIComponent(ward)}/${kind}`
+export const unsentEmailsUrl = '/api/weekly-report-emails'
+export const retryEmailUrl = (id: number) => `/api/weekly-report-emails/${id}/retry`
+
+/** Where an unsent e-mail stands, in words: given up on, or when it is tried next. */
+export function unsentEmailWords(email: Pick<UnsentEmail, 'status' | 'attempts'>, nextTry: string | null): string {
+  const tries = `${email.attempts} ${email.attempts === 1 ? 'try' : 'tries'}`
+  if (email.status === 'failed') return `Given up after ${tries}`
+  return nextTry ? `Not sent after ${tries}; tried again by itself at ${nextTry}` : `Not sent after ${tries}; tried again by itself soon`
+}
 
 /** "too few to compare" → "Too few to compare": the report's words start sentences on the page. */
 export function sentence(words: string): string {

@@ -34,6 +34,7 @@ export const AUDIT_ACTIONS = [
   'cctv.defaults',
   'weekly_report.publish',
   'weekly_report.download',
+  'weekly_report.email_retry',
   'ward_contact.update',
   'ward_contact.delete',
   'report.submit',

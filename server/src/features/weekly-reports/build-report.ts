@@ -8,6 +8,7 @@ import { againstPrevious, againstUsual } from './words.js'
 
 const periodCountsQuery = loadQuery(import.meta.url, 'period-counts.sql')
 const wardFactsQuery = loadQuery(import.meta.url, 'ward-facts.sql')
+const wardTimedQuery = loadQuery(import.meta.url, 'ward-timed.sql')
 const topLocationsQuery = loadQuery(import.meta.url, 'top-locations.sql')
 const mapCellsQuery = loadQuery(import.meta.url, 'map-cells.sql')
 const cctvCoverQuery = loadQuery(import.meta.url, 'cctv-cover.sql')
@@ -50,7 +51,7 @@ export class ReportInputError extends Error {
 export async function wardHasTimedData(db: Queryable, wardCode: string, week: string): Promise<boolean> {
   const first = periodDates(shiftPeriod(week, 1 - TREND_PERIODS)).start
   const { end } = periodDates(week)
-  const row = (await db.query({ ...wardFactsQuery, values: [wardCode, first, end] })).rows[0]
+  const row = (await db.query({ ...wardTimedQuery, values: [wardCode, first, end] })).rows[0]
   return Boolean(row?.timed)
 }
 
@@ -85,7 +86,7 @@ export async function buildReport(db: Queryable, options: BuildOptions): Promise
   const trendStart = dates[TREND_PERIODS - 1].start
 
   // One after the other: publishing runs these on one client, in its transaction, which takes one query at a time.
-  const facts = await db.query({ ...wardFactsQuery, values: [wardCode, trendStart, end] })
+  const facts = await db.query({ ...wardFactsQuery, values: [wardCode] })
   const counts = await db.query({ ...periodCountsQuery, values: [wardCode, dates.map((each) => each.start), dates.map((each) => each.end), kind] })
   const places = await db.query({ ...topLocationsQuery, values: [wardCode, start, end, dates[1].start, kind] })
   const cells = await db.query({ ...mapCellsQuery, values: [wardCode, start, end, kind] })

@@ -1,7 +1,9 @@
 -- Takes the next e-mail due, for one sender: its attempt is counted and its next try set $1 seconds on before it is
--- sent, so a process that dies mid-send leaves it to be tried again, and two senders never take the same one.
+-- sent, so a process that dies mid-send leaves it to be tried again, and two senders never take the same one. Its
+-- last error is cleared while it is being sent, so an admin's "try again now" (retry-email.sql) cannot make it due
+-- again mid-send and send it twice; a failure writes the new one.
 UPDATE weekly_report_emails e
-   SET attempts = e.attempts + 1, next_attempt_at = now() + make_interval(secs => $1)
+   SET attempts = e.attempts + 1, next_attempt_at = now() + make_interval(secs => $1), last_error = NULL
  WHERE e.id = (SELECT id FROM weekly_report_emails WHERE status = 'pending' AND next_attempt_at <= now()
                 ORDER BY next_attempt_at, id LIMIT 1 FOR UPDATE SKIP LOCKED)
 RETURNING e.id::int, e.recipient, e.attempts, e.report_id::int,

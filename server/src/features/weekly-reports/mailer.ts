@@ -5,6 +5,7 @@ import type pg from 'pg'
 import { loadQuery } from '../../lib/sql-file.js'
 import { hashToken } from '../auth/sessions.js'
 import { periodLabel } from './periods.js'
+import type { UnsentEmail } from './schemas.js'
 
 const queueEmailsQuery = loadQuery(import.meta.url, 'queue-emails.sql')
 const claimEmailQuery = loadQuery(import.meta.url, 'claim-email.sql')
@@ -12,6 +13,8 @@ const emailSentQuery = loadQuery(import.meta.url, 'email-sent.sql')
 const emailFailedQuery = loadQuery(import.meta.url, 'email-failed.sql')
 const renderSessionQuery = loadQuery(import.meta.url, 'render-session.sql')
 const endRenderSessionQuery = loadQuery(import.meta.url, 'end-render-session.sql')
+const unsentEmailsQuery = loadQuery(import.meta.url, 'unsent-emails.sql')
+const retryEmailQuery = loadQuery(import.meta.url, 'retry-email.sql')
 
 export interface MailSettings {
   /** smtp://user:pass@host:port or smtps://… (SMTP_URL); no e-mail is sent without it. */
@@ -32,6 +35,36 @@ export async function queueReportEmails(pool: pg.Pool, reportId: number, wardCod
 export const MAX_ATTEMPTS = 8
 /** The wait before try n+1: 1, 2, 4 … minutes, at most six hours. */
 export const retryDelaySeconds = (attempts: number) => Math.min(60 * 2 ** Math.max(0, attempts - 1), 6 * 3600)
+
+const unsentOf = (row: Record<string, unknown>): UnsentEmail => ({
+  id: row.id as number,
+  wardCode: row.ward_code as string,
+  wardName: row.ward_name as string,
+  period: row.period as string,
+  periodLabel: periodLabel(row.period as string),
+  version: row.version as number,
+  recipient: row.recipient as string,
+  status: row.status === 'failed' ? 'failed' : 'retrying',
+  attempts: row.attempts as number,
+  lastError: row.last_error as string,
+  nextAttemptAt: row.next_attempt_at as string | null,
+  queuedAt: row.queued_at as string,
+})
+
+/** E-mails that have not gone: given up on, or waiting to be tried again after a failure (unsent-emails.sql). */
+export async function listUnsentEmails(pool: pg.Pool): Promise<UnsentEmail[]> {
+  return (await pool.query({ ...unsentEmailsQuery, values: [null] })).rows.map(unsentOf)
+}
+
+export type RetryOutcome = { retried: true; email: UnsentEmail } | { retried: false; why: 'unknown' | 'sent' | 'sending' | 'untried' }
+
+/** Makes an unsent e-mail due now (retry-email.sql); the caller starts an outbox pass. */
+export async function retryEmail(pool: pg.Pool, id: number): Promise<RetryOutcome> {
+  const row = (await pool.query({ ...retryEmailQuery, values: [id] })).rows[0]
+  if (!row) return { retried: false, why: 'unknown' }
+  if (row.id === null) return { retried: false, why: row.status_before === 'sent' ? 'sent' : row.attempts_before === 0 ? 'untried' : 'sending' }
+  return { retried: true, email: unsentOf(row) }
+}
 
 /** Renders a published report to PDF as the given user would see it. */
 export type RenderPdf = (report: { wardCode: string; period: string; version: number }, userId: number) => Promise<Buffer>

@@ -1,5 +1,6 @@
 // The weekly report's PDF (headless Chromium over the built client's print page): pages present, none blank, fonts
-// embedded; and its e-mail to the ward's councillor through a local SMTP server, a failed send kept and retried.
+// embedded; and its e-mail to the ward's councillor through a local SMTP server, a failed send kept and retried, and
+// shown to admins, who try it again now.
 import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
 import type { AddressInfo } from 'node:net'
@@ -24,6 +25,7 @@ const WARD = 'E05014882' // Stockton Town Centre
 let testApp: TestApp
 let councillor: SignedIn
 let analyst: SignedIn
+let admin: SignedIn
 let smtp: SMTPServer
 let scratch: string
 const received: string[] = []
@@ -71,6 +73,7 @@ describe.skipIf(missing !== null && process.env.CI !== 'true')('weekly report PD
     await createTestUser(testApp.pool, { email: 'cllr@test.local', role: 'councillor', wards: [WARD] })
     councillor = await signIn(testApp.app, 'cllr@test.local')
     analyst = await testApp.signInAs('analyst')
+    admin = await testApp.signInAs('admin')
   })
 
   afterAll(async () => {
@@ -128,4 +131,37 @@ describe.skipIf(missing !== null && process.env.CI !== 'true')('weekly report PD
     // The session made to render it as the councillor sees it is gone.
     expect(await sql(`SELECT 1 FROM sessions WHERE user_agent = 'weekly report e-mail'`)).toEqual([])
   })
+
+  it('shows an admin a refused send with its error, and sends it when they try it again now', async () => {
+    refuseNext = 1
+    const published = await testApp.app.inject({ method: 'POST', url: '/api/weekly-reports', headers: analyst.headers, payload: { ward: WARD, period: '2024-02' } })
+    expect(published.statusCode, published.body).toBe(201)
+    const reportId = published.json().report.id
+    let listed: { id: number; status: string; attempts: number; lastError: string; nextAttemptAt: string | null } | undefined
+    for (let wait = 0; wait < 120 && !listed; wait += 1) {
+      const answer = await testApp.app.inject({ method: 'GET', url: '/api/weekly-report-emails', headers: admin.headers })
+      expect(answer.statusCode, answer.body).toBe(200)
+      expect(answer.json().mailConfigured).toBe(true)
+      listed = answer.json().items.find((item: { period: string }) => item.period === '2024-02')
+      if (!listed) await new Promise((resolve) => setTimeout(resolve, 500))
+    }
+    expect(listed).toMatchObject({ status: 'retrying', attempts: 1 })
+    expect(listed!.lastError).toMatch(/try later/)
+    expect(Date.parse(listed!.nextAttemptAt!)).toBeGreaterThan(Date.now())
+    const before = received.length
+    const retried = await testApp.app.inject({ method: 'POST', url: `/api/weekly-report-emails/${listed!.id}/retry`, headers: admin.headers })
+    expect(retried.statusCode, retried.body).toBe(200)
+    // The route starts the outbox pass itself: no waiting for the five-minute one.
+    let row: { status: string; attempts: number } | undefined
+    for (let wait = 0; wait < 240 && row?.status !== 'sent'; wait += 1) {
+      ;[row] = await sql(`SELECT status, attempts FROM weekly_report_emails WHERE report_id = $1`, [reportId])
+      if (row?.status !== 'sent') await new Promise((resolve) => setTimeout(resolve, 500))
+    }
+    expect(row).toEqual({ status: 'sent', attempts: 2 })
+    expect(received).toHaveLength(before + 1)
+    expect(received.at(-1)).toMatch(/^Subject: Patrolmap weekly report: Stockton Town Centre, Feb 2024/m)
+    expect((await testApp.app.inject({ method: 'GET', url: '/api/weekly-report-emails', headers: admin.headers })).json().items).toEqual([])
+    const [audit] = await sql(`SELECT actor_email, target FROM audit_log WHERE action = 'weekly_report.email_retry'`)
+    expect(audit).toEqual({ actor_email: 'admin@test.local', target: `${WARD}/2024-02/v1` })
+  }, 180_000)
 })

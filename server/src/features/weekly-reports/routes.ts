@@ -5,7 +5,8 @@ import fp from 'fastify-plugin'
 import { Type } from 'typebox'
 import { ErrorAnswer } from '../../lib/error-answer.js'
 import { loadQuery } from '../../lib/sql-file.js'
-import { badRequest, forbidden, notFound } from '../../lib/errors.js'
+import { badRequest, conflict, forbidden, notFound } from '../../lib/errors.js'
+import { NoQuery } from '../../lib/no-query.js'
 import { recordAudit } from '../audit/audit-log.js'
 import { currentSession } from '../auth/access.js'
 import { SESSION_COOKIE } from '../auth/sessions.js'
@@ -13,13 +14,14 @@ import { pdfUnavailableReason, TaskSheetRenderer, type PdfSettings } from '../me
 import { ADMIN, ANALYSTS, REPORT_READERS, STAFF } from '../users/roles.js'
 import { ReportInputError } from './build-report.js'
 import { deleteContact, listContacts, upsertContact } from './contact-store.js'
-import { ReportMailer, withRenderSession, type MailSettings } from './mailer.js'
+import { listUnsentEmails, ReportMailer, retryEmail, withRenderSession, type MailSettings } from './mailer.js'
 import { choosePeriod } from './publish.js'
 import { reportCsv } from './report-csv.js'
 import { getReport, listReports, publishReport, type StoredReport } from './report-store.js'
 import { MAIL_RETRY_PATTERN, WeeklySchedule } from './schedule.js'
 import {
-  Archive, ArchiveQuery, ContactBody, ContactList, ContactParams, ContactsQuery, PublishAnswer, PublishBody, ReportParams, StoredContact, VersionQuery, WeeklyReport,
+  Archive, ArchiveQuery, ContactBody, ContactList, ContactParams, ContactsQuery, EmailParams, PublishAnswer, PublishBody, ReportParams, StoredContact, UnsentEmail, UnsentEmailList, VersionQuery,
+  WeeklyReport,
 } from './schemas.js'
 
 export interface WeeklyReportSettings extends PdfSettings {
@@ -54,11 +56,15 @@ const weeklyReportPlugin: FastifyPluginAsyncTypebox<WeeklyReportSettings> = asyn
     : null
   app.decorate('weeklyReportMail', mailer)
   app.addHook('onClose', async () => mailer?.close())
-  /** A new publication goes to the outbox, and the outbox is worked through now, away from the request. */
+  /** Works through the outbox now, away from the request. */
+  const deliverNow = () => {
+    mailer?.deliverDue().catch((error: unknown) => app.log.error({ err: error }, 'weekly report e-mails not sent'))
+  }
+  /** A new publication goes to the outbox, and the outbox is worked through now. */
   const mailPublished = async (reportId: number, wardCode: string) => {
     if (!mailer) return
     await mailer.queue(reportId, wardCode)
-    mailer.deliverDue().catch((error: unknown) => app.log.error({ err: error }, 'weekly report e-mails not sent'))
+    deliverNow()
   }
   if (mailer) {
     // The outbox pass runs wherever e-mail is configured, schedule or not: reports the cron command published are
@@ -302,6 +308,54 @@ const weeklyReportPlugin: FastifyPluginAsyncTypebox<WeeklyReportSettings> = asyn
         before: { name: removed.name, email: removed.email, phone: removed.phone },
       })
       return reply.code(204).send(null)
+    },
+  )
+
+  app.get(
+    '/api/weekly-report-emails',
+    {
+      config: { access: ADMIN },
+      schema: {
+        summary: "Weekly report e-mails that have not gone: given up on after every try, or waiting to be tried again after a failure, each with its last error",
+        tags: ['weekly-reports'],
+        querystring: NoQuery,
+        response: { 200: UnsentEmailList },
+      },
+    },
+    async () => ({ items: await listUnsentEmails(pool), mailConfigured: mailer !== null }),
+  )
+
+  app.post(
+    '/api/weekly-report-emails/:id/retry',
+    {
+      config: { access: ADMIN },
+      schema: {
+        summary: 'Tries an unsent weekly report e-mail again now (one given up on gets one more try); audited',
+        tags: ['weekly-reports'],
+        params: EmailParams,
+        querystring: NoQuery,
+        response: { 200: UnsentEmail, 404: ErrorAnswer, 409: ErrorAnswer },
+      },
+    },
+    async (request) => {
+      const { user } = currentSession(request)
+      const outcome = await retryEmail(pool, request.params.id)
+      if (!outcome.retried) {
+        if (outcome.why === 'unknown') throw notFound(`no weekly report e-mail has the id ${request.params.id}`)
+        throw conflict(
+          outcome.why === 'sent' ? 'this e-mail has been sent' : outcome.why === 'untried' ? 'this e-mail has not been tried yet: the next pass sends it' : 'this e-mail is being sent now',
+        )
+      }
+      const { email } = outcome
+      await recordAudit(pool, {
+        actor: { id: user.id, email: user.email },
+        action: 'weekly_report.email_retry',
+        target: `${email.wardCode}/${email.period}/v${email.version}`,
+        ip: request.ip,
+        details: { email: email.id, recipient: email.recipient, attempts: email.attempts, lastError: email.lastError },
+      })
+      deliverNow()
+      return email
     },
   )
 }

@@ -116,3 +116,24 @@ export const ContactBody = Type.Object(
   },
   { additionalProperties: false },
 )
+
+export const UnsentEmail = Type.Object({
+  id: Type.Integer(),
+  wardCode: Type.String(),
+  wardName: Type.String(),
+  period: Type.String(),
+  periodLabel: Type.String(),
+  version: Type.Integer(),
+  recipient: Type.String(),
+  status: Type.Union([Type.Literal('failed'), Type.Literal('retrying')], { description: 'failed: given up on after every try; retrying: tried again later by itself' }),
+  attempts: Type.Integer(),
+  lastError: Type.String(),
+  nextAttemptAt: Type.Union([Type.String(), Type.Null()], { description: 'when it is tried next (null: given up on)' }),
+  queuedAt: Type.String(),
+})
+export type UnsentEmail = Static<typeof UnsentEmail>
+export const UnsentEmailList = Type.Object({
+  items: Type.Array(UnsentEmail),
+  mailConfigured: Type.Boolean({ description: 'whether this server sends e-mail (SMTP_URL): without it nothing in the outbox goes from here' }),
+})
+export const EmailParams = Type.Object({ id: Type.Integer({ minimum: 1, maximum: 2147483647 }) })
