@@ -9,7 +9,7 @@ import { PNG } from 'pngjs'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { projectRoot } from '../../server/src/config.js'
 import { chromiumUnavailableReason } from '../support/browser.js'
-import { DESKTOP, FAILED_FETCH_4XX, startE2eApp, type E2eApp } from '../support/e2e-app.js'
+import { DESKTOP, FAILED_FETCH_4XX, PHONE, startE2eApp, type E2eApp } from '../support/e2e-app.js'
 import { createTestUser, signIn, type TestApp } from '../support/test-app.js'
 
 const MONTHS = ['2024-02', '2024-03']
@@ -56,6 +56,11 @@ describe.skipIf(skipReason !== null)(`weekly ward reports in Chromium${skipReaso
     await page.getByTestId('weekly-archive').waitFor({ state: 'visible', timeout: STEP_MS })
     const rows = await page.getByTestId('weekly-archive').locator('tbody tr').evaluateAll((elements) => elements.map((element) => element.getAttribute('data-testid')))
     expect(rows).toEqual([`weekly-row-${TOWN_CENTRE}-2024-03-v1`, `weekly-row-${TOWN_CENTRE}-2024-02-v1`])
+    // On a phone the archive scrolls in its own box; the page does not scroll sideways.
+    const fitsSideways = () => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)
+    await page.setViewportSize(PHONE)
+    expect(await fitsSideways()).toBe(true)
+    await page.setViewportSize(DESKTOP)
 
     // The latest: the first row's link opens the report page.
     await page.getByTestId(`weekly-row-${TOWN_CENTRE}-2024-03-v1`).getByRole('link', { name: 'Mar 2024' }).click()

@@ -46,42 +46,45 @@ export function WeeklyReportsPage({ user }: { user: User }) {
       {!archive.data && !archive.error && <LoadingState label="Loading the reports…" />}
       {archive.data && archive.data.items.length === 0 && <EmptyState testId="weekly-empty">No report has been published {ward ? 'for this ward ' : ''}yet.</EmptyState>}
       {archive.data && archive.data.items.length > 0 && (
-        <table className="report-table" data-testid="weekly-archive">
-          <thead>
-            <tr>
-              <th scope="col">Ward</th>
-              <th scope="col">Period</th>
-              <th scope="col">Version</th>
-              <th scope="col">Published</th>
-              <th scope="col">Downloads</th>
-            </tr>
-          </thead>
-          <tbody>
-            {archive.data.items.map((item) => (
-              <tr key={item.id} data-testid={`weekly-row-${item.wardCode}-${item.period}-v${item.version}`}>
-                <td>{item.wardName}</td>
-                <td>
-                  <a href={reportPageUrl(item.wardCode, item.period, item.version)} onClick={followLink}>
-                    {item.periodLabel}
-                  </a>
-                </td>
-                <td>
-                  {item.version}
-                  {item.changes ? <span className="note"> — {item.changes}</span> : null}
-                </td>
-                <td>{item.publishedAt.slice(0, 10)}</td>
-                <td>
-                  <a href={reportPdfUrl(item.wardCode, item.period, item.version)} download>
-                    PDF
-                  </a>{' '}
-                  <a href={reportCsvUrl(item.wardCode, item.period, item.version)} download>
-                    CSV
-                  </a>
-                </td>
+        // Scrolls sideways in its own box on a phone rather than pushing the page wider; focusable so keys scroll it.
+        <div className="table-scroll" role="region" aria-label="Published reports" tabIndex={0}>
+          <table className="report-table" data-testid="weekly-archive">
+            <thead>
+              <tr>
+                <th scope="col">Ward</th>
+                <th scope="col">Period</th>
+                <th scope="col">Version</th>
+                <th scope="col">Published</th>
+                <th scope="col">Downloads</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {archive.data.items.map((item) => (
+                <tr key={item.id} data-testid={`weekly-row-${item.wardCode}-${item.period}-v${item.version}`}>
+                  <td>{item.wardName}</td>
+                  <td>
+                    <a href={reportPageUrl(item.wardCode, item.period, item.version)} onClick={followLink}>
+                      {item.periodLabel}
+                    </a>
+                  </td>
+                  <td>
+                    {item.version}
+                    {item.changes ? <span className="note"> — {item.changes}</span> : null}
+                  </td>
+                  <td>{item.publishedAt.slice(0, 10)}</td>
+                  <td>
+                    <a href={reportPdfUrl(item.wardCode, item.period, item.version)} download>
+                      PDF
+                    </a>{' '}
+                    <a href={reportCsvUrl(item.wardCode, item.period, item.version)} download>
+                      CSV
+                    </a>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
       {user.role === 'admin' && <UnsentEmails />}
       {user.role === 'admin' && ward && <ContactsEditor key={ward} ward={ward} />}
