@@ -77,6 +77,45 @@ describe.skipIf(skipReason !== null)(`evaluation in Chromium${skipReason ? ` (sk
     expect(await panel.getByTestId('evaluation-headline').textContent()).toContain('harm points beyond the control\u2019s trend')
   })
 
+  it('takes a control picked on the map as hexagons, and goes back to the automatic one', async () => {
+    const { page } = await signedInWindow(DESKTOP)
+    const asked: string[] = []
+    page.on('request', (request) => {
+      if (request.url().includes(`/api/evaluation/tasks/${taskId}`)) asked.push(new URL(request.url()).search)
+    })
+    await page.goto(`${origin}/tasks?task=${taskId}`)
+    const panel = page.getByTestId('evaluation-panel')
+    await panel.getByTestId('evaluation-headline').waitFor({ state: 'visible', timeout: STEP_MS })
+    const automatic = await apiEvaluation('?bufferMetres=250&measure=count')
+    expect(await panel.getByTestId('evaluation-control').textContent()).toBe(automatic.control.rule)
+
+    const map = panel.getByTestId('evaluation-map').locator('.maplibregl-canvas')
+    await map.waitFor({ state: 'visible', timeout: STEP_MS })
+    await panel.getByTestId('control-pick-start').click()
+    const box = (await map.boundingBox())!
+    // Two clicks far apart (away from the zoom buttons and the scale): two hexagons; a third on the first takes it out.
+    await map.click({ position: { x: box.width * 0.2, y: box.height * 0.5 } })
+    await map.click({ position: { x: box.width * 0.75, y: box.height * 0.6 } })
+    await map.click({ position: { x: box.width * 0.45, y: box.height * 0.3 } })
+    await map.click({ position: { x: box.width * 0.2, y: box.height * 0.5 } })
+    await expect.poll(() => panel.getByTestId('control-pick-status').textContent(), { timeout: STEP_MS }).toMatch(/^2 hexagons picked/)
+    await panel.getByTestId('control-pick-use').click()
+
+    await expect.poll(() => asked.find((query) => query.includes('control=')), { timeout: STEP_MS }).toBeTruthy()
+    const query = asked.find((search) => search.includes('control='))!
+    const cells = new URLSearchParams(query).get('control')!.split(',')
+    expect(cells).toHaveLength(2)
+    const picked = await apiEvaluation(query)
+    expect(picked.control.rule).toBe('2 H3 cells chosen by the user.')
+    await expect.poll(() => panel.getByTestId('evaluation-control').textContent(), { timeout: STEP_MS }).toBe(picked.control.rule)
+    const control = await panel.getByTestId('evaluation-counts').locator('tbody tr').nth(2).locator('td').allTextContents()
+    expect(control.slice(0, 2)).toEqual(picked.counts.control.map((value) => value.toLocaleString('en-GB')))
+    expect(await panel.getByTestId('evaluation-map').textContent()).toContain('Control: the hexagons you picked')
+
+    await panel.getByTestId('control-auto').click()
+    await expect.poll(() => panel.getByTestId('evaluation-control').textContent(), { timeout: STEP_MS }).toBe(automatic.control.rule)
+  })
+
   it('fits a phone: the panel\u2019s figures are readable without scrolling sideways', async () => {
     const { page } = await signedInWindow(PHONE)
     await page.goto(`${origin}/tasks?task=${taskId}`)

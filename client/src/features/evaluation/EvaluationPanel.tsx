@@ -1,4 +1,6 @@
-import { lazy, Suspense, useId, useMemo, useState } from 'react'
+import type { MultiPolygon } from 'geojson'
+import { cellsToMultiPolygon, getHexagonAreaAvg, latLngToCell } from 'h3-js'
+import { lazy, Suspense, useCallback, useId, useMemo, useState } from 'react'
 import { CartesianGrid, Legend, Line, LineChart, ReferenceArea, Tooltip, XAxis, YAxis } from 'recharts'
 import type { Evaluation } from '../../../../server/src/features/evaluation/schemas'
 import { formatMonth } from '../../../../server/src/lib/months'
@@ -78,13 +80,26 @@ export default function EvaluationPanel({ taskId }: { taskId: number }) {
       ) : !evaluation ? (
         <LoadingState label="Counting incidents before and after…" />
       ) : (
-        <EvaluationResult evaluation={evaluation} measure={choice.measure} stale={answer.loading} />
+        <EvaluationResult
+          evaluation={evaluation}
+          measure={choice.measure}
+          stale={answer.loading}
+          userControl={Boolean(choice.control?.length)}
+          onControl={(control) => setChoice({ ...choice, control })}
+        />
       )}
     </section>
   )
 }
 
-function EvaluationResult({ evaluation, measure, stale }: { evaluation: Evaluation; measure: MeasureName; stale: boolean }) {
+interface ControlChoice {
+  /** The control is the user's own cells (else chosen automatically). */
+  userControl: boolean
+  /** Cells picked on the map as the control, or null for the automatic one. */
+  onControl(control: string[] | null): void
+}
+
+function EvaluationResult({ evaluation, measure, stale, userControl, onControl }: { evaluation: Evaluation; measure: MeasureName; stale: boolean } & ControlChoice) {
   const rows = chartRows(evaluation, measure)
   const result = evaluation.wdd[measure === 'harm' ? 'harm' : 'count']
   const values = measure === 'harm' ? evaluation.harm : evaluation.counts
@@ -99,7 +114,7 @@ function EvaluationResult({ evaluation, measure, stale }: { evaluation: Evaluati
       <p className="evaluation-headline" data-testid="evaluation-headline">
         <strong>{signed(result.estTotal, measure === 'harm' ? 0 : 0)}</strong> {noun}: {totalWords(result, measure)}.
       </p>
-      <EvaluationAreas evaluation={evaluation} />
+      <EvaluationAreas evaluation={evaluation} userControl={userControl} onControl={onControl} />
       <table className="evaluation-counts" data-testid="evaluation-counts">
         <caption>{measure === 'harm' ? 'Harm' : 'Incidents'} in each area</caption>
         <thead>
@@ -179,9 +194,16 @@ function EvaluationResult({ evaluation, measure, stale }: { evaluation: Evaluati
   )
 }
 
-/** Where the three areas are: the task area, the ring around it (dashed) and the control, with a key. */
-function EvaluationAreas({ evaluation }: { evaluation: Evaluation }) {
+/** The resolution of the cells a user picks as a control: about 0.1 km² each, a few streets. */
+const PICK_RES = 9
+
+/**
+ * Where the three areas are: the task area, the ring around it (dashed) and the control, with a key. The automatic
+ * control can be replaced by hexagons picked on this map (issue 13: "or chosen by the user"), and restored.
+ */
+function EvaluationAreas({ evaluation, userControl, onControl }: { evaluation: Evaluation } & ControlChoice) {
   const { treated, buffer, control } = evaluation.areas
+  const [picked, setPicked] = useState<string[] | null>(null)
   const areas = useMemo(
     () => [
       { id: 'evaluation-control', geometry: control, colour: COLOURS.control },
@@ -189,11 +211,61 @@ function EvaluationAreas({ evaluation }: { evaluation: Evaluation }) {
     ],
     [control, buffer],
   )
+  const pickedGeometry = useMemo<MultiPolygon | null>(
+    () => (picked && picked.length > 0 ? { type: 'MultiPolygon', coordinates: cellsToMultiPolygon(picked, true) } : null),
+    [picked],
+  )
+  const pick = useCallback(({ lng, lat }: { lng: number; lat: number }) => {
+    const cell = latLngToCell(lat, lng, PICK_RES)
+    setPicked((cells) => (cells === null ? cells : cells.includes(cell) ? cells.filter((other) => other !== cell) : [...cells, cell]))
+  }, [])
   return (
     <figure className="evaluation-map" data-testid="evaluation-map">
       <Suspense fallback={<LoadingState label="Loading the map…" />}>
-        <TaskAreaMap geometry={treated} areas={areas} label={`The task area, the ${evaluation.bufferMetres} m ring around it and the control area`} />
+        <TaskAreaMap
+          geometry={treated}
+          areas={areas}
+          label={`The task area, the ${evaluation.bufferMetres} m ring around it and the control area`}
+          picked={pickedGeometry}
+          onPick={picked === null ? undefined : pick}
+        />
       </Suspense>
+      <div className="evaluation-control-pick" data-testid="evaluation-control-pick">
+        {picked === null ? (
+          <>
+            <button type="button" onClick={() => setPicked([])} data-testid="control-pick-start">
+              Pick the control on the map
+            </button>
+            {userControl && (
+              <button type="button" onClick={() => onControl(null)} data-testid="control-auto">
+                Use the automatic control again
+              </button>
+            )}
+          </>
+        ) : (
+          <>
+            <span role="status" data-testid="control-pick-status">
+              {picked.length === 0
+                ? 'Click hexagons on the map that the task did not touch and that are like its area; click again to take one out.'
+                : `${picked.length} ${picked.length === 1 ? 'hexagon' : 'hexagons'} picked (about ${(picked.length * getHexagonAreaAvg(PICK_RES, 'km2')).toFixed(2)} km²).`}
+            </span>
+            <button
+              type="button"
+              disabled={picked.length === 0}
+              onClick={() => {
+                onControl(picked)
+                setPicked(null)
+              }}
+              data-testid="control-pick-use"
+            >
+              Use them as the control
+            </button>
+            <button type="button" onClick={() => setPicked(null)} data-testid="control-pick-cancel">
+              Cancel
+            </button>
+          </>
+        )}
+      </div>
       <figcaption>
         <ul className="evaluation-key">
           <li>
@@ -206,8 +278,14 @@ function EvaluationAreas({ evaluation }: { evaluation: Evaluation }) {
           </li>
           <li>
             <span className="evaluation-swatch" style={{ borderColor: COLOURS.control }} aria-hidden="true" />
-            Control: similar places the task did not touch
+            Control: {userControl ? 'the hexagons you picked' : 'similar places the task did not touch'}
           </li>
+          {picked !== null && (
+            <li>
+              <span className="evaluation-swatch" style={{ borderColor: '#7c3aed', background: 'rgba(124, 58, 237, 0.25)' }} aria-hidden="true" />
+              Being picked as the control
+            </li>
+          )}
         </ul>
       </figcaption>
     </figure>

@@ -68,12 +68,15 @@ export interface EvaluationChoice {
   months: number | null
   bufferMetres: number
   measure: MeasureName
+  /** The control as H3 cells the user picked on the map; null: chosen automatically. */
+  control?: readonly string[] | null
 }
 
 /** The evaluation's request for the choices made (months null: the task's own length). */
 export function evaluationUrl(taskId: number, choice: EvaluationChoice): string {
   const query = new URLSearchParams({ bufferMetres: String(choice.bufferMetres), measure: choice.measure })
   if (choice.months !== null) query.set('months', String(choice.months))
+  if (choice.control && choice.control.length > 0) query.set('control', [...choice.control].sort().join(','))
   return `/api/evaluation/tasks/${taskId}?${query}`
 }
 

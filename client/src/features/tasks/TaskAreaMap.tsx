@@ -1,6 +1,6 @@
 import 'maplibre-gl/dist/maplibre-gl.css'
-import type { MultiPolygon } from 'geojson'
-import { LngLatBounds, Map as MapLibreMap, NavigationControl, ScaleControl } from 'maplibre-gl'
+import type { Feature, FeatureCollection, MultiPolygon } from 'geojson'
+import { LngLatBounds, Map as MapLibreMap, NavigationControl, ScaleControl, type GeoJSONSource } from 'maplibre-gl'
 import { useEffect, useRef } from 'react'
 import '../map/maplibre-setup'
 import { buildOfflineStyle } from '../map/offline-style'
@@ -27,7 +27,13 @@ function boundsOf(geometries: readonly MultiPolygon[]): LngLatBounds {
  * A small map of one task's area on the offline basemap (no request leaves for the internet, and an officer, who may
  * not read the ward shapes, asks for nothing more than the task). Fitted to the area, pannable and zoomable.
  */
-export default function TaskAreaMap({ geometry, label, areas = NO_AREAS, forPrint = false, onReady }: {
+const NOTHING_PICKED: FeatureCollection = { type: 'FeatureCollection', features: [] }
+const PICKED_COLOUR = '#7c3aed'
+
+const pickedData = (picked: MultiPolygon | null | undefined): Feature | FeatureCollection =>
+  picked ? { type: 'Feature', properties: {}, geometry: picked } : NOTHING_PICKED
+
+export default function TaskAreaMap({ geometry, label, areas = NO_AREAS, forPrint = false, onReady, picked, onPick }: {
   geometry: MultiPolygon
   label: string
   /** Drawn too, and the map fitted to them all. */
@@ -36,12 +42,27 @@ export default function TaskAreaMap({ geometry, label, areas = NO_AREAS, forPrin
   forPrint?: boolean
   /** Called once the map has drawn the area on its streets (or failed to): a print page waits for every map. */
   onReady?(): void
+  /** Cells being picked (an evaluation's own control): drawn over the rest, updated without redrawing the map. */
+  picked?: MultiPolygon | null
+  /** While picking: a click on the map, where it landed. */
+  onPick?(at: { lng: number; lat: number }): void
 }) {
   const containerRef = useRef<HTMLDivElement>(null)
+  const mapRef = useRef<MapLibreMap | null>(null)
   const readyRef = useRef(onReady)
+  const pickRef = useRef(onPick)
+  const pickedRef = useRef(picked)
   useEffect(() => {
     readyRef.current = onReady
-  }, [onReady])
+    pickRef.current = onPick
+    pickedRef.current = picked
+  }, [onReady, onPick, picked])
+  const picking = onPick !== undefined
+
+  useEffect(() => {
+    const source = mapRef.current?.getSource<GeoJSONSource>('picked')
+    source?.setData(pickedData(picked))
+  }, [picked])
 
   useEffect(() => {
     const container = containerRef.current
@@ -79,9 +100,17 @@ export default function TaskAreaMap({ geometry, label, areas = NO_AREAS, forPrin
       map.addSource('task-area', { type: 'geojson', data: { type: 'Feature', properties: {}, geometry } })
       map.addLayer({ id: 'task-area-fill', type: 'fill', source: 'task-area', paint: { 'fill-color': TASK_AREA_COLOUR, 'fill-opacity': 0.2 } })
       map.addLayer({ id: 'task-area-line', type: 'line', source: 'task-area', paint: { 'line-color': TASK_AREA_COLOUR, 'line-width': 2.5 } })
+      map.addSource('picked', { type: 'geojson', data: pickedData(pickedRef.current) })
+      map.addLayer({ id: 'picked-fill', type: 'fill', source: 'picked', paint: { 'fill-color': PICKED_COLOUR, 'fill-opacity': 0.25 } })
+      map.addLayer({ id: 'picked-line', type: 'line', source: 'picked', paint: { 'line-color': PICKED_COLOUR, 'line-width': 2 } })
     })
-    return () => map.remove()
+    map.on('click', (event) => pickRef.current?.({ lng: event.lngLat.lng, lat: event.lngLat.lat }))
+    mapRef.current = map
+    return () => {
+      mapRef.current = null
+      map.remove()
+    }
   }, [geometry, areas, forPrint])
 
-  return <div ref={containerRef} className="task-area-map" role="img" aria-label={label} data-testid="task-area-map" />
+  return <div ref={containerRef} className={picking ? 'task-area-map picking' : 'task-area-map'} role="img" aria-label={label} data-testid="task-area-map" />
 }
