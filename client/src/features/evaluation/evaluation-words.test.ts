@@ -32,5 +32,9 @@ describe('evaluation words', () => {
   it('asks for the choices made', () => {
     expect(evaluationUrl(7, { months: null, bufferMetres: 250, measure: 'count' })).toBe('/api/evaluation/tasks/7?bufferMetres=250&measure=count')
     expect(evaluationUrl(7, { months: 6, bufferMetres: 400, measure: 'harm' })).toBe('/api/evaluation/tasks/7?bufferMetres=400&measure=harm&months=6')
+    // Picked cells in one order whichever order they were clicked, so the same control is one cached answer.
+    expect(evaluationUrl(7, { months: null, bufferMetres: 250, measure: 'count', control: ['89194655b83ffff', '891946092d3ffff'] }))
+      .toBe('/api/evaluation/tasks/7?bufferMetres=250&measure=count&control=891946092d3ffff%2C89194655b83ffff')
+    expect(evaluationUrl(7, { months: null, bufferMetres: 250, measure: 'count', control: null })).toBe('/api/evaluation/tasks/7?bufferMetres=250&measure=count')
   })
 })
