@@ -310,7 +310,7 @@ describe.skipIf(skipReason !== null)(`sign-in and roles in Chromium${skipReason 
     expect(pathOf(page)).toBe('/cctv')
 
     /** Per ward of theirs: incidents of the month at points inside a working camera's stored view, and not. */
-    async function coverageInSql(month: string) {
+    async function coverageInSql(month: string, category: string | null) {
       const { rows } = await testApp.pool.query<{ code: string; covered: number; uncovered: number; cameras: number }>(
         `SELECT w.code,
                 count(i.id) FILTER (WHERE EXISTS (SELECT 1 FROM cameras c WHERE c.status = 'working' AND ST_Covers(c.view_geom, l.geom)))::int AS covered,
@@ -321,15 +321,18 @@ describe.skipIf(skipReason !== null)(`sign-in and roles in Chromium${skipReason 
            LEFT JOIN incidents i ON i.location_id = l.id
                 AND i.period_start >= ($2 || '-01 00:00 Europe/London')::timestamptz
                 AND i.period_start < (($2 || '-01')::date + interval '1 month')::timestamp AT TIME ZONE 'Europe/London'
+                AND ($3::text IS NULL OR i.category = $3)
           WHERE w.code = ANY ($1) GROUP BY w.code ORDER BY w.code`,
-        [councillorWards.map((ward) => ward.code), month],
+        [councillorWards.map((ward) => ward.code), month, category],
       )
       return rows
     }
 
-    async function expectShown(month: string) {
-      await expect.poll(() => page.getByTestId('cctv-councillor-table').locator('caption').textContent(), { timeout: PAGE_MS }).toBe(`CCTV coverage, ${month === '2024-03' ? 'Mar' : 'Feb'} 2024`)
-      const rows = await coverageInSql(month)
+    async function expectShown(month: string, category: string | null = null) {
+      await expect
+        .poll(() => page.getByTestId('cctv-councillor-table').locator('caption').textContent(), { timeout: PAGE_MS })
+        .toBe(`CCTV coverage, ${month === '2024-03' ? 'Mar' : 'Feb'} 2024, ${category ?? 'every category'}`)
+      const rows = await coverageInSql(month, category)
       const shownWards = await page.$$eval('[data-testid="cctv-councillor-row"]', (items) => items.map((item) => item.getAttribute('data-ward')))
       expect([...shownWards].sort()).toEqual(rows.map((row) => row.code))
       for (const row of rows) {
@@ -354,6 +357,8 @@ describe.skipIf(skipReason !== null)(`sign-in and roles in Chromium${skipReason 
     expect(await page.getByTestId('cctv-caveat').textContent()).toContain('police.uk')
     await page.getByTestId('cctv-councillor-month').fill('2024-02')
     await expectShown('2024-02')
+    await page.getByTestId('cctv-councillor-category').selectOption('Anti-social behaviour')
+    await expectShown('2024-02', 'Anti-social behaviour')
 
     // Read-only and theirs only: no map, no camera register, no editing, no other ward's figures asked for.
     expect(await page.getByTestId('cctv-map').count()).toBe(0)

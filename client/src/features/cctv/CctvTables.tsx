@@ -1,3 +1,4 @@
+import { CategoryOptions } from '../../shared/CategoryOptions'
 import { formatCount } from '../../shared/format'
 import { HOTSPOT_CLASS_LEGEND } from '../hotspots/hotspot-colours'
 import { EmptyState } from '../../shared/States'
@@ -94,6 +95,13 @@ export function CameraFiltersBar({ filters, onChange, period, onPeriod }: { filt
       <label>
         to
         <input type="month" value={period.to} onChange={(event) => onPeriod({ ...period, to: event.target.value })} data-testid="cctv-period-to" />
+      </label>
+      <label>
+        Category
+        <select value={period.category ?? ''} onChange={(event) => onPeriod({ ...period, category: event.target.value })} data-testid="cctv-category">
+          <option value="">Every category</option>
+          <CategoryOptions />
+        </select>
       </label>
     </div>
   )

@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import { formatMonth } from '../../../../server/src/lib/months'
+import { CategoryOptions } from '../../shared/CategoryOptions'
 import { EmptyState, ErrorState, LoadingState } from '../../shared/States'
 import { useApiQuery } from '../../shared/use-api-query'
 import { formatReportCount } from '../ward-reports/ward-report'
@@ -16,7 +17,8 @@ import './cctv.css'
 export function CouncillorCoveragePage() {
   // Empty: the server's choice, the latest month of data; the answer's period then fills the picker.
   const [month, setMonth] = useState('')
-  const coverage = useApiQuery<CoverageAnswer>(coverageUrl({ from: month, to: month }))
+  const [category, setCategory] = useState('')
+  const coverage = useApiQuery<CoverageAnswer>(coverageUrl({ from: month, to: month, category }))
   const shown = coverage.data?.period?.from ?? month
   const wards = coverage.data?.councillorWards ?? []
   return (
@@ -32,6 +34,13 @@ export function CouncillorCoveragePage() {
         <label>
           Month
           <input type="month" value={shown} onChange={(event) => setMonth(event.target.value)} data-testid="cctv-councillor-month" />
+        </label>
+        <label>
+          Category
+          <select value={category} onChange={(event) => setCategory(event.target.value)} data-testid="cctv-councillor-category">
+            <option value="">Every category</option>
+            <CategoryOptions />
+          </select>
         </label>
       </div>
       {coverage.error && <ErrorState title="Could not work out the coverage." error={coverage.error} onRetry={coverage.refetch} />}
@@ -51,7 +60,10 @@ export function CouncillorCoveragePage() {
           </ul>
           <div className="table-scroll">
             <table className="data-table" data-testid="cctv-councillor-table">
-              <caption>CCTV coverage, {formatMonth(coverage.data.period.from)}</caption>
+              <caption>
+                CCTV coverage, {formatMonth(coverage.data.period.from)}
+                {coverage.data.categories ? `, ${coverage.data.categories.join(', ')}` : ', every category'}
+              </caption>
               <thead>
                 <tr>
                   <th scope="col">Ward</th>

@@ -90,12 +90,15 @@ export const cameraActivityUrl = (id: number, month: string) => `${CAMERAS_URL}/
 export interface CoveragePeriod {
   from: string
   to: string
+  /** One category, or none ('' or absent): every category. */
+  category?: string
 }
 
 function periodEntries(period: CoveragePeriod): [string, string | null][] {
   return [
     ['from', period.from || null],
     ['to', period.to || null],
+    ['categories', period.category || null],
   ]
 }
 
