@@ -2,9 +2,7 @@
 // illustrative Stockton log's incidents (London days) with h3-js placing each point; police.uk's months are in no week.
 import { latLngToCell } from 'h3-js'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { illustrativeAsbLogFile } from '../../demo-data.js'
-import { importMappedFile } from '../import/mapped/import-mapped.js'
-import { findProfile } from '../import/mapped/profile-store.js'
+import { importIllustrativeLog } from '../../../../tests/support/illustrative-log.js'
 import { boundaryFiles, policeUkFile, startTestApp, type SignedIn, type TestApp } from '../../../../tests/support/test-app.js'
 
 const ASB = encodeURIComponent('Anti-social behaviour')
@@ -16,8 +14,7 @@ const sql = async (text: string, values: unknown[] = []) => (await testApp.pool.
 beforeAll(async () => {
   testApp = await startTestApp({ data: [...boundaryFiles, policeUkFile('2025-02')] })
   analyst = await testApp.signInAs('analyst')
-  const imported = await importMappedFile(testApp.pool, illustrativeAsbLogFile, (await findProfile(testApp.pool, 'stockton-illustrative-asb'))!)
-  expect(imported.status, imported.message).toBe('committed')
+  await importIllustrativeLog(testApp)
 })
 afterAll(() => testApp.close())
 

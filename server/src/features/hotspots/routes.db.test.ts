@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { normalSf } from '../../lib/normal.js'
 import { countMismatches } from '../counts/count-mismatches.js'
 import { isGenericPlace, stripOnOrNear } from './place-names.js'
+import { referenceBh, referenceGiStar } from '../../../../tests/support/hotspot-references.js'
 import { recountEveryIncident } from '../../../../tests/support/recount.js'
 import { boundaryFiles, policeUkFile, startTestApp, type SignedIn, type TestApp } from '../../../../tests/support/test-app.js'
 
@@ -24,33 +25,6 @@ beforeAll(async () => {
   analyst = await testApp.signInAs('analyst')
 })
 afterAll(() => testApp.close())
-
-/** Ord & Getis (1995) Gi* with binary weights, self included: the textbook formula, cell by cell. */
-function referenceGiStar(values: number[], neighbours: number[][]): number[] {
-  const n = values.length
-  const mean = values.reduce((sum, value) => sum + value, 0) / n
-  const s = Math.sqrt(values.reduce((sum, value) => sum + value * value, 0) / n - mean * mean)
-  return values.map((_, i) => {
-    const members = [i, ...neighbours[i]]
-    const weightSum = members.length
-    const local = members.reduce((sum, j) => sum + values[j], 0)
-    const denominator = s * Math.sqrt((n * weightSum - weightSum * weightSum) / (n - 1))
-    return denominator === 0 ? 0 : (local - mean * weightSum) / denominator
-  })
-}
-
-/** Benjamini–Hochberg, the plain way: sort, scale by m/rank, take running minima from the top. */
-function referenceBh(p: number[]): number[] {
-  const order = p.map((value, index) => [value, index] as const).sort((a, b) => a[0] - b[0])
-  const adjusted = new Array<number>(p.length)
-  let running = 1
-  for (let rank = order.length; rank >= 1; rank--) {
-    const [value, index] = order[rank - 1]
-    running = Math.min(running, (value * order.length) / rank)
-    adjusted[index] = running
-  }
-  return adjusted
-}
 
 describe('GET /api/hotspots/gistar', () => {
   it('matches h3-js, polygonToCells and the textbook Gi* formula on Stockton ASB, res 9, k 1', async () => {

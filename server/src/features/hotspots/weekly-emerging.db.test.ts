@@ -1,13 +1,13 @@
 // Emerging hot spots on weekly slices (issue 15) against an independent computation: the illustrative Stockton ASB
 // log's points put in cells by h3-js and in UK weeks by plain SQL, the study area from polygonToCells, and Gi* and
-// Benjamini–Hochberg written out as in routes.db.test.ts. A police.uk month in the period is left out (months only).
+// Benjamini–Hochberg written out (tests/support/hotspot-references.ts). A police.uk month in the period is left out
+// (months only).
 import { gridDisk, latLngToCell, polygonToCells } from 'h3-js'
 import type { MultiPolygon, Polygon } from 'geojson'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { normalSf } from '../../lib/normal.js'
-import { illustrativeAsbLogFile } from '../../demo-data.js'
-import { importMappedFile } from '../import/mapped/import-mapped.js'
-import { findProfile } from '../import/mapped/profile-store.js'
+import { referenceBh, referenceGiStar } from '../../../../tests/support/hotspot-references.js'
+import { importIllustrativeLog } from '../../../../tests/support/illustrative-log.js'
 import { boundaryFiles, policeUkFile, startTestApp, type SignedIn, type TestApp } from '../../../../tests/support/test-app.js'
 
 const ASB = 'Anti-social behaviour'
@@ -21,34 +21,9 @@ const sql = async (text: string, values: unknown[] = []) => (await testApp.pool.
 beforeAll(async () => {
   testApp = await startTestApp({ data: [...boundaryFiles, policeUkFile('2025-02')] })
   analyst = await testApp.signInAs('analyst')
-  const imported = await importMappedFile(testApp.pool, illustrativeAsbLogFile, (await findProfile(testApp.pool, 'stockton-illustrative-asb'))!)
-  expect(imported.status, imported.message).toBe('committed')
+  await importIllustrativeLog(testApp)
 })
 afterAll(() => testApp.close())
-
-function giStar(values: number[], neighbours: number[][]): number[] {
-  const n = values.length
-  const mean = values.reduce((sum, value) => sum + value, 0) / n
-  const s = Math.sqrt(values.reduce((sum, value) => sum + value * value, 0) / n - mean * mean)
-  return values.map((_, i) => {
-    const members = [i, ...neighbours[i]]
-    const local = members.reduce((sum, j) => sum + values[j], 0)
-    const denominator = s * Math.sqrt((n * members.length - members.length ** 2) / (n - 1))
-    return denominator === 0 ? 0 : (local - mean * members.length) / denominator
-  })
-}
-
-function bh(p: number[]): number[] {
-  const order = p.map((value, index) => [value, index] as const).sort((a, b) => a[0] - b[0])
-  const adjusted = new Array<number>(p.length)
-  let running = 1
-  for (let rank = order.length; rank >= 1; rank--) {
-    const [value, index] = order[rank - 1]
-    running = Math.min(running, (value * order.length) / rank)
-    adjusted[index] = running
-  }
-  return adjusted
-}
 
 describe('GET /api/hotspots/emerging?slices=week', () => {
   it('runs Gi* week by week over the whole UK weeks of the timed log in the period, and says what it left out', async () => {
@@ -92,8 +67,8 @@ describe('GET /api/hotspots/emerging?slices=week', () => {
         const index = indexOf.get(latLngToCell(point.lat, point.lon, 9))
         if (index !== undefined) values[index] += 1
       }
-      const z = giStar(values, neighbours)
-      const adjusted = bh(z.map((value) => 2 * normalSf(Math.abs(value))))
+      const z = referenceGiStar(values, neighbours)
+      const adjusted = referenceBh(z.map((value) => 2 * normalSf(Math.abs(value))))
       z.forEach((value, index) => {
         if (adjusted[index] <= 0.1 && value > 0) hot[index] += 1
         if (adjusted[index] <= 0.1 && value < 0) cold[index] += 1
