@@ -6,7 +6,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { projectRoot } from '../../server/src/config.js'
 import { chromiumUnavailableReason } from '../support/browser.js'
 import { DESKTOP, PHONE, startE2eApp, type E2eApp } from '../support/e2e-app.js'
-import { createTestUser, type TestApp } from '../support/test-app.js'
+import { createTestUser, signIn, type SignedIn, type TestApp } from '../support/test-app.js'
 
 const MONTHS = ['2024-01', '2024-02', '2024-03']
 /** Software WebGL on two cores: the map's first draw takes seconds. */
@@ -24,8 +24,27 @@ describe.skipIf(skipReason !== null)(`tasking in Chromium${skipReason ? ` (skipp
   let testApp: TestApp
   let origin = ''
   let teamId = 0
-  let taskId = 0
+  /** Tasked in beforeAll with two visits this week, so the councillor's and the list's tests stand alone. */
+  let visitedTaskId = 0
+  /** Tasked in beforeAll to a team and officer of its own, for the officer's phone test alone. */
+  let phoneTaskId = 0
   const signedInWindow = (email: string, viewport: { width: number; height: number }) => e2e.signedInWindow(email, viewport)
+  const PROBLEM = 'Groups gathering by the shops in the evenings.'
+  const TOWN_CENTRE = 'E05014882' // Stockton Town Centre
+
+  /** A task made and tasked through the API, as the inspector's form would (every test below may run alone). */
+  async function taskedTask(inspector: SignedIn, leadTeamId: number, officerIds: number[]): Promise<number> {
+    const today = new Date()
+    const day = (offset: number) => new Date(today.getTime() + offset * 86_400_000).toISOString().slice(0, 10)
+    const created = await testApp.app.inject({
+      method: 'POST', url: '/api/tasks', headers: inspector.headers,
+      payload: { title: 'Evening ASB by the shops', problem: PROBLEM, leadTeamId, officerIds, dosage: { visitsPerWeek: 3, minutesPerVisit: 15 }, startDate: day(-14), endDate: day(28), area: { source: 'ward', ward: TOWN_CENTRE } },
+    })
+    expect(created.statusCode, created.body).toBe(201)
+    const moved = await testApp.app.inject({ method: 'POST', url: `/api/tasks/${created.json().id}/status`, headers: inspector.headers, payload: { to: 'tasked', version: 1 } })
+    expect(moved.statusCode, moved.body).toBe(200)
+    return created.json().id
+  }
 
   beforeAll(async () => {
     fs.mkdirSync(artifactsDir, { recursive: true })
@@ -36,6 +55,23 @@ describe.skipIf(skipReason !== null)(`tasking in Chromium${skipReason ? ` (skipp
     const officerId = await createTestUser(testApp.pool, { email: 'officer@test.local', name: 'PC Test', role: 'officer' })
     // Admins set an officer's team; the task's lead team is how it reaches them.
     await testApp.pool.query('UPDATE users SET team_id = $1 WHERE id = $2', [teamId, officerId])
+    const inspector = await signIn(testApp.app, 'inspector@test.local')
+    visitedTaskId = await taskedTask(inspector, teamId, [officerId])
+    // Two visits this week (UK date), 15 minutes each: what the councillor's and the list's figures say.
+    const officer = await signIn(testApp.app, 'officer@test.local')
+    const londonToday = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date())
+    for (const [index, engagements] of [2, 1].entries()) {
+      const visit = await testApp.app.inject({
+        method: 'POST', url: `/api/tasks/${visitedTaskId}/visits`, headers: officer.headers,
+        payload: { idempotencyKey: `seeded-visit-${index}`, date: londonToday, startTime: '19:30', minutes: 15, actions: { engagements } },
+      })
+      expect(visit.statusCode, visit.body).toBe(201)
+    }
+    // The phone test's officer is in a team of their own, so their list holds only the task made for them.
+    const northTeam = (await testApp.pool.query<{ id: number }>(`INSERT INTO teams (name, agency) VALUES ('North NPT', 'police') RETURNING id::int`)).rows[0].id
+    const phoneOfficerId = await createTestUser(testApp.pool, { email: 'officer.two@test.local', name: 'PC Two', role: 'officer' })
+    await testApp.pool.query('UPDATE users SET team_id = $1 WHERE id = $2', [northTeam, phoneOfficerId])
+    phoneTaskId = await taskedTask(inspector, northTeam, [phoneOfficerId])
   })
 
   afterEach(() => {
@@ -82,7 +118,7 @@ describe.skipIf(skipReason !== null)(`tasking in Chromium${skipReason ? ` (skipp
     expect(await page.getByTestId('task-minutes-input').inputValue()).toBe('15')
     await page.getByTestId('task-create-submit').click()
     await page.getByTestId('task-editor').waitFor({ state: 'visible', timeout: STEP_MS })
-    taskId = Number(new URL(page.url()).searchParams.get('task'))
+    const taskId = Number(new URL(page.url()).searchParams.get('task'))
     expect(taskId).toBeGreaterThan(0)
     const stored = await testApp.pool.query<{ source: string; key_times: string; status: string }>('SELECT source, key_times::text, status FROM tasks WHERE id = $1', [taskId])
     expect(stored.rows[0]).toMatchObject({ source: 'problem-location', status: 'proposed' })
@@ -100,8 +136,8 @@ describe.skipIf(skipReason !== null)(`tasking in Chromium${skipReason ? ` (skipp
   })
 
   it('officer on a phone: lands on My tasks, records two visits, one while offline sent when back online, and sees the dosage', async () => {
-    expect(taskId).toBeGreaterThan(0)
-    const { page, context } = await signedInWindow('officer@test.local', PHONE)
+    const taskId = phoneTaskId
+    const { page, context } = await signedInWindow('officer.two@test.local', PHONE)
     await page.goto(origin)
     const item = page.getByTestId('my-task')
     await item.first().waitFor({ state: 'visible', timeout: STEP_MS })
@@ -109,7 +145,7 @@ describe.skipIf(skipReason !== null)(`tasking in Chromium${skipReason ? ` (skipp
     expect(await page.getByTestId('my-task-dosage').first().textContent()).toBe('0 of 3 visits, 0 of 45 minutes this week')
     await item.first().locator('a').click()
     await page.getByTestId('task-area-map').waitFor({ state: 'visible', timeout: MAP_MS })
-    expect(await page.getByTestId('task-problem').textContent()).toBe('Groups gathering by the shops in the evenings.')
+    expect(await page.getByTestId('task-problem').textContent()).toBe(PROBLEM)
 
     const noSideways = () => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)
     const recordVisit = async (engagements: number) => {
@@ -149,12 +185,13 @@ describe.skipIf(skipReason !== null)(`tasking in Chromium${skipReason ? ` (skipp
     // Both visits listed on the task, newest first, in words: what the team did before this officer goes out again.
     await expect.poll(() => page.getByTestId('visit-item').count(), { timeout: STEP_MS }).toBe(2)
     const listed = await page.getByTestId('visit-item').allTextContents()
-    expect(listed.some((text) => text.includes('PC Test · 2 engagements'))).toBe(true)
-    expect(listed.some((text) => text.includes('PC Test · 1 engagement'))).toBe(true)
+    expect(listed.some((text) => text.includes('PC Two · 2 engagements'))).toBe(true)
+    expect(listed.some((text) => text.includes('PC Two · 1 engagement'))).toBe(true)
     await page.screenshot({ path: path.join(artifactsDir, 'e2e-tasks-officer.png'), fullPage: true })
   })
 
   it('councillor: the ward report lists the patrol tasks in their ward with status, dosage delivered and contacts', async () => {
+    const taskId = visitedTaskId
     const { rows } = await testApp.pool.query<{ ward_code: string }>('SELECT ward_code FROM task_wards WHERE task_id = $1 ORDER BY share DESC LIMIT 1', [taskId])
     await createTestUser(testApp.pool, { email: 'councillor@test.local', name: 'Cllr Test', role: 'councillor', wards: [rows[0].ward_code] })
     const { page } = await signedInWindow('councillor@test.local', PHONE)
@@ -169,7 +206,10 @@ describe.skipIf(skipReason !== null)(`tasking in Chromium${skipReason ? ` (skipp
   })
 
   it('inspector: sees the dosage delivered in the task list and on the map, and is told when someone else changed the task', async () => {
+    const taskId = visitedTaskId
     const { page, context } = await signedInWindow('inspector@test.local', DESKTOP)
+    // The map shows the tasked and in-progress tasks: those made here and by any test that ran before this one.
+    const onMap = (await testApp.pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM tasks WHERE status IN ('tasked', 'in_progress')`)).rows[0].n
     await page.goto(`${origin}/tasks`)
     const row = page.locator(`[data-testid="task-row"][data-task-id="${taskId}"]`)
     await row.waitFor({ state: 'visible', timeout: STEP_MS })
@@ -177,11 +217,11 @@ describe.skipIf(skipReason !== null)(`tasking in Chromium${skipReason ? ` (skipp
 
     await page.getByTestId('nav-map').click()
     await page.getByTestId('legend-task-areas').waitFor({ state: 'visible', timeout: MAP_MS })
-    expect(await page.getByTestId('legend-task-areas').textContent()).toContain('Task areas (1)')
+    expect(await page.getByTestId('legend-task-areas').textContent()).toContain(`Task areas (${onMap})`)
     await page.screenshot({ path: path.join(artifactsDir, 'e2e-tasks-map.png') })
     // Hotspots mode shows the same task areas, so its legend keys their shading too.
     await page.getByTestId('mode-hotspots').click()
-    await expect.poll(() => page.getByTestId('hotspot-results').getByTestId('legend-task-areas').textContent(), { timeout: MAP_MS }).toContain('Task areas (1)')
+    await expect.poll(() => page.getByTestId('hotspot-results').getByTestId('legend-task-areas').textContent(), { timeout: MAP_MS }).toContain(`Task areas (${onMap})`)
     await page.getByTestId('mode-incidents').click()
 
     // A polygon drawn on the map (terra-draw) becomes a new task's area: four corners, then the first again to close.
