@@ -8,7 +8,7 @@ import { PNG } from 'pngjs'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { projectRoot } from '../../server/src/config.js'
 import { chromiumUnavailableReason } from '../support/browser.js'
-import { DESKTOP, startE2eApp, type E2eApp } from '../support/e2e-app.js'
+import { DESKTOP, PHONE, startE2eApp, type E2eApp } from '../support/e2e-app.js'
 import { createTestUser, type TestApp } from '../support/test-app.js'
 
 const MONTHS = ['2024-01', '2024-02', '2024-03']
@@ -147,4 +147,39 @@ describe.skipIf(skipReason !== null)(`the JAG meeting in Chromium${skipReason ? 
     await page.getByTestId(`agenda-update-toggle-${taskId}`).click()
     expect(await update.count()).toBe(0)
   }, 120_000)
+
+  it('gives an officer on a phone their team\u2019s task sheet PDF from the task, and says why when it cannot', async () => {
+    const officerId = await createTestUser(testApp.pool, { email: 'pc.sheet@test.local', name: 'PC Sheet', role: 'officer' })
+    await testApp.pool.query('UPDATE users SET team_id = $1 WHERE id = $2', [teamId, officerId])
+    const otherTeam = (await testApp.pool.query<{ id: number }>(`INSERT INTO teams (name, agency) VALUES ('Housing patrol', 'housing') RETURNING id::int`)).rows[0].id
+    const inspector = await e2e.signedInWindow('inspector@test.local', DESKTOP)
+    const session = (await (await inspector.context.request.get(`${origin}/api/auth/session`)).json()) as { csrfToken: string }
+    const headers = { 'x-csrf-token': session.csrfToken }
+    const meeting = (await (await inspector.context.request.post(`${origin}/api/meetings`, { data: { heldOn: '2024-04-10', title: 'Sheet JAG' }, headers })).json()) as { id: number }
+    const ward = (await testApp.pool.query<{ code: string }>('SELECT code FROM wards ORDER BY code LIMIT 1')).rows[0].code
+    const taskFor = async (title: string, leadTeamId: number) => {
+      const made = await inspector.context.request.post(`${origin}/api/tasks`, {
+        data: { title, leadTeamId, officerIds: [officerId], dosage: { visitsPerWeek: 2 }, startDate: '2024-04-01', endDate: '2024-06-30', meetingId: meeting.id, area: { source: 'ward', ward } },
+        headers,
+      })
+      expect(made.status(), await made.text()).toBe(201)
+      return ((await made.json()) as { id: number }).id
+    }
+    const ownTeams = await taskFor('Sheet: own team', teamId)
+    const othersTask = await taskFor('Sheet: named, another team leads', otherTeam)
+
+    const { page } = await e2e.signedInWindow('pc.sheet@test.local', PHONE)
+    await page.goto(`${origin}/my-tasks?task=${ownTeams}`)
+    await page.getByTestId('task-sheet-pdf').waitFor({ state: 'visible', timeout: STEP_MS })
+    expect(await page.getByTestId('task-sheet-pdf').textContent()).toContain('Central NPT')
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 120_000 }), page.getByTestId('task-sheet-pdf').click()])
+    const file = await download.path()
+    expect(fs.readFileSync(file).subarray(0, 5).toString('latin1')).toBe('%PDF-')
+    expect(download.suggestedFilename()).toBe(`task-sheet-meeting-${meeting.id}-team-${teamId}.pdf`)
+
+    // Named on a task another team leads: that team's sheet is not theirs, and the page says so rather than saving an error.
+    await page.goto(`${origin}/my-tasks?task=${othersTask}`)
+    await page.getByTestId('task-sheet-pdf').click()
+    await expect.poll(() => page.getByTestId('task-sheet-error').textContent(), { timeout: STEP_MS }).toMatch(/own team only/)
+  }, 240_000)
 })
