@@ -8,7 +8,7 @@ import { PNG } from 'pngjs'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { projectRoot } from '../../server/src/config.js'
 import { chromiumUnavailableReason } from '../support/browser.js'
-import { DESKTOP, startE2eApp, type E2eApp } from '../support/e2e-app.js'
+import { DESKTOP, PHONE, startE2eApp, type E2eApp } from '../support/e2e-app.js'
 import { createTestUser, type TestApp } from '../support/test-app.js'
 
 const MONTHS = ['2024-01', '2024-02', '2024-03']
@@ -93,5 +93,93 @@ describe.skipIf(skipReason !== null)(`the JAG meeting in Chromium${skipReason ? 
     }
     expect(inked).toBeGreaterThan(500)
     expect(coloured).toBeGreaterThan(50)
+  }, 240_000)
+
+  it('updates a task in place on the agenda (lead team, dosage, dates, status), and shows a change someone saved meanwhile', async () => {
+    const { page, context } = await e2e.signedInWindow('inspector@test.local', DESKTOP)
+    await page.goto(`${origin}/meetings`)
+    const session = (await (await context.request.get(`${origin}/api/auth/session`)).json()) as { csrfToken: string }
+    const headers = { 'x-csrf-token': session.csrfToken }
+    const meeting = (await (await context.request.post(`${origin}/api/meetings`, { data: { heldOn: '2024-04-03', title: 'In-place JAG' }, headers })).json()) as { id: number }
+    const ward = (await testApp.pool.query<{ code: string }>('SELECT code FROM wards ORDER BY code LIMIT 1')).rows[0].code
+    const made = await context.request.post(`${origin}/api/tasks`, {
+      data: { title: 'Underpass ASB', dosage: { visitsPerWeek: 2 }, startDate: '2024-04-01', endDate: '2024-06-30', meetingId: meeting.id, area: { source: 'ward', ward } },
+      headers,
+    })
+    expect(made.status(), await made.text()).toBe(201)
+    const taskId = ((await made.json()) as { id: number }).id
+
+    await page.goto(`${origin}/meetings?meeting=${meeting.id}`)
+    const row = page.getByTestId(`agenda-open-${taskId}`)
+    await row.waitFor({ state: 'visible', timeout: STEP_MS })
+    await page.getByTestId(`agenda-update-toggle-${taskId}`).click()
+    const update = page.getByTestId(`agenda-update-${taskId}`)
+    await update.getByTestId('agenda-update-form').waitFor({ state: 'visible', timeout: STEP_MS })
+    await update.getByTestId('task-team-input').selectOption(String(teamId))
+    await update.getByTestId('task-visits-input').fill('4')
+    await update.getByTestId('task-minutes-input').fill('12')
+    await update.getByTestId('task-end-input').fill('2024-07-14')
+    await update.getByTestId('task-save').click()
+    await expect.poll(() => update.getByTestId('task-saved').textContent(), { timeout: STEP_MS }).toBe('Saved.')
+    await update.getByTestId('status-to').selectOption('tasked')
+    await update.getByTestId('status-submit').click()
+    // The agenda is built again: the task reads as tasked, with its new target, without leaving the meeting.
+    await expect.poll(() => row.textContent(), { timeout: STEP_MS }).toMatch(/Tasked[\s\S]*Central NPT · 0 of 4 visits/)
+    expect(new URL(page.url()).search).toBe(`?meeting=${meeting.id}`)
+    const stored = await testApp.pool.query('SELECT status, lead_team_id::int, dosage_visits_per_week, dosage_minutes, to_char(end_date, \'YYYY-MM-DD\') AS end_date FROM tasks WHERE id = $1', [taskId])
+    expect(stored.rows[0]).toEqual({ status: 'tasked', lead_team_id: teamId, dosage_visits_per_week: 4, dosage_minutes: 12, end_date: '2024-07-14' })
+
+    // Someone else raises the target while the update is open here: this save is refused and the change is shown.
+    const current = (await (await context.request.get(`${origin}/api/tasks/${taskId}`)).json()) as { version: number }
+    const elsewhere = await context.request.patch(`${origin}/api/tasks/${taskId}`, { data: { version: current.version, dosage: { visitsPerWeek: 5 } }, headers })
+    expect(elsewhere.status()).toBe(200)
+    await update.getByTestId('task-end-input').fill('2024-07-28')
+    await update.getByTestId('task-save').click()
+    await update.getByTestId('task-conflict').waitFor({ state: 'visible', timeout: STEP_MS })
+    expect(await update.getByTestId('task-conflict').textContent()).toContain('They changed: dosage.')
+    await update.getByTestId('conflict-reapply').click()
+    expect(await update.getByTestId('task-visits-input').inputValue()).toBe('5')
+    expect(await update.getByTestId('task-end-input').inputValue()).toBe('2024-07-28')
+    await update.getByTestId('task-save').click()
+    await expect.poll(() => update.getByTestId('task-saved').textContent(), { timeout: STEP_MS }).toBe('Saved.')
+    const after = await testApp.pool.query('SELECT dosage_visits_per_week, to_char(end_date, \'YYYY-MM-DD\') AS end_date FROM tasks WHERE id = $1', [taskId])
+    expect(after.rows[0]).toEqual({ dosage_visits_per_week: 5, end_date: '2024-07-28' })
+    await page.getByTestId(`agenda-update-toggle-${taskId}`).click()
+    expect(await update.count()).toBe(0)
+  }, 120_000)
+
+  it('gives an officer on a phone their team\u2019s task sheet PDF from the task, and says why when it cannot', async () => {
+    const officerId = await createTestUser(testApp.pool, { email: 'pc.sheet@test.local', name: 'PC Sheet', role: 'officer' })
+    await testApp.pool.query('UPDATE users SET team_id = $1 WHERE id = $2', [teamId, officerId])
+    const otherTeam = (await testApp.pool.query<{ id: number }>(`INSERT INTO teams (name, agency) VALUES ('Housing patrol', 'housing') RETURNING id::int`)).rows[0].id
+    const inspector = await e2e.signedInWindow('inspector@test.local', DESKTOP)
+    const session = (await (await inspector.context.request.get(`${origin}/api/auth/session`)).json()) as { csrfToken: string }
+    const headers = { 'x-csrf-token': session.csrfToken }
+    const meeting = (await (await inspector.context.request.post(`${origin}/api/meetings`, { data: { heldOn: '2024-04-10', title: 'Sheet JAG' }, headers })).json()) as { id: number }
+    const ward = (await testApp.pool.query<{ code: string }>('SELECT code FROM wards ORDER BY code LIMIT 1')).rows[0].code
+    const taskFor = async (title: string, leadTeamId: number) => {
+      const made = await inspector.context.request.post(`${origin}/api/tasks`, {
+        data: { title, leadTeamId, officerIds: [officerId], dosage: { visitsPerWeek: 2 }, startDate: '2024-04-01', endDate: '2024-06-30', meetingId: meeting.id, area: { source: 'ward', ward } },
+        headers,
+      })
+      expect(made.status(), await made.text()).toBe(201)
+      return ((await made.json()) as { id: number }).id
+    }
+    const ownTeams = await taskFor('Sheet: own team', teamId)
+    const othersTask = await taskFor('Sheet: named, another team leads', otherTeam)
+
+    const { page } = await e2e.signedInWindow('pc.sheet@test.local', PHONE)
+    await page.goto(`${origin}/my-tasks?task=${ownTeams}`)
+    await page.getByTestId('task-sheet-pdf').waitFor({ state: 'visible', timeout: STEP_MS })
+    expect(await page.getByTestId('task-sheet-pdf').textContent()).toContain('Central NPT')
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 120_000 }), page.getByTestId('task-sheet-pdf').click()])
+    const file = await download.path()
+    expect(fs.readFileSync(file).subarray(0, 5).toString('latin1')).toBe('%PDF-')
+    expect(download.suggestedFilename()).toBe(`task-sheet-meeting-${meeting.id}-team-${teamId}.pdf`)
+
+    // Named on a task another team leads: that team's sheet is not theirs, and the page says so rather than saving an error.
+    await page.goto(`${origin}/my-tasks?task=${othersTask}`)
+    await page.getByTestId('task-sheet-pdf').click()
+    await expect.poll(() => page.getByTestId('task-sheet-error').textContent(), { timeout: STEP_MS }).toMatch(/own team only/)
   }, 240_000)
 })

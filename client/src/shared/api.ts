@@ -85,6 +85,8 @@ export interface RequestOptions {
   handlesUnauthorized?: boolean
   /** Internal: this is the one retry after renewing a stale CSRF token. */
   isRetry?: boolean
+  /** 'blob': the answer's bytes (a PDF), its errors still read as the API's JSON. */
+  answer?: 'json' | 'blob'
 }
 
 function retryAfterOf(response: Response): number | null {
@@ -154,6 +156,7 @@ export async function apiRequest<T>(url: string, options: RequestOptions = {}): 
     throw error
   }
   if (response.status === 204) return undefined as T
+  if (options.answer === 'blob') return (await response.blob()) as T
   return (await response.json()) as T
 }
 

@@ -9,7 +9,7 @@ import { buildColourScale, maxCountOf, type ColourScale } from './colour-scale'
 import { councilEdges } from './council-edges'
 import { buildHexLayer } from './hex-layer'
 import { buildTaskAreaLayer } from '../tasks/task-area-layer'
-import type { Task } from '../tasks/tasks-api'
+import type { TaskListItem } from '../tasks/tasks-api'
 import { buildCouncilEdgeLayer, buildWardAreaLayer, buildWardLabelLayer, buildWardOutlineLayer, wardsToLabel } from './ward-layers'
 
 export interface MapLayerData {
@@ -22,7 +22,7 @@ export interface MapLayerData {
   selectedWard: string | null
   highlighted: HighlightedLocation | null
   /** Tasks being patrolled, their areas shaded by this week's dosage delivered. */
-  taskAreas: readonly Task[]
+  taskAreas: readonly TaskListItem[]
   zoom: number
   /** Playback: the colour scale's top from every month's largest count, so a colour means one count in each. */
   scaleMax?: number | null

@@ -24,6 +24,7 @@ import {
   type Meeting,
   type MeetingList,
 } from './meetings-api'
+import { AgendaTaskUpdate } from './AgendaTaskUpdate'
 import { MinutesView } from './MinutesView'
 import './meetings.css'
 
@@ -230,8 +231,21 @@ function periodWords(period: { from: string; to: string }): string {
   return period.from === period.to ? formatMonth(period.from) : `${formatMonth(period.from)} – ${formatMonth(period.to)}`
 }
 
+/** The button that opens a task's update in place on the agenda (AgendaTaskUpdate), and closes it. */
+function UpdateHereButton({ taskId, title, updating, onToggle }: { taskId: number; title: string; updating: boolean; onToggle(): void }) {
+  return (
+    <button type="button" className="agenda-update-toggle" aria-expanded={updating} onClick={onToggle} data-testid={`agenda-update-toggle-${taskId}`}>
+      {updating ? 'Close the update' : 'Update here'}
+      <span className="visually-hidden"> “{title}”</span>
+    </button>
+  )
+}
+
 function AgendaView({ agenda }: { agenda: Agenda }) {
   const { locations, openTasks, pops, escalated } = agenda
+  // One task updated in place at a time: the chair works through the agenda item by item.
+  const [updating, setUpdating] = useState<number | null>(null)
+  const toggle = (taskId: number) => setUpdating((open) => (open === taskId ? null : taskId))
   const categories = locations.categories ? locations.categories.join(', ') : 'every category'
   return (
     <div className="agenda" data-testid="agenda">
@@ -297,7 +311,8 @@ function AgendaView({ agenda }: { agenda: Agenda }) {
                 <a href={`/tasks?task=${task.id}`} onClick={followLink}>
                   {task.title}
                 </a>{' '}
-                <span className="status-label">{TASK_STATUS_LABELS[task.status]}</span>
+                <span className="status-label">{TASK_STATUS_LABELS[task.status]}</span>{' '}
+                <UpdateHereButton taskId={task.id} title={task.title} updating={updating === task.id} onToggle={() => toggle(task.id)} />
                 <div>
                   {task.leadTeam ? task.leadTeam.name : 'no lead team yet'} · {describeDosage(task.dosage, week).replace(/ this week$/, ' that week')}
                 </div>
@@ -306,6 +321,7 @@ function AgendaView({ agenda }: { agenda: Agenda }) {
                     ? `${formatCount(incidentsSince.incidents)} ${incidentsSince.incidents === 1 ? 'incident' : 'incidents'} in the area since tasked (${periodWords(incidentsSince)})`
                     : 'No data yet for the months since it started.'}
                 </div>
+                {updating === task.id && <AgendaTaskUpdate taskId={task.id} title={task.title} onClose={() => setUpdating(null)} />}
               </li>
             ))}
           </ul>
@@ -340,14 +356,16 @@ function AgendaView({ agenda }: { agenda: Agenda }) {
         ) : (
           <ul className="agenda-list" data-testid="agenda-psg">
             {escalated.map(({ task, reason, escalatedAt }) => (
-              <li key={task.id}>
+              <li key={task.id} data-testid={`agenda-psg-${task.id}`}>
                 <a href={`/tasks?task=${task.id}`} onClick={followLink}>
                   {task.title}
-                </a>
+                </a>{' '}
+                <UpdateHereButton taskId={task.id} title={task.title} updating={updating === task.id} onToggle={() => toggle(task.id)} />
                 <div>
                   {escalatedAt ? `Escalated ${formatDay(escalatedAt.slice(0, 10))}` : 'Escalated'}
                   {reason ? `: ${reason}` : ''}
                 </div>
+                {updating === task.id && <AgendaTaskUpdate taskId={task.id} title={task.title} onClose={() => setUpdating(null)} />}
               </li>
             ))}
           </ul>

@@ -6,6 +6,7 @@ import { describeDosage } from './dosage-words'
 import { OutboxStatus } from './OutboxStatus'
 import { TaskSummary } from './TaskSummary'
 import { TASK_STATUS_LABELS, TASKS_URL, taskUrl, type Task, type TaskList } from './tasks-api'
+import { TaskSheetPdfButton } from '../meetings/TaskSheetPdfButton'
 import { useVisitOutbox, type VisitOutbox } from './use-visit-outbox'
 import { VisitForm } from './VisitForm'
 import { VisitList } from './VisitList'
@@ -84,6 +85,7 @@ function MyTask({ id, outbox }: { id: number; outbox: VisitOutbox }) {
             </button>
           )}
           <TaskSummary task={current} />
+          {current.meetingId !== null && current.leadTeam !== null && <TaskSheetPdfButton meetingId={current.meetingId} team={current.leadTeam} />}
           <VisitList taskId={current.id} />
         </>
       )}

@@ -18,10 +18,7 @@ interface TaskFieldsProps {
 
 /** The fields a task is made of, for creating and editing alike. */
 export function TaskFields({ form, onChange, teams, officers, pops = [], area = null }: TaskFieldsProps) {
-  const id = useId()
-  const set = <K extends keyof TaskForm>(field: K, value: TaskForm[K]) => onChange({ ...form, [field]: value })
-  // A retired team is kept only where a task already names it.
-  const offered = teams.filter((team) => !team.retired || team.id === form.leadTeamId)
+  const set = fieldSetter({ form, onChange })
   return (
     <div className="task-fields">
       <label>
@@ -50,21 +47,7 @@ export function TaskFields({ form, onChange, teams, officers, pops = [], area = 
         <KeyTimesGrid grid={form.keyTimes} onChange={(grid) => set('keyTimes', grid)} label="Key times: weekday by hour" />
         <SuggestKeyTimes area={area} categories={form.categories} onSuggest={(grid) => set('keyTimes', grid)} />
       </fieldset>
-      <label>
-        Lead team
-        <select
-          value={form.leadTeamId ?? ''}
-          onChange={(event) => set('leadTeamId', event.target.value === '' ? null : Number(event.target.value))}
-          data-testid="task-team-input"
-        >
-          <option value="">None yet (a task needs one to be tasked)</option>
-          {offered.map((team) => (
-            <option key={team.id} value={team.id}>
-              {team.name}
-            </option>
-          ))}
-        </select>
-      </label>
+      <LeadTeamField form={form} onChange={onChange} teams={teams} />
       <details className="task-officers" data-testid="task-officers">
         <summary>
           Named officers: {form.officerIds.length === 0 ? 'none (the lead team’s officers see the task)' : officers.filter((officer) => form.officerIds.includes(officer.id)).map((officer) => officer.name).join(', ')}
@@ -81,6 +64,65 @@ export function TaskFields({ form, onChange, teams, officers, pops = [], area = 
           </label>
         ))}
       </details>
+      <DosageFields form={form} onChange={onChange} />
+      <label>
+        POP (problem-oriented policing) this task works on
+        <select value={form.popId ?? ''} onChange={(event) => set('popId', event.target.value === '' ? null : Number(event.target.value))} data-testid="task-pop-input">
+          <option value="">None</option>
+          {form.popId !== null && !pops.some((pop) => pop.id === form.popId) && <option value={form.popId}>POP {form.popId}</option>}
+          {pops.map((pop) => (
+            <option key={pop.id} value={pop.id}>
+              {pop.title} (POP {pop.id})
+            </option>
+          ))}
+        </select>
+      </label>
+      <TaskDateFields form={form} onChange={onChange} />
+    </div>
+  )
+}
+
+interface FieldPartProps {
+  form: TaskForm
+  onChange(form: TaskForm): void
+}
+
+/** A setter of one field of the form, for the parts below. */
+function fieldSetter({ form, onChange }: FieldPartProps) {
+  return <K extends keyof TaskForm>(field: K, value: TaskForm[K]) => onChange({ ...form, [field]: value })
+}
+
+/** The lead team; a retired team is kept only where the task already names it. */
+export function LeadTeamField({ teams, ...props }: FieldPartProps & { teams: readonly Team[] }) {
+  const { form } = props
+  const set = fieldSetter(props)
+  const offered = teams.filter((team) => !team.retired || team.id === form.leadTeamId)
+  return (
+    <label>
+      Lead team
+      <select
+        value={form.leadTeamId ?? ''}
+        onChange={(event) => set('leadTeamId', event.target.value === '' ? null : Number(event.target.value))}
+        data-testid="task-team-input"
+      >
+        <option value="">None yet (a task needs one to be tasked)</option>
+        {offered.map((team) => (
+          <option key={team.id} value={team.id}>
+            {team.name}
+          </option>
+        ))}
+      </select>
+    </label>
+  )
+}
+
+/** The dosage target: visits per week × minutes per visit, with Koper's finding behind the default. */
+export function DosageFields(props: FieldPartProps) {
+  const { form } = props
+  const set = fieldSetter(props)
+  const id = useId()
+  return (
+    <>
       <div className="inline-fields">
         <label>
           Visits per week
@@ -103,28 +145,24 @@ export function TaskFields({ form, onChange, teams, officers, pops = [], area = 
         15 minutes by default: Koper (1995) found that stops of 10–15 minutes gave the longest deterrence after the patrol left; longer
         stops added little.
       </p>
+    </>
+  )
+}
+
+/** When the task runs: its start and end (the date the JAG reviews it by). */
+export function TaskDateFields(props: FieldPartProps) {
+  const { form } = props
+  const set = fieldSetter(props)
+  return (
+    <div className="inline-fields">
       <label>
-        POP (problem-oriented policing) this task works on
-        <select value={form.popId ?? ''} onChange={(event) => set('popId', event.target.value === '' ? null : Number(event.target.value))} data-testid="task-pop-input">
-          <option value="">None</option>
-          {form.popId !== null && !pops.some((pop) => pop.id === form.popId) && <option value={form.popId}>POP {form.popId}</option>}
-          {pops.map((pop) => (
-            <option key={pop.id} value={pop.id}>
-              {pop.title} (POP {pop.id})
-            </option>
-          ))}
-        </select>
+        Starts
+        <input type="date" value={form.startDate} onChange={(event) => set('startDate', event.target.value)} data-testid="task-start-input" />
       </label>
-      <div className="inline-fields">
-        <label>
-          Starts
-          <input type="date" value={form.startDate} onChange={(event) => set('startDate', event.target.value)} data-testid="task-start-input" />
-        </label>
-        <label>
-          Ends
-          <input type="date" value={form.endDate} onChange={(event) => set('endDate', event.target.value)} data-testid="task-end-input" />
-        </label>
-      </div>
+      <label>
+        Ends
+        <input type="date" value={form.endDate} onChange={(event) => set('endDate', event.target.value)} data-testid="task-end-input" />
+      </label>
     </div>
   )
 }

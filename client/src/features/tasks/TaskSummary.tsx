@@ -8,7 +8,7 @@ import { TASK_STATUS_LABELS, type Task } from './tasks-api'
 // MapLibre is large: loaded when a task is opened, not with the list.
 const TaskAreaMap = lazy(() => import('./TaskAreaMap'))
 
-export function wardNames(task: Task): string {
+export function wardNames(task: Pick<Task, 'wards'>): string {
   return task.wards.length === 0 ? 'no ward' : task.wards.map((ward) => ward.name).join(', ')
 }
 

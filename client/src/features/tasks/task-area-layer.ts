@@ -1,12 +1,12 @@
 import { GeoJsonLayer } from '@deck.gl/layers'
 import type { Feature, MultiPolygon } from 'geojson'
 import { deliveredShare } from './dosage-words'
-import type { Task } from './tasks-api'
+import type { TaskListItem } from './tasks-api'
 
 export const TASK_AREA_LAYER_ID = 'task-areas'
 
-/** The tasks whose areas the map shows: those being patrolled, whose dosage this week is expected. */
-export const MAP_TASKS_URL = '/api/tasks?status=tasked,in_progress'
+/** The tasks whose areas the map shows: those being patrolled, whose dosage this week is expected; with their areas. */
+export const MAP_TASKS_URL = '/api/tasks?status=tasked,in_progress&geometry=true'
 
 type Rgb = [number, number, number]
 
@@ -41,16 +41,18 @@ interface TaskAreaProperties {
   colour: Rgb
 }
 
-export function taskAreaFeatures(tasks: readonly Task[]): Feature<MultiPolygon, TaskAreaProperties>[] {
-  return tasks.map((task) => ({
-    type: 'Feature',
-    geometry: task.area.geometry as MultiPolygon,
-    properties: { id: task.id, title: task.title, colour: deliveryClassOf(deliveredShare(task.delivery.thisWeek)).colour },
-  }))
+export function taskAreaFeatures(tasks: readonly TaskListItem[]): Feature<MultiPolygon, TaskAreaProperties>[] {
+  // A list asked for without geometry=true has no areas to draw.
+  return tasks.flatMap((task) => {
+    const geometry = task.area.geometry
+    if (!geometry) return []
+    const colour = deliveryClassOf(deliveredShare(task.delivery.thisWeek)).colour
+    return [{ type: 'Feature', geometry, properties: { id: task.id, title: task.title, colour } }]
+  })
 }
 
 /** Task areas shaded by the share of this week's dosage delivered, outlined in the same colour. */
-export function buildTaskAreaLayer(tasks: readonly Task[]): GeoJsonLayer<TaskAreaProperties> {
+export function buildTaskAreaLayer(tasks: readonly TaskListItem[]): GeoJsonLayer<TaskAreaProperties> {
   return new GeoJsonLayer<TaskAreaProperties>({
     id: TASK_AREA_LAYER_ID,
     data: taskAreaFeatures(tasks),

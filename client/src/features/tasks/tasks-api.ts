@@ -5,7 +5,7 @@
 import { queryString } from '../../shared/api'
 import type { TaskStatus } from '../../../../server/src/features/tasks/task-status'
 
-export type { AreaInput, NewTask, NewVisit, PatrolOfficer, PatrolOfficerList, StaleTask, Task, TaskChange, TaskList, Visit, VisitList, WeekDelivery } from '../../../../server/src/features/tasks/schemas'
+export type { AreaInput, NewTask, NewVisit, PatrolOfficer, PatrolOfficerList, StaleTask, Task, TaskChange, TaskList, TaskListItem, Visit, VisitList, WeekDelivery } from '../../../../server/src/features/tasks/schemas'
 export type { Team, TeamList } from '../../../../server/src/features/teams/schemas'
 export { OPEN_STATUSES, TASK_MOVES, TASK_STATUS_LABELS, TASK_STATUSES, type TaskStatus } from '../../../../server/src/features/tasks/task-status'
 export { DAY_NAMES, DAYS, describeKeyTimes, emptyKeyTimes, HOURS, type KeyTimes } from '../../../../server/src/features/tasks/key-times'

@@ -1,10 +1,13 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify'
+import type pg from 'pg'
 import { cellsToMultiPolygon } from 'h3-js'
 import { badRequest, serviceBusy } from '../../lib/errors.js'
 import { shiftMonth } from '../../lib/months.js'
 import { loadQuery } from '../../lib/sql-file.js'
 import { monthBounds } from '../counts/count-bounds.js'
 import type { ProblemLocationsAnswer } from '../hotspots/schemas.js'
+import type { DataSpan } from '../summary/data-period.js'
+import type { TaskListItem } from '../tasks/schemas.js'
 import { listTasks, type Viewer } from '../tasks/task-store.js'
 import { OPEN_STATUSES } from '../tasks/task-status.js'
 import type { Agenda, AgendaQuery, Meeting } from './schemas.js'
@@ -62,24 +65,8 @@ async function rankedLocations(app: FastifyInstance, request: FastifyRequest, pe
   return response.json()
 }
 
-export async function buildAgenda(app: FastifyInstance, request: FastifyRequest, viewer: Viewer, meeting: Meeting, query: AgendaQuery): Promise<Agenda> {
-  const pool = app.pg.pool
-  const categories = agendaCategories(query.categories)
-  const span = await app.dataPeriod.get()
-  // The last `months` months of the data, as the period presets count them (no earlier than the data's first month).
-  const first = span ? shiftMonth(span.to, -(query.months - 1)) : null
-  const period = span && first ? { from: first < span.from ? span.from : first, to: span.to } : null
-  const weekStart = lastFullWeekStart(meeting.heldOn)
-  const dueBy = addDays(meeting.heldOn, 7)
-
-  const [locations, openTasks, escalatedTasks, pops] = await Promise.all([
-    period ? rankedLocations(app, request, period, categories) : null,
-    listTasks(pool, viewer, { statuses: [...OPEN_STATUSES], weekStart }),
-    listTasks(pool, viewer, { statuses: ['escalated'] }),
-    pool.query({ ...popsDueQuery, values: [dueBy, meeting.heldOn] }),
-  ])
-
-  // (1) Locations no open task covers.
+/** (1) The ranked locations no open task covers (COVER_RULE), `limit` of them, and those left out with the task covering each. */
+async function uncoveredLocations(pool: pg.Pool, locations: LocationsAnswer | null, limit: number): Promise<Pick<Agenda['locations'], 'items' | 'covered'>> {
   const ranked = locations?.locations ?? []
   const res = locations?.res ?? 9
   const shapes = ranked.map((location) => ({ rank: location.rank, geometry: JSON.stringify({ type: 'MultiPolygon', coordinates: cellsToMultiPolygon(location.cells, true) }) }))
@@ -96,7 +83,7 @@ export async function buildAgenda(app: FastifyInstance, request: FastifyRequest,
       covered.push({ rank: location.rank, name: location.name, taskId: best.task_id, taskTitle: best.title!, share })
       continue
     }
-    if (items.length >= query.limit) continue
+    if (items.length >= limit) continue
     items.push({
       rank: location.rank,
       name: location.name,
@@ -109,24 +96,54 @@ export async function buildAgenda(app: FastifyInstance, request: FastifyRequest,
       bestCover: best?.task_id != null ? { taskId: best.task_id, title: best.title!, share } : null,
     })
   }
+  return { items, covered }
+}
 
-  // (2) Open tasks: delivery in the last full week (the tasks feature's own SQL), incidents since tasked.
+/** (2) Open tasks: delivery in the last full week (the tasks feature's own SQL), incidents since tasked. */
+async function openTaskItems(pool: pg.Pool, openTasks: TaskListItem[], span: DataSpan): Promise<Agenda['openTasks']['items']> {
   const since = new Map<number, { from_month: string; incidents: number }>()
   if (span && openTasks.length > 0) {
     const [, end] = await monthBounds(pool, null, span.to)
     for (const row of (await pool.query({ ...incidentsSinceQuery, values: [openTasks.map((task) => task.id), end] })).rows) since.set(row.id, row)
   }
-  const openItems = openTasks.map((task) => {
+  return openTasks.map((task) => {
     const counted = since.get(task.id)
     const incidentsSince = span && counted && counted.from_month <= span.to ? { from: counted.from_month, to: span.to, incidents: counted.incidents } : null
     return { task, week: task.delivery.thisWeek, incidentsSince }
   })
+}
 
-  // (4) Escalated to the PSG, with when and why from the audit trail.
+/** (4) Escalated to the PSG, with when and why from the audit trail. */
+async function escalatedItems(pool: pg.Pool, escalatedTasks: TaskListItem[]): Promise<Agenda['escalated']> {
   const escalations = new Map<string, { at: Date; reason: string | null }>()
   if (escalatedTasks.length > 0) {
     for (const row of (await pool.query({ ...escalationsQuery, values: [escalatedTasks.map((task) => `task:${task.id}`)] })).rows) escalations.set(row.target, row)
   }
+  return escalatedTasks.map((task) => {
+    const found = escalations.get(`task:${task.id}`)
+    return { task, escalatedAt: found ? found.at.toISOString() : null, reason: found?.reason ?? null }
+  })
+}
+
+export async function buildAgenda(app: FastifyInstance, request: FastifyRequest, viewer: Viewer, meeting: Meeting, query: AgendaQuery): Promise<Agenda> {
+  const pool = app.pg.pool
+  const categories = agendaCategories(query.categories)
+  const span = await app.dataPeriod.get()
+  // The last `months` months of the data, as the period presets count them (no earlier than the data's first month).
+  const first = span ? shiftMonth(span.to, -(query.months - 1)) : null
+  const period = span && first ? { from: first < span.from ? span.from : first, to: span.to } : null
+  const weekStart = lastFullWeekStart(meeting.heldOn)
+  const dueBy = addDays(meeting.heldOn, 7)
+  // Without their areas' GeoJSON: the agenda draws no map. Each part's queries follow its own first answer, all four
+  // parts at once (one after another they were the sum of their times).
+  const tasksOnly = { withGeometry: false }
+
+  const [locations, openItems, escalated, pops] = await Promise.all([
+    (period ? rankedLocations(app, request, period, categories) : Promise.resolve(null)).then(async (ranked) => ({ ranked, ...(await uncoveredLocations(pool, ranked, query.limit)) })),
+    listTasks(pool, viewer, { statuses: [...OPEN_STATUSES], weekStart }, tasksOnly).then((tasks) => openTaskItems(pool, tasks, span)),
+    listTasks(pool, viewer, { statuses: ['escalated'] }, tasksOnly).then((tasks) => escalatedItems(pool, tasks)),
+    pool.query({ ...popsDueQuery, values: [dueBy, meeting.heldOn] }),
+  ])
 
   return {
     meeting,
@@ -134,9 +151,9 @@ export async function buildAgenda(app: FastifyInstance, request: FastifyRequest,
       period: period ?? { from: '', to: '' },
       categories,
       coverRule: COVER_RULE,
-      items,
-      covered,
-      caveats: locations?.caveats ?? [],
+      items: locations.items,
+      covered: locations.covered,
+      caveats: locations.ranked?.caveats ?? [],
     },
     openTasks: { weekStart, items: openItems },
     pops: {
@@ -153,10 +170,6 @@ export async function buildAgenda(app: FastifyInstance, request: FastifyRequest,
         linkedTasks: row.linked_tasks,
       })),
     },
-    escalated: escalatedTasks.map((task) => {
-      const found = escalations.get(`task:${task.id}`)
-      return { task, escalatedAt: found ? found.at.toISOString() : null, reason: found?.reason ?? null }
-    }),
+    escalated,
   }
 }
-

@@ -179,6 +179,30 @@ describe('the agenda', () => {
     expect((await agendaOf(meeting.id)).openTasks.items.find((entry) => entry.task.id === later.id)!.incidentsSince).toBeNull()
   })
 
+  it('counts incidents since tasked for every open task at once, each as plain SQL counts its own, and sends no task areas', async () => {
+    const wards = await sql(`SELECT ward_code FROM locations l JOIN incidents i ON i.location_id = l.id WHERE ward_code IS NOT NULL GROUP BY ward_code ORDER BY count(*) DESC, ward_code LIMIT 4`)
+    const made = await Promise.all(
+      wards.map(({ ward_code }, index) =>
+        createTask({ title: `Several at once ${index}`, area: { source: 'ward', ward: ward_code }, startDate: index % 2 ? '2025-09-15' : '2025-11-03', categories: index < 2 ? [] : ['Anti-social behaviour', 'Violence and sexual offences'] }),
+      ),
+    )
+    const agenda = await agendaOf(meeting.id)
+    for (const task of made) {
+      const item = agenda.openTasks.items.find((entry) => entry.task.id === task.id)!
+      const [since] = await sql(
+        `SELECT count(*)::int AS n FROM incidents i JOIN locations l ON l.id = i.location_id, tasks t
+          WHERE t.id = $1 AND ST_Intersects(t.geom, l.geom)
+            AND (cardinality(t.category_ids) = 0 OR i.category IN (SELECT name FROM incident_categories WHERE id = ANY (t.category_ids)))
+            AND i.period_start >= date_trunc('month', t.start_date)::timestamp AT TIME ZONE 'Europe/London'
+            AND i.period_start < timestamptz '2025-12-01 00:00 Europe/London'`,
+        [task.id],
+      )
+      expect(since.n).toBeGreaterThan(0)
+      expect(item.incidentsSince).toEqual({ from: task.startDate.slice(0, 7), to: '2025-11', incidents: since.n })
+    }
+    expect(agenda.openTasks.items.every((entry) => !('geometry' in entry.task.area))).toBe(true)
+  })
+
   it('lists open POPs due for review within a week of the meeting, overdue ones flagged, and tasks escalated to the PSG with the reason', async () => {
     const ownerId = (await sql(`SELECT id::int FROM users WHERE email = 'inspector@test.local'`))[0].id
     const pop = (title: string, reviewOn: string, status = 'open') =>

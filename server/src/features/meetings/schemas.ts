@@ -1,7 +1,7 @@
 import { Type, type Static } from 'typebox'
 import { Day, Period } from '../../lib/calendar-schemas.js'
 import { multilineText } from '../../plugins/request-schemas.js'
-import { TaskSchema, WeekDelivery } from '../tasks/schemas.js'
+import { TaskListItemSchema, TaskSchema, WeekDelivery } from '../tasks/schemas.js'
 import { AgencySchema } from '../teams/schemas.js'
 
 /** The JAG meeting's routes: the contract the client's meetings feature imports as types. */
@@ -105,7 +105,7 @@ const CoveredLocation = Type.Object({
 })
 
 const OpenTaskItem = Type.Object({
-  task: TaskSchema,
+  task: TaskListItemSchema,
   week: WeekDelivery,
   incidentsSince: Type.Union(
     [Type.Object({ from: Type.String({ description: 'YYYY-MM: the task\u2019s start month' }), to: Type.String({ description: 'YYYY-MM: the data\u2019s last month' }), incidents: Type.Integer() }), Type.Null()],
@@ -126,7 +126,7 @@ const PopItem = Type.Object({
 })
 
 const EscalatedItem = Type.Object({
-  task: TaskSchema,
+  task: TaskListItemSchema,
   escalatedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
   reason: Type.Union([Type.String(), Type.Null()], { description: 'why it went to the PSG, from the audit trail' }),
 })

@@ -376,6 +376,21 @@ describe('who sees which task', () => {
     expect(mine).toEqual(all.filter((task) => task.officers.some((person) => person.id === officerId)).map((task) => task.id))
     expect((await call('GET', '/api/tasks?status=done', analyst)).statusCode).toBe(400)
   })
+
+  it('lists areas without their GeoJSON unless asked (geometry=true), then as plain PostGIS writes them; nothing else differs', async () => {
+    const without: Task[] = (await call('GET', '/api/tasks', analyst)).json().items
+    const withAreas: Task[] = (await call('GET', '/api/tasks?geometry=true', analyst)).json().items
+    expect(without.length).toBeGreaterThan(0)
+    expect(without.every((task) => !('geometry' in task.area))).toBe(true)
+    expect(withAreas.map(({ area: { geometry: _, ...area }, ...task }) => ({ ...task, area }))).toEqual(without)
+    const plain = new Map((await sql(`SELECT id::int, ST_AsGeoJSON(geom, 6)::json AS geometry FROM tasks`)).map((row) => [row.id, row.geometry]))
+    for (const task of withAreas) expect(task.area.geometry).toEqual(plain.get(task.id))
+    const one: Task = (await call('GET', `/api/tasks/${withAreas[0].id}`, analyst)).json()
+    expect(one.area.geometry).toEqual(withAreas[0].area.geometry)
+    const refused = await call('GET', '/api/tasks?geometry=maybe', analyst)
+    expect(refused.statusCode).toBe(400)
+    expect(refused.json().message).toMatch(/geometry/)
+  })
 })
 
 describe('who may be named on a task', () => {

@@ -73,7 +73,7 @@ export const taskRoutes: FastifyPluginAsyncTypebox = async (app) => {
     {
       config: { access: TASK_READERS },
       schema: {
-        summary: 'Tasks the caller may see (staff: all; officers: theirs and their team\u2019s; councillors: those in their wards), with area, wards and dosage delivered',
+        summary: 'Tasks the caller may see (staff: all; officers: theirs and their team\u2019s; councillors: those in their wards), with area (its GeoJSON when asked for), wards and dosage delivered',
         tags: ['tasks'],
         querystring: TaskListQuery,
         response: { 200: TaskList },
@@ -86,7 +86,7 @@ export const taskRoutes: FastifyPluginAsyncTypebox = async (app) => {
         team: query.team,
         ward: query.ward,
         mine: query.officer === 'me',
-      }, { withKeyTimes: false })
+      }, { withKeyTimes: false, withGeometry: query.geometry === true })
       return { items }
     },
   )

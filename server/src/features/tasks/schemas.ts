@@ -1,4 +1,4 @@
-import { Type, type Static, type TInteger, type TOptional } from 'typebox'
+import { Type, type Static, type TInteger, type TOptional, type TSchema } from 'typebox'
 import { MultiPolygonAnswer } from '../../lib/geojson-schemas.js'
 import { Day } from '../../lib/calendar-schemas.js'
 import { literalUnion } from '../../lib/literal-union.js'
@@ -129,6 +129,7 @@ export const TaskListQuery = Type.Object(
     team: Type.Optional(Id),
     ward: Type.Optional(WardCode),
     officer: Type.Optional(Type.Literal('me', { description: 'me: only the tasks that name the signed-in user' })),
+    geometry: Type.Optional(Type.Boolean({ description: 'true: with each area’s GeoJSON, for a map; left out otherwise' })),
   },
   { additionalProperties: false },
 )
@@ -145,50 +146,59 @@ export const WeekDelivery = Type.Object({
 })
 export type WeekDelivery = Static<typeof WeekDelivery>
 
-export const TaskSchema = Type.Object({
-  id: Type.Integer(),
-  title: Type.String(),
-  problem: Type.Optional(Type.String({ description: 'withheld from councillors' })),
-  categories: Type.Array(Type.String()),
-  keyTimes: Type.Optional(Type.Array(Type.Array(Type.Boolean()), { description: 'as in the request; GET /api/tasks/:id only, and withheld from councillors' })),
-  leadTeam: Type.Union([Type.Object({ id: Type.Integer(), name: Type.String(), agency: AgencySchema }), Type.Null()]),
-  officers: Type.Array(Person),
-  dosage: Type.Object({ visitsPerWeek: Type.Integer(), minutesPerVisit: Type.Integer() }),
-  startDate: Type.String(),
-  endDate: Type.String(),
-  meetingId: Type.Union([Type.Integer(), Type.Null()]),
-  popId: Type.Union([Type.Integer(), Type.Null()]),
-  status: TaskStatusSchema,
-  outcome: Type.Union([Type.String(), Type.Null()]),
-  version: Type.Integer(),
-  area: Type.Object({
-    source: AreaSourceSchema,
-    geometry: MultiPolygonAnswer,
-    areaKm2: Type.Number(),
-    res: Type.Union([Type.Integer(), Type.Null()]),
-    cells: Type.Optional(Type.Union([Type.Array(Type.String()), Type.Null()], { description: 'H3 cells when made from cells; withheld from councillors' })),
-    ward: Type.Union([WardCode, Type.Null()], { description: 'the ward, when the area is one' }),
-  }),
-  wards: Type.Array(
-    Type.Object({ code: Type.String(), name: Type.String(), councilCode: Type.String(), councilName: Type.String(), share: Type.Number({ description: 'share of the task area in the ward' }) }),
-    { description: 'the wards holding at least 0.1% of the area, largest share first' },
-  ),
-  councils: Type.Array(Type.Object({ code: Type.String(), name: Type.String() })),
-  delivery: Type.Object({
-    thisWeek: WeekDelivery,
-    total: Type.Object({ visits: Type.Integer(), minutes: Type.Integer(), visitsOutsideArea: Type.Integer() }),
-    weeks: Type.Optional(
-      Type.Array(WeekDelivery, { description: 'GET /api/tasks/:id only: every week (Monday to Sunday) from the start to the end or this week, whichever is first' }),
+/** A task as answered; `geometry` is its area's GeoJSON, which a list leaves out unless asked (TaskListItemSchema). */
+function taskSchema<Geometry extends TSchema>(geometry: Geometry) {
+  return Type.Object({
+    id: Type.Integer(),
+    title: Type.String(),
+    problem: Type.Optional(Type.String({ description: 'withheld from councillors' })),
+    categories: Type.Array(Type.String()),
+    keyTimes: Type.Optional(Type.Array(Type.Array(Type.Boolean()), { description: 'as in the request; GET /api/tasks/:id only, and withheld from councillors' })),
+    leadTeam: Type.Union([Type.Object({ id: Type.Integer(), name: Type.String(), agency: AgencySchema }), Type.Null()]),
+    officers: Type.Array(Person),
+    dosage: Type.Object({ visitsPerWeek: Type.Integer(), minutesPerVisit: Type.Integer() }),
+    startDate: Type.String(),
+    endDate: Type.String(),
+    meetingId: Type.Union([Type.Integer(), Type.Null()]),
+    popId: Type.Union([Type.Integer(), Type.Null()]),
+    status: TaskStatusSchema,
+    outcome: Type.Union([Type.String(), Type.Null()]),
+    version: Type.Integer(),
+    area: Type.Object({
+      source: AreaSourceSchema,
+      geometry,
+      areaKm2: Type.Number(),
+      res: Type.Union([Type.Integer(), Type.Null()]),
+      cells: Type.Optional(Type.Union([Type.Array(Type.String()), Type.Null()], { description: 'H3 cells when made from cells; withheld from councillors' })),
+      ward: Type.Union([WardCode, Type.Null()], { description: 'the ward, when the area is one' }),
+    }),
+    wards: Type.Array(
+      Type.Object({ code: Type.String(), name: Type.String(), councilCode: Type.String(), councilName: Type.String(), share: Type.Number({ description: 'share of the task area in the ward' }) }),
+      { description: 'the wards holding at least 0.1% of the area, largest share first' },
     ),
-  }),
-  createdAt: Type.String({ format: 'date-time' }),
-  createdBy: Type.Union([Person, Type.Null()]),
-  updatedAt: Type.String({ format: 'date-time' }),
-  updatedBy: Type.Union([Person, Type.Null()]),
-})
+    councils: Type.Array(Type.Object({ code: Type.String(), name: Type.String() })),
+    delivery: Type.Object({
+      thisWeek: WeekDelivery,
+      total: Type.Object({ visits: Type.Integer(), minutes: Type.Integer(), visitsOutsideArea: Type.Integer() }),
+      weeks: Type.Optional(
+        Type.Array(WeekDelivery, { description: 'GET /api/tasks/:id only: every week (Monday to Sunday) from the start to the end or this week, whichever is first' }),
+      ),
+    }),
+    createdAt: Type.String({ format: 'date-time' }),
+    createdBy: Type.Union([Person, Type.Null()]),
+    updatedAt: Type.String({ format: 'date-time' }),
+    updatedBy: Type.Union([Person, Type.Null()]),
+  })
+}
+
+export const TaskSchema = taskSchema(MultiPolygonAnswer)
 export type Task = Static<typeof TaskSchema>
 
-export const TaskList = Type.Object({ items: Type.Array(TaskSchema) })
+/** A task in a list: its area's GeoJSON only when asked for (`geometry=true`), as only a map draws it. */
+export const TaskListItemSchema = taskSchema(Type.Optional(MultiPolygonAnswer))
+export type TaskListItem = Static<typeof TaskListItemSchema>
+
+export const TaskList = Type.Object({ items: Type.Array(TaskListItemSchema) })
 
 export const PatrolOfficerSchema = Type.Object({
   id: Type.Integer(),

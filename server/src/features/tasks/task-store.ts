@@ -7,7 +7,7 @@ import { MAX_AREA_KM2, type AreaSource, type AreaSpec } from './task-area.js'
 import type { TaskStatus } from './task-status.js'
 import { seesTaskDetail, type TaskScope } from './task-visibility.js'
 import { weekDelivery } from './visit-store.js'
-import type { AreaPolygon, PatrolOfficer, Task } from './schemas.js'
+import type { AreaPolygon, PatrolOfficer, Task, TaskListItem } from './schemas.js'
 
 const tasksQuery = loadQuery(import.meta.url, 'tasks.sql')
 const checkAreaQuery = loadQuery(import.meta.url, 'check-area.sql')
@@ -64,7 +64,8 @@ interface TaskRow {
   cells: string[] | null
   cells_res: number | null
   source_ward: string | null
-  geometry: Task['area']['geometry']
+  /** Null when the area's GeoJSON was not asked for. */
+  geometry: Task['area']['geometry'] | null
   area_km2: number
   created_at: Date
   updated_at: Date
@@ -82,7 +83,7 @@ interface TaskRow {
   outside_visits: number
 }
 
-function toTask(row: TaskRow, scope: TaskScope, withKeyTimes = true): Task {
+function toTask(row: TaskRow, scope: TaskScope, withKeyTimes = true): TaskListItem {
   const detail = seesTaskDetail(scope)
   const councils = new Map(row.wards.map((ward) => [ward.councilCode, ward.councilName]))
   return {
@@ -103,7 +104,7 @@ function toTask(row: TaskRow, scope: TaskScope, withKeyTimes = true): Task {
     version: row.version,
     area: {
       source: row.source,
-      geometry: row.geometry,
+      ...(row.geometry ? { geometry: row.geometry } : {}),
       areaKm2: row.area_km2,
       res: row.cells_res,
       ...(detail ? { cells: row.cells } : {}),
@@ -124,18 +125,28 @@ function toTask(row: TaskRow, scope: TaskScope, withKeyTimes = true): Task {
 
 /**
  * The tasks the viewer may see that the filters keep. `withKeyTimes: false` leaves each task's 7 × 24 key-times grid out:
- * the API's list does, as the grid was 40% of a 1,000-task answer and only one task's page shows it.
+ * the API's list does, as the grid was 40% of a 1,000-task answer and only one task's page shows it. `withGeometry:
+ * false` leaves each area's GeoJSON out (SQL does not write it): the rest of a 1,000-task answer was as large again, and
+ * only a map draws it.
  */
-export async function listTasks(db: Queryable, viewer: Viewer, filters: TaskFilters = {}, { withKeyTimes = true } = {}): Promise<Task[]> {
-  const values = [null, viewer.id, viewer.scope, filters.statuses ?? null, filters.team ?? null, filters.ward ?? null, filters.mine ?? false, filters.weekStart ?? null]
+export async function listTasks(db: Queryable, viewer: Viewer, filters?: TaskFilters, options?: { withKeyTimes?: boolean; withGeometry?: true }): Promise<Task[]>
+export async function listTasks(db: Queryable, viewer: Viewer, filters: TaskFilters, options: { withKeyTimes?: boolean; withGeometry: boolean }): Promise<TaskListItem[]>
+export async function listTasks(
+  db: Queryable,
+  viewer: Viewer,
+  filters: TaskFilters = {},
+  { withKeyTimes = true, withGeometry = true }: { withKeyTimes?: boolean; withGeometry?: boolean } = {},
+): Promise<TaskListItem[]> {
+  const values = [null, viewer.id, viewer.scope, filters.statuses ?? null, filters.team ?? null, filters.ward ?? null, filters.mine ?? false, filters.weekStart ?? null, withGeometry]
   return (await db.query<TaskRow>({ ...tasksQuery, values })).rows.map((row) => toTask(row, viewer.scope, withKeyTimes))
 }
 
 /** One task as the viewer may see it; null when it does not exist or is not theirs to see. */
 export async function getTask(db: Queryable, viewer: Viewer, id: number, weekStart?: string): Promise<Task | null> {
-  const values = [id, viewer.id, viewer.scope, null, null, null, false, weekStart ?? null]
+  const values = [id, viewer.id, viewer.scope, null, null, null, false, weekStart ?? null, true]
   const row = (await db.query<TaskRow>({ ...tasksQuery, values })).rows[0]
-  return row ? toTask(row, viewer.scope) : null
+  // Asked with its geometry ($9), so the area has it.
+  return row ? (toTask(row, viewer.scope) as Task) : null
 }
 
 /** A task's editable fields as stored, the area as it was given. */

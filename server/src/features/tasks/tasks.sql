@@ -2,7 +2,8 @@
 -- $1 one task's id (null: every task the filters keep); $2 the viewer's id; $3 what the viewer may see
 -- (task-visibility.ts): 'all', 'officer' (tasks naming them or led by their team) or 'councillor' (tasks in their
 -- wards); filters: $4 statuses (null: any), $5 lead team, $6 a ward the area lies in, $7 only tasks naming the viewer;
--- $8 the Monday of the week whose delivery is shown (null: this week, UK time).
+-- $8 the Monday of the week whose delivery is shown (null: this week, UK time); $9 whether to send each area's GeoJSON
+-- (null when not: it was 40% of a 1,000-task list's bytes, and only a map draws it).
 WITH viewer AS (
   SELECT u.id, u.team_id FROM users u WHERE u.id = $2
 ), week AS (
@@ -56,7 +57,7 @@ SELECT t.id::int, t.title, t.problem, t.key_times::text AS key_times, t.status, 
        t.dosage_visits_per_week, t.dosage_minutes,
        to_char(t.start_date, 'YYYY-MM-DD') AS start_date, to_char(t.end_date, 'YYYY-MM-DD') AS end_date,
        t.meeting_id::int, t.pop_id::int, t.source, t.cells, t.cells_res::int, t.source_ward,
-       ST_AsGeoJSON(t.geom, 6)::json AS geometry,
+       CASE WHEN $9::boolean THEN ST_AsGeoJSON(t.geom, 6)::json END AS geometry,
        t.area_km2,
        t.created_at, t.updated_at,
        (SELECT coalesce(array_agg(k.name ORDER BY k.id), '{}') FROM incident_categories k WHERE k.id = ANY (t.category_ids)) AS categories,
