@@ -1,7 +1,7 @@
 import type pg from 'pg'
 import { loadQuery } from '../../lib/sql-file.js'
 import { listTasks, type Viewer } from '../tasks/task-store.js'
-import type { Task } from '../tasks/schemas.js'
+import type { TaskListItem } from '../tasks/schemas.js'
 import type { Meeting, Minutes } from './schemas.js'
 
 const changesOnDayQuery = loadQuery(import.meta.url, 'changes-on-day.sql')
@@ -30,7 +30,8 @@ function changeOf(row: ChangeRow): Change {
  * and the resources tasked per team.
  */
 export async function buildMinutes(db: Pick<pg.Pool, 'query'>, viewer: Viewer, meeting: Meeting): Promise<Minutes> {
-  const [tasks, changes] = await Promise.all([listTasks(db, viewer), db.query<ChangeRow>({ ...changesOnDayQuery, values: [meeting.heldOn] })])
+  // Without the areas' GeoJSON: the minutes name and count, they draw no map.
+  const [tasks, changes] = await Promise.all([listTasks(db, viewer, {}, { withGeometry: false }), db.query<ChangeRow>({ ...changesOnDayQuery, values: [meeting.heldOn] })])
   const byId = new Map(tasks.map((task) => [task.id, task]))
   const ours = tasks.filter((task) => task.meetingId === meeting.id).sort((a, b) => a.id - b.id)
   const changesOf = new Map<number, Change[]>()
@@ -54,7 +55,7 @@ export async function buildMinutes(db: Pick<pg.Pool, 'query'>, viewer: Viewer, m
   return {
     meeting,
     tasked: ours.map((task) => ({ task, changesOnTheDay: changesOf.get(task.id) ?? [] })),
-    otherChanges: others.map(([id, list]) => ({ taskId: id, title: (byId.get(id) as Task).title, changes: list })),
+    otherChanges: others.map(([id, list]) => ({ taskId: id, title: (byId.get(id) as TaskListItem).title, changes: list })),
     resources: [...resources.values()].sort((a, b) => (a.team?.name ?? '\uffff').localeCompare(b.team?.name ?? '\uffff')),
   }
 }

@@ -254,6 +254,8 @@ describe('minutes and task sheets', () => {
     expect(byTeam[policeTeam]).toMatchObject({ tasks: 1, visitsPerWeek: 4, minutesPerWeek: 60, officers: [{ id: officerId }] })
     expect(byTeam[councilTeam]).toMatchObject({ tasks: 1, visitsPerWeek: 2, minutesPerWeek: 60, officers: [] })
     expect(minutes.meeting.taskCount).toBe(2)
+    // The minutes draw no map: the areas' GeoJSON stays behind (the task sheet below carries it).
+    expect(minutes.tasked.every((entry) => !('geometry' in entry.task.area))).toBe(true)
 
     // The police team's sheet: its task only; its officer may have it, another team's officer may not.
     const sheet: TaskSheet = (await call('GET', `/api/meetings/${meeting.id}/task-sheets?team=${policeTeam}`, inspector)).json()

@@ -156,7 +156,7 @@ const Change = Type.Object({
 
 export const MinutesSchema = Type.Object({
   meeting: MeetingSchema,
-  tasked: Type.Array(Type.Object({ task: TaskSchema, changesOnTheDay: Type.Array(Change) }), { description: 'every task set at this meeting' }),
+  tasked: Type.Array(Type.Object({ task: TaskListItemSchema, changesOnTheDay: Type.Array(Change) }), { description: 'every task set at this meeting (without its area\u2019s GeoJSON)' }),
   otherChanges: Type.Array(
     Type.Object({ taskId: Type.Integer(), title: Type.String(), changes: Type.Array(Change) }),
     { description: 'other tasks changed on the meeting\u2019s day (UK time), from the audit trail' },
