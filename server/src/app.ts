@@ -37,6 +37,7 @@ import dataPeriod from './plugins/app/data-period.js'
 import incidentFilter from './plugins/app/incident-filter.js'
 import studyAreas from './plugins/app/study-areas.js'
 import { formatSchemaErrors, frameworkErrorHandler, registerErrorHandler } from './plugins/error-handler.js'
+import compress from './plugins/external/compress.js'
 import cookie from './plugins/external/cookie.js'
 import helmet from './plugins/external/helmet.js'
 import postgres from './plugins/external/postgres.js'
@@ -160,6 +161,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     return payload
   })
   await app.register(sensible)
+  await app.register(compress)
   // Before the access hook, which may read the database: see rate-limit.ts.
   await app.register(rateLimit, { requestsPerMinute: limits.requestsPerMinute })
   await app.register(underPressure, { maxEventLoopDelayMs: limits.maxEventLoopDelayMs, maxHeapUsedFraction: limits.maxHeapUsedFraction })

@@ -1,6 +1,7 @@
 // The built client as the server answers it, from an app whose database is never reached: the public report pages get
 // their own page (report.html), every other client address the staff's (index.html), and a browser that accepts
-// compression gets the build's compressed copy of a file.
+// compression gets the build's compressed copy of a file; API answers are compressed on the way (compress.ts), the
+// basemap's byte ranges never.
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -9,6 +10,7 @@ import type { FastifyInstance } from 'fastify'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildApp } from '../../app.js'
 import { poolConfig } from '../../db/pool.js'
+import { BASEMAP_DIR } from '../../features/basemap/routes.js'
 
 const SCRIPT = `console.log(${JSON.stringify('the client '.repeat(200))})\n`
 let app: FastifyInstance
@@ -47,5 +49,31 @@ describe('the built client', () => {
     const plain = await app.inject({ method: 'GET', url: '/assets/app.js', headers: { 'accept-encoding': 'identity' } })
     expect(plain.headers['content-encoding']).toBeUndefined()
     expect(plain.body).toBe(SCRIPT)
+  })
+})
+
+describe('compression on the way', () => {
+  it('compresses a JSON answer for a browser that accepts Brotli or gzip, and not for one that does not', async () => {
+    const plain = await app.inject({ method: 'GET', url: '/docs/json' })
+    expect(plain.headers['content-encoding']).toBeUndefined()
+    const brotli = await app.inject({ method: 'GET', url: '/docs/json', headers: { 'accept-encoding': 'gzip, deflate, br' } })
+    expect(brotli.headers['content-encoding']).toBe('br')
+    expect(brotli.headers.vary).toContain('accept-encoding')
+    expect(zlib.brotliDecompressSync(brotli.rawPayload).toString()).toBe(plain.body)
+    expect(brotli.rawPayload.length).toBeLessThan(plain.rawPayload.length / 4)
+    const gzip = await app.inject({ method: 'GET', url: '/docs/json', headers: { 'accept-encoding': 'gzip' } })
+    expect(zlib.gunzipSync(gzip.rawPayload).toString()).toBe(plain.body)
+  })
+
+  it('answers a byte range of the basemap archive with the file\u2019s own bytes, whatever the browser accepts', async () => {
+    const file = fs.readdirSync(BASEMAP_DIR).find((name) => name.endsWith('.pmtiles'))!
+    const range = await app.inject({ method: 'GET', url: `/basemap/${file}`, headers: { range: 'bytes=0-4095', 'accept-encoding': 'gzip, deflate, br' } })
+    expect(range.statusCode).toBe(206)
+    expect(range.headers['content-encoding']).toBeUndefined()
+    const start = Buffer.alloc(4096)
+    const handle = fs.openSync(path.join(BASEMAP_DIR, file), 'r')
+    fs.readSync(handle, start, 0, 4096, 0)
+    fs.closeSync(handle)
+    expect(range.rawPayload.equals(start)).toBe(true)
   })
 })
