@@ -505,6 +505,10 @@ describe.skipIf(skipReason !== null)(`map in Chromium${skipReason ? ` (skipped: 
     await waitForHexes(page, (url) => url === hexes.lastHexesUrl, RERENDER_MS)
     await page.getByTestId('nav-reports').click()
     await page.getByTestId('ward-report').first().waitFor({ state: 'visible', timeout: RERENDER_MS })
+    // Every ward's patrol tasks in too: leaving while they load cancels them, and the second visit would ask again.
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="ward-tasks"]').length > 0 && document.querySelectorAll('[data-testid="loading"]').length === 0, undefined, {
+      timeout: RERENDER_MS,
+    })
     await page.getByTestId('nav-map').click()
     await waitForHexes(page, (url) => url === hexes.lastHexesUrl, FIRST_RENDER_MS)
     await page.getByTestId('loading').waitFor({ state: 'detached', timeout: RERENDER_MS })
